@@ -1,0 +1,283 @@
+//! Located, user-facing problems. Every stage reports what a user can cause as a
+//! [`Diagnostic`]: a typed [`Problem`] at a [`Location`]. They are collected, never
+//! printed where they arise, and rendered once at the edge (the CLI, or `serve`).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::model::docnum::DocNumError;
+
+/// Where a problem is: a file relative to the site root, and a 1-based line and
+/// column (0 when unknown). Columns count characters, not bytes.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Location {
+    pub fn file(file: impl Into<PathBuf>) -> Self {
+        Self {
+            file: file.into(),
+            line: 0,
+            column: 0,
+        }
+    }
+
+    pub fn at(file: impl Into<PathBuf>, line: usize, column: usize) -> Self {
+        Self {
+            file: file.into(),
+            line,
+            column,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Forward slashes on every platform, so messages and tests agree.
+        let file = self.file.to_string_lossy().replace('\\', "/");
+        match (self.line, self.column) {
+            (0, _) => write!(f, "{file}"),
+            (l, 0) => write!(f, "{file}:{l}"),
+            (l, c) => write!(f, "{file}:{l}:{c}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Everything a user can get wrong, with what is wrong; [`Problem::help`] says how to
+/// fix it and [`Problem::code`] gives a stable identifier for tools.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    #[error("cannot read: {0}")]
+    Unreadable(String),
+    #[error("the file is not valid UTF-8")]
+    NotUtf8,
+    #[error("no front matter: a conclusion starts with a `---` line")]
+    MissingFrontMatter,
+    #[error("the front matter opened here is never closed by a `---` line")]
+    UnclosedFrontMatter,
+    #[error("YAML syntax error: {0}")]
+    Yaml(String),
+    #[error("unknown key `{key}`")]
+    UnknownKey {
+        key: String,
+        suggestion: Option<&'static str>,
+        known: &'static [&'static str],
+    },
+    #[error("missing required key `{0}`")]
+    MissingKey(&'static str),
+    #[error("`{key}` must be {expected}")]
+    WrongType {
+        key: String,
+        expected: &'static str,
+    },
+    #[error("invalid date {value:?}: {reason}")]
+    InvalidDate { value: String, reason: String },
+    #[error("unknown province {name:?}")]
+    UnknownProvince {
+        name: String,
+        suggestions: Vec<&'static str>,
+    },
+    #[error("{0}")]
+    DocumentNumber(DocNumError),
+    #[error("invalid slug {slug:?}: {reason}")]
+    InvalidSlug { slug: String, reason: &'static str },
+    #[error("slug `{slug}` is also used by {other}")]
+    DuplicateSlug { slug: String, other: String },
+    #[error("attachment {name:?}: {reason}")]
+    Attachment { name: String, reason: String },
+    #[error("invalid value for `{key}`: {value:?}")]
+    InvalidValue {
+        key: &'static str,
+        value: String,
+        expected: &'static str,
+    },
+    #[error("{0}")]
+    Template(String),
+    #[error("cannot write the output: {0}")]
+    Output(String),
+}
+
+impl Problem {
+    /// A stable identifier, for CI annotations and `--format json`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::Unreadable(_) => "unreadable",
+            Problem::NotUtf8 => "not-utf8",
+            Problem::MissingFrontMatter => "front-matter-missing",
+            Problem::UnclosedFrontMatter => "front-matter-unclosed",
+            Problem::Yaml(_) => "yaml-syntax",
+            Problem::UnknownKey { .. } => "unknown-key",
+            Problem::MissingKey(_) => "missing-key",
+            Problem::WrongType { .. } => "wrong-type",
+            Problem::InvalidDate { .. } => "invalid-date",
+            Problem::UnknownProvince { .. } => "unknown-province",
+            Problem::DocumentNumber(_) => "invalid-document-number",
+            Problem::InvalidSlug { .. } => "invalid-slug",
+            Problem::DuplicateSlug { .. } => "duplicate-slug",
+            Problem::Attachment { .. } => "attachment",
+            Problem::InvalidValue { .. } => "invalid-value",
+            Problem::Template(_) => "template",
+            Problem::Output(_) => "output",
+        }
+    }
+
+    pub fn severity(&self) -> Severity {
+        Severity::Error
+    }
+
+    /// How to fix it, in one or two sentences.
+    pub fn help(&self) -> Option<String> {
+        Some(match self {
+            Problem::Unreadable(_) => "check the file's permissions".into(),
+            Problem::NotUtf8 => "save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8; \
+                 files in TCVN3 or VNI must be converted with Unikey's converter first)"
+                .into(),
+            Problem::MissingFrontMatter => {
+                "start the file with a `---` line, the keys (title, date, province…), and \
+                 another `---` line before the text"
+                    .into()
+            }
+            Problem::UnclosedFrontMatter => {
+                "add a line containing only `---` after the last key".into()
+            }
+            Problem::Yaml(_) => {
+                "check indentation and quoting: put values containing `:` or `#` in double quotes"
+                    .into()
+            }
+            Problem::UnknownKey {
+                suggestion, known, ..
+            } => match suggestion {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("known keys are: {}", known.join(", ")),
+            },
+            Problem::MissingKey(key) => format!("add `{key}: …` to the front matter"),
+            Problem::WrongType { .. } => return None,
+            Problem::InvalidDate { .. } => {
+                "write the date as YYYY-MM-DD (2021-11-01) or day first D/M/YYYY (1/11/2021)".into()
+            }
+            Problem::UnknownProvince { suggestions, .. } => {
+                if suggestions.is_empty() {
+                    "use the name of a province or centrally-run city, e.g. `Hà Tĩnh`".into()
+                } else {
+                    format!("did you mean {}?", quote_list(suggestions))
+                }
+            }
+            Problem::DocumentNumber(_) => {
+                "write the number as printed on the document, e.g. `05-NQ/TU` or `108/QĐ-UBND`"
+                    .into()
+            }
+            Problem::InvalidSlug { .. } => {
+                "use lower-case ASCII letters, digits and `-` only, e.g. `ket-luan-hoi-nghi`".into()
+            }
+            Problem::DuplicateSlug { .. } => {
+                "give one of the two files another name or a distinct `slug:`".into()
+            }
+            Problem::Attachment { .. } => {
+                "put the file beside the .md file and list its name without folders".into()
+            }
+            Problem::InvalidValue { expected, .. } => format!("expected {expected}"),
+            Problem::Template(_) => {
+                "fix the template; a site template in templates/ overrides the theme's".into()
+            }
+            Problem::Output(_) => "check the output folder's permissions and free space".into(),
+        })
+    }
+}
+
+fn quote_list(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| format!("`{s}`")).collect();
+    quoted.join(" or ")
+}
+
+/// One problem at one place, with the offending source line when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub location: Location,
+    pub problem: Problem,
+    /// The text of the offending line, for a caret display.
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(location: Location, problem: Problem) -> Self {
+        Self {
+            location,
+            problem,
+            source_line: None,
+        }
+    }
+
+    /// Attach the offending line, taken from the whole file's text.
+    pub fn with_source(mut self, text: &str) -> Self {
+        if self.location.line > 0 {
+            self.source_line = text
+                .lines()
+                .nth(self.location.line - 1)
+                .map(|l| l.trim_end_matches('\r').to_string());
+        }
+        self
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.problem.severity()
+    }
+
+    /// The multi-line human form: `path:line:col: error[code]: message`, the line with
+    /// a caret under the column, and the help.
+    pub fn render(&self) -> String {
+        let label = match self.severity() {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = format!(
+            "{}: {label}[{}]: {}",
+            self.location,
+            self.problem.code(),
+            self.problem
+        );
+        if let Some(line) = &self.source_line {
+            let number = self.location.line.to_string();
+            let pad = " ".repeat(number.len());
+            out.push_str(&format!("\n{pad} |\n{number} | {line}"));
+            if self.location.column > 0 {
+                let indent: String = line
+                    .chars()
+                    .take(self.location.column - 1)
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                out.push_str(&format!("\n{pad} | {indent}^"));
+            }
+        }
+        if let Some(help) = self.problem.help() {
+            out.push_str(&format!("\n  = help: {help}"));
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.problem)
+    }
+}
+
+/// Sort diagnostics by file, line and column so output is stable across runs.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.location, a.problem.code()).cmp(&(&b.location, b.problem.code()))
+    });
+}
+
+/// The path of `file` relative to `root`, for messages.
+pub fn relative(root: &Path, file: &Path) -> PathBuf {
+    file.strip_prefix(root).unwrap_or(file).to_path_buf()
+}

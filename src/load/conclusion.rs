@@ -1,0 +1,195 @@
+//! One content file → one validated [`Conclusion`], or every problem in it.
+
+use std::path::Path;
+
+use jiff::civil::Date;
+
+use super::fields::FieldReader;
+use super::frontmatter;
+use super::yaml;
+use crate::diagnostic::{Diagnostic, Location, Problem};
+use crate::model::{Attachment, Conclusion, DocumentNumber, Slug, date, province};
+
+/// Front-matter keys a conclusion accepts.
+pub const KEYS: &[&str] = &[
+    "title",
+    "date",
+    "province",
+    "body",
+    "chaired_by",
+    "signed_by",
+    "number",
+    "resolutions",
+    "tags",
+    "summary",
+    "source",
+    "author",
+    "attachments",
+    "slug",
+    "draft",
+];
+
+/// Parse the decoded `text` of `file` (relative to the site root; `dir` is the
+/// folder holding it on disk, for attachments).
+pub fn parse(file: &Path, dir: &Path, text: &str) -> Result<Conclusion, Vec<Diagnostic>> {
+    let located = |line: usize, column: usize, problem: Problem| {
+        vec![Diagnostic::new(Location::at(file, line, column), problem).with_source(text)]
+    };
+    let split = frontmatter::split(text).map_err(|(p, line)| located(line, 1, p))?;
+    let fields = yaml::parse_mapping(split.yaml, split.yaml_line)
+        .map_err(|e| located(e.line, e.column, e.problem))?;
+    let mut r = FieldReader::new(&fields, file, text, KEYS);
+
+    let title = r.required("title");
+    let date = r.required("date").and_then(|raw| match date::parse(&raw) {
+        Ok(d) => Some(d),
+        Err(reason) => {
+            let field = fields.get("date").expect("present");
+            r.report(field, Problem::InvalidDate { value: raw, reason });
+            None
+        }
+    });
+    // An invalid date still lets the province be checked, on today's map.
+    let on = date.unwrap_or(Date::constant(2025, 7, 1));
+    let province = r.required("province").and_then(|name| match province::resolve(&name, on) {
+        Ok(p) => Some(p),
+        Err(e) => {
+            let field = fields.get("province").expect("present");
+            r.report(
+                field,
+                Problem::UnknownProvince {
+                    name,
+                    suggestions: e.suggestions,
+                },
+            );
+            None
+        }
+    });
+
+    let number = r.string("number").and_then(|raw| {
+        document_number(&mut r, "number", &raw)
+    });
+    let mut documents: Vec<DocumentNumber> = Vec::new();
+    for raw in r.list("resolutions") {
+        if let Some(n) = document_number(&mut r, "resolutions", &raw)
+            && !documents.iter().any(|d| d.key() == n.key())
+        {
+            documents.push(n);
+        }
+    }
+
+    let slug = match r.string("slug") {
+        Some(raw) => match Slug::parse(&raw) {
+            Ok(s) => Some(s),
+            Err(reason) => {
+                let field = fields.get("slug").expect("present");
+                r.report(field, Problem::InvalidSlug { slug: raw, reason });
+                None
+            }
+        },
+        None => {
+            let stem = file.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+            let slug = Slug::from_text(&stem);
+            if slug.is_none() {
+                r.report_at(
+                    1,
+                    1,
+                    Problem::InvalidSlug {
+                        slug: stem.to_string(),
+                        reason: "the file name has no letters or digits to make a URL from",
+                    },
+                );
+            }
+            slug
+        }
+    };
+
+    let mut attachments = Vec::new();
+    for name in r.list("attachments") {
+        match attachment(dir, &name) {
+            Ok(a) => attachments.push(a),
+            Err(reason) => {
+                let problem = Problem::Attachment {
+                    name: name.clone(),
+                    reason,
+                };
+                r.report_item("attachments", &name, problem);
+            }
+        }
+    }
+
+    let tags = dedup(r.list("tags"));
+    let body = r.string("body");
+    let chaired_by = r.string("chaired_by");
+    let signed_by = r.string("signed_by");
+    let summary = r.string("summary");
+    let source = r.string("source");
+    let author = r.string("author");
+    let draft = r.bool("draft").unwrap_or(false);
+
+    match (title, date, province, slug) {
+        (Some(title), Some(date), Some(province), Some(slug)) if r.diagnostics.is_empty() => {
+            Ok(Conclusion {
+                file: file.to_path_buf(),
+                slug,
+                title,
+                date,
+                province,
+                body,
+                chaired_by,
+                signed_by,
+                number,
+                documents,
+                tags,
+                summary,
+                source,
+                author,
+                files: attachments.clone(),
+                attachments,
+                draft,
+                markdown: split.body.to_string(),
+                markdown_line: split.body_line,
+            })
+        }
+        _ => Err(r.diagnostics),
+    }
+}
+
+fn document_number(r: &mut FieldReader, key: &str, raw: &str) -> Option<DocumentNumber> {
+    match DocumentNumber::parse(raw) {
+        Ok(n) => Some(n),
+        Err(e) => {
+            r.report_item(key, raw, Problem::DocumentNumber(e));
+            None
+        }
+    }
+}
+
+/// An attachment is a plain file name of a file beside the Markdown file.
+fn attachment(dir: &Path, name: &str) -> Result<Attachment, String> {
+    let plain = Path::new(name)
+        .file_name()
+        .is_some_and(|f| f == std::ffi::OsStr::new(name));
+    if !plain || name.starts_with('.') {
+        return Err("must be a file name beside the Markdown file, without folders".into());
+    }
+    let path = dir.join(name);
+    match std::fs::symlink_metadata(&path) {
+        Ok(m) if m.is_file() => Ok(Attachment {
+            name: name.to_string(),
+            path,
+        }),
+        Ok(_) => Err("is not a regular file".into()),
+        Err(_) => Err(format!("no such file in {}", dir.display())),
+    }
+}
+
+fn dedup(items: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(items.len());
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}

@@ -1,0 +1,163 @@
+//! Reading `site.yaml` into a [`SiteConfig`].
+
+use std::path::Path;
+
+use super::fields::FieldReader;
+use super::{source, yaml};
+use crate::config::{BaseUrl, Language, SiteConfig};
+use crate::diagnostic::{Diagnostic, Location, Problem};
+
+pub const FILE: &str = "site.yaml";
+
+/// Read and validate `<root>/site.yaml`; `base_url` overrides the file's value.
+pub fn load(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagnostic>> {
+    let file = Path::new(FILE);
+    let bytes = std::fs::read(root.join(FILE)).map_err(|e| {
+        vec![Diagnostic::new(
+            Location::file(file),
+            Problem::Unreadable(if e.kind() == std::io::ErrorKind::NotFound {
+                format!("{FILE} not found in {} (is this a ketluan site?)", root.display())
+            } else {
+                e.to_string()
+            }),
+        )]
+    })?;
+    let text = source::decode(&bytes).map_err(|e| {
+        vec![Diagnostic::new(Location::at(file, e.line, e.column), Problem::NotUtf8)]
+    })?;
+    parse(&text, base_url)
+}
+
+/// Validate the text of `site.yaml`.
+pub fn parse(text: &str, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagnostic>> {
+    let file = Path::new(FILE);
+    let fields = yaml::parse_mapping(text, 1).map_err(|e| {
+        vec![Diagnostic::new(Location::at(file, e.line, e.column), e.problem).with_source(text)]
+    })?;
+    let mut r = FieldReader::new(&fields, file, text, SiteConfig::KEYS);
+    let title = r.required("title").unwrap_or_default();
+    let description = r.string("description").unwrap_or_default();
+
+    let base_url = match base_url {
+        Some(cli) => BaseUrl::parse(cli).map_err(|expected| {
+            vec![Diagnostic::new(
+                Location::file("--base-url"),
+                Problem::InvalidValue {
+                    key: "base_url",
+                    value: cli.to_string(),
+                    expected,
+                },
+            )]
+        })?,
+        None => {
+            let raw = r.string("base_url").unwrap_or_else(|| "http://localhost/".into());
+            match BaseUrl::parse(&raw) {
+                Ok(b) => b,
+                Err(expected) => {
+                    let field = fields.get("base_url").expect("default parses");
+                    r.report(
+                        field,
+                        Problem::InvalidValue {
+                            key: "base_url",
+                            value: raw,
+                            expected,
+                        },
+                    );
+                    BaseUrl::parse("http://localhost/").expect("valid")
+                }
+            }
+        }
+    };
+
+    let language = match r.string("language").as_deref() {
+        None | Some("vi") => Language::Vi,
+        Some("en") => Language::En,
+        Some(other) => {
+            let field = fields.get("language").expect("present");
+            r.report(
+                field,
+                Problem::InvalidValue {
+                    key: "language",
+                    value: other.to_string(),
+                    expected: "`vi` or `en`",
+                },
+            );
+            Language::Vi
+        }
+    };
+
+    let theme = r.string("theme").unwrap_or_else(|| "default".into());
+    if theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') {
+        let field = fields.get("theme").expect("present");
+        r.report(
+            field,
+            Problem::InvalidValue {
+                key: "theme",
+                value: theme.clone(),
+                expected: "the name of a folder in themes/",
+            },
+        );
+    }
+
+    let paginate = match r.string("paginate") {
+        None => 100,
+        Some(s) => match s.parse::<usize>() {
+            Ok(n) if n >= 1 => n,
+            _ => {
+                let field = fields.get("paginate").expect("present");
+                r.report(
+                    field,
+                    Problem::InvalidValue {
+                        key: "paginate",
+                        value: s,
+                        expected: "a whole number of conclusions per page, at least 1",
+                    },
+                );
+                100
+            }
+        },
+    };
+    let unsafe_html = r.bool("unsafe_html").unwrap_or(false);
+
+    if r.diagnostics.is_empty() {
+        Ok(SiteConfig {
+            title,
+            description,
+            base_url,
+            language,
+            theme,
+            paginate,
+            unsafe_html,
+        })
+    } else {
+        Err(r.diagnostics)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_values() {
+        let c = parse("title: Kết luận\nbase_url: https://a.vn/kl\n", None).unwrap();
+        assert_eq!(c.base_url.path(), "/kl/");
+        assert_eq!(c.paginate, 100);
+        assert_eq!(c.theme, "default");
+        assert_eq!(c.language, Language::Vi);
+        let c = parse("title: x\n", Some("https://b.vn/")).unwrap();
+        assert_eq!(c.base_url.as_str(), "https://b.vn/");
+    }
+
+    #[test]
+    fn every_error_is_reported() {
+        let errs = parse("titel: x\nlanguage: fr\npaginate: 0\n", None).unwrap_err();
+        let codes: Vec<_> = errs.iter().map(|d| d.problem.code()).collect();
+        assert!(codes.contains(&"unknown-key"), "{codes:?}");
+        assert!(codes.contains(&"missing-key"), "{codes:?}");
+        assert_eq!(codes.iter().filter(|c| **c == "invalid-value").count(), 2);
+        let unknown = errs.iter().find(|d| d.problem.code() == "unknown-key").unwrap();
+        assert_eq!(unknown.problem.help().unwrap(), "did you mean `title`?");
+        assert_eq!((unknown.location.line, unknown.location.column), (1, 1));
+    }
+}

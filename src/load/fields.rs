@@ -1,0 +1,208 @@
+//! Typed reading of YAML [`Fields`] that collects every problem instead of stopping
+//! at the first, so an editor sees all mistakes of a file in one run.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::yaml::{Field, Fields};
+use crate::diagnostic::{Diagnostic, Location, Problem};
+use crate::text;
+
+pub struct FieldReader<'a> {
+    pub fields: &'a Fields,
+    file: &'a Path,
+    text: &'a str,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> FieldReader<'a> {
+    /// Reports unknown keys right away (with the nearest known key as a hint).
+    pub fn new(
+        fields: &'a Fields,
+        file: &'a Path,
+        text: &'a str,
+        known: &'static [&'static str],
+    ) -> Self {
+        let mut reader = Self {
+            fields,
+            file,
+            text,
+            diagnostics: Vec::new(),
+        };
+        for field in &fields.fields {
+            if !known.contains(&field.key.as_str()) {
+                let suggestion = nearest(&field.key, known);
+                reader.report_at(
+                    field.line,
+                    field.column,
+                    Problem::UnknownKey {
+                        key: field.key.clone(),
+                        suggestion,
+                        known,
+                    },
+                );
+            }
+        }
+        reader
+    }
+
+    pub fn report_at(&mut self, line: usize, column: usize, problem: Problem) {
+        let d = Diagnostic::new(Location::at(self.file, line, column), problem);
+        self.diagnostics.push(d.with_source(self.text));
+    }
+
+    /// Report a problem at the value of `field`.
+    pub fn report(&mut self, field: &Field, problem: Problem) {
+        let (line, column) = self.value_position(field);
+        self.report_at(line, column, problem);
+    }
+
+    /// Report a problem about one item (`needle`) inside `key`'s value.
+    pub fn report_item(&mut self, key: &str, needle: &str, problem: Problem) {
+        let (line, column) = self.fields.locate(key, needle);
+        self.report_at(line, column, problem);
+    }
+
+    /// Position of a field's value: after `key:` and spaces on the key's line.
+    fn value_position(&self, field: &Field) -> (usize, usize) {
+        let line_text = self.text.lines().nth(field.line - 1).unwrap_or("");
+        let after_key = field.column - 1 + field.key.chars().count() + 1;
+        let spaces = line_text
+            .chars()
+            .skip(after_key)
+            .take_while(|c| *c == ' ')
+            .count();
+        let column = after_key + spaces + 1;
+        if column > line_text.chars().count() {
+            (field.line, field.column)
+        } else {
+            (field.line, column)
+        }
+    }
+
+    /// A non-empty scalar as text (numbers and booleans are accepted as written);
+    /// `null`/absent gives `None`.
+    pub fn string(&mut self, key: &str) -> Option<String> {
+        let field = self.fields.get(key)?;
+        match scalar(&field.value) {
+            Ok(Some(s)) => Some(text::nfc(s.trim())).filter(|s| !s.is_empty()),
+            Ok(None) => None,
+            Err(()) => {
+                self.report(
+                    field,
+                    Problem::WrongType {
+                        key: key.to_string(),
+                        expected: "a single value (text)",
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// Like [`Self::string`] but reports a missing key.
+    pub fn required(&mut self, key: &'static str) -> Option<String> {
+        if self.fields.get(key).is_none() {
+            let line = self.fields.fields.first().map_or(1, |f| f.line);
+            let d = Diagnostic::new(Location::at(self.file, line.saturating_sub(1).max(1), 1), {
+                Problem::MissingKey(key)
+            });
+            self.diagnostics.push(d.with_source(self.text));
+            return None;
+        }
+        let value = self.string(key);
+        if value.is_none() && self.diagnostics.iter().all(|d| !is_about(d, key)) {
+            let field = self.fields.get(key).expect("checked above");
+            self.report(field, Problem::MissingKey(key));
+        }
+        value
+    }
+
+    pub fn bool(&mut self, key: &str) -> Option<bool> {
+        let field = self.fields.get(key)?;
+        match &field.value {
+            Value::Bool(b) => Some(*b),
+            Value::Null => None,
+            _ => {
+                self.report(
+                    field,
+                    Problem::WrongType {
+                        key: key.to_string(),
+                        expected: "true or false",
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of scalars; a single scalar is a one-item list. Empty items are dropped.
+    pub fn list(&mut self, key: &str) -> Vec<String> {
+        let Some(field) = self.fields.get(key) else {
+            return Vec::new();
+        };
+        let items: Vec<&Value> = match &field.value {
+            Value::Array(items) => items.iter().collect(),
+            Value::Null => Vec::new(),
+            other => vec![other],
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            match scalar(item) {
+                Ok(Some(s)) if !s.trim().is_empty() => out.push(text::nfc(s.trim())),
+                Ok(_) => {}
+                Err(()) => {
+                    self.report(
+                        field,
+                        Problem::WrongType {
+                            key: key.to_string(),
+                            expected: "a list of values: [a, b] or one `- a` per line",
+                        },
+                    );
+                    return Vec::new();
+                }
+            }
+        }
+        out
+    }
+}
+
+fn is_about(d: &Diagnostic, key: &str) -> bool {
+    matches!(&d.problem, Problem::WrongType { key: k, .. } if k == key)
+}
+
+fn scalar(v: &Value) -> Result<Option<String>, ()> {
+    match v {
+        Value::Null => Ok(None),
+        Value::String(s) => Ok(Some(s.clone())),
+        Value::Number(n) => Ok(Some(n.to_string())),
+        Value::Bool(b) => Ok(Some(b.to_string())),
+        _ => Err(()),
+    }
+}
+
+/// The known key closest to a misspelt one, when it is close enough to be a typo.
+pub fn nearest(key: &str, known: &[&'static str]) -> Option<&'static str> {
+    let key = text::fold(key);
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(&key, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min()
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_key() {
+        let known = &["title", "province", "date", "chaired_by"];
+        assert_eq!(nearest("provice", known), Some("province"));
+        assert_eq!(nearest("Title", known), Some("title"));
+        assert_eq!(nearest("chaired-by", known), Some("chaired_by"));
+        assert_eq!(nearest("xyzzy", known), None);
+    }
+}

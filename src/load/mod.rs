@@ -1,0 +1,204 @@
+//! Stage 1: read a site folder into validated data. Walks `content/`, decodes each
+//! file, splits front matter, parses and validates it, and checks what spans files
+//! (duplicate slugs). Reports every problem of every file in one run.
+
+pub mod config;
+pub mod conclusion;
+mod fields;
+pub mod frontmatter;
+pub mod source;
+pub mod yaml;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::SiteConfig;
+use crate::diagnostic::{self, Diagnostic, Location, Problem};
+use crate::model::{Attachment, Conclusion};
+
+pub const CONTENT_DIR: &str = "content";
+
+/// What to load.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub root: PathBuf,
+    /// Overrides `site.yaml`'s `base_url`.
+    pub base_url: Option<String>,
+    /// Keep conclusions marked `draft: true`.
+    pub drafts: bool,
+}
+
+/// A loaded, valid site: settings and conclusions (in no particular order).
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub config: SiteConfig,
+    pub conclusions: Vec<Conclusion>,
+}
+
+/// Load the site at `options.root`, or return every problem found, sorted.
+pub fn load(options: &Options) -> Result<Loaded, Vec<Diagnostic>> {
+    let root = options.root.as_path();
+    let config = config::load(root, options.base_url.as_deref());
+    let (files, mut problems) = walk(root);
+
+    let parsed: Vec<Result<Conclusion, Vec<Diagnostic>>> = files
+        .markdown
+        .par_iter()
+        .map(|path| read_conclusion(root, path))
+        .collect();
+    let mut conclusions = Vec::with_capacity(parsed.len());
+    for result in parsed {
+        match result {
+            Ok(c) => conclusions.push(c),
+            Err(d) => problems.extend(d),
+        }
+    }
+    problems.extend(duplicate_slugs(&conclusions));
+    bundle_files(&mut conclusions, &files.other, root);
+    if !options.drafts {
+        conclusions.retain(|c| !c.draft);
+    }
+
+    let config = match config {
+        Ok(c) => Some(c),
+        Err(d) => {
+            problems.extend(d);
+            None
+        }
+    };
+    match config {
+        Some(config) if problems.is_empty() => Ok(Loaded {
+            config,
+            conclusions,
+        }),
+        _ => {
+            diagnostic::sort(&mut problems);
+            Err(problems)
+        }
+    }
+}
+
+/// Read and parse one content file (absolute `path`).
+pub fn read_conclusion(root: &Path, path: &Path) -> Result<Conclusion, Vec<Diagnostic>> {
+    let rel = diagnostic::relative(root, path);
+    let bytes = std::fs::read(path).map_err(|e| {
+        vec![Diagnostic::new(Location::file(&rel), Problem::Unreadable(e.to_string()))]
+    })?;
+    let text = source::decode(&bytes).map_err(|e| {
+        vec![Diagnostic::new(Location::at(&rel, e.line, e.column), Problem::NotUtf8)]
+    })?;
+    let dir = path.parent().unwrap_or(root);
+    conclusion::parse(&rel, dir, &text)
+}
+
+/// Files found under `content/`, sorted by path.
+#[derive(Debug, Default)]
+struct Files {
+    markdown: Vec<PathBuf>,
+    other: Vec<PathBuf>,
+}
+
+/// Hidden entries and names starting with `_` (data files such as a registry) are not
+/// content. Symbolic links are refused rather than followed: they could point
+/// outside the site or loop.
+fn walk(root: &Path) -> (Files, Vec<Diagnostic>) {
+    let mut files = Files::default();
+    let mut problems = Vec::new();
+    let content = root.join(CONTENT_DIR);
+    if !content.is_dir() {
+        problems.push(Diagnostic::new(
+            Location::file(CONTENT_DIR),
+            Problem::Unreadable(format!("no {CONTENT_DIR}/ folder in {}", root.display())),
+        ));
+        return (files, problems);
+    }
+    let walker = walkdir::WalkDir::new(&content)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let at = e.path().map(|p| diagnostic::relative(root, p)).unwrap_or_default();
+                problems.push(Diagnostic::new(
+                    Location::file(at),
+                    Problem::Unreadable(e.to_string()),
+                ));
+                continue;
+            }
+        };
+        let path = entry.path();
+        if entry.path_is_symlink() {
+            problems.push(Diagnostic::new(
+                Location::file(diagnostic::relative(root, path)),
+                Problem::Unreadable(
+                    "symbolic links are not followed; copy the file into content/ instead".into(),
+                ),
+            ));
+        } else if entry.file_type().is_file() {
+            if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md")) {
+                files.markdown.push(path.to_path_buf());
+            } else {
+                files.other.push(path.to_path_buf());
+            }
+        }
+    }
+    (files, problems)
+}
+
+fn is_ignored(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') || name.starts_with('_') || name.ends_with('~')
+}
+
+fn duplicate_slugs(conclusions: &[Conclusion]) -> Vec<Diagnostic> {
+    let mut first: BTreeMap<&str, &Conclusion> = BTreeMap::new();
+    let mut problems = Vec::new();
+    let mut sorted: Vec<&Conclusion> = conclusions.iter().collect();
+    sorted.sort_by(|a, b| a.file.cmp(&b.file));
+    for c in sorted {
+        match first.get(c.slug.as_str()) {
+            Some(other) => problems.push(Diagnostic::new(
+                Location::at(&c.file, 1, 1),
+                Problem::DuplicateSlug {
+                    slug: c.slug.to_string(),
+                    other: other.file.to_string_lossy().replace('\\', "/"),
+                },
+            )),
+            None => {
+                first.insert(c.slug.as_str(), c);
+            }
+        }
+    }
+    problems
+}
+
+/// Non-Markdown files go beside the page of the conclusion that lists them; a
+/// conclusion alone in its folder also takes the folder's other files.
+fn bundle_files(conclusions: &mut [Conclusion], other: &[PathBuf], root: &Path) {
+    let mut per_dir: BTreeMap<PathBuf, Vec<usize>> = BTreeMap::new();
+    for (i, c) in conclusions.iter().enumerate() {
+        let dir = root.join(&c.file).parent().map(Path::to_path_buf).unwrap_or_default();
+        per_dir.entry(dir).or_default().push(i);
+    }
+    for path in other {
+        let Some(dir) = path.parent() else { continue };
+        let Some(owners) = per_dir.get(dir) else { continue };
+        let listed = owners
+            .iter()
+            .any(|&i| conclusions[i].attachments.iter().any(|a| a.path == *path));
+        if let ([only], false) = (owners.as_slice(), listed) {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            if let Some(name) = name {
+                conclusions[*only].files.push(Attachment {
+                    name,
+                    path: path.clone(),
+                });
+            }
+        }
+    }
+}

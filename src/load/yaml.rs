@@ -1,0 +1,209 @@
+//! The one module that touches `serde_yaml` (0.9, deprecated upstream, the user's
+//! choice). It turns a YAML mapping into [`Fields`]: each top-level key with its
+//! value (as a neutral `serde_json::Value`) and its position in the *file*, so
+//! every later error points at the right line whatever the front matter's offset.
+
+use serde_json::Value;
+
+use crate::diagnostic::Problem;
+
+/// A YAML syntax problem, at a 1-based line and column of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    pub line: usize,
+    pub column: usize,
+    pub problem: Problem,
+}
+
+/// One top-level key of a mapping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub key: String,
+    pub value: Value,
+    /// Position of the key in the file (1-based).
+    pub line: usize,
+    pub column: usize,
+}
+
+/// The top-level keys of a YAML mapping in source order, with the source to locate
+/// values inside them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fields {
+    pub fields: Vec<Field>,
+    /// The YAML text and the file line it starts on.
+    source: String,
+    first_line: usize,
+}
+
+impl Fields {
+    pub fn get(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// Where `needle` (a list item or a value) appears within `key`'s lines, so an
+    /// error about one entry of a list points at that entry. Falls back to the key.
+    pub fn locate(&self, key: &str, needle: &str) -> (usize, usize) {
+        let Some(field) = self.get(key) else {
+            return (self.first_line, 1);
+        };
+        let next_key_line = self
+            .fields
+            .iter()
+            .map(|f| f.line)
+            .filter(|&l| l > field.line)
+            .min()
+            .unwrap_or(usize::MAX);
+        let lines = self.source.lines().enumerate().map(|(i, l)| (i + self.first_line, l));
+        for (number, text) in lines {
+            if number < field.line || number >= next_key_line {
+                continue;
+            }
+            let from = if number == field.line {
+                field.column - 1 + key.len()
+            } else {
+                0
+            };
+            let from = text.char_indices().nth(from).map_or(text.len(), |(b, _)| b);
+            if let Some(byte) = text[from..].find(needle) {
+                let column = text[..from + byte].chars().count() + 1;
+                return (number, column);
+            }
+        }
+        (field.line, field.column)
+    }
+}
+
+/// Parse `source` (which starts on line `first_line` of its file) as a mapping.
+/// An empty document is an empty mapping.
+pub fn parse_mapping(source: &str, first_line: usize) -> Result<Fields, YamlError> {
+    let value: serde_yaml::Value = match serde_yaml::from_str(source) {
+        Ok(v) => v,
+        Err(e) => return Err(syntax_error(&e, first_line)),
+    };
+    let mapping = match value {
+        serde_yaml::Value::Null => serde_yaml::Mapping::new(),
+        serde_yaml::Value::Mapping(m) => m,
+        _ => {
+            return Err(YamlError {
+                line: first_line,
+                column: 1,
+                problem: Problem::Yaml("expected `key: value` lines".into()),
+            });
+        }
+    };
+    let key_positions = top_level_keys(source, first_line);
+    let mut fields = Vec::with_capacity(mapping.len());
+    for (key, value) in mapping {
+        let key = match key {
+            serde_yaml::Value::String(s) => s,
+            other => scalar_text(&other).unwrap_or_default(),
+        };
+        let (line, column) = key_positions
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map_or((first_line, 1), |(_, l, c)| (*l, *c));
+        let value = serde_json::to_value(&value).map_err(|e| YamlError {
+            line,
+            column,
+            problem: Problem::Yaml(e.to_string()),
+        })?;
+        fields.push(Field {
+            key,
+            value,
+            line,
+            column,
+        });
+    }
+    fields.sort_by_key(|f| (f.line, f.column));
+    Ok(Fields {
+        fields,
+        source: source.to_string(),
+        first_line,
+    })
+}
+
+/// Deserialize a whole YAML document into `T` (used for data files such as the
+/// document registry); errors carry file positions.
+pub fn parse_as<T: serde::de::DeserializeOwned>(
+    source: &str,
+    first_line: usize,
+) -> Result<T, YamlError> {
+    serde_yaml::from_str(source).map_err(|e| syntax_error(&e, first_line))
+}
+
+fn syntax_error(e: &serde_yaml::Error, first_line: usize) -> YamlError {
+    let (line, column) = e
+        .location()
+        .map_or((first_line, 0), |l| (l.line() + first_line - 1, l.column()));
+    // serde_yaml appends " at line X column Y" relative to the YAML block: drop it,
+    // the diagnostic carries the file position.
+    let message = e.to_string();
+    let message = match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    };
+    YamlError {
+        line,
+        column,
+        problem: Problem::Yaml(message),
+    }
+}
+
+fn scalar_text(v: &serde_yaml::Value) -> Option<String> {
+    match v {
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        serde_yaml::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// Top-level keys (lines starting at column 1 with `key:`), with file positions.
+fn top_level_keys(source: &str, first_line: usize) -> Vec<(String, usize, usize)> {
+    let mut keys = Vec::new();
+    for (i, line) in source.lines().enumerate() {
+        if line.starts_with([' ', '\t', '#', '-']) || line.is_empty() {
+            continue;
+        }
+        if let Some(colon) = line.find(':') {
+            let key = line[..colon].trim().trim_matches(['"', '\'']).to_string();
+            if !key.is_empty() {
+                keys.push((key, i + first_line, 1));
+            }
+        }
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_file_lines() {
+        let yaml = "title: A\ndate: 2021-01-01\nresolutions:\n  - 05-NQ/TU\n  - bad one\n";
+        let f = parse_mapping(yaml, 2).unwrap();
+        assert_eq!(f.get("date").unwrap().line, 3);
+        assert_eq!(f.locate("resolutions", "bad one"), (6, 5));
+        assert_eq!(f.get("date").unwrap().value, Value::String("2021-01-01".into()));
+    }
+
+    #[test]
+    fn syntax_errors_are_offset() {
+        let err = parse_mapping("title: \"open\nother: [\n", 5).unwrap_err();
+        assert!(err.line >= 5, "{err:?}");
+        assert!(matches!(err.problem, Problem::Yaml(_)));
+    }
+
+    #[test]
+    fn alias_bomb_is_refused() {
+        let mut yaml = String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+        for i in 0..9 {
+            let prev = if i == 0 { "a".to_string() } else { format!("b{}", i - 1) };
+            yaml.push_str(&format!(
+                "b{i}: &b{i} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+            ));
+        }
+        assert!(parse_mapping(&yaml, 1).is_err());
+    }
+}

@@ -1,0 +1,62 @@
+//! One published conclusion: the validated form of one `content/**/*.md` file.
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+use super::docnum::DocumentNumber;
+use super::province::Province;
+use super::slug::Slug;
+
+/// A file published beside its conclusion's page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    /// File name, as listed in the front matter (no folders).
+    pub name: String,
+    /// Path on disk.
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conclusion {
+    /// The file it came from, relative to the site root.
+    pub file: PathBuf,
+    pub slug: Slug,
+    pub title: String,
+    /// The meeting's date.
+    pub date: Date,
+    /// The unit named in the front matter, as it existed on `date`.
+    pub province: &'static Province,
+    /// The body that concluded (cơ quan).
+    pub body: Option<String>,
+    pub chaired_by: Option<String>,
+    pub signed_by: Option<String>,
+    /// The notice's own number, if published as one.
+    pub number: Option<DocumentNumber>,
+    /// Documents it refers to, in front-matter order, without repeats.
+    pub documents: Vec<DocumentNumber>,
+    pub tags: Vec<String>,
+    /// Trích yếu as written; the render stage falls back to the first paragraph.
+    pub summary: Option<String>,
+    pub source: Option<String>,
+    pub author: Option<String>,
+    pub attachments: Vec<Attachment>,
+    /// Files copied beside the page: the attachments and, when the conclusion is
+    /// alone in its folder, every other non-Markdown file there (a page bundle).
+    pub files: Vec<Attachment>,
+    pub draft: bool,
+    /// The Markdown body (NFC, LF line endings) and the file line it starts on.
+    pub markdown: String,
+    pub markdown_line: usize,
+}
+
+impl Conclusion {
+    /// Newest first; ties broken by title in Vietnamese order, then slug, so every
+    /// listing is deterministic.
+    pub fn timeline_order(a: &Conclusion, b: &Conclusion) -> std::cmp::Ordering {
+        b.date
+            .cmp(&a.date)
+            .then_with(|| crate::text::compare(&a.title, &b.title))
+            .then_with(|| a.slug.cmp(&b.slug))
+    }
+}

@@ -1,0 +1,19 @@
+//! The validated model: conclusions, provinces, documents and the indexes over them.
+//! Built by [`crate::load`], read by [`crate::render`]; it never reads files itself.
+
+pub mod citation;
+pub mod conclusion;
+pub mod date;
+pub mod docnum;
+pub mod document;
+pub mod province;
+mod province_data;
+pub mod site;
+pub mod slug;
+
+pub use conclusion::{Attachment, Conclusion};
+pub use docnum::DocumentNumber;
+pub use document::{Document, DocumentKey, Scope};
+pub use province::Province;
+pub use site::Site;
+pub use slug::Slug;

@@ -1,0 +1,295 @@
+//! The values templates see, exactly as documented in `docs/templates.md`. Built
+//! once per site from the model; every URL already carries the base path.
+
+use serde::Serialize;
+
+use crate::config::{Language, SiteConfig};
+use crate::model::{Conclusion, Document, Province, Site, date};
+
+/// Site-relative URLs of every page kind, carrying the base path.
+#[derive(Debug, Clone)]
+pub struct Urls {
+    base: String,
+}
+
+impl Urls {
+    pub fn new(config: &SiteConfig) -> Self {
+        Self {
+            base: config.base_url.path().to_string(),
+        }
+    }
+    pub fn home(&self) -> String {
+        self.base.clone()
+    }
+    pub fn conclusion(&self, slug: &str) -> String {
+        format!("{}ket-luan/{slug}/", self.base)
+    }
+    pub fn timeline(&self) -> String {
+        format!("{}dong-thoi-gian/", self.base)
+    }
+    pub fn timeline_page(&self, n: usize) -> String {
+        if n <= 1 {
+            self.timeline()
+        } else {
+            format!("{}dong-thoi-gian/page/{n}/", self.base)
+        }
+    }
+    pub fn year(&self, year: i16) -> String {
+        format!("{}dong-thoi-gian/{year}/", self.base)
+    }
+    pub fn provinces(&self) -> String {
+        format!("{}tinh/", self.base)
+    }
+    pub fn province(&self, slug: &str) -> String {
+        format!("{}tinh/{slug}/", self.base)
+    }
+    pub fn documents(&self) -> String {
+        format!("{}nghi-quyet/", self.base)
+    }
+    pub fn document(&self, slug: &str) -> String {
+        format!("{}nghi-quyet/{slug}/", self.base)
+    }
+    pub fn static_dir(&self) -> String {
+        format!("{}static/", self.base)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteCtx {
+    pub title: String,
+    pub description: String,
+    pub base_url: String,
+    pub base_path: String,
+    pub language: Language,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UrlsCtx {
+    pub home: String,
+    pub timeline: String,
+    pub provinces: String,
+    pub documents: String,
+    #[serde(rename = "static")]
+    pub static_dir: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageCtx {
+    pub kind: &'static str,
+    pub url: String,
+    pub permalink: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitCtx {
+    pub name: &'static str,
+    pub slug: &'static str,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvinceRef {
+    pub name: &'static str,
+    pub official_name: &'static str,
+    pub slug: &'static str,
+    pub url: String,
+    pub former: bool,
+    pub current: UnitCtx,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentRef {
+    pub number: String,
+    pub kind: String,
+    pub kind_name: &'static str,
+    pub issuer: String,
+    pub national: bool,
+    pub province: Option<&'static str>,
+    pub slug: String,
+    pub url: String,
+    pub title: Option<String>,
+    pub issued: Option<String>,
+    pub issued_display: Option<String>,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachmentCtx {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ConclusionCtx {
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub date: String,
+    pub date_display: String,
+    pub year: i16,
+    pub month: i8,
+    pub province: ProvinceRef,
+    pub body: Option<String>,
+    pub chaired_by: Option<String>,
+    pub signed_by: Option<String>,
+    pub number: Option<String>,
+    pub source: Option<String>,
+    pub author: Option<String>,
+    pub summary: String,
+    pub tags: Vec<String>,
+    pub documents: Vec<DocumentRef>,
+    pub attachments: Vec<AttachmentCtx>,
+    pub draft: bool,
+}
+
+/// Builds context values for one site; every value is built once and reused.
+pub struct Builder<'a> {
+    pub site: &'a Site,
+    pub urls: Urls,
+    pub documents: Vec<DocumentRef>,
+    pub conclusions: Vec<ConclusionCtx>,
+}
+
+impl<'a> Builder<'a> {
+    /// `summaries[i]` is the summary of conclusion `i` (front matter or first paragraph).
+    pub fn new(site: &'a Site, summaries: &[String]) -> Self {
+        let urls = Urls::new(&site.config);
+        let language = site.config.language;
+        let documents: Vec<DocumentRef> = site
+            .documents
+            .iter()
+            .map(|d| document_ref(d, &urls, language))
+            .collect();
+        let conclusions = site
+            .conclusions
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let docs = site.cites[i].iter().map(|&d| documents[d].clone()).collect();
+                conclusion_ctx(c, &urls, language, summaries[i].clone(), docs)
+            })
+            .collect();
+        Self {
+            site,
+            urls,
+            documents,
+            conclusions,
+        }
+    }
+
+    pub fn site_ctx(&self) -> SiteCtx {
+        let c = &self.site.config;
+        SiteCtx {
+            title: c.title.clone(),
+            description: c.description.clone(),
+            base_url: c.base_url.as_str().to_string(),
+            base_path: c.base_url.path().to_string(),
+            language: c.language,
+        }
+    }
+
+    pub fn urls_ctx(&self) -> UrlsCtx {
+        UrlsCtx {
+            home: self.urls.home(),
+            timeline: self.urls.timeline(),
+            provinces: self.urls.provinces(),
+            documents: self.urls.documents(),
+            static_dir: self.urls.static_dir(),
+        }
+    }
+
+    pub fn page(&self, kind: &'static str, url: String, title: String) -> PageCtx {
+        let permalink = format!("{}{}", self.site.config.base_url.origin(), url);
+        PageCtx {
+            kind,
+            url,
+            permalink,
+            title,
+        }
+    }
+}
+
+pub fn province_ref(p: &'static Province, urls: &Urls) -> ProvinceRef {
+    let current = p.current();
+    ProvinceRef {
+        name: p.name,
+        official_name: p.official_name,
+        slug: p.slug,
+        url: urls.province(p.slug),
+        former: !p.is_current(),
+        current: UnitCtx {
+            name: current.name,
+            slug: current.slug,
+            url: urls.province(current.slug),
+        },
+    }
+}
+
+fn document_ref(d: &Document, urls: &Urls, language: Language) -> DocumentRef {
+    DocumentRef {
+        number: d.number.canonical(),
+        kind: d.number.kind.clone(),
+        kind_name: d.number.kind_name(),
+        issuer: crate::model::site::issuer_label(d),
+        national: d.province.is_none(),
+        province: d.province.map(|p| p.name),
+        slug: d.slug.to_string(),
+        url: urls.document(d.slug.as_str()),
+        title: d.title.clone(),
+        issued: d.issued.map(|i| i.to_string()),
+        issued_display: d.issued.map(|i| date::display(i, language)),
+        count: d.cited_by.len(),
+    }
+}
+
+fn conclusion_ctx(
+    c: &Conclusion,
+    urls: &Urls,
+    language: Language,
+    summary: String,
+    documents: Vec<DocumentRef>,
+) -> ConclusionCtx {
+    let url = urls.conclusion(c.slug.as_str());
+    ConclusionCtx {
+        slug: c.slug.to_string(),
+        title: c.title.clone(),
+        date: c.date.to_string(),
+        date_display: date::display(c.date, language),
+        year: c.date.year(),
+        month: c.date.month(),
+        province: province_ref(c.province, urls),
+        body: c.body.clone(),
+        chaired_by: c.chaired_by.clone(),
+        signed_by: c.signed_by.clone(),
+        number: c.number.as_ref().map(|n| n.canonical()),
+        source: c.source.clone(),
+        author: c.author.clone(),
+        summary,
+        tags: c.tags.clone(),
+        documents,
+        attachments: c
+            .attachments
+            .iter()
+            .map(|a| AttachmentCtx {
+                name: a.name.clone(),
+                url: format!("{url}{}", percent_encode(&a.name)),
+            })
+            .collect(),
+        draft: c.draft,
+        url,
+    }
+}
+
+/// Percent-encode a file name for use in a URL path segment.
+pub fn percent_encode(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

@@ -1,0 +1,247 @@
+//! The theme: Tera templates, translations and static files, resolved in override
+//! order — the site's own `templates/` (and `translations/`, `static/`) first, then
+//! `themes/<theme>/`, then the default theme built into the binary (so a site needs
+//! no copy of the default theme to build).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+use crate::config::SiteConfig;
+use crate::diagnostic::{Diagnostic, Location, Problem};
+use crate::load::yaml;
+
+static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// Tera names of theme templates carry these prefixes so that a site template of
+/// the same plain name wins, including inside `extends` and `include`.
+const THEME_PREFIX: &str = "theme/";
+const BUILTIN_PREFIX: &str = "builtin/";
+
+/// A loaded theme, ready to render.
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// UI strings of the site's language (`t` in templates).
+    pub translations: BTreeMap<String, String>,
+    /// Tera name → file shown in messages.
+    sources: BTreeMap<String, PathBuf>,
+    /// Static files: output path under `static/` → bytes, site overrides applied.
+    pub static_files: BTreeMap<String, StaticFile>,
+}
+
+/// A static file of the theme or the site.
+#[derive(Debug, Clone)]
+pub enum StaticFile {
+    Builtin(&'static [u8]),
+    Disk(PathBuf),
+}
+
+impl Theme {
+    pub fn load(root: &Path, config: &SiteConfig) -> Result<Theme, Vec<Diagnostic>> {
+        let theme_dir = root.join("themes").join(&config.theme);
+        let use_builtin = !theme_dir.is_dir();
+        if use_builtin && config.theme != "default" {
+            return Err(vec![Diagnostic::new(
+                Location::file("site.yaml"),
+                Problem::InvalidValue {
+                    key: "theme",
+                    value: config.theme.clone(),
+                    expected: "the name of a folder in themes/",
+                },
+            )]);
+        }
+        let mut problems = Vec::new();
+        let mut sources = BTreeMap::new();
+        let mut templates: Vec<(String, String)> = Vec::new();
+
+        let mut add_dir = |dir: &Path, prefix: &str, problems: &mut Vec<Diagnostic>| {
+            for (name, path) in files_under(dir, problems, root) {
+                match read_text(&path, root) {
+                    Ok(text) => {
+                        let full = format!("{prefix}{name}");
+                        sources.insert(full.clone(), crate::diagnostic::relative(root, &path));
+                        templates.push((full, text));
+                    }
+                    Err(d) => problems.push(d),
+                }
+            }
+        };
+        add_dir(&root.join("templates"), "", &mut problems);
+        if use_builtin {
+            for file in builtin_files("templates") {
+                let name = file.0.strip_prefix("templates/").unwrap_or(&file.0).to_string();
+                let full = format!("{BUILTIN_PREFIX}{name}");
+                sources.insert(full.clone(), PathBuf::from("(built-in theme)").join(&file.0));
+                templates.push((full, String::from_utf8_lossy(file.1).into_owned()));
+            }
+        } else {
+            add_dir(&theme_dir.join("templates"), THEME_PREFIX, &mut problems);
+        }
+
+        let mut tera = tera::Tera::new();
+        tera.set_fallback_prefixes([THEME_PREFIX, BUILTIN_PREFIX])
+            .expect("set before templates are added");
+        tera.autoescape_on(vec![".html", ".xml"]);
+        if let Err(e) = tera.add_raw_templates(templates) {
+            problems.push(template_error(&e, &sources));
+        }
+
+        let translations = load_translations(root, &theme_dir, use_builtin, config, &mut problems);
+        let static_files = load_static(root, &theme_dir, use_builtin, &mut problems);
+        if problems.is_empty() {
+            Ok(Theme {
+                tera,
+                translations,
+                sources,
+                static_files,
+            })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Render `template` with `context`; a template error names the template file.
+    pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(template, context)
+            .map_err(|e| template_error(&e, &self.sources))
+    }
+}
+
+/// A Tera error as a diagnostic at the template's file, line and column.
+fn template_error(e: &tera::Error, sources: &BTreeMap<String, PathBuf>) -> Diagnostic {
+    use tera::ErrorKind;
+    let file_of = |name: &str| {
+        sources
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(name))
+    };
+    match e.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+            let span = report.span();
+            Diagnostic::new(
+                Location::at(file_of(report.filename()), span.start_line, span.start_col + 1),
+                Problem::Template(report.message().to_string()),
+            )
+        }
+        other => Diagnostic::new(
+            Location::file("templates"),
+            Problem::Template(other.to_string()),
+        ),
+    }
+}
+
+/// Every file under `dir`, as (name relative to `dir` with `/`, path), sorted.
+fn files_under(dir: &Path, problems: &mut Vec<Diagnostic>, root: &Path) -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return out;
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let hidden = e.file_name().to_string_lossy().starts_with('.');
+                if hidden {
+                    continue;
+                }
+                let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
+                let name = rel.to_string_lossy().replace('\\', "/");
+                out.push((name, e.path().to_path_buf()));
+            }
+            Ok(_) => {}
+            Err(err) => problems.push(Diagnostic::new(
+                Location::file(
+                    err.path()
+                        .map(|p| crate::diagnostic::relative(root, p))
+                        .unwrap_or_default(),
+                ),
+                Problem::Unreadable(err.to_string()),
+            )),
+        }
+    }
+    out
+}
+
+fn read_text(path: &Path, root: &Path) -> Result<String, Diagnostic> {
+    let rel = crate::diagnostic::relative(root, path);
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::new(Location::file(&rel), Problem::Unreadable(e.to_string())))?;
+    crate::load::source::decode(&bytes)
+        .map_err(|e| Diagnostic::new(Location::at(&rel, e.line, e.column), Problem::NotUtf8))
+}
+
+/// Built-in theme files under `sub` as (path relative to the theme, bytes), sorted.
+fn builtin_files(sub: &str) -> Vec<(String, &'static [u8])> {
+    let mut out = Vec::new();
+    fn collect(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static [u8])>) {
+        for f in dir.files() {
+            out.push((f.path().to_string_lossy().replace('\\', "/"), f.contents()));
+        }
+        for d in dir.dirs() {
+            collect(d, out);
+        }
+    }
+    if let Some(dir) = BUILTIN.get_dir(sub) {
+        collect(dir, &mut out);
+    }
+    out.sort();
+    out
+}
+
+fn load_translations(
+    root: &Path,
+    theme_dir: &Path,
+    use_builtin: bool,
+    config: &SiteConfig,
+    problems: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, String> {
+    let file = format!("translations/{}.yaml", config.language.code());
+    let mut strings = BTreeMap::new();
+    let theme_text = if use_builtin {
+        BUILTIN
+            .get_file(&file)
+            .map(|f| (PathBuf::from("(built-in theme)").join(&file), String::from_utf8_lossy(f.contents()).into_owned()))
+    } else {
+        let path = theme_dir.join(&file);
+        path.is_file().then(|| read_text(&path, root).map(|t| (crate::diagnostic::relative(root, &path), t))).and_then(|r| r.map_err(|d| problems.push(d)).ok())
+    };
+    let site_path = root.join(&file);
+    let site_text = site_path
+        .is_file()
+        .then(|| read_text(&site_path, root).map(|t| (PathBuf::from(&file), t)))
+        .and_then(|r| r.map_err(|d| problems.push(d)).ok());
+    for (path, text) in theme_text.into_iter().chain(site_text) {
+        match yaml::parse_as::<BTreeMap<String, String>>(&text, 1) {
+            Ok(map) => strings.extend(map),
+            Err(e) => problems.push(
+                Diagnostic::new(Location::at(path, e.line, e.column), e.problem).with_source(&text),
+            ),
+        }
+    }
+    strings
+}
+
+fn load_static(
+    root: &Path,
+    theme_dir: &Path,
+    use_builtin: bool,
+    problems: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, StaticFile> {
+    let mut files = BTreeMap::new();
+    if use_builtin {
+        for (path, bytes) in builtin_files("static") {
+            let name = path.strip_prefix("static/").unwrap_or(&path).to_string();
+            files.insert(name, StaticFile::Builtin(bytes));
+        }
+    } else {
+        for (name, path) in files_under(&theme_dir.join("static"), problems, root) {
+            files.insert(name, StaticFile::Disk(path));
+        }
+    }
+    for (name, path) in files_under(&root.join("static"), problems, root) {
+        files.insert(name, StaticFile::Disk(path));
+    }
+    files
+}
