@@ -72,9 +72,7 @@ pub fn output_dir(options: &BuildOptions) -> PathBuf {
 /// The output folder is replaced wholesale, so it must not be the site itself or
 /// hold any of its sources.
 fn check_output(root: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
-    let abs = |p: &Path| {
-        std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
-    };
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let (root, out) = (abs(root), abs(output));
     let sources = ["content", "templates", "themes", "static", "site.yaml"];
     let bad = root.starts_with(&out) || sources.iter().any(|s| out.starts_with(root.join(s)));

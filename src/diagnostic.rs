@@ -75,10 +75,7 @@ pub enum Problem {
     #[error("missing required key `{0}`")]
     MissingKey(&'static str),
     #[error("`{key}` must be {expected}")]
-    WrongType {
-        key: String,
-        expected: &'static str,
-    },
+    WrongType { key: String, expected: &'static str },
     #[error("invalid date {value:?}: {reason}")]
     InvalidDate { value: String, reason: String },
     #[error("unknown province {name:?}")]
@@ -202,7 +199,8 @@ fn quote_list(items: &[&str]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub location: Location,
-    pub problem: Problem,
+    /// Boxed: diagnostics travel in `Result`s and most are never created.
+    pub problem: Box<Problem>,
     /// The text of the offending line, for a caret display.
     pub source_line: Option<String>,
 }
@@ -211,7 +209,7 @@ impl Diagnostic {
     pub fn new(location: Location, problem: Problem) -> Self {
         Self {
             location,
-            problem,
+            problem: Box::new(problem),
             source_line: None,
         }
     }
@@ -272,9 +270,8 @@ impl fmt::Display for Diagnostic {
 
 /// Sort diagnostics by file, line and column so output is stable across runs.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        (&a.location, a.problem.code()).cmp(&(&b.location, b.problem.code()))
-    });
+    diagnostics
+        .sort_by(|a, b| (&a.location, a.problem.code()).cmp(&(&b.location, b.problem.code())));
 }
 
 /// The path of `file` relative to `root`, for messages.

@@ -9,7 +9,11 @@ use ketluan::build::{self, BuildOptions};
 use ketluan::diagnostic::Diagnostic;
 
 #[derive(Parser)]
-#[command(name = "ketluan", version, about = "Publish the conclusions of Vietnamese provincial committees as a static site")]
+#[command(
+    name = "ketluan",
+    version,
+    about = "Publish the conclusions of Vietnamese provincial committees as a static site"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -51,24 +51,26 @@ pub fn parse(file: &Path, dir: &Path, text: &str) -> Result<Conclusion, Vec<Diag
     });
     // An invalid date still lets the province be checked, on today's map.
     let on = date.unwrap_or(Date::constant(2025, 7, 1));
-    let province = r.required("province").and_then(|name| match province::resolve(&name, on) {
-        Ok(p) => Some(p),
-        Err(e) => {
-            let field = fields.get("province").expect("present");
-            r.report(
-                field,
-                Problem::UnknownProvince {
-                    name,
-                    suggestions: e.suggestions,
-                },
-            );
-            None
-        }
-    });
+    let province = r
+        .required("province")
+        .and_then(|name| match province::resolve(&name, on) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                let field = fields.get("province").expect("present");
+                r.report(
+                    field,
+                    Problem::UnknownProvince {
+                        name,
+                        suggestions: e.suggestions,
+                    },
+                );
+                None
+            }
+        });
 
-    let number = r.string("number").and_then(|raw| {
-        document_number(&mut r, "number", &raw)
-    });
+    let number = r
+        .string("number")
+        .and_then(|raw| document_number(&mut r, "number", &raw));
     let mut documents: Vec<DocumentNumber> = Vec::new();
     for raw in r.list("resolutions") {
         if let Some(n) = document_number(&mut r, "resolutions", &raw)
@@ -88,7 +90,10 @@ pub fn parse(file: &Path, dir: &Path, text: &str) -> Result<Conclusion, Vec<Diag
             }
         },
         None => {
-            let stem = file.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+            let stem = file
+                .file_stem()
+                .map(|s| s.to_string_lossy())
+                .unwrap_or_default();
             let slug = Slug::from_text(&stem);
             if slug.is_none() {
                 r.report_at(

@@ -16,14 +16,20 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagn
         vec![Diagnostic::new(
             Location::file(file),
             Problem::Unreadable(if e.kind() == std::io::ErrorKind::NotFound {
-                format!("{FILE} not found in {} (is this a ketluan site?)", root.display())
+                format!(
+                    "{FILE} not found in {} (is this a ketluan site?)",
+                    root.display()
+                )
             } else {
                 e.to_string()
             }),
         )]
     })?;
     let text = source::decode(&bytes).map_err(|e| {
-        vec![Diagnostic::new(Location::at(file, e.line, e.column), Problem::NotUtf8)]
+        vec![Diagnostic::new(
+            Location::at(file, e.line, e.column),
+            Problem::NotUtf8,
+        )]
     })?;
     parse(&text, base_url)
 }
@@ -50,7 +56,9 @@ pub fn parse(text: &str, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagn
             )]
         })?,
         None => {
-            let raw = r.string("base_url").unwrap_or_else(|| "http://localhost/".into());
+            let raw = r
+                .string("base_url")
+                .unwrap_or_else(|| "http://localhost/".into());
             match BaseUrl::parse(&raw) {
                 Ok(b) => b,
                 Err(expected) => {
@@ -156,7 +164,10 @@ mod tests {
         assert!(codes.contains(&"unknown-key"), "{codes:?}");
         assert!(codes.contains(&"missing-key"), "{codes:?}");
         assert_eq!(codes.iter().filter(|c| **c == "invalid-value").count(), 2);
-        let unknown = errs.iter().find(|d| d.problem.code() == "unknown-key").unwrap();
+        let unknown = errs
+            .iter()
+            .find(|d| d.problem.code() == "unknown-key")
+            .unwrap();
         assert_eq!(unknown.problem.help().unwrap(), "did you mean `title`?");
         assert_eq!((unknown.location.line, unknown.location.column), (1, 1));
     }

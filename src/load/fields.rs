@@ -169,7 +169,7 @@ impl<'a> FieldReader<'a> {
 }
 
 fn is_about(d: &Diagnostic, key: &str) -> bool {
-    matches!(&d.problem, Problem::WrongType { key: k, .. } if k == key)
+    matches!(&*d.problem, Problem::WrongType { key: k, .. } if k == key)
 }
 
 fn scalar(v: &Value) -> Result<Option<String>, ()> {

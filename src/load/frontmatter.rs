@@ -32,8 +32,7 @@ pub fn split(text: &str) -> Result<Split<'_>, (Problem, usize)> {
     let open_line = line;
     let yaml_start = offset + first.len();
     let mut pos = yaml_start;
-    let mut current = line + 1;
-    for l in text[yaml_start..].split_inclusive('\n') {
+    for (current, l) in (line + 1..).zip(text[yaml_start..].split_inclusive('\n')) {
         let trimmed = l.trim_end();
         if trimmed == "---" || trimmed == "..." {
             return Ok(Split {
@@ -44,7 +43,6 @@ pub fn split(text: &str) -> Result<Split<'_>, (Problem, usize)> {
             });
         }
         pos += l.len();
-        current += 1;
     }
     Err((Problem::UnclosedFrontMatter, open_line))
 }
@@ -64,8 +62,14 @@ mod tests {
 
     #[test]
     fn missing_and_unclosed() {
-        assert_eq!(split("title: a\n").unwrap_err(), (Problem::MissingFrontMatter, 1));
-        assert_eq!(split("---\ntitle: a\n").unwrap_err(), (Problem::UnclosedFrontMatter, 1));
+        assert_eq!(
+            split("title: a\n").unwrap_err(),
+            (Problem::MissingFrontMatter, 1)
+        );
+        assert_eq!(
+            split("---\ntitle: a\n").unwrap_err(),
+            (Problem::UnclosedFrontMatter, 1)
+        );
         assert_eq!(split("").unwrap_err().0, Problem::MissingFrontMatter);
     }
 

@@ -2,8 +2,8 @@
 //! file, splits front matter, parses and validates it, and checks what spans files
 //! (duplicate slugs). Reports every problem of every file in one run.
 
-pub mod config;
 pub mod conclusion;
+pub mod config;
 mod fields;
 pub mod frontmatter;
 pub mod source;
@@ -84,10 +84,16 @@ pub fn load(options: &Options) -> Result<Loaded, Vec<Diagnostic>> {
 pub fn read_conclusion(root: &Path, path: &Path) -> Result<Conclusion, Vec<Diagnostic>> {
     let rel = diagnostic::relative(root, path);
     let bytes = std::fs::read(path).map_err(|e| {
-        vec![Diagnostic::new(Location::file(&rel), Problem::Unreadable(e.to_string()))]
+        vec![Diagnostic::new(
+            Location::file(&rel),
+            Problem::Unreadable(e.to_string()),
+        )]
     })?;
     let text = source::decode(&bytes).map_err(|e| {
-        vec![Diagnostic::new(Location::at(&rel, e.line, e.column), Problem::NotUtf8)]
+        vec![Diagnostic::new(
+            Location::at(&rel, e.line, e.column),
+            Problem::NotUtf8,
+        )]
     })?;
     let dir = path.parent().unwrap_or(root);
     conclusion::parse(&rel, dir, &text)
@@ -123,7 +129,10 @@ fn walk(root: &Path) -> (Files, Vec<Diagnostic>) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let at = e.path().map(|p| diagnostic::relative(root, p)).unwrap_or_default();
+                let at = e
+                    .path()
+                    .map(|p| diagnostic::relative(root, p))
+                    .unwrap_or_default();
                 problems.push(Diagnostic::new(
                     Location::file(at),
                     Problem::Unreadable(e.to_string()),
@@ -140,7 +149,10 @@ fn walk(root: &Path) -> (Files, Vec<Diagnostic>) {
                 ),
             ));
         } else if entry.file_type().is_file() {
-            if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md")) {
+            if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+            {
                 files.markdown.push(path.to_path_buf());
             } else {
                 files.other.push(path.to_path_buf());
@@ -182,12 +194,18 @@ fn duplicate_slugs(conclusions: &[Conclusion]) -> Vec<Diagnostic> {
 fn bundle_files(conclusions: &mut [Conclusion], other: &[PathBuf], root: &Path) {
     let mut per_dir: BTreeMap<PathBuf, Vec<usize>> = BTreeMap::new();
     for (i, c) in conclusions.iter().enumerate() {
-        let dir = root.join(&c.file).parent().map(Path::to_path_buf).unwrap_or_default();
+        let dir = root
+            .join(&c.file)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
         per_dir.entry(dir).or_default().push(i);
     }
     for path in other {
         let Some(dir) = path.parent() else { continue };
-        let Some(owners) = per_dir.get(dir) else { continue };
+        let Some(owners) = per_dir.get(dir) else {
+            continue;
+        };
         let listed = owners
             .iter()
             .any(|&i| conclusions[i].attachments.iter().any(|a| a.path == *path));

@@ -53,7 +53,11 @@ impl Fields {
             .filter(|&l| l > field.line)
             .min()
             .unwrap_or(usize::MAX);
-        let lines = self.source.lines().enumerate().map(|(i, l)| (i + self.first_line, l));
+        let lines = self
+            .source
+            .lines()
+            .enumerate()
+            .map(|(i, l)| (i + self.first_line, l));
         for (number, text) in lines {
             if number < field.line || number >= next_key_line {
                 continue;
@@ -185,7 +189,10 @@ mod tests {
         let f = parse_mapping(yaml, 2).unwrap();
         assert_eq!(f.get("date").unwrap().line, 3);
         assert_eq!(f.locate("resolutions", "bad one"), (6, 5));
-        assert_eq!(f.get("date").unwrap().value, Value::String("2021-01-01".into()));
+        assert_eq!(
+            f.get("date").unwrap().value,
+            Value::String("2021-01-01".into())
+        );
     }
 
     #[test]
@@ -197,9 +204,14 @@ mod tests {
 
     #[test]
     fn alias_bomb_is_refused() {
-        let mut yaml = String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+        let mut yaml =
+            String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
         for i in 0..9 {
-            let prev = if i == 0 { "a".to_string() } else { format!("b{}", i - 1) };
+            let prev = if i == 0 {
+                "a".to_string()
+            } else {
+                format!("b{}", i - 1)
+            };
             yaml.push_str(&format!(
                 "b{i}: &b{i} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
             ));

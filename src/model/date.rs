@@ -37,9 +37,8 @@ pub fn parse(s: &str) -> Result<Date, String> {
     if !(1000..=9999).contains(&year) {
         return Err(format!("year {year} is out of range"));
     }
-    Date::new(year as i16, month as i8, day as i8).map_err(|_| {
-        format!("month {month} of {year} has no day {day}")
-    })
+    Date::new(year as i16, month as i8, day as i8)
+        .map_err(|_| format!("month {month} of {year} has no day {day}"))
 }
 
 /// `22/3/2023` (vi) or `22 March 2023` (en).

@@ -267,6 +267,16 @@ struct Tok {
     end: usize,
     /// Separators: whitespace on either side.
     spaced: bool,
+    /// Separators: whitespace before it.
+    ws_before: bool,
+}
+
+/// In running text a tail segment (`-DL1`, `-BTGTW`) joins the symbol only when the
+/// dash is glued to what precedes it and the segment is not a lower-case word under
+/// an upper-case code: "12/KH-UBND - UBND tỉnh", "12/KH-UBND-tỉnh" stop before it.
+fn tail_joins(prose: bool, dash: &Tok, seg: &str, prev: &str) -> bool {
+    let upper = |s: &str| s.chars().any(char::is_uppercase);
+    !prose || (!dash.ws_before && (upper(seg) || !upper(prev)))
 }
 
 /// Whitespace inside a symbol: any in a whole-string parse; in running text at most
@@ -352,6 +362,7 @@ pub(crate) fn scan_symbol(chars: &[char], start: usize, prose: bool) -> Scan {
             start: q,
             end: q + 1,
             spaced,
+            ws_before: q > p,
         });
         let seg_kind = if a.is_alphabetic() {
             Kind::Seg
@@ -365,6 +376,7 @@ pub(crate) fn scan_symbol(chars: &[char], start: usize, prose: bool) -> Scan {
             start: r,
             end: e,
             spaced: false,
+            ws_before: false,
         });
         p = e;
         if toks.len() > 40 {
@@ -485,7 +497,10 @@ fn party(
     let mut issuer = vec![canon_tok(&text(&toks[3]))];
     let mut used = 4;
     while let (Some(d), Some(seg)) = (toks.get(used), toks.get(used + 1)) {
-        if d.kind != Kind::Dash || seg.kind != Kind::Seg || (prose && d.spaced) {
+        if d.kind != Kind::Dash
+            || seg.kind != Kind::Seg
+            || !tail_joins(prose, d, &text(seg), &text(&toks[used - 1]))
+        {
             break;
         }
         issuer.push(canon_tok(&text(seg)));
@@ -533,8 +548,8 @@ fn state(
             if d.kind != Kind::Dash || seg.kind != Kind::Seg {
                 break;
             }
-            // In prose only the type–issuer dash may be spaced (18/2022/NQ- HĐND).
-            if prose && d.spaced && segs.len() >= 2 {
+            // The type–issuer dash may be spaced in prose too (18/2022/NQ- HĐND).
+            if segs.len() >= 2 && !tail_joins(prose, d, &text(seg), &text(&toks[used - 1])) {
                 break;
             }
             segs.push(canon_tok(&text(seg)));
@@ -879,6 +894,9 @@ mod tests {
         let nfd: String = "326/2021/NQ-HĐND".nfd().collect();
         assert_eq!(p(&nfd).canonical(), "326/2021/NQ-HĐND");
         assert_eq!(p("12/KH-\n   UBND").canonical(), "12/KH-UBND");
+        // A whole-string parse takes spaced tail segments too (in prose they stop).
+        assert_eq!(p("01-HD/BTCTW - BTGTW").canonical(), "01-HD/BTCTW-BTGTW");
+        assert_eq!(p("1393/UBND - DL1").canonical(), "1393/UBND-DL1");
         // Mixed-case codes from any case.
         assert_eq!(p("08-qđi/tw").canonical(), "08-QĐi/TW");
         assert_eq!(p("5/CTR-UBND").kind, "CTr");

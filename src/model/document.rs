@@ -44,7 +44,11 @@ impl DocumentKey {
 /// A stable identity for a unit, distinguishing a former unit from its same-named
 /// successor (old and new Lâm Đồng).
 fn province_key(p: &'static Province) -> &'static str {
-    if p.is_current() { p.slug } else { p.official_name }
+    if p.is_current() {
+        p.slug
+    } else {
+        p.official_name
+    }
 }
 
 /// A document and what is known about it.

@@ -64,9 +64,14 @@ mod tests {
 
     #[test]
     fn refuses_paths() {
-        for bad in ["../x", "/etc", "a/b", "..", "", "Ket", "a b", "-a", "a\\b", "ă"] {
+        for bad in [
+            "../x", "/etc", "a/b", "..", "", "Ket", "a b", "-a", "a\\b", "ă",
+        ] {
             assert!(Slug::parse(bad).is_err(), "{bad}");
         }
-        assert_eq!(Slug::parse("ket-luan-2021").unwrap().as_str(), "ket-luan-2021");
+        assert_eq!(
+            Slug::parse("ket-luan-2021").unwrap().as_str(),
+            "ket-luan-2021"
+        );
     }
 }

@@ -166,7 +166,10 @@ impl<'a> Builder<'a> {
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                let docs = site.cites[i].iter().map(|&d| documents[d].clone()).collect();
+                let docs = site.cites[i]
+                    .iter()
+                    .map(|&d| documents[d].clone())
+                    .collect();
                 conclusion_ctx(c, &urls, language, summaries[i].clone(), docs)
             })
             .collect();

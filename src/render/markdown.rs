@@ -23,11 +23,43 @@ fn options() -> Options {
 pub fn render(markdown: &str, unsafe_html: bool) -> Body {
     let first_paragraph = first_paragraph(markdown);
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, Parser::new_ext(markdown, options()));
-    let html = if unsafe_html { out } else { SANITIZER.clean(&out).to_string() };
+    let events = Parser::new_ext(markdown, options()).map(demote_heading);
+    html::push_html(&mut out, events);
+    let html = if unsafe_html {
+        out
+    } else {
+        SANITIZER.clean(&out).to_string()
+    };
     Body {
         html,
         first_paragraph,
+    }
+}
+
+/// The page's title is its only `h1`: body headings start at `h2`.
+fn demote_heading(event: Event<'_>) -> Event<'_> {
+    use pulldown_cmark::HeadingLevel as H;
+    let lower = |l: H| match l {
+        H::H1 => H::H2,
+        H::H2 => H::H3,
+        H::H3 => H::H4,
+        H::H4 => H::H5,
+        H::H5 | H::H6 => H::H6,
+    };
+    match event {
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: lower(level),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(lower(level))),
+        other => other,
     }
 }
 
@@ -73,7 +105,7 @@ mod tests {
 
     #[test]
     fn first_paragraph_text() {
-        let b = render("## Heading\n\nFirst *para*\nline two.\n\nSecond.", false);
+        let b = render("# Heading\n\nFirst *para*\nline two.\n\nSecond.", false);
         assert_eq!(b.first_paragraph, "First para line two.");
         assert!(b.html.contains("<h2>Heading</h2>"));
     }

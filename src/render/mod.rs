@@ -54,7 +54,11 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnosti
         .conclusions
         .iter()
         .zip(&bodies)
-        .map(|(c, b)| c.summary.clone().unwrap_or_else(|| b.first_paragraph.clone()))
+        .map(|(c, b)| {
+            c.summary
+                .clone()
+                .unwrap_or_else(|| b.first_paragraph.clone())
+        })
         .collect();
     let builder = Builder::new(site, &summaries);
     let pages = plan(&builder, theme, &bodies);
@@ -187,12 +191,21 @@ struct KindGroup<'a> {
 fn plan(b: &Builder, theme: &Theme, bodies: &[markdown::Body]) -> Vec<Page> {
     let site = b.site;
     let urls = &b.urls;
-    let tr = |key: &str| theme.translations.get(key).cloned().unwrap_or_else(|| key.to_string());
+    let tr = |key: &str| {
+        theme
+            .translations
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    };
     let mut base = tera::Context::new();
     base.insert("site", &b.site_ctx());
     base.insert("urls", &b.urls_ctx());
     base.insert("t", &theme.translations);
-    base.insert("generator", &format!("ketluan {}", env!("CARGO_PKG_VERSION")));
+    base.insert(
+        "generator",
+        &format!("ketluan {}", env!("CARGO_PKG_VERSION")),
+    );
     let page = |kind: &'static str, url: String, title: String| {
         let mut ctx = base.clone();
         ctx.insert("page", &b.page(kind, url, title));
@@ -320,7 +333,11 @@ fn plan(b: &Builder, theme: &Theme, bodies: &[markdown::Body]) -> Vec<Page> {
     });
     for l in &site.provinces {
         let p = province_ref(l.province, urls);
-        let mut ctx = page("province", p.url.clone(), l.province.official_name.to_string());
+        let mut ctx = page(
+            "province",
+            p.url.clone(),
+            l.province.official_name.to_string(),
+        );
         let entries: Vec<ProvinceEntry> = l
             .entries
             .iter()
@@ -376,7 +393,11 @@ fn plan(b: &Builder, theme: &Theme, bodies: &[markdown::Body]) -> Vec<Page> {
     pages.push(Page {
         path: "404.html".into(),
         template: "404.html",
-        context: page("not_found", format!("{}404.html", urls.home()), tr("not_found")),
+        context: page(
+            "not_found",
+            format!("{}404.html", urls.home()),
+            tr("not_found"),
+        ),
     });
     pages
 }
@@ -404,7 +425,11 @@ fn group_by_month<'a>(
                 conclusions: Vec::new(),
             });
         }
-        year.months.last_mut().expect("pushed above").conclusions.push(c);
+        year.months
+            .last_mut()
+            .expect("pushed above")
+            .conclusions
+            .push(c);
     }
     groups
 }
@@ -431,7 +456,11 @@ fn group_documents(docs: &[DocumentRef]) -> Vec<KindGroup<'_>> {
                 documents: Vec::new(),
             });
         }
-        kind.issuers.last_mut().expect("pushed above").documents.push(d);
+        kind.issuers
+            .last_mut()
+            .expect("pushed above")
+            .documents
+            .push(d);
     }
     groups
 }

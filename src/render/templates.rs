@@ -70,9 +70,16 @@ impl Theme {
         add_dir(&root.join("templates"), "", &mut problems);
         if use_builtin {
             for file in builtin_files("templates") {
-                let name = file.0.strip_prefix("templates/").unwrap_or(&file.0).to_string();
+                let name = file
+                    .0
+                    .strip_prefix("templates/")
+                    .unwrap_or(&file.0)
+                    .to_string();
                 let full = format!("{BUILTIN_PREFIX}{name}");
-                sources.insert(full.clone(), PathBuf::from("(built-in theme)").join(&file.0));
+                sources.insert(
+                    full.clone(),
+                    PathBuf::from("(built-in theme)").join(&file.0),
+                );
                 templates.push((full, String::from_utf8_lossy(file.1).into_owned()));
             }
         } else {
@@ -122,7 +129,11 @@ fn template_error(e: &tera::Error, sources: &BTreeMap<String, PathBuf>) -> Diagn
         ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
             let span = report.span();
             Diagnostic::new(
-                Location::at(file_of(report.filename()), span.start_line, span.start_col + 1),
+                Location::at(
+                    file_of(report.filename()),
+                    span.start_line,
+                    span.start_col + 1,
+                ),
                 Problem::Template(report.message().to_string()),
             )
         }
@@ -200,12 +211,17 @@ fn load_translations(
     let file = format!("translations/{}.yaml", config.language.code());
     let mut strings = BTreeMap::new();
     let theme_text = if use_builtin {
-        BUILTIN
-            .get_file(&file)
-            .map(|f| (PathBuf::from("(built-in theme)").join(&file), String::from_utf8_lossy(f.contents()).into_owned()))
+        BUILTIN.get_file(&file).map(|f| {
+            (
+                PathBuf::from("(built-in theme)").join(&file),
+                String::from_utf8_lossy(f.contents()).into_owned(),
+            )
+        })
     } else {
         let path = theme_dir.join(&file);
-        path.is_file().then(|| read_text(&path, root).map(|t| (crate::diagnostic::relative(root, &path), t))).and_then(|r| r.map_err(|d| problems.push(d)).ok())
+        path.is_file()
+            .then(|| read_text(&path, root).map(|t| (crate::diagnostic::relative(root, &path), t)))
+            .and_then(|r| r.map_err(|d| problems.push(d)).ok())
     };
     let site_path = root.join(&file);
     let site_text = site_path

@@ -6,31 +6,236 @@ mod collate;
 
 pub use collate::{SortKey, compare, sort_key};
 
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
 /// Normalise text read from a user file: NFC. (Unikey may produce NFC or NFD.)
 pub fn nfc(s: &str) -> String {
-    todo!("{s}")
+    // Most input is already NFC; the quick check avoids re-composing it.
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s.to_owned()
+    } else {
+        s.nfc().collect()
+    }
 }
 
 /// Move the tone mark of the open syllables `oa`, `oe`, `uy` (not after `q`) to one
 /// fixed position, so `Hoà` and `Hòa` compare equal. Input and output are NFC.
+///
+/// The fixed position is the "new" style, tone on the first vowel (`hòa`, `khỏe`,
+/// `thủy`), which most state documents use. Only a pair that ends the syllable is
+/// touched: with a final consonant or a third vowel (`hoàn`, `toán`, `khuya`,
+/// `hoài`) both styles agree already, and after `q` the `u` is part of the
+/// consonant (`quý`, `quả`).
 pub fn canonical_tone(s: &str) -> String {
-    todo!("{s}")
+    let d: Vec<char> = s.nfd().collect();
+    let mut out: Vec<char> = Vec::with_capacity(d.len());
+    let mut i = 0;
+    while i < d.len() {
+        if let Some((end, v1, tone, v2)) = open_pair_at(&d, i) {
+            out.push(v1);
+            out.push(tone);
+            out.push(v2);
+            i = end;
+        } else {
+            out.push(d[i]);
+            i += 1;
+        }
+    }
+    out.into_iter().nfc().collect()
+}
+
+/// The five tone marks (combining grave, acute, tilde, hook above, dot below).
+fn is_tone(c: char) -> bool {
+    matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
+}
+
+/// In NFD text `d`, an old-style open `oa`/`oe`/`uy` syllable nucleus starting at `i`
+/// whose tone must move: returns (end index, first vowel, tone, second vowel).
+/// A pair already in the new style, without a tone, or with two tones is left alone.
+fn open_pair_at(d: &[char], i: usize) -> Option<(usize, char, char, char)> {
+    let v1 = *d.get(i)?;
+    let second: fn(char) -> bool = match v1 {
+        'o' | 'O' => |c| matches!(c, 'a' | 'A' | 'e' | 'E'),
+        'u' | 'U' => |c| matches!(c, 'y' | 'Y'),
+        _ => return None,
+    };
+    if i > 0 && matches!(d[i - 1], 'q' | 'Q') {
+        return None;
+    }
+    let mut j = i + 1;
+    let t1 = d.get(j).copied().filter(|&c| is_tone(c));
+    if t1.is_some() {
+        j += 1;
+    }
+    let v2 = d.get(j).copied().filter(|&c| second(c))?;
+    j += 1;
+    let t2 = d.get(j).copied().filter(|&c| is_tone(c));
+    if t2.is_some() {
+        j += 1;
+    }
+    // Another letter or mark after the pair means a closed syllable (`hoàn`) or a
+    // vowel with more marks (`oă`, `uyê`): both styles agree there.
+    if d.get(j)
+        .is_some_and(|&c| c.is_alphabetic() || is_combining_mark(c))
+    {
+        return None;
+    }
+    match (t1, t2) {
+        (None, Some(t)) => Some((j, v1, t, v2)),
+        _ => None,
+    }
 }
 
 /// Key for case-, form- and tone-placement-insensitive matching of names
 /// (NFC, canonical tone placement, lower case, whitespace collapsed). Keeps diacritics.
 pub fn match_key(s: &str) -> String {
-    todo!("{s}")
+    let toned = canonical_tone(&s.to_lowercase());
+    let mut out = String::with_capacity(toned.len());
+    for word in toned.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// ASCII folding for search and fuzzy suggestions: `đ`→`d`, marks removed, lower case.
 /// Keeps spaces and punctuation. Never an identifier: it merges distinct words.
 pub fn fold(s: &str) -> String {
-    todo!("{s}")
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd() {
+        match c {
+            // Đ has no decomposition, so it must be mapped by hand.
+            'đ' | 'Đ' => out.push('d'),
+            '\u{300}'..='\u{36f}' => {}
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// The slug rule of `vietnamese_text.md` §2: ASCII `[a-z0-9-]`, no leading, trailing or
 /// doubled `-`. May be empty when the input has no letters or digits.
 pub fn slugify(s: &str) -> String {
-    todo!("{s}")
+    let mut out = String::with_capacity(s.len());
+    let mut gap = false;
+    for c in s.nfd() {
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            '\u{300}'..='\u{36f}' => continue,
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            if gap && !out.is_empty() {
+                out.push('-');
+            }
+            gap = false;
+            out.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfc_composes() {
+        let nfd: String = "Đắk Lắk".nfd().collect();
+        assert_eq!(nfd.chars().count(), 11);
+        assert_eq!(nfc(&nfd), "Đắk Lắk");
+        assert_eq!(nfc("Đắk Lắk").chars().count(), 7);
+        assert_eq!(nfc(""), "");
+    }
+
+    #[test]
+    fn slug_table() {
+        // vietnamese_text.md §2 and the cases of vi_text_check.mjs
+        for (input, slug) in [
+            ("Thừa Thiên Huế", "thua-thien-hue"),
+            ("Đắk Lắk", "dak-lak"),
+            ("TP. Hồ Chí Minh", "tp-ho-chi-minh"),
+            ("Bà Rịa – Vũng Tàu", "ba-ria-vung-tau"),
+            ("Bà Rịa - Vũng Tàu", "ba-ria-vung-tau"),
+            ("Hoà Bình", "hoa-binh"),
+            ("Quảng Ngãi", "quang-ngai"),
+            ("ĐẮK NÔNG", "dak-nong"),
+        ] {
+            assert_eq!(slugify(input), slug, "{input}");
+            let nfd: String = input.nfd().collect();
+            assert_eq!(slugify(&nfd), slug, "NFD {input}");
+        }
+    }
+
+    #[test]
+    fn slug_edges() {
+        assert_eq!(slugify(""), "");
+        assert_eq!(slugify(" -–— "), "");
+        assert_eq!(slugify("--a--b--"), "a-b");
+        assert_eq!(slugify("Số 05-KL/TU, ngày 3/4"), "so-05-kl-tu-ngay-3-4");
+        assert_eq!(slugify("Ωmega ß"), "mega");
+        assert_eq!(slugify("Hà Nam"), slugify("Hà Năm"));
+    }
+
+    #[test]
+    fn fold_keeps_punctuation() {
+        assert_eq!(fold("Đà Nẵng"), "da nang");
+        assert_eq!(fold("TP. Hồ Chí Minh"), "tp. ho chi minh");
+        assert_eq!(fold("Bà Rịa – Vũng Tàu"), "ba ria – vung tau");
+        assert_eq!(fold("ĐẮK  NÔNG"), "dak  nong");
+        assert_eq!(fold(&"Ưu Đãi".nfd().collect::<String>()), "uu dai");
+    }
+
+    #[test]
+    fn tone_placement_pairs() {
+        // vi_text_check.mjs: matchKey equal for these pairs, NFC not.
+        for (new, old) in [
+            ("Hòa Bình", "Hoà Bình"),
+            ("Khánh Hòa", "Khánh Hoà"),
+            ("Thủy", "Thuỷ"),
+            ("khỏe", "khoẻ"),
+        ] {
+            assert_ne!(nfc(new), nfc(old));
+            assert_eq!(canonical_tone(old), new);
+            assert_eq!(canonical_tone(new), new);
+            assert_eq!(match_key(old), match_key(new));
+        }
+        assert_eq!(canonical_tone("hoà"), "hòa");
+        assert_eq!(canonical_tone("HOÀ"), "HÒA");
+        assert_eq!(
+            canonical_tone("Hoạ sĩ, thuỵ, uỷ ban, oà"),
+            "Họa sĩ, thụy, ủy ban, òa"
+        );
+        assert_eq!(canonical_tone("khoẻ-mạnh"), "khỏe-mạnh");
+        let nfd: String = "Thanh Hoá".nfd().collect();
+        assert_eq!(canonical_tone(&nfd), "Thanh Hóa");
+    }
+
+    #[test]
+    fn tone_placement_untouched() {
+        // Closed syllables, triphthongs, qu-, other nuclei: same in both styles.
+        for w in [
+            "quý", "quả", "Quỳnh", "hoàn", "toán", "khuya", "hoài", "xoáy", "huệ", "Thuận",
+            "Tuyên", "khuỷu", "hoặc", "thuở", "hoa", "Tuy", "", "ò", "ơà",
+        ] {
+            assert_eq!(canonical_tone(w), w, "{w}");
+        }
+        // Two tones on one pair is malformed: left as it is.
+        let twice = "o\u{300}a\u{301}";
+        assert_eq!(canonical_tone(twice), nfc(twice));
+    }
+
+    #[test]
+    fn match_key_normalises() {
+        assert_eq!(match_key("  Khánh   Hoà\t"), "khánh hòa");
+        assert_eq!(match_key(&"ĐẮK LẮK".nfd().collect::<String>()), "đắk lắk");
+        assert_eq!(match_key("THỪA THIÊN HUẾ"), match_key("Thừa Thiên Huế"));
+        assert_ne!(match_key("Hà Nam"), match_key("Hà Năm"));
+        assert_eq!(match_key(""), "");
+    }
 }

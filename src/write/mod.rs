@@ -57,10 +57,13 @@ fn fill(staging: &Path, rendered: &Rendered) -> io::Result<usize> {
         .pages
         .par_iter()
         .try_for_each(|f| fs::write(staging.join(&f.path), &f.contents))?;
-    rendered.copies.par_iter().try_for_each(|c| match &c.source {
-        StaticFile::Builtin(bytes) => fs::write(staging.join(&c.path), bytes),
-        StaticFile::Disk(src) => fs::copy(src, staging.join(&c.path)).map(|_| ()),
-    })?;
+    rendered
+        .copies
+        .par_iter()
+        .try_for_each(|c| match &c.source {
+            StaticFile::Builtin(bytes) => fs::write(staging.join(&c.path), bytes),
+            StaticFile::Disk(src) => fs::copy(src, staging.join(&c.path)).map(|_| ()),
+        })?;
     Ok(rendered.pages.len() + rendered.copies.len())
 }
 
@@ -88,8 +91,13 @@ fn remove_stale(output: &Path) {
         return;
     };
     let prefix = format!(".{name}.ketluan-");
-    let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let Ok(entries) = fs::read_dir(parent) else { return };
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
     for e in entries.flatten() {
         if e.file_name().to_string_lossy().starts_with(&prefix) {
             let _ = fs::remove_dir_all(e.path());

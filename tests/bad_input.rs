@@ -1,0 +1,289 @@
+//! Every kind of bad input gives a located message, exit code 1, and leaves the
+//! previous output untouched.
+
+mod common;
+
+use common::{TestSite, conclusion, texts, tree};
+
+/// A site with one good conclusion, built once so there is a previous output.
+fn built_site() -> TestSite {
+    let site = TestSite::new();
+    site.write(
+        "content/good.md",
+        conclusion("Kết luận tốt", "2021-11-01", "Hà Tĩnh", ""),
+    );
+    site.build_ok();
+    site
+}
+
+/// Write `contents` as `content/bad.md`, build, and return stderr; the previous
+/// output must be intact.
+fn fails_with(contents: &str) -> String {
+    let site = built_site();
+    let before = tree(&site.path("public"));
+    site.write("content/bad.md", contents);
+    let stderr = site.build_err();
+    assert_eq!(
+        tree(&site.path("public")),
+        before,
+        "previous output changed"
+    );
+    stderr
+}
+
+#[test]
+fn missing_front_matter() {
+    let err = fails_with("title: không có dấu ---\n\nNội dung");
+    assert!(
+        err.contains("content/bad.md:1:1: error[front-matter-missing]"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unclosed_front_matter() {
+    let err = fails_with("\n---\ntitle: x\ndate: 2021-01-01\n\nNội dung");
+    assert!(
+        err.contains("content/bad.md:2:1: error[front-matter-unclosed]"),
+        "{err}"
+    );
+}
+
+#[test]
+fn yaml_syntax_error_points_at_the_file_line() {
+    let err = fails_with("---\ntitle: \"Kết luận\ndate: 2021-01-01\nprovince: [Hà Tĩnh\n---\nx\n");
+    assert!(err.contains("content/bad.md:"), "{err}");
+    assert!(err.contains("error[yaml-syntax]"), "{err}");
+    // The YAML error is on line 4 or later of the file, never line 1-3 of the block.
+    let line: usize = err
+        .split("content/bad.md:")
+        .nth(1)
+        .and_then(|s| s.split(':').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap();
+    assert!(line >= 2, "{err}");
+}
+
+#[test]
+fn unknown_key_suggests_the_nearest() {
+    let err = fails_with("---\ntitle: x\ndate: 2021-01-01\nprovice: Hà Tĩnh\n---\nx\n");
+    assert!(
+        err.contains("content/bad.md:4:1: error[unknown-key]: unknown key `provice`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `province`?"), "{err}");
+    // The missing `province` is reported in the same run.
+    assert!(err.contains("missing required key `province`"), "{err}");
+}
+
+#[test]
+fn missing_required_fields_are_all_reported() {
+    let err = fails_with("---\nbody: Thường trực Tỉnh ủy\n---\nx\n");
+    for key in ["title", "date", "province"] {
+        assert!(
+            err.contains(&format!("missing required key `{key}`")),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn impossible_date() {
+    let err = fails_with("---\ntitle: x\ndate: 2023-13-45\nprovince: Hà Tĩnh\n---\nx\n");
+    assert!(
+        err.contains("content/bad.md:3:7: error[invalid-date]"),
+        "{err}"
+    );
+    assert!(err.contains("no month 13"), "{err}");
+    let err = fails_with("---\ntitle: x\ndate: 31/2/2021\nprovince: Hà Tĩnh\n---\nx\n");
+    assert!(err.contains("no day 31"), "{err}");
+}
+
+#[test]
+fn unknown_province_suggests_names() {
+    let err = fails_with("---\ntitle: x\ndate: 2021-01-01\nprovince: Ha Tinhh\n---\nx\n");
+    assert!(
+        err.contains("content/bad.md:4:11: error[unknown-province]"),
+        "{err}"
+    );
+    assert!(err.contains("`Hà Tĩnh`"), "{err}");
+}
+
+#[test]
+fn unparseable_document_number_shows_accepted_forms() {
+    let err = fails_with(
+        "---\ntitle: x\ndate: 2021-01-01\nprovince: Hà Tĩnh\nresolutions:\n  - 05-NQ/TU\n  - 22/10/2021\n---\nx\n",
+    );
+    assert!(
+        err.contains("content/bad.md:7:5: error[invalid-document-number]"),
+        "{err}"
+    );
+    assert!(err.contains("NUM-TYPE/ISSUER"), "{err}");
+}
+
+#[test]
+fn two_files_with_one_slug() {
+    let err = fails_with(&conclusion(
+        "Trùng",
+        "2021-01-01",
+        "Hà Tĩnh",
+        "slug: good\n",
+    ));
+    assert!(err.contains("error[duplicate-slug]"), "{err}");
+    assert!(err.contains("content/good.md"), "{err}");
+}
+
+#[test]
+fn slugs_cannot_leave_the_output() {
+    for slug in ["../x", "/etc", "a/b", "\"..\""] {
+        let err = fails_with(&conclusion(
+            "x",
+            "2021-01-01",
+            "Hà Tĩnh",
+            &format!("slug: {slug}\n"),
+        ));
+        assert!(
+            err.contains("content/bad.md:5:7: error[invalid-slug]"),
+            "{slug}: {err}"
+        );
+    }
+}
+
+#[test]
+fn non_utf8_bytes_are_located() {
+    let site = built_site();
+    let mut bytes = b"---\ntitle: \"".to_vec();
+    bytes.extend_from_slice(b"K\xEAt lu\xE2n\"\n---\n");
+    site.write("content/bad.md", bytes);
+    let err = site.build_err();
+    assert!(
+        err.contains("content/bad.md:2:10: error[not-utf8]"),
+        "{err}"
+    );
+}
+
+#[test]
+fn all_errors_from_all_files_in_one_run() {
+    let site = built_site();
+    site.write("content/a.md", "no front matter");
+    site.write(
+        "content/sub/b.md",
+        "---\ntitle: x\ndate: 2021-02-30\nprovince: Hà Tĩnh\n---\n",
+    );
+    site.write(
+        "content/c.md",
+        "---\ntitle: x\ndate: 2021-01-01\nprovince: Atlantis\n---\n",
+    );
+    let err = site.build_err();
+    assert!(err.contains("content/a.md:1:1"), "{err}");
+    assert!(err.contains("content/sub/b.md:3:7"), "{err}");
+    assert!(err.contains("content/c.md:4:11"), "{err}");
+    assert!(err.contains("3 problems"), "{err}");
+    // Sorted by file.
+    let a = err.find("content/a.md").unwrap();
+    let c = err.find("content/c.md").unwrap();
+    let b = err.find("content/sub/b.md").unwrap();
+    assert!(a < c && c < b, "{err}");
+}
+
+#[test]
+fn bom_crlf_and_nfd_are_accepted() {
+    let site = TestSite::new();
+    let nfd = "Ha\u{300} Ti\u{303}nh"; // Hà Tĩnh decomposed
+    let text = format!(
+        "\u{FEFF}---\r\ntitle: \"Ke\u{302}\u{301}t lua\u{323}\u{302}n\"\r\ndate: 1/11/2021\r\nprovince: {nfd}\r\n---\r\nDo\u{300}ng mo\u{323}\u{302}t.\r\n"
+    );
+    site.write("content/windows.md", text);
+    site.build_ok();
+    let html = site.html("public/ket-luan/windows/index.html");
+    assert_eq!(texts(&html, "h1"), ["Kết luận"]);
+    assert!(
+        site.read("public/ket-luan/windows/index.html")
+            .contains("Dòng một.")
+    );
+    assert!(site.path("public/tinh/ha-tinh/index.html").is_file());
+}
+
+#[test]
+fn raw_html_is_sanitized_unless_allowed() {
+    let site = TestSite::new();
+    let body = "<script>alert(1)</script>\n\n<a href=\"javascript:alert(2)\" onclick=\"x()\">liên kết</a> <img src=\"a.png\" onerror=\"alert(3)\">\n";
+    site.write(
+        "content/html.md",
+        format!("---\ntitle: \"<b>Đậm</b> & <script>x</script>\"\ndate: 2021-01-01\nprovince: Hà Tĩnh\n---\n{body}"),
+    );
+    site.build_ok();
+    let page = site.read("public/ket-luan/html/index.html");
+    assert!(!page.contains("<script"), "{page}");
+    assert!(!page.contains("javascript:"), "{page}");
+    assert!(
+        !page.contains("onclick") && !page.contains("onerror"),
+        "{page}"
+    );
+    assert!(
+        page.contains("&lt;b&gt;Đậm&lt;/b&gt;"),
+        "title must be escaped: {page}"
+    );
+    assert_eq!(
+        texts(&site.html("public/ket-luan/html/index.html"), "h1"),
+        ["<b>Đậm</b> & <script>x</script>"]
+    );
+
+    site.write(
+        "site.yaml",
+        format!("{}unsafe_html: true\n", common::SITE_YAML),
+    );
+    site.build_ok();
+    let page = site.read("public/ket-luan/html/index.html");
+    assert!(
+        page.contains("<script>alert(1)</script>"),
+        "unsafe_html keeps raw HTML"
+    );
+    assert!(!page.contains("<script>x</script>"), "titles stay escaped");
+}
+
+#[test]
+fn bad_site_yaml() {
+    let site = built_site();
+    site.write("site.yaml", "title: x\nbase_url: portal\nlanguge: vi\n");
+    let err = site.build_err();
+    assert!(
+        err.contains("site.yaml:2:11: error[invalid-value]"),
+        "{err}"
+    );
+    assert!(err.contains("site.yaml:3:1: error[unknown-key]"), "{err}");
+    assert!(err.contains("did you mean `language`?"), "{err}");
+}
+
+#[test]
+fn template_errors_name_the_template() {
+    let site = built_site();
+    site.write(
+        "templates/index.html",
+        "{% extends \"base.html\" %}\n{% block content %}{{ nope }}{% endblock %}\n",
+    );
+    let err = site.build_err();
+    assert!(err.contains("templates/index.html:2:"), "{err}");
+    assert!(err.contains("error[template]"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let site = TestSite::new();
+    let out = site.run(&["build", "--no-such-flag"]);
+    assert_eq!(out.status.code(), Some(2));
+    let mut cmd = assert_cmd::Command::cargo_bin("ketluan").unwrap();
+    let out = cmd
+        .args(["build", "--root", "/no/such/dir"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn output_inside_the_sources_is_refused() {
+    let site = built_site();
+    let out = site.run(&["build", "--output", site.path("content").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(site.path("content/good.md").is_file());
+}

@@ -1,0 +1,189 @@
+//! The example site (the five seed conclusions) builds into a complete site.
+
+mod common;
+
+use common::{TestSite, attrs, texts, tree};
+
+#[test]
+fn builds_every_page_kind() {
+    let site = TestSite::example();
+    let stdout = site.build_ok();
+    assert!(stdout.contains("Built 5 conclusions"), "{stdout}");
+    for page in [
+        "public/index.html",
+        "public/404.html",
+        "public/dong-thoi-gian/index.html",
+        "public/dong-thoi-gian/2021/index.html",
+        "public/dong-thoi-gian/2022/index.html",
+        "public/dong-thoi-gian/2023/index.html",
+        "public/tinh/index.html",
+        "public/tinh/ha-tinh/index.html",
+        "public/tinh/quang-ninh/index.html",
+        "public/tinh/lam-dong/index.html",
+        "public/nghi-quyet/index.html",
+        "public/nghi-quyet/ha-tinh-05-nq-tu/index.html",
+        "public/nghi-quyet/48-kl-tw/index.html",
+        "public/nghi-quyet/quang-ninh-326-2021-nq-hdnd/index.html",
+        "public/nghi-quyet/quang-ninh-1393-ubnd-dl1/index.html",
+        "public/static/style.css",
+    ] {
+        assert!(site.path(page).is_file(), "{page} missing");
+    }
+}
+
+/// Links in `page` that point to conclusion pages, as slugs.
+fn conclusion_links(site: &TestSite, page: &str) -> Vec<String> {
+    let mut slugs: Vec<String> = attrs(&site.html(page), "main a", "href")
+        .into_iter()
+        .filter_map(|h| {
+            h.strip_prefix("/ket-luan/ket-luan/")
+                .map(|s| s.trim_end_matches('/').to_string())
+        })
+        .collect();
+    slugs.dedup();
+    slugs
+}
+
+#[test]
+fn timeline_province_and_document_pages_list_the_right_conclusions() {
+    let site = TestSite::example();
+    site.build_ok();
+    let all = conclusion_links(&site, "public/dong-thoi-gian/index.html");
+    assert_eq!(
+        all,
+        [
+            "2023-03-22-ha-tinh-ket-luan-hoi-nghi-can-bo-chu-chot",
+            "2022-01-18-ha-tinh-chuong-trinh-thuc-hien-nghi-quyet",
+            "2021-11-01-ha-tinh-cu-the-hoa-chu-truong-nghi-quyet",
+            "2021-06-15-lam-dong-lam-viec-ban-can-su-dang-ubnd",
+            "2021-04-09-quang-ninh-quyet-liet-chi-dao-dieu-hanh",
+        ],
+        "timeline is newest first"
+    );
+    assert_eq!(
+        conclusion_links(&site, "public/tinh/ha-tinh/index.html").len(),
+        3
+    );
+    assert_eq!(
+        conclusion_links(&site, "public/tinh/quang-ninh/index.html").len(),
+        1
+    );
+    assert_eq!(
+        conclusion_links(&site, "public/tinh/lam-dong/index.html").len(),
+        1
+    );
+    assert_eq!(
+        conclusion_links(&site, "public/nghi-quyet/ha-tinh-05-nq-tu/index.html"),
+        ["2022-01-18-ha-tinh-chuong-trinh-thuc-hien-nghi-quyet"]
+    );
+    assert_eq!(
+        conclusion_links(&site, "public/nghi-quyet/quang-ninh-36-kl-tu/index.html"),
+        ["2021-04-09-quang-ninh-quyet-liet-chi-dao-dieu-hanh"]
+    );
+
+    // Every document a conclusion lists in its front matter has a page linking back.
+    for (slug, docs) in [
+        (
+            "2022-01-18-ha-tinh-chuong-trinh-thuc-hien-nghi-quyet",
+            &[
+                "ha-tinh-05-nq-tu",
+                "ha-tinh-06-nq-tu",
+                "ha-tinh-08-nq-tu",
+                "ha-tinh-09-nq-tu",
+            ][..],
+        ),
+        (
+            "2023-03-22-ha-tinh-ket-luan-hoi-nghi-can-bo-chu-chot",
+            &["48-kl-tw", "ha-tinh-29-kl-tu", "ha-tinh-1567-cv-tu"][..],
+        ),
+        (
+            "2021-04-09-quang-ninh-quyet-liet-chi-dao-dieu-hanh",
+            &[
+                "quang-ninh-108-qd-ubnd",
+                "quang-ninh-326-2021-nq-hdnd",
+                "quang-ninh-1393-ubnd-dl1",
+                "quang-ninh-12-kh-ubnd",
+                "quang-ninh-36-kl-tu",
+            ][..],
+        ),
+    ] {
+        let page = site.html(&format!("public/ket-luan/{slug}/index.html"));
+        let links = attrs(&page, "main a", "href");
+        for doc in docs {
+            let url = format!("/ket-luan/nghi-quyet/{doc}/");
+            assert!(
+                links.contains(&url),
+                "{slug} does not link {url}: {links:?}"
+            );
+            let back = conclusion_links(&site, &format!("public/nghi-quyet/{doc}/index.html"));
+            assert!(
+                back.contains(&slug.to_string()),
+                "{doc} does not list {slug}"
+            );
+        }
+    }
+}
+
+#[test]
+fn provinces_index_is_alphabetical_with_counts() {
+    let site = TestSite::example();
+    site.build_ok();
+    let html = site.html("public/tinh/index.html");
+    let hrefs: Vec<String> = attrs(&html, "main a", "href")
+        .into_iter()
+        .filter(|h| h.starts_with("/ket-luan/tinh/") && h != "/ket-luan/tinh/")
+        .collect();
+    assert_eq!(
+        hrefs,
+        [
+            "/ket-luan/tinh/ha-tinh/",
+            "/ket-luan/tinh/lam-dong/",
+            "/ket-luan/tinh/quang-ninh/"
+        ]
+    );
+    let text = texts(&html, "main").join(" ");
+    assert!(text.contains('3') && text.contains('1'), "{text}");
+}
+
+#[test]
+fn pages_are_vietnamese_html_with_one_h1_and_sub_path_links() {
+    let site = TestSite::example();
+    site.build_ok();
+    for (rel, _) in tree(&site.path("public")) {
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        let html = site.html(&format!("public/{rel}"));
+        assert_eq!(attrs(&html, "html", "lang"), ["vi"], "{rel}");
+        assert_eq!(texts(&html, "h1").len(), 1, "{rel} must have one h1");
+        for href in attrs(&html, "a", "href")
+            .into_iter()
+            .chain(attrs(&html, "link", "href"))
+        {
+            if href.starts_with('/') {
+                assert!(
+                    href.starts_with("/ket-luan/"),
+                    "{rel}: {href} ignores the base path"
+                );
+                let target = href.trim_start_matches("/ket-luan/");
+                let file = if target.is_empty() || target.ends_with('/') {
+                    format!("public/{target}index.html")
+                } else {
+                    format!("public/{target}")
+                };
+                assert!(site.path(&file).is_file(), "{rel}: broken link {href}");
+            }
+        }
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = TestSite::example();
+    let b = TestSite::example();
+    a.build_ok();
+    b.build_ok();
+    assert_eq!(tree(&a.path("public")), tree(&b.path("public")));
+    a.build_ok();
+    assert_eq!(tree(&a.path("public")), tree(&b.path("public")));
+}
