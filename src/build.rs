@@ -37,7 +37,7 @@ pub fn render_site(options: &BuildOptions) -> Result<(Site, Rendered), Vec<Diagn
         drafts: options.drafts,
     })?;
     let theme = Theme::load(&options.root, &loaded.config)?;
-    let site = Site::new(loaded.config, loaded.conclusions);
+    let site = Site::new(loaded.config, loaded.conclusions, &loaded.registry);
     let rendered = render::render_site(&site, &theme)?;
     Ok((site, rendered))
 }

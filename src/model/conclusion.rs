@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
+use super::body::Mention;
 use super::docnum::DocumentNumber;
 use super::province::Province;
 use super::slug::Slug;
@@ -33,8 +34,10 @@ pub struct Conclusion {
     pub signed_by: Option<String>,
     /// The notice's own number, if published as one.
     pub number: Option<DocumentNumber>,
-    /// Documents it refers to, in front-matter order, without repeats.
+    /// Documents its front matter lists, in order, without repeats.
     pub documents: Vec<DocumentNumber>,
+    /// Citations found in the body (none with `references: manual`).
+    pub mentions: Vec<Mention>,
     pub tags: Vec<String>,
     /// Trích yếu as written; the render stage falls back to the first paragraph.
     pub summary: Option<String>,

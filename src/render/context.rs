@@ -111,6 +111,10 @@ pub struct DocumentRef {
     pub title: Option<String>,
     pub issued: Option<String>,
     pub issued_display: Option<String>,
+    pub issuer_name: Option<String>,
+    pub subject: Option<String>,
+    pub sentence: Option<String>,
+    pub link: Option<String>,
     pub count: usize,
 }
 
@@ -242,6 +246,10 @@ fn document_ref(d: &Document, urls: &Urls, language: Language) -> DocumentRef {
         title: d.title.clone(),
         issued: d.issued.map(|i| i.to_string()),
         issued_display: d.issued.map(|i| date::display(i, language)),
+        issuer_name: d.issuer.clone(),
+        subject: d.subject.clone(),
+        sentence: d.sentence.clone(),
+        link: d.link.clone(),
         count: d.cited_by.len(),
     }
 }

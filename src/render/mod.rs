@@ -45,10 +45,29 @@ struct Page {
 /// Render every page of `site` with `theme`. Fails with every template error found.
 pub fn render_site(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
     let unsafe_html = site.config.unsafe_html;
+    let urls = context::Urls::new(&site.config);
+    let doc_urls: Vec<String> = site
+        .documents
+        .iter()
+        .map(|d| urls.document(d.slug.as_str()))
+        .collect();
     let bodies: Vec<markdown::Body> = site
         .conclusions
         .par_iter()
-        .map(|c| markdown::render(&c.markdown, unsafe_html))
+        .zip(&site.mention_docs)
+        .map(|(c, docs)| {
+            let links: Vec<markdown::Link> = c
+                .mentions
+                .iter()
+                .zip(docs)
+                .map(|(m, &d)| markdown::Link {
+                    run: m.run,
+                    span: m.span.clone(),
+                    url: &doc_urls[d],
+                })
+                .collect();
+            markdown::render(&c.markdown, unsafe_html, &links)
+        })
         .collect();
     let summaries: Vec<String> = site
         .conclusions
