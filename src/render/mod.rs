@@ -75,12 +75,8 @@ pub fn render_site_to(
         plan.into_par_iter()
             .map(|page| {
                 let (path, template, context) = builder.context(page);
-                let html = theme.render(template, &context)?;
-                sink(OutputFile {
-                    path,
-                    contents: html.into_bytes(),
-                })
-                .map_err(|e| {
+                let contents = theme.render(template, &context)?;
+                sink(OutputFile { path, contents }).map_err(|e| {
                     Diagnostic::new(Location::file("(output)"), Problem::Output(e.to_string()))
                 })
             })
@@ -415,9 +411,9 @@ impl<'a> Pages<'a> {
                 url,
             })
             .collect();
-        let body = markdown::render(&c.markdown, site.config.unsafe_html, &links);
+        let html = markdown::render(&c.markdown, site.config.unsafe_html, &links);
         let mut value = self.b.conclusions[i].clone();
-        with(&mut value, "content", Value::safe_string(&body.html));
+        with(&mut value, "content", Value::safe_string(&html));
         let url = self.b.urls.conclusion(c.slug.as_str());
         let mut ctx = self.page("conclusion", url, c.title.clone());
         ctx.insert_value("conclusion", value);
