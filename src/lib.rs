@@ -14,6 +14,7 @@
 //! user-facing errors) are the foundation every stage uses. [`build`] runs the stages.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod load;

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use ketluan::build::{self, BuildOptions};
-use ketluan::diagnostic::Diagnostic;
+use ketluan::check;
+use ketluan::diagnostic::{self, Diagnostic, Severity};
 
 #[derive(Parser)]
 #[command(
@@ -36,6 +37,25 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Check the whole site without writing anything: errors (what `build` rejects)
+    /// and warnings (what is legal but probably wrong).
+    Check {
+        /// The site folder (holding site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// `human` (grouped by file, with the line and a fix) or `json` (for CI).
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Fail (exit 1) on warnings too.
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Human,
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -75,6 +95,32 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Check {
+            root,
+            format,
+            strict,
+        } => run_check(root, format, strict),
+    }
+}
+
+fn run_check(root: PathBuf, format: Format, strict: bool) -> ExitCode {
+    if !root.is_dir() {
+        eprintln!("error: --root {}: no such folder", root.display());
+        return ExitCode::from(2);
+    }
+    let today = jiff::Zoned::now().date();
+    let found = check::check(&check::Options { root, today });
+    let report = match format {
+        Format::Human => diagnostic::render_report(&found),
+        Format::Json => diagnostic::to_json(&found) + "\n",
+    };
+    // A closed pipe (`| head`) is not an error of the check.
+    let _ = std::io::Write::write_all(&mut std::io::stdout(), report.as_bytes());
+    let fails = |d: &Diagnostic| strict || d.severity() == Severity::Error;
+    if found.iter().any(fails) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
