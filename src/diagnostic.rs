@@ -105,6 +105,8 @@ pub enum Problem {
     Output(String),
     #[error("classified document: {0}")]
     Classified(String),
+    #[error("the file already exists; it was left as it is")]
+    FileExists,
 
     // Warnings (`ketluan check`): legal, but probably wrong.
     #[error("the date {0} is in the future")]
@@ -172,6 +174,7 @@ impl Problem {
             Problem::Template(_) => "template",
             Problem::Output(_) => "output",
             Problem::Classified(_) => "classified",
+            Problem::FileExists => "file-exists",
             Problem::DateInFuture(_) => "date-in-future",
             Problem::DateTooEarly(_) => "date-too-early",
             Problem::ProvinceNotInForce { .. } => "province-not-in-force",
@@ -260,6 +263,9 @@ impl Problem {
                 "a document with a secrecy mark (MẬT, TỐI MẬT, TUYỆT MẬT) or a circulation \
                  limit (LƯU HÀNH NỘI BỘ) must never be published: take the file out of content/"
                     .into()
+            }
+            Problem::FileExists => {
+                "edit the existing file, or change the title or date to make another".into()
             }
             Problem::DateInFuture(_) => {
                 "write the meeting's date; check the year and the day/month order".into()

@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 use ketluan::build::{self, BuildOptions};
 use ketluan::check;
+use ketluan::new;
 use ketluan::diagnostic::{self, Diagnostic, Severity};
 
 #[derive(Parser)]
@@ -49,6 +50,27 @@ enum Command {
         /// Fail (exit 1) on warnings too.
         #[arg(long)]
         strict: bool,
+    },
+    /// Write a new conclusion file, content/{date}-{province}-{title}.md, with every
+    /// front-matter key (optional ones commented out).
+    New {
+        /// The conclusion's title.
+        title: String,
+        /// The province or centrally-run city, e.g. "Hà Tĩnh".
+        #[arg(long)]
+        province: String,
+        /// The meeting's date, YYYY-MM-DD or D/M/YYYY [default: today].
+        #[arg(long)]
+        date: Option<String>,
+        /// The body that concluded, e.g. "Thường trực Tỉnh ủy".
+        #[arg(long)]
+        body: Option<String>,
+        /// Who chaired or concluded.
+        #[arg(long)]
+        chaired_by: Option<String>,
+        /// The site folder (holding site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
     },
 }
 
@@ -100,6 +122,44 @@ fn main() -> ExitCode {
             format,
             strict,
         } => run_check(root, format, strict),
+        Command::New {
+            title,
+            province,
+            date,
+            body,
+            chaired_by,
+            root,
+        } => {
+            if !root.join("site.yaml").is_file() {
+                eprintln!(
+                    "error: --root {}: not a ketluan site (no site.yaml)",
+                    root.display()
+                );
+                return ExitCode::from(2);
+            }
+            let options = new::Options {
+                root,
+                title,
+                province,
+                date,
+                body,
+                chaired_by,
+                today: jiff::Zoned::now().date(),
+            };
+            match new::new(&options) {
+                Ok(path) => {
+                    println!("{}", path.to_string_lossy().replace('\\', "/"));
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => {
+                    for p in &problems {
+                        eprintln!("{}\n", p.render());
+                    }
+                    eprintln!("error: nothing was written");
+                    ExitCode::from(1)
+                }
+            }
+        }
     }
 }
 

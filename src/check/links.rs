@@ -96,7 +96,7 @@ fn broken(
             Some(_) => None,
             None => Some((
                 format!("there is no conclusion with the slug `{slug}`"),
-                nearest_slug(site, slug).map(|s| format!("/ket-luan/{s}/")),
+                nearest_slug(site, slug).map(|s| format!("../{s}/")),
             )),
         },
         ["ket-luan", slug, name] => {
@@ -150,7 +150,7 @@ fn nearest_slug<'a>(site: &'a Site, slug: &str) -> Option<&'a str> {
     site.conclusions
         .iter()
         .map(|c| (strsim::levenshtein(c.slug.as_str(), slug), c.slug.as_str()))
-        .filter(|(d, s)| *d <= (s.len() / 4).max(2))
+        .filter(|(d, s)| *d * 4 <= s.len())
         .min()
         .map(|(_, s)| s)
 }
