@@ -107,6 +107,8 @@ pub enum Problem {
     Classified(String),
     #[error("the file already exists; it was left as it is")]
     FileExists,
+    #[error("{0}")]
+    Encoding(String),
 
     // Warnings (`ketluan check`): legal, but probably wrong.
     #[error("the date {0} is in the future")]
@@ -175,6 +177,7 @@ impl Problem {
             Problem::Output(_) => "output",
             Problem::Classified(_) => "classified",
             Problem::FileExists => "file-exists",
+            Problem::Encoding(_) => "encoding",
             Problem::DateInFuture(_) => "date-in-future",
             Problem::DateTooEarly(_) => "date-too-early",
             Problem::ProvinceNotInForce { .. } => "province-not-in-force",
@@ -264,6 +267,9 @@ impl Problem {
                  limit (LƯU HÀNH NỘI BỘ) must never be published: take the file out of content/"
                     .into()
             }
+            Problem::Encoding(_) => "save the article as UTF-8 (in Notepad: Save As → Encoding: \
+                 UTF-8), or convert it to Unicode with Unikey's converter (VNI, VIQR…)"
+                .into(),
             Problem::FileExists => {
                 "edit the existing file, or change the title or date to make another".into()
             }

@@ -104,7 +104,11 @@ impl Draft {
         };
         key("summary", &self.summary);
         key("source", &self.source);
-        key("author", &self.author);
+        let author = match &self.author.value {
+            Some(a) => format!("author: {}\n", scalar(a)),
+            None => "# author:\n".to_string(),
+        };
+        out.push_str(&author);
         out.push_str("# attachments: []\n# slug:\n# draft: false\n# references: auto\n---\n");
         if !self.markdown.trim().is_empty() {
             out.push('\n');

@@ -18,6 +18,7 @@ pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod draft;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod new;

@@ -7,8 +7,10 @@ use clap::{Parser, Subcommand};
 
 use ketluan::build::{self, BuildOptions};
 use ketluan::check;
+use ketluan::draft;
+use ketluan::import;
 use ketluan::new;
-use ketluan::diagnostic::{self, Diagnostic, Severity};
+use ketluan::diagnostic::{self, Diagnostic, Location, Problem, Severity};
 
 #[derive(Parser)]
 #[command(
@@ -72,6 +74,19 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Turn raw news articles into conclusion files, marking what to check.
+    Import {
+        /// Article text files (UTF-8, UTF-16, Windows-1258 or TCVN3).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Where to write the conclusion files.
+        #[arg(long, default_value = "content")]
+        out: PathBuf,
+        /// Print the conclusion files instead of writing them (the summary goes to
+        /// stderr).
+        #[arg(long)]
+        stdout: bool,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -122,6 +137,7 @@ fn main() -> ExitCode {
             format,
             strict,
         } => run_check(root, format, strict),
+        Command::Import { files, out, stdout } => run_import(&files, &out, stdout),
         Command::New {
             title,
             province,
@@ -160,6 +176,59 @@ fn main() -> ExitCode {
                 }
             }
         }
+    }
+}
+
+fn run_import(files: &[PathBuf], out: &std::path::Path, to_stdout: bool) -> ExitCode {
+    let mut failed = 0;
+    for file in files {
+        let shown = file.to_string_lossy().replace('\\', "/");
+        let result = std::fs::read(file)
+            .map_err(|e| {
+                vec![Diagnostic::new(
+                    Location::file(file),
+                    Problem::Unreadable(e.to_string()),
+                )]
+            })
+            .and_then(|bytes| import::import(&bytes, file));
+        let imported = match result {
+            Ok(i) => i,
+            Err(problems) => {
+                for p in &problems {
+                    eprintln!("{}\n", p.render());
+                }
+                eprintln!("error: {shown} was not imported\n");
+                failed += 1;
+                continue;
+            }
+        };
+        let text = imported.draft.to_file();
+        if to_stdout {
+            print!("{text}");
+            eprint!("{}", imported.summary(&shown, "stdout"));
+            continue;
+        }
+        let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned());
+        let path = out.join(imported.draft.file_name(stem.as_deref().unwrap_or("ket-luan")));
+        let written = path.to_string_lossy().replace('\\', "/");
+        match draft::write_new(&path, &text) {
+            Ok(_) => print!("{}", imported.summary(&shown, &written)),
+            Err(e) => {
+                let problem = if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    Problem::FileExists
+                } else {
+                    Problem::Output(e.to_string())
+                };
+                eprintln!("{}\n", Diagnostic::new(Location::file(&path), problem).render());
+                eprintln!("error: {shown} was not imported\n");
+                failed += 1;
+            }
+        }
+    }
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
