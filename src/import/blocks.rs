@@ -84,6 +84,11 @@ pub fn blocks(text: &str) -> Vec<Block> {
     mark_title(&mut out);
     mark_debris(&mut out);
     mark_end(&mut out);
+    for b in out.iter_mut() {
+        if b.kind == Kind::Paragraph && is_caption(&b.text) {
+            b.kind = Kind::Debris("photo caption");
+        }
+    }
     mark_structure(&mut out);
     out
 }
@@ -226,8 +231,6 @@ fn mark_debris(blocks: &mut [Block]) {
             in_related = false;
             if let Some(url) = source_url(&b.text) {
                 b.kind = Kind::Source(url);
-            } else if is_caption(&b.text) {
-                b.kind = Kind::Debris("photo caption");
             }
         }
     }

@@ -489,7 +489,13 @@ pub fn made_up_title(meeting: Option<&str>, blocks: &[Block]) -> Option<String> 
     };
     let clause = s.split([',', ';', ':']).next()?.trim().trim_end_matches('.');
     let mut words: Vec<&str> = clause.split_whitespace().collect();
-    words.truncate(18);
+    // A long clause ends before its topic or purpose (`về …`, `để …`).
+    if words.len() > 14
+        && let Some(cut) = (6..words.len()).find(|&i| matches!(words[i], "về" | "để" | "nhằm"))
+    {
+        words.truncate(cut);
+    }
+    words.truncate(14);
     let title = words.join(" ");
     let mut chars = title.chars();
     let first = chars.next()?;
