@@ -161,8 +161,13 @@ fn mark_at(line: &str, words: &[Word], k: usize) -> Option<usize> {
     {
         return Some(1);
     }
-    // Alone on its line (Markdown emphasis, quotes and punctuation aside).
-    if words.len() == 1 {
+    // Alone on its line (Markdown emphasis, quotes and punctuation aside), or alone
+    // as a front-matter value (`title: "Mật"`).
+    let key_value = words.len() == 2
+        && k == 1
+        && line.trim_start().starts_with(words[0].text)
+        && line[words[0].end..].starts_with(':');
+    if words.len() == 1 || key_value {
         return Some(1);
     }
     // `(Mật)`, `[mật]`.
@@ -210,6 +215,7 @@ mod tests {
         );
         assert_eq!(marks("Độ mật: Mật"), [(1, 9, "Mật".to_string())]);
         assert_eq!(marks("Tài liệu này là MẬT."), [(1, 17, "MẬT".to_string())]);
+        assert_eq!(marks("title: \"Mật\""), [(1, 9, "Mật".to_string())]);
     }
 
     #[test]
