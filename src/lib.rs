@@ -24,4 +24,5 @@ pub mod model;
 pub mod new;
 pub mod render;
 pub mod text;
+pub mod timings;
 pub mod write;

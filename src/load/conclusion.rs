@@ -157,6 +157,7 @@ pub fn parse(file: &Path, dir: &Path, text: &str) -> Result<Conclusion, Vec<Diag
 
     match (title, date, province, slug) {
         (Some(title), Some(date), Some(province), Some(slug)) if r.diagnostics.is_empty() => {
+            let facts = body::analyse(split.body, !manual);
             Ok(Conclusion {
                 file: file.to_path_buf(),
                 slug,
@@ -168,13 +169,10 @@ pub fn parse(file: &Path, dir: &Path, text: &str) -> Result<Conclusion, Vec<Diag
                 signed_by,
                 number,
                 documents,
-                mentions: if manual {
-                    Vec::new()
-                } else {
-                    body::find_mentions(split.body)
-                },
+                mentions: facts.mentions,
                 tags,
                 summary,
+                lead: facts.lead,
                 source,
                 author,
                 files: attachments.clone(),

@@ -122,29 +122,63 @@ pub struct Mention {
     pub sentence: String,
 }
 
-/// Every citation in a Markdown body, in order.
-pub fn find_mentions(markdown: &str) -> Vec<Mention> {
+/// What one pass over a body learns.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Facts {
+    /// Every citation, in order (none when not asked for).
+    pub mentions: Vec<Mention>,
+    /// The first paragraph's text, whitespace collapsed: the summary when the front
+    /// matter has none.
+    pub lead: String,
+}
+
+/// Read a body once: its lead paragraph and, if `citations`, every citation.
+pub fn analyse(markdown: &str, citations: bool) -> Facts {
+    let mut lead = String::new();
+    // 0: before the first paragraph, 1: inside it, 2: after it.
+    let mut state = 0;
+    let events = Parser::new_ext(markdown, markdown_options()).inspect(|e| match (state, e) {
+        (0, Event::Start(Tag::Paragraph)) => state = 1,
+        (1, Event::End(TagEnd::Paragraph)) => state = 2,
+        (1, Event::Text(t) | Event::Code(t)) => lead.push_str(t),
+        (1, Event::SoftBreak | Event::HardBreak) => lead.push(' '),
+        _ => {}
+    });
     let mut mentions = Vec::new();
-    let events = Parser::new_ext(markdown, markdown_options());
     let runs = Prose::new(events).filter_map(|p| match p {
         Piece::Run(r) => Some(r),
         Piece::Event(_) => None,
     });
     for (i, run) in runs.enumerate() {
-        let text = run_text(&run);
-        for c in find_citations(&text) {
-            mentions.push(Mention {
-                run: i,
-                sentence: sentence_around(&text, c.span.clone()),
-                span: c.span,
-                number: c.number,
-                issued: c.issue_date,
-                issuer: c.issuer_phrase,
-                subject: c.subject,
-            });
+        if citations {
+            mentions.extend(mentions_in_run(i, &run));
         }
     }
-    mentions
+    Facts {
+        mentions,
+        lead: lead.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
+}
+
+/// Every citation in a Markdown body, in order.
+pub fn find_mentions(markdown: &str) -> Vec<Mention> {
+    analyse(markdown, true).mentions
+}
+
+fn mentions_in_run(i: usize, run: &[Event]) -> Vec<Mention> {
+    let text = run_text(run);
+    find_citations(&text)
+        .into_iter()
+        .map(|c| Mention {
+            run: i,
+            sentence: sentence_around(&text, c.span.clone()),
+            span: c.span,
+            number: c.number,
+            issued: c.issue_date,
+            issuer: c.issuer_phrase,
+            subject: c.subject,
+        })
+        .collect()
 }
 
 /// The sentence of `text` containing `span`: from after the previous `. `/`; `/line
