@@ -128,13 +128,15 @@ pub enum Problem {
         issued: Date,
         date: Date,
     },
-    #[error("{number}: the text gives the {what} {text:?}, {registry_file} says {registry:?}")]
+    #[error(
+        "{number}: the text gives the {what} {text:?}, the registry (line {registry_line}) says {registry:?}"
+    )]
     RegistryMismatch {
         number: String,
         what: &'static str,
         text: String,
         registry: String,
-        registry_file: String,
+        registry_line: usize,
     },
     #[error("same province, date and title as {other}")]
     DuplicateConclusion { other: String },
@@ -286,16 +288,15 @@ impl Problem {
             Problem::DocumentAfterConclusion { .. } => {
                 "check the document's number and issue date, and the meeting's date".into()
             }
-            Problem::RegistryMismatch { registry_file, .. } => format!(
-                "correct the text or {registry_file}; if they are two documents (Party \
-                 numbering restarts each term), give each its own registry entry"
-            ),
+            Problem::RegistryMismatch { .. } => {
+                "correct the text or the registry, content/_documents.yaml; if they are two \
+                 documents (Party numbering restarts each term), give each its own entry"
+                    .into()
+            }
             Problem::DuplicateConclusion { .. } => {
                 "remove one of the two files, or correct its title, date or province".into()
             }
-            Problem::EmptyBody => {
-                "paste the conclusion's text after the closing `---` line".into()
-            }
+            Problem::EmptyBody => "paste the conclusion's text after the closing `---` line".into(),
             Problem::TooLong { key: "title", .. } => {
                 "shorten the title; put the rest in `summary`".into()
             }
@@ -417,7 +418,10 @@ pub fn summary_line(diagnostics: &[Diagnostic]) -> String {
     if errors + warnings == 0 {
         return "no problems found".into();
     }
-    let mut files: Vec<&Path> = diagnostics.iter().map(|d| d.location.file.as_path()).collect();
+    let mut files: Vec<&Path> = diagnostics
+        .iter()
+        .map(|d| d.location.file.as_path())
+        .collect();
     files.sort();
     files.dedup();
     format!(

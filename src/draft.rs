@@ -229,7 +229,9 @@ mod tests {
     #[test]
     fn file_names() {
         let d = Draft {
-            title: Value::sure("Kết luận của Ban Thường vụ Tỉnh ủy tại Hội nghị cán bộ chủ chốt các xã, phường, thị trấn"),
+            title: Value::sure(
+                "Kết luận của Ban Thường vụ Tỉnh ủy tại Hội nghị cán bộ chủ chốt các xã, phường, thị trấn",
+            ),
             date: Value::sure("2023-03-22"),
             province: Value::sure("Hà Tĩnh"),
             ..Draft::default()

@@ -7,10 +7,10 @@ use clap::{Parser, Subcommand};
 
 use ketluan::build::{self, BuildOptions};
 use ketluan::check;
+use ketluan::diagnostic::{self, Diagnostic, Location, Problem, Severity};
 use ketluan::draft;
 use ketluan::import;
 use ketluan::new;
-use ketluan::diagnostic::{self, Diagnostic, Location, Problem, Severity};
 
 #[derive(Parser)]
 #[command(
@@ -218,7 +218,11 @@ fn run_import(files: &[PathBuf], out: &std::path::Path, to_stdout: bool) -> Exit
             continue;
         }
         let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned());
-        let path = out.join(imported.draft.file_name(stem.as_deref().unwrap_or("ket-luan")));
+        let path = out.join(
+            imported
+                .draft
+                .file_name(stem.as_deref().unwrap_or("ket-luan")),
+        );
         let written = path.to_string_lossy().replace('\\', "/");
         match draft::write_new(&path, &text) {
             Ok(_) => print!("{}", imported.summary(&shown, &written)),
@@ -228,7 +232,10 @@ fn run_import(files: &[PathBuf], out: &std::path::Path, to_stdout: bool) -> Exit
                 } else {
                     Problem::Output(e.to_string())
                 };
-                eprintln!("{}\n", Diagnostic::new(Location::file(&path), problem).render());
+                eprintln!(
+                    "{}\n",
+                    Diagnostic::new(Location::file(&path), problem).render()
+                );
                 eprintln!("error: {shown} was not imported\n");
                 failed += 1;
             }

@@ -31,7 +31,13 @@ fn findings(site: &TestSite) -> Vec<(String, u64, u64, String, String)> {
         .collect()
 }
 
-fn one(file: &str, line: u64, column: u64, severity: &str, code: &str) -> Vec<(String, u64, u64, String, String)> {
+fn one(
+    file: &str,
+    line: u64,
+    column: u64,
+    severity: &str,
+    code: &str,
+) -> Vec<(String, u64, u64, String, String)> {
     vec![(file.into(), line, column, severity.into(), code.into())]
 }
 
@@ -46,7 +52,12 @@ fn site_with(contents: &str) -> TestSite {
 fn the_example_site_is_clean() {
     let site = TestSite::example();
     let out = site.run(&["check"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("no problems found"));
     assert_eq!(findings(&site), []);
 }
@@ -54,9 +65,15 @@ fn the_example_site_is_clean() {
 #[test]
 fn dates_in_the_future_or_before_1930() {
     let site = site_with(&conclusion("A", "2099-01-01", "Hà Tĩnh", ""));
-    assert_eq!(findings(&site), one("content/a.md", 3, 7, "warning", "date-in-future"));
+    assert_eq!(
+        findings(&site),
+        one("content/a.md", 3, 7, "warning", "date-in-future")
+    );
     let site = site_with(&conclusion("A", "1925-05-01", "Hà Tĩnh", ""));
-    assert_eq!(findings(&site), one("content/a.md", 3, 7, "warning", "date-too-early"));
+    assert_eq!(
+        findings(&site),
+        one("content/a.md", 3, 7, "warning", "date-too-early")
+    );
 }
 
 #[test]
@@ -77,8 +94,14 @@ fn a_province_after_it_merged() {
 #[test]
 fn duplicate_conclusions() {
     let site = TestSite::new();
-    site.write("content/a.md", conclusion("Kết luận X", "2021-11-01", "Hà Tĩnh", ""));
-    site.write("content/b.md", conclusion("kết luận x", "1/11/2021", "tỉnh Hà Tĩnh", ""));
+    site.write(
+        "content/a.md",
+        conclusion("Kết luận X", "2021-11-01", "Hà Tĩnh", ""),
+    );
+    site.write(
+        "content/b.md",
+        conclusion("kết luận x", "1/11/2021", "tỉnh Hà Tĩnh", ""),
+    );
     assert_eq!(
         findings(&site),
         one("content/b.md", 2, 8, "warning", "duplicate-conclusion")
@@ -88,15 +111,24 @@ fn duplicate_conclusions() {
 #[test]
 fn empty_body_long_title_long_summary() {
     let site = site_with("---\ntitle: A\ndate: 2021-11-01\nprovince: Hà Tĩnh\n---\n");
-    assert_eq!(findings(&site), one("content/a.md", 5, 1, "warning", "empty-body"));
+    assert_eq!(
+        findings(&site),
+        one("content/a.md", 5, 1, "warning", "empty-body")
+    );
 
     let title = "Kết luận ".repeat(23);
     let site = site_with(&conclusion(title.trim(), "2021-11-01", "Hà Tĩnh", ""));
-    assert_eq!(findings(&site), one("content/a.md", 2, 8, "warning", "title-too-long"));
+    assert_eq!(
+        findings(&site),
+        one("content/a.md", 2, 8, "warning", "title-too-long")
+    );
 
     let summary = format!("summary: \"{}\"\n", "x".repeat(501));
     let site = site_with(&conclusion("A", "2021-11-01", "Hà Tĩnh", &summary));
-    assert_eq!(findings(&site), one("content/a.md", 5, 10, "warning", "summary-too-long"));
+    assert_eq!(
+        findings(&site),
+        one("content/a.md", 5, 10, "warning", "summary-too-long")
+    );
 }
 
 #[test]
@@ -113,26 +145,54 @@ fn links_to_missing_conclusions_and_attachments() {
     assert_eq!(
         findings(&site),
         vec![
-            ("content/a.md".into(), 9, 10, "warning".into(), "broken-link".into()),
-            ("content/a.md".into(), 9, 28, "warning".into(), "broken-link".into()),
-            ("content/a.md".into(), 9, 50, "warning".into(), "broken-link".into()),
+            (
+                "content/a.md".into(),
+                9,
+                10,
+                "warning".into(),
+                "broken-link".into()
+            ),
+            (
+                "content/a.md".into(),
+                9,
+                28,
+                "warning".into(),
+                "broken-link".into()
+            ),
+            (
+                "content/a.md".into(),
+                9,
+                50,
+                "warning".into(),
+                "broken-link".into()
+            ),
         ]
     );
     let out = site.run(&["check"]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("`b.md` is a content file, not a page"), "{text}");
+    assert!(
+        text.contains("`b.md` is a content file, not a page"),
+        "{text}"
+    );
     assert!(text.contains("did you mean `../b/`?"), "{text}");
 }
 
 #[test]
 fn a_document_issued_after_the_meeting() {
-    let body = "Thực hiện Nghị quyết số 05-NQ/TU, ngày 22/10/2021 của Ban Chấp hành Đảng bộ tỉnh.\n";
+    let body =
+        "Thực hiện Nghị quyết số 05-NQ/TU, ngày 22/10/2021 của Ban Chấp hành Đảng bộ tỉnh.\n";
     let site = site_with(&format!(
         "---\ntitle: A\ndate: 2021-10-01\nprovince: Hà Tĩnh\n---\n\n{body}"
     ));
     assert_eq!(
         findings(&site),
-        one("content/a.md", 7, 11, "warning", "document-after-conclusion")
+        one(
+            "content/a.md",
+            7,
+            11,
+            "warning",
+            "document-after-conclusion"
+        )
     );
     // The same number in the front matter only, dated by another conclusion's text.
     let site = TestSite::new();
@@ -146,7 +206,13 @@ fn a_document_issued_after_the_meeting() {
     );
     assert_eq!(
         findings(&site),
-        one("content/a.md", 5, 15, "warning", "document-after-conclusion")
+        one(
+            "content/a.md",
+            5,
+            15,
+            "warning",
+            "document-after-conclusion"
+        )
     );
 }
 
@@ -162,11 +228,20 @@ fn registry_and_text_disagreeing() {
     );
     assert_eq!(
         findings(&site),
-        vec![("content/a.md".into(), 6, 12, "warning".into(), "registry-mismatch".into())]
+        vec![(
+            "content/a.md".into(),
+            6,
+            12,
+            "warning".into(),
+            "registry-mismatch".into()
+        )]
     );
     let out = site.run(&["check"]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("content/_documents.yaml:1 says \"2021-10-22\""), "{text}");
+    assert!(
+        text.contains("the registry (line 1) says \"2021-10-22\""),
+        "{text}"
+    );
 
     // Same date, another subject.
     site.write(
@@ -175,14 +250,20 @@ fn registry_and_text_disagreeing() {
     );
     let out = site.run(&["check"]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("the text gives the title \"phát triển Khu kinh tế Vũng Áng\""), "{text}");
+    assert!(
+        text.contains("the text gives the title \"phát triển Khu kinh tế Vũng Áng\""),
+        "{text}"
+    );
     assert_eq!(findings(&site).len(), 1);
 }
 
 #[test]
 fn classified_content_is_an_error_in_check_and_build() {
     let site = TestSite::new();
-    site.write("content/good.md", conclusion("Tốt", "2021-11-01", "Hà Tĩnh", ""));
+    site.write(
+        "content/good.md",
+        conclusion("Tốt", "2021-11-01", "Hà Tĩnh", ""),
+    );
     site.build_ok();
     let before = tree(&site.path("public"));
 
@@ -190,16 +271,26 @@ fn classified_content_is_an_error_in_check_and_build() {
         "content/a.md",
         conclusion("A", "2021-11-01", "Hà Tĩnh", "classification: mật\n"),
     );
-    assert_eq!(findings(&site), one("content/a.md", 5, 1, "error", "classified"));
+    assert_eq!(
+        findings(&site),
+        one("content/a.md", 5, 1, "error", "classified")
+    );
     let err = site.build_err();
     assert!(err.contains("content/a.md:5:1: error[classified]"), "{err}");
-    assert_eq!(tree(&site.path("public")), before, "nothing may reach the output");
+    assert_eq!(
+        tree(&site.path("public")),
+        before,
+        "nothing may reach the output"
+    );
 
     site.write(
         "content/a.md",
         "---\ntitle: A\ndate: 2021-11-01\nprovince: Hà Tĩnh\n---\n\n**TUYỆT MẬT**\n\nBảo vệ bí mật nhà nước.\n",
     );
-    assert_eq!(findings(&site), one("content/a.md", 7, 3, "error", "classified"));
+    assert_eq!(
+        findings(&site),
+        one("content/a.md", 7, 3, "error", "classified")
+    );
     let err = site.build_err();
     assert!(err.contains("content/a.md:7:3: error[classified]"), "{err}");
 
@@ -207,7 +298,10 @@ fn classified_content_is_an_error_in_check_and_build() {
         "content/a.md",
         conclusion("Tài liệu (Lưu hành nội bộ)", "2021-11-01", "Hà Tĩnh", ""),
     );
-    assert_eq!(findings(&site), one("content/a.md", 2, 19, "error", "classified"));
+    assert_eq!(
+        findings(&site),
+        one("content/a.md", 2, 19, "error", "classified")
+    );
 }
 
 #[test]
@@ -236,7 +330,9 @@ fn json_fields_and_order() {
     let json: Value = serde_json::from_str(&text).unwrap();
     let f = &json[0];
     let keys: Vec<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
-    let mut expected = ["file", "line", "column", "severity", "code", "message", "help"];
+    let mut expected = [
+        "file", "line", "column", "severity", "code", "message", "help",
+    ];
     expected.sort();
     let mut keys_sorted = keys.clone();
     keys_sorted.sort();
@@ -244,10 +340,18 @@ fn json_fields_and_order() {
     assert_eq!(f["message"], "the date 2099-01-01 is in the future");
     assert!(f["help"].as_str().unwrap().contains("check the year"));
     // Written in the documented order.
-    let positions: Vec<usize> = ["\"file\"", "\"line\"", "\"column\"", "\"severity\"", "\"code\"", "\"message\"", "\"help\""]
-        .iter()
-        .map(|k| text.find(k).unwrap())
-        .collect();
+    let positions: Vec<usize> = [
+        "\"file\"",
+        "\"line\"",
+        "\"column\"",
+        "\"severity\"",
+        "\"code\"",
+        "\"message\"",
+        "\"help\"",
+    ]
+    .iter()
+    .map(|k| text.find(k).unwrap())
+    .collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{text}");
 }
 
@@ -255,7 +359,10 @@ fn json_fields_and_order() {
 fn human_report_groups_by_file_with_caret_fix_and_count() {
     let site = TestSite::new();
     site.write("content/a.md", conclusion("A", "2099-01-01", "Hà Tĩnh", ""));
-    site.write("content/b.md", conclusion("B", "1925-01-01", "Hà Tĩnh", "classification: mật\n"));
+    site.write(
+        "content/b.md",
+        conclusion("B", "1925-01-01", "Hà Tĩnh", "classification: mật\n"),
+    );
     let out = site.run(&["check"]);
     let text = String::from_utf8_lossy(&out.stdout);
     let expected = "── content/a.md\n\n\
@@ -263,8 +370,15 @@ fn human_report_groups_by_file_with_caret_fix_and_count() {
         |\n3 | date: 2099-01-01\n  |       ^\n  = help: write the meeting's date; check the year and the day/month order\n\n\
         ── content/b.md\n\n";
     assert!(text.starts_with(expected), "{text}");
-    assert!(text.contains("content/b.md:5:1: error[classified]"), "{text}");
-    assert!(text.trim_end().ends_with("1 error and 1 warning in 2 files"), "{text}");
+    assert!(
+        text.contains("content/b.md:5:1: error[classified]"),
+        "{text}"
+    );
+    assert!(
+        text.trim_end()
+            .ends_with("1 error and 1 warning in 2 files"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -277,8 +391,14 @@ fn exit_codes() {
     let broken = site_with("nothing");
     assert_eq!(broken.run(&["check"]).status.code(), Some(1));
     // Usage errors.
-    assert_eq!(clean.run(&["check", "--format", "xml"]).status.code(), Some(2));
+    assert_eq!(
+        clean.run(&["check", "--format", "xml"]).status.code(),
+        Some(2)
+    );
     let mut cmd = assert_cmd::Command::cargo_bin("ketluan").unwrap();
-    let out = cmd.args(["check", "--root", "/no/such/folder"]).output().unwrap();
+    let out = cmd
+        .args(["check", "--root", "/no/such/folder"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }

@@ -83,11 +83,17 @@ fn seed_000() {
     assert_eq!(field(&f, "resolutions"), None);
     assert_eq!(field(&f, "author").as_deref(), Some("Thu Hà"));
     assert!(!f.contains("# kiểm tra lại"), "{f}");
-    assert!(summary.contains("`Chiều 1/11` (line 5), year from the header's 2021-11"), "{summary}");
+    assert!(
+        summary.contains("`Chiều 1/11` (line 5), year from the header's 2021-11"),
+        "{summary}"
+    );
     assert!(summary.contains("every field was found"), "{summary}");
     let b = body(&f);
     // Captions and the link to another article are gone; the byline too.
-    assert!(!b.contains("Bí thư Tỉnh ủy kết luận buổi làm việc\n"), "{b}");
+    assert!(
+        !b.contains("Bí thư Tỉnh ủy kết luận buổi làm việc\n"),
+        "{b}"
+    );
     assert!(!b.contains("9 tháng năm 2021, chỉ số sản xuất"), "{b}");
     assert!(!b.trim_end().ends_with("Thu Hà"), "{b}");
     assert!(b.contains("\n\nChiều 1/11, dưới sự chủ trì của Bí thư Tỉnh ủy Hoàng Trung Dũng"));
@@ -105,8 +111,15 @@ fn seed_001() {
         Some("[05-NQ/TU, 06-NQ/TU, 08-NQ/TU, 09-NQ/TU]")
     );
     let b = body(&f);
-    assert!(b.contains("\n## Quán triệt 4 nghị quyết trọng tâm, mang tính chiến lược\n"), "{b}");
-    for caption in ["Toàn cảnh điểm cầu tỉnh.", "Điểm cầu tại Báo Hà Tĩnh.", "... dự hội nghị"] {
+    assert!(
+        b.contains("\n## Quán triệt 4 nghị quyết trọng tâm, mang tính chiến lược\n"),
+        "{b}"
+    );
+    for caption in [
+        "Toàn cảnh điểm cầu tỉnh.",
+        "Điểm cầu tại Báo Hà Tĩnh.",
+        "... dự hội nghị",
+    ] {
         assert!(!b.contains(caption), "{caption}");
     }
 }
@@ -123,18 +136,34 @@ fn seed_002() {
     );
     // No title in the article: one is made and flagged; several chaired: flagged.
     assert!(flagged(&f, "title"), "{f}");
-    assert!(field(&f, "title").unwrap().starts_with("Ban Thường vụ Tỉnh ủy tổ chức Hội nghị"));
+    assert!(
+        field(&f, "title")
+            .unwrap()
+            .starts_with("Ban Thường vụ Tỉnh ủy tổ chức Hội nghị")
+    );
     assert_eq!(field(&f, "chaired_by").as_deref(), Some("Hoàng Trung Dũng"));
     assert!(flagged(&f, "chaired_by"));
     // Numbered points and bullets are Markdown lists; the trailing `|` is gone.
     let b = body(&f);
     assert!(b.contains("\n\n1. Triển khai nhiệm vụ chính trị"), "{b}");
     assert!(b.contains("\n\n   Thu ngân sách các năm 2021, 2022"), "{b}");
-    assert!(b.contains("\n   - Tập trung triển khai Quy hoạch tỉnh"), "{b}");
-    assert!(b.contains("\n   - Đổi mới, nâng cao chất lượng hiệu quả công tác nội chính"), "{b}");
+    assert!(
+        b.contains("\n   - Tập trung triển khai Quy hoạch tỉnh"),
+        "{b}"
+    );
+    assert!(
+        b.contains("\n   - Đổi mới, nâng cao chất lượng hiệu quả công tác nội chính"),
+        "{b}"
+    );
     assert!(b.contains("\n\n3. Về các kiến nghị"), "{b}");
-    assert!(b.trim_end().ends_with("báo cáo Ban Thường vụ Tỉnh ủy."), "{b}");
-    assert!(!b.contains("Tham gia ý kiến tại hội nghị, ông Đinh Văn Nam"), "{b}");
+    assert!(
+        b.trim_end().ends_with("báo cáo Ban Thường vụ Tỉnh ủy."),
+        "{b}"
+    );
+    assert!(
+        !b.contains("Tham gia ý kiến tại hội nghị, ông Đinh Văn Nam"),
+        "{b}"
+    );
 }
 
 #[test]
@@ -148,7 +177,10 @@ fn seed_003_province_from_place_names() {
     assert!(flagged(&f, "province"));
     assert!(summary.contains("from place names: `Hạ Long`"), "{summary}");
     let date = field(&f, "date").unwrap();
-    assert!(("2021-03-01".."2021-05-01").contains(&date.as_str()), "{date}");
+    assert!(
+        ("2021-03-01".."2021-05-01").contains(&date.as_str()),
+        "{date}"
+    );
     assert!(summary.contains("from the dateline (line 3)"), "{summary}");
     assert_eq!(field(&f, "body").as_deref(), Some("UBND tỉnh"));
     assert_eq!(field(&f, "chaired_by").as_deref(), Some("Nguyễn Tường Văn"));
@@ -158,7 +190,13 @@ fn seed_003_province_from_place_names() {
     );
     assert_eq!(field(&f, "author").as_deref(), Some("Hồng Nhung"));
     let b = body(&f);
-    for gone in ["Ảnh: Mạnh Trường", "Tin liên quan", "Thứ Sáu, 09/04/2021", "Hồng Nhung", "\n.\n"] {
+    for gone in [
+        "Ảnh: Mạnh Trường",
+        "Tin liên quan",
+        "Thứ Sáu, 09/04/2021",
+        "Hồng Nhung",
+        "\n.\n",
+    ] {
         assert!(!b.contains(gone), "{gone} in\n{b}");
     }
     assert!(summary.contains("lone dots (lines 4, 5, 39"), "{summary}");
@@ -186,7 +224,12 @@ fn imported_seeds_pass_check_and_build() {
     args.extend(seeds.iter().map(|p| p.as_os_str()));
     args.extend(["--out".as_ref(), content.as_os_str()]);
     let out = ketluan(&args);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(std::fs::read_dir(&content).unwrap().count(), 5);
     let check = site.run(&["check"]);
     assert_eq!(
@@ -216,18 +259,32 @@ fn imported_seeds_pass_check_and_build() {
 #[test]
 fn another_outlet_with_a_dateline_bullets_and_a_link_list() {
     let (f, summary) = import(&fixture("quang-tri-phien-hop.txt"));
-    assert_eq!(field(&f, "title").as_deref(), Some("UBND tỉnh Quảng Trị họp phiên thường kỳ tháng 5"));
+    assert_eq!(
+        field(&f, "title").as_deref(),
+        Some("UBND tỉnh Quảng Trị họp phiên thường kỳ tháng 5")
+    );
     assert_eq!(field(&f, "date").as_deref(), Some("2023-05-11"));
-    assert!(summary.contains("year from the dateline's 2023 (line 3)"), "{summary}");
+    assert!(
+        summary.contains("year from the dateline's 2023 (line 3)"),
+        "{summary}"
+    );
     assert_eq!(field(&f, "province").as_deref(), Some("Quảng Trị"));
     assert_eq!(field(&f, "body").as_deref(), Some("UBND tỉnh"));
     assert_eq!(field(&f, "chaired_by").as_deref(), Some("Võ Văn Hưng"));
     assert_eq!(field(&f, "resolutions").as_deref(), Some("[45/KH-UBND]"));
     assert_eq!(field(&f, "author").as_deref(), Some("Minh Anh"));
     let b = body(&f);
-    assert!(b.contains("\n\n- Đẩy nhanh tiến độ giải ngân vốn đầu tư công"), "{b}");
+    assert!(
+        b.contains("\n\n- Đẩy nhanh tiến độ giải ngân vốn đầu tư công"),
+        "{b}"
+    );
     assert!(b.contains("Đông Hà.\n- Rà soát, tháo gỡ khó khăn"), "{b}");
-    for gone in ["Ảnh: Minh Anh", "Tin cùng chuyên mục", "Khởi công dự án", "12/05/2023 09:15"] {
+    for gone in [
+        "Ảnh: Minh Anh",
+        "Tin cùng chuyên mục",
+        "Khởi công dự án",
+        "12/05/2023 09:15",
+    ] {
         assert!(!b.contains(gone), "{gone} in\n{b}");
     }
 }
@@ -239,10 +296,16 @@ fn a_hard_wrapped_text_of_a_city_party_committee() {
     assert_eq!(field(&f, "province").as_deref(), Some("Đà Nẵng"));
     assert_eq!(field(&f, "body").as_deref(), Some("Ban Thường vụ Thành ủy"));
     assert_eq!(field(&f, "chaired_by").as_deref(), Some("Nguyễn Văn Quảng"));
-    assert_eq!(field(&f, "resolutions").as_deref(), Some("[43-NQ/TW, 79-KL/TW]"));
+    assert_eq!(
+        field(&f, "resolutions").as_deref(),
+        Some("[43-NQ/TW, 79-KL/TW]")
+    );
     assert_eq!(field(&f, "author").as_deref(), Some("Văn Thắng"));
     let b = body(&f);
-    assert!(b.contains("tổ chức hội nghị nghe báo cáo tình hình"), "lines joined: {b}");
+    assert!(
+        b.contains("tổ chức hội nghị nghe báo cáo tình hình"),
+        "lines joined: {b}"
+    );
     assert!(b.contains("\n\nb) Giao Ban cán sự đảng UBND thành phố chỉ đạo xây dựng kế hoạch cụ thể, báo cáo Ban"), "{b}");
 }
 
@@ -250,13 +313,19 @@ fn a_hard_wrapped_text_of_a_city_party_committee() {
 fn places_only_and_a_relative_date() {
     let (f, summary) = import(&fixture("da-lat-chieu-nay.txt"));
     assert_eq!(field(&f, "date").as_deref(), Some("2024-03-04"));
-    assert!(summary.contains("`Chiều nay` (line 5), relative to the dateline"), "{summary}");
+    assert!(
+        summary.contains("`Chiều nay` (line 5), relative to the dateline"),
+        "{summary}"
+    );
     assert_eq!(field(&f, "province").as_deref(), Some("Lâm Đồng"));
     assert!(flagged(&f, "province"));
     // No one is named as chair: left empty and flagged.
     assert_eq!(field(&f, "chaired_by"), None);
     assert!(flagged(&f, "chaired_by"));
-    assert!(summary.contains("to check     province, chaired_by"), "{summary}");
+    assert!(
+        summary.contains("to check     province, chaired_by"),
+        "{summary}"
+    );
 }
 
 #[test]
@@ -264,11 +333,24 @@ fn two_provinces_equally_named_leave_it_empty() {
     let site = TestSite::new();
     let content = site.path("content");
     let file = fixture("hai-tinh.txt");
-    let out = ketluan(&["import".as_ref(), file.as_os_str(), "--out".as_ref(), content.as_os_str()]);
+    let out = ketluan(&[
+        "import".as_ref(),
+        file.as_os_str(),
+        "--out".as_ref(),
+        content.as_os_str(),
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let summary = String::from_utf8_lossy(&out.stdout);
-    assert!(summary.contains("unsure between Hà Tĩnh (6) and Nghệ An (6)"), "{summary}");
-    let name = std::fs::read_dir(&content).unwrap().next().unwrap().unwrap().path();
+    assert!(
+        summary.contains("unsure between Hà Tĩnh (6) and Nghệ An (6)"),
+        "{summary}"
+    );
+    let name = std::fs::read_dir(&content)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
     let text = std::fs::read_to_string(&name).unwrap();
     assert_eq!(field(&text, "province"), None);
     assert!(flagged(&text, "province"));
@@ -280,10 +362,19 @@ fn two_provinces_equally_named_leave_it_empty() {
 
 #[test]
 fn legacy_encodings_are_converted() {
-    for (name, encoding) in [("windows-1258.txt", "Windows-1258"), ("tcvn3.txt", "TCVN3 (ABC)")] {
+    for (name, encoding) in [
+        ("windows-1258.txt", "Windows-1258"),
+        ("tcvn3.txt", "TCVN3 (ABC)"),
+    ] {
         let (f, summary) = import(&fixture(name));
-        assert!(summary.contains(&format!("encoding     {encoding}, converted to UTF-8")), "{summary}");
-        assert_eq!(field(&f, "title").as_deref(), Some("Kết luận buổi làm việc tại huyện Kỳ Anh"));
+        assert!(
+            summary.contains(&format!("encoding     {encoding}, converted to UTF-8")),
+            "{summary}"
+        );
+        assert_eq!(
+            field(&f, "title").as_deref(),
+            Some("Kết luận buổi làm việc tại huyện Kỳ Anh")
+        );
         assert_eq!(field(&f, "date").as_deref(), Some("2023-04-03"));
         assert_eq!(field(&f, "province").as_deref(), Some("Hà Tĩnh"));
         assert_eq!(field(&f, "chaired_by").as_deref(), Some("Hoàng Trung Dũng"));
@@ -307,7 +398,12 @@ fn classified_articles_are_not_imported() {
     let site = TestSite::new();
     let content = site.path("content");
     let file = fixture("mat.txt");
-    let out = ketluan(&["import".as_ref(), file.as_os_str(), "--out".as_ref(), content.as_os_str()]);
+    let out = ketluan(&[
+        "import".as_ref(),
+        file.as_os_str(),
+        "--out".as_ref(),
+        content.as_os_str(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("mat.txt:1:1: error[classified]"), "{err}");

@@ -21,7 +21,12 @@ fn creates_a_valid_file_with_every_key() {
         "--chaired-by",
         "Hoàng Trung Dũng",
     ]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), FILE);
     let text = site.read(FILE);
     for line in [
@@ -42,7 +47,10 @@ fn creates_a_valid_file_with_every_key() {
         "# draft: false",
         "# references: auto",
     ] {
-        assert!(text.lines().any(|l| l == line), "{line} missing in:\n{text}");
+        assert!(
+            text.lines().any(|l| l == line),
+            "{line} missing in:\n{text}"
+        );
     }
     site.build_ok();
     let page = site.read("public/ket-luan/2024-05-01-ha-tinh-ket-luan-ve-chuyen-doi-so/index.html");
@@ -52,7 +60,14 @@ fn creates_a_valid_file_with_every_key() {
 #[test]
 fn refuses_to_overwrite() {
     let site = TestSite::new();
-    let args = ["new", "Kết luận về chuyển đổi số", "--province", "Hà Tĩnh", "--date", "2024-05-01"];
+    let args = [
+        "new",
+        "Kết luận về chuyển đổi số",
+        "--province",
+        "Hà Tĩnh",
+        "--date",
+        "2024-05-01",
+    ];
     assert_eq!(site.run(&args).status.code(), Some(0));
     site.write(FILE, "edited by hand");
     let out = site.run(&args);
@@ -68,14 +83,24 @@ fn bad_values_are_refused_and_nothing_is_written() {
     let out = site.run(&["new", "X", "--province", "Hà Tỉnh", "--date", "2024-05-01"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("error[unknown-province]: unknown province \"Hà Tỉnh\""), "{err}");
+    assert!(
+        err.contains("error[unknown-province]: unknown province \"Hà Tỉnh\""),
+        "{err}"
+    );
     assert!(err.contains("did you mean `Hà Tĩnh`"), "{err}");
 
     let out = site.run(&["new", "X", "--province", "Hà Tĩnh", "--date", "31/2/2024"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("error[invalid-date]"));
 
-    let out = site.run(&["new", "Mật", "--province", "Hà Tĩnh", "--date", "2024-05-01"]);
+    let out = site.run(&[
+        "new",
+        "Mật",
+        "--province",
+        "Hà Tĩnh",
+        "--date",
+        "2024-05-01",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("error[classified]"));
 
@@ -86,7 +111,14 @@ fn bad_values_are_refused_and_nothing_is_written() {
     assert_eq!(site.run(&["new", "X"]).status.code(), Some(2));
     let mut cmd = assert_cmd::Command::cargo_bin("ketluan").unwrap();
     let out = cmd
-        .args(["new", "X", "--province", "Hà Tĩnh", "--root", "/no/such/site"])
+        .args([
+            "new",
+            "X",
+            "--province",
+            "Hà Tĩnh",
+            "--root",
+            "/no/such/site",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));

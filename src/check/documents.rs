@@ -9,7 +9,6 @@ use pulldown_cmark::Parser;
 
 use super::{Source, body_position};
 use crate::diagnostic::{Diagnostic, Problem};
-use crate::load::registry;
 use crate::model::body::{Piece, Prose, markdown_options};
 use crate::model::document::{RegistryEntry, Scope};
 use crate::model::{Conclusion, Site};
@@ -77,7 +76,7 @@ fn disagreements(
             what,
             text,
             registry: value,
-            registry_file: format!("{}:{}", registry::FILE, entry.position.0),
+            registry_line: entry.position.0,
         }
     };
     if let Some(date) = mention.issued

@@ -73,7 +73,10 @@ fn site_path(dest: &str, base: &str, slug: &str) -> Option<Vec<String>> {
         }
     }
     // A trailing `/` or `index.html` names the folder's page.
-    if segments.last().is_some_and(|s| s.is_empty() || s == "index.html") {
+    if segments
+        .last()
+        .is_some_and(|s| s.is_empty() || s == "index.html")
+    {
         segments.pop();
     }
     Some(segments)
@@ -121,20 +124,21 @@ fn broken(
                 .parent()
                 .is_some_and(|dir| dir.join(name).is_file());
             let reason = if beside {
-                format!("`{name}` is not listed in `attachments` of {}", target.file.display())
+                format!(
+                    "`{name}` is not listed in `attachments` of {}",
+                    target.file.display()
+                )
             } else {
                 format!("`{slug}` has no attachment `{name}`")
             };
             Some((reason, None))
         }
-        ["nghi-quyet", slug] if !site.documents.iter().any(|d| d.slug.as_str() == *slug) => Some((
-            format!("there is no document with the slug `{slug}`"),
-            None,
-        )),
-        ["tinh", slug] if !site.provinces.iter().any(|p| p.province.slug == *slug) => Some((
-            format!("there is no province page `{slug}`"),
-            None,
-        )),
+        ["nghi-quyet", slug] if !site.documents.iter().any(|d| d.slug.as_str() == *slug) => {
+            Some((format!("there is no document with the slug `{slug}`"), None))
+        }
+        ["tinh", slug] if !site.provinces.iter().any(|p| p.province.slug == *slug) => {
+            Some((format!("there is no province page `{slug}`"), None))
+        }
         _ => None,
     }
 }
@@ -190,7 +194,10 @@ mod tests {
     fn links_resolve_like_a_browser() {
         assert_eq!(path("../x/").unwrap(), ["ket-luan", "x"]);
         assert_eq!(path("a%20b.pdf").unwrap(), ["ket-luan", "me", "a b.pdf"]);
-        assert_eq!(path("/kl/ket-luan/y/index.html").unwrap(), ["ket-luan", "y"]);
+        assert_eq!(
+            path("/kl/ket-luan/y/index.html").unwrap(),
+            ["ket-luan", "y"]
+        );
         assert_eq!(path("./f.pdf#p2").unwrap(), ["ket-luan", "me", "f.pdf"]);
         assert_eq!(path("../../../x"), None);
         assert_eq!(path("https://a.vn/x"), None);

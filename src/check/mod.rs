@@ -18,6 +18,7 @@ use crate::diagnostic::{self, Diagnostic, Location};
 use crate::load::{self, frontmatter, source, yaml};
 use crate::model::{Conclusion, Site};
 use crate::render::{self, Theme};
+use crate::timings::Timings;
 
 /// What `ketluan check` was asked to do.
 #[derive(Debug, Clone)]
@@ -42,7 +43,10 @@ pub fn check(options: &Options) -> Vec<Diagnostic> {
         let site = Site::new(config, partial.conclusions, &partial.registry);
         match theme {
             Ok(theme) => {
-                if let Err(d) = render::render_site(&site, &theme) {
+                // Every page is rendered, as by `build`, and dropped.
+                let discard = |_| Ok(());
+                let mut timings = Timings::default();
+                if let Err(d) = render::render_site_to(&site, &theme, &mut timings, &discard) {
                     found.extend(d);
                 }
             }
@@ -101,7 +105,11 @@ impl Source {
             .map_or((1, 1), |f| f.locate(key, needle))
     }
 
-    fn at(&self, (line, column): (usize, usize), problem: crate::diagnostic::Problem) -> Diagnostic {
+    fn at(
+        &self,
+        (line, column): (usize, usize),
+        problem: crate::diagnostic::Problem,
+    ) -> Diagnostic {
         Diagnostic::new(Location::at(&self.file, line, column), problem).with_source(&self.text)
     }
 }

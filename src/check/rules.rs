@@ -105,7 +105,10 @@ fn duplicates(site: &Site, sources: &[Source]) -> Vec<Diagnostic> {
         );
         match first.get(&key) {
             Some(&j) => {
-                let other = site.conclusions[j].file.to_string_lossy().replace('\\', "/");
+                let other = site.conclusions[j]
+                    .file
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 let src = &sources[i];
                 out.push(src.at(src.value("title"), Problem::DuplicateConclusion { other }));
             }

@@ -10,7 +10,11 @@ use super::text::{is_capitalised, key_of, sentences, words};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
     /// ` date 2021-11 Title`: the year and month of publication and the title.
-    Header { year: i16, month: i8, title: String },
+    Header {
+        year: i16,
+        month: i8,
+        title: String,
+    },
     /// `Thứ Sáu, 09/04/2021, 07:04 [GMT+7]`.
     Dateline(Date),
     /// The first line taken as the title.
@@ -18,7 +22,10 @@ pub enum Kind {
     Paragraph,
     Subheading,
     /// `1.`, `2.1.`, `a)`: `level` 1 for `N.`, more for sub-points.
-    Numbered { marker: String, level: usize },
+    Numbered {
+        marker: String,
+        level: usize,
+    },
     Bullet,
     /// The article's outlet or link (`Nguồn: https://…`).
     Source(String),
@@ -155,9 +162,8 @@ pub fn dateline(line: &str) -> Option<Date> {
     let (range, date) = find_full_date(line)?;
     let rest = format!("{} {}", &line[..range.start], &line[range.end..]);
     const ALLOWED: &[&str] = &[
-        "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "cn", "t2", "t3", "t4",
-        "t5", "t6", "t7", "gmt", "cập", "ngày", "lúc", "đăng", "giờ", "am", "pm", "sa", "ch",
-        "h", "utc",
+        "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "cn", "t2", "t3", "t4", "t5",
+        "t6", "t7", "gmt", "cập", "ngày", "lúc", "đăng", "giờ", "am", "pm", "sa", "ch", "h", "utc",
     ];
     let only_date = words(&rest).iter().all(|(_, w)| {
         let w = w.to_lowercase();
@@ -197,7 +203,8 @@ pub fn find_full_date(s: &str) -> Option<(std::ops::Range<usize>, Date)> {
 }
 
 fn is_dots(s: &str) -> bool {
-    s.chars().all(|c| matches!(c, '.' | '…' | '|' | '*' | '-' | '_' | '·' | ' '))
+    s.chars()
+        .all(|c| matches!(c, '.' | '…' | '|' | '*' | '-' | '_' | '·' | ' '))
 }
 
 /// Headings of link lists that end news pages.
@@ -392,7 +399,12 @@ pub fn is_caption(text: &str) -> bool {
 /// Numbered points, bullets and subheadings; the first paragraph is never a caption.
 fn mark_structure(blocks: &mut [Block]) {
     let content: Vec<usize> = (0..blocks.len())
-        .filter(|&i| matches!(blocks[i].kind, Kind::Paragraph | Kind::Debris("photo caption")))
+        .filter(|&i| {
+            matches!(
+                blocks[i].kind,
+                Kind::Paragraph | Kind::Debris("photo caption")
+            )
+        })
         .collect();
     if let Some(&first) = content.first()
         && blocks[first].kind == Kind::Debris("photo caption")
@@ -521,7 +533,10 @@ mod tests {
             dateline("12/05/2023 09:15 GMT+7"),
             Some(Date::constant(2023, 5, 12))
         );
-        assert_eq!(dateline("Cập nhật: 1-2-2020"), Some(Date::constant(2020, 2, 1)));
+        assert_eq!(
+            dateline("Cập nhật: 1-2-2020"),
+            Some(Date::constant(2020, 2, 1))
+        );
         assert_eq!(dateline("Ngày 22/3/2023, Ban Thường vụ"), None);
     }
 
@@ -540,13 +555,18 @@ mod tests {
     #[test]
     fn captions_and_bylines() {
         assert!(is_caption("Toàn cảnh điểm cầu tỉnh."));
-        assert!(is_caption("Chủ tịch UBND tỉnh X kết luận phiên họp. Ảnh: Mạnh Trường"));
+        assert!(is_caption(
+            "Chủ tịch UBND tỉnh X kết luận phiên họp. Ảnh: Mạnh Trường"
+        ));
         assert!(is_caption("Bí thư Tỉnh ủy kết luận buổi làm việc"));
         assert!(!is_caption(
             "Bí thư Tỉnh ủy đề nghị, trước mắt, Ban Cán sự UBND tỉnh cần tập trung."
         ));
         assert_eq!(byline("Thu Hà").as_deref(), Some("Thu Hà"));
-        assert_eq!(byline("Bài, ảnh: Hồng Nhung").as_deref(), Some("Hồng Nhung"));
+        assert_eq!(
+            byline("Bài, ảnh: Hồng Nhung").as_deref(),
+            Some("Hồng Nhung")
+        );
         assert_eq!(byline("Minh Anh (TTXVN)").as_deref(), Some("Minh Anh"));
         assert_eq!(byline("Hội nghị kết thúc."), None);
     }

@@ -127,7 +127,10 @@ fn date_at(s: &str) -> Option<TextDate> {
 /// month, year and the bytes used.
 fn numeric_date(s: &str) -> Option<(i8, i8, Option<i16>, usize)> {
     let b = s.as_bytes();
-    let digits = |i: usize| b.get(i..).map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count());
+    let digits = |i: usize| {
+        b.get(i..)
+            .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
+    };
     let num = |i: usize, n: usize| s[i..i + n].parse::<i32>().ok();
     let d = digits(0);
     if !(1..=2).contains(&d) {
@@ -178,10 +181,10 @@ pub fn meeting_date(
     if let Some(t) = told {
         let at = format!("`{}` (line {})", t.written, t.line);
         if let (Some(day), Some(month)) = (t.day, t.month) {
-            if let Some(year) = t.year {
-                if let Ok(d) = Date::new(year, month, day) {
-                    return Field::found(d, format!("from the text: {at}"));
-                }
+            if let Some(year) = t.year
+                && let Ok(d) = Date::new(year, month, day)
+            {
+                return Field::found(d, format!("from the text: {at}"));
             }
             let reference = header
                 .map(|(y, m)| (y, m, format!("the header's {y}-{m:02}")))
@@ -239,7 +242,10 @@ const BODIES: &[(&str, &str)] = &[
     ("thường trực tỉnh ủy", "Thường trực Tỉnh ủy"),
     ("ban chấp hành đảng bộ tỉnh", "Ban Chấp hành Đảng bộ tỉnh"),
     ("thường trực hđnd tỉnh", "Thường trực HĐND tỉnh"),
-    ("thường trực hội đồng nhân dân tỉnh", "Thường trực HĐND tỉnh"),
+    (
+        "thường trực hội đồng nhân dân tỉnh",
+        "Thường trực HĐND tỉnh",
+    ),
     ("hđnd tỉnh", "HĐND tỉnh"),
     ("hội đồng nhân dân tỉnh", "HĐND tỉnh"),
     ("ubnd tỉnh", "UBND tỉnh"),
@@ -275,8 +281,17 @@ const MEETING_VERBS: &[&str] = &[
 
 /// Titles of people: a body after one of them is part of a person's title.
 const ROLE_ENDINGS: &[&str] = &[
-    "bí thư", "chủ tịch", "ủy viên", "trưởng ban", "chánh văn phòng", "văn phòng", "thành viên",
-    "lãnh đạo", "đảng đoàn", "ban cán sự đảng", "cán sự đảng",
+    "bí thư",
+    "chủ tịch",
+    "ủy viên",
+    "trưởng ban",
+    "chánh văn phòng",
+    "văn phòng",
+    "thành viên",
+    "lãnh đạo",
+    "đảng đoàn",
+    "ban cán sự đảng",
+    "cán sự đảng",
 ];
 
 /// Bodies that do something in `text`, in order: (canonical name, byte in the key).
@@ -290,8 +305,7 @@ fn acting_bodies(text: &str, verbs: &[&str]) -> Vec<(&'static str, usize)> {
             continue;
         }
         let hit = BODIES.iter().find(|(k, _)| {
-            key[i..].starts_with(k)
-                && !key[i + k.len()..].starts_with(char::is_alphanumeric)
+            key[i..].starts_with(k) && !key[i + k.len()..].starts_with(char::is_alphanumeric)
         });
         if let Some((k, name)) = hit {
             let before = key[..i].trim_end();
@@ -345,13 +359,15 @@ pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Fie
     for b in blocks.iter().filter(|b| b.is_content()) {
         let key = key_of(&b.text);
         for (k, name) in BODIES {
-            let role = |i: usize| ROLE_ENDINGS.iter().any(|r| key[..i].trim_end().ends_with(r));
-            let said = key
-                .match_indices(&format!("{k} kết luận"))
-                .any(|(i, m)| {
-                    let after = key[i + m.len()..].trim_start();
-                    !role(i) && (after.starts_with(':') || after.starts_with("như sau"))
-                });
+            let role = |i: usize| {
+                ROLE_ENDINGS
+                    .iter()
+                    .any(|r| key[..i].trim_end().ends_with(r))
+            };
+            let said = key.match_indices(&format!("{k} kết luận")).any(|(i, m)| {
+                let after = key[i + m.len()..].trim_start();
+                !role(i) && (after.starts_with(':') || after.starts_with("như sau"))
+            });
             if said {
                 return Field::found(name.to_string(), format!("concludes (line {})", b.line));
             }
@@ -360,7 +376,8 @@ pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Fie
     for b in blocks {
         let key = key_of(&b.text);
         for (k, name) in BODIES {
-            for lead in ["phiên họp thường kỳ ", "phiên họp thường kì ", "phiên họp "] {
+            for lead in ["phiên họp thường kỳ ", "phiên họp thường kì ", "phiên họp "]
+            {
                 if key.contains(&format!("{lead}{k}")) {
                     return Field::found(
                         name.to_string(),
@@ -432,7 +449,10 @@ pub fn chaired_by(blocks: &[Block]) -> Field<String> {
             let all: Vec<&str> = chairs.iter().map(|(n, _)| n.as_str()).collect();
             Field::guessed(
                 n.clone(),
-                format!("first of several who chaired (line {line}): {}", all.join(", ")),
+                format!(
+                    "first of several who chaired (line {line}): {}",
+                    all.join(", ")
+                ),
             )
         }
         (_, Some((n, line))) => Field::found(n.clone(), format!("concluded (line {line})")),
@@ -451,9 +471,16 @@ fn concludes(key: &str) -> bool {
     let document = before.ends_with("thông báo")
         || after.starts_with(" số")
         || after.trim_start().starts_with(|c: char| c.is_ascii_digit());
-    let event = ["hội nghị", "buổi làm việc", "phiên họp", "cuộc họp", "buổi", "tại"]
-        .iter()
-        .any(|e| after.trim_start_matches([' ', ',']).starts_with(e));
+    let event = [
+        "hội nghị",
+        "buổi làm việc",
+        "phiên họp",
+        "cuộc họp",
+        "buổi",
+        "tại",
+    ]
+    .iter()
+    .any(|e| after.trim_start_matches([' ', ',']).starts_with(e));
     !document && (event || at == 0 || before.ends_with("phát biểu"))
 }
 
@@ -487,7 +514,11 @@ pub fn made_up_title(meeting: Option<&str>, blocks: &[Block]) -> Option<String> 
         Some(d) => sentence[d.written.len()..].trim_start_matches([',', ' ', ')']),
         None => sentence.as_str(),
     };
-    let clause = s.split([',', ';', ':']).next()?.trim().trim_end_matches('.');
+    let clause = s
+        .split([',', ';', ':'])
+        .next()?
+        .trim()
+        .trim_end_matches('.');
     let mut words: Vec<&str> = clause.split_whitespace().collect();
     // A long clause ends before its topic or purpose (`về …`, `để …`).
     if words.len() > 14
@@ -506,7 +537,9 @@ pub fn made_up_title(meeting: Option<&str>, blocks: &[Block]) -> Option<String> 
 mod tests {
     use super::*;
 
-    fn told(s: &str) -> Option<(Option<i8>, Option<i8>, Option<i16>, Option<i64>, String)> {
+    type Told = (Option<i8>, Option<i8>, Option<i16>, Option<i64>, String);
+
+    fn told(s: &str) -> Option<Told> {
         date_at(s).map(|d| (d.day, d.month, d.year, d.relative, d.written))
     }
 
@@ -526,7 +559,13 @@ mod tests {
         );
         assert_eq!(
             told("Ngày 5 tháng 7 năm 2024, Tỉnh ủy"),
-            Some((Some(5), Some(7), Some(2024), None, "Ngày 5 tháng 7 năm 2024".into()))
+            Some((
+                Some(5),
+                Some(7),
+                Some(2024),
+                None,
+                "Ngày 5 tháng 7 năm 2024".into()
+            ))
         );
         assert_eq!(
             told("Chiều qua, UBND tỉnh họp"),
@@ -540,18 +579,29 @@ mod tests {
     fn bodies() {
         let first = |s: &str| acting_bodies(s, MEETING_VERBS).first().map(|b| b.0);
         assert_eq!(
-            first("Chiều 1/11, dưới sự chủ trì của Bí thư Tỉnh ủy Hoàng Trung Dũng, Thường trực Tỉnh ủy làm việc với"),
+            first(
+                "Chiều 1/11, dưới sự chủ trì của Bí thư Tỉnh ủy Hoàng Trung Dũng, Thường trực Tỉnh ủy làm việc với"
+            ),
             Some("Thường trực Tỉnh ủy")
         );
-        assert_eq!(first("Sáng nay (18/1), Tỉnh ủy Hà Tĩnh tổ chức hội nghị"), Some("Tỉnh ủy"));
+        assert_eq!(
+            first("Sáng nay (18/1), Tỉnh ủy Hà Tĩnh tổ chức hội nghị"),
+            Some("Tỉnh ủy")
+        );
         assert_eq!(first("Chủ tịch UBND tỉnh kết luận"), None);
     }
 
     #[test]
     fn conclusions_told() {
-        assert!(concludes(&key_of("Kết luận hội nghị, Phó Bí thư X khẳng định")));
-        assert!(concludes(&key_of("Chủ tịch UBND tỉnh X kết luận phiên họp thường kỳ")));
-        assert!(!concludes(&key_of("thực hiện Thông báo kết luận và kết quả")));
+        assert!(concludes(&key_of(
+            "Kết luận hội nghị, Phó Bí thư X khẳng định"
+        )));
+        assert!(concludes(&key_of(
+            "Chủ tịch UBND tỉnh X kết luận phiên họp thường kỳ"
+        )));
+        assert!(!concludes(&key_of(
+            "thực hiện Thông báo kết luận và kết quả"
+        )));
         assert!(!concludes(&key_of("theo Kết luận số 48-KL/TW")));
     }
 }

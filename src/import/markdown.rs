@@ -27,8 +27,7 @@ pub fn body(blocks: &[Block]) -> String {
             Kind::Numbered { level: 1, .. } => indent = None,
             // After the last point, a paragraph after its bullets is the article again.
             Kind::Paragraph
-                if last_point.is_some_and(|l| i > l)
-                    && matches!(previous, Some(Kind::Bullet)) =>
+                if last_point.is_some_and(|l| i > l) && matches!(previous, Some(Kind::Bullet)) =>
             {
                 indent = None
             }

@@ -81,9 +81,14 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
         (Some((_, _, t, line)), _) if !t.is_empty() => {
             Field::found(t.clone(), format!("the header (line {line})"))
         }
-        (None, Some(b)) => Field::found(b.text.clone(), format!("the first line (line {})", b.line)),
+        (None, Some(b)) => {
+            Field::found(b.text.clone(), format!("the first line (line {})", b.line))
+        }
         _ => match fields::made_up_title(meeting, &blocks) {
-            Some(t) => Field::guessed(t, "made from the meeting's sentence: the article has no title"),
+            Some(t) => Field::guessed(
+                t,
+                "made from the meeting's sentence: the article has no title",
+            ),
             None => Field::missing("the article has no title"),
         },
     };
@@ -222,7 +227,10 @@ fn strip_outlet(blocks: &mut [Block]) -> Option<(String, usize)> {
     } else {
         let end = text.find(' ')?;
         let tag = &text[..end];
-        let caps = tag.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let caps = tag
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
         if !caps || tag.chars().count() > 12 {
             return None;
         }

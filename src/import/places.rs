@@ -132,7 +132,9 @@ impl Candidate {
         self.mentions.iter().map(|m| m.evidence.weight()).sum()
     }
     pub fn explicit(&self) -> bool {
-        self.mentions.iter().any(|m| m.evidence == Evidence::Explicit)
+        self.mentions
+            .iter()
+            .any(|m| m.evidence == Evidence::Explicit)
     }
 }
 
@@ -241,11 +243,7 @@ fn self_references(text: &str) -> (usize, usize) {
 }
 
 /// The places a run of capitalised words names, with how each is named.
-fn mentions_in(
-    text: &str,
-    run: &Run,
-    on: Date,
-) -> Vec<(&'static Province, String, Evidence)> {
+fn mentions_in(text: &str, run: &Run, on: Date) -> Vec<(&'static Province, String, Evidence)> {
     let mut out = Vec::new();
     let before = key_of(&text[..run.start]);
     let explicit = UNIT_WORDS
@@ -296,8 +294,7 @@ fn lookup(
     let alone = n == run_len;
     if n >= 2 || explicit || alone {
         let bare_ok = !NOT_PLACES.contains(&key.as_str());
-        if (explicit || bare_ok)
-            && (n >= 2 || explicit)
+        if (explicit || (bare_ok && n >= 2))
             && let Ok(p) = province::resolve(name, on)
         {
             let evidence = if explicit {
@@ -331,7 +328,10 @@ mod tests {
     #[test]
     fn explicit_bare_and_places() {
         assert_eq!(best("Tỉnh ủy Lâm Đồng họp."), [("Lâm Đồng", 3, true)]);
-        assert_eq!(best("UBND tỉnh Hà Tĩnh và Hà Tĩnh."), [("Hà Tĩnh", 4, true)]);
+        assert_eq!(
+            best("UBND tỉnh Hà Tĩnh và Hà Tĩnh."),
+            [("Hà Tĩnh", 4, true)]
+        );
         assert_eq!(
             best("UBND tỉnh kiểm tra cao tốc Hạ Long – Hải Phòng."),
             [("Quảng Ninh", 1, false)]

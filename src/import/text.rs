@@ -102,10 +102,10 @@ pub fn sentences(text: &str) -> Vec<(usize, &str)> {
 const SURNAMES: &[&str] = &[
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
     "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đoàn", "Lâm", "Mai", "Trịnh", "Trương", "Cao", "Lương",
-    "Hà", "Tô", "Chu", "Đào", "Thái", "Triệu", "Tạ", "Quách", "Lưu", "Kiều", "Vương", "Từ",
-    "Hứa", "Phùng", "Quan", "Tăng", "Lại", "Nghiêm", "Châu", "Giang", "La", "Mạc", "Thân",
-    "Diệp", "Doãn", "Kim", "Ninh", "Hầu", "Lã", "Lục", "Bạch", "Âu", "Tiêu", "Đàm", "Đồng",
-    "Khúc", "Khương", "Lò", "Y", "Nông", "Sầm", "Lộc", "Tống", "Ung",
+    "Hà", "Tô", "Chu", "Đào", "Thái", "Triệu", "Tạ", "Quách", "Lưu", "Kiều", "Vương", "Từ", "Hứa",
+    "Phùng", "Quan", "Tăng", "Lại", "Nghiêm", "Châu", "Giang", "La", "Mạc", "Thân", "Diệp", "Doãn",
+    "Kim", "Ninh", "Hầu", "Lã", "Lục", "Bạch", "Âu", "Tiêu", "Đàm", "Đồng", "Khúc", "Khương", "Lò",
+    "Y", "Nông", "Sầm", "Lộc", "Tống", "Ung",
 ];
 
 /// People's names in `text`, in order: runs of two to four capitalised words that
@@ -122,7 +122,9 @@ pub fn names(text: &str) -> Vec<(usize, String)> {
                 break;
             }
         }
-        let starts = words.first().is_some_and(|w| SURNAMES.contains(&w.as_str()));
+        let starts = words
+            .first()
+            .is_some_and(|w| SURNAMES.contains(&w.as_str()));
         let lower_rest = words
             .iter()
             .all(|w| w.chars().skip(1).all(|c| !c.is_uppercase()));
@@ -155,7 +157,10 @@ mod tests {
             found("đồng chí Bí thư Tỉnh ủy Lâm Đồng Trần Đức Quận đã"),
             ["Trần Đức Quận"]
         );
-        assert_eq!(found("Trường Đại học Hà Tĩnh, UBND tỉnh Hà Tĩnh"), [] as [String; 0]);
+        assert_eq!(
+            found("Trường Đại học Hà Tĩnh, UBND tỉnh Hà Tĩnh"),
+            [] as [String; 0]
+        );
     }
 
     #[test]
@@ -165,10 +170,7 @@ mod tests {
             .map(|(_, t)| t)
             .collect();
         assert_eq!(s, ["Một câu.", "Hai câu; ba. bốn"]);
-        let s: Vec<&str> = sentences("A; B. C")
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect();
+        let s: Vec<&str> = sentences("A; B. C").into_iter().map(|(_, t)| t).collect();
         assert_eq!(s, ["A; B.", "C"]);
     }
 }

@@ -143,7 +143,8 @@ pub fn load(root: &Path) -> Result<Vec<RegistryEntry>, Vec<Diagnostic>> {
 
 /// Line and column of the first occurrence of `needle` (1-based), or the top.
 fn locate(text: &str, needle: &str) -> (usize, usize) {
-    text.find(needle).map_or((1, 1), |byte| line_column(text, byte))
+    text.find(needle)
+        .map_or((1, 1), |byte| line_column(text, byte))
 }
 
 /// Line and column (1-based, in characters) of a byte offset.
