@@ -116,7 +116,10 @@ impl Source {
 
 /// Line and column in the file of byte `offset` of a conclusion's Markdown body.
 fn body_position(c: &Conclusion, offset: usize) -> (usize, usize) {
-    let offset = offset.min(c.markdown.len());
+    let mut offset = offset.min(c.markdown.len());
+    while !c.markdown.is_char_boundary(offset) {
+        offset -= 1;
+    }
     let before = &c.markdown[..offset];
     let line = c.markdown_line + before.matches('\n').count();
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;

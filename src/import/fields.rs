@@ -511,7 +511,10 @@ pub fn made_up_title(meeting: Option<&str>, blocks: &[Block]) -> Option<String> 
     })?;
     // Drop the date at the start (`Ngày 22/3/2023, `).
     let s = match date_at(&sentence) {
-        Some(d) => sentence[d.written.len()..].trim_start_matches([',', ' ', ')']),
+        Some(d) => sentence
+            .get(d.written.len()..)
+            .unwrap_or(&sentence)
+            .trim_start_matches([',', ' ', ')']),
         None => sentence.as_str(),
     };
     let clause = s
