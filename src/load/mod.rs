@@ -2,6 +2,7 @@
 //! file, splits front matter, parses and validates it, and checks what spans files
 //! (duplicate slugs). Reports every problem of every file in one run.
 
+pub mod classified;
 pub mod conclusion;
 pub mod config;
 mod fields;
@@ -43,6 +44,30 @@ pub struct Loaded {
 
 /// Load the site at `options.root`, or return every problem found, sorted.
 pub fn load(options: &Options) -> Result<Loaded, Vec<Diagnostic>> {
+    let partial = load_partial(options);
+    match partial.config {
+        Some(config) if partial.problems.is_empty() => Ok(Loaded {
+            config,
+            conclusions: partial.conclusions,
+            registry: partial.registry,
+        }),
+        _ => Err(partial.problems),
+    }
+}
+
+/// Everything that loaded, and every problem (sorted): what `check` lints when some
+/// files have errors.
+#[derive(Debug, Clone)]
+pub struct Partial {
+    pub config: Option<SiteConfig>,
+    /// The conclusions that parsed.
+    pub conclusions: Vec<Conclusion>,
+    pub registry: Vec<RegistryEntry>,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Load what can be loaded of the site at `options.root`.
+pub fn load_partial(options: &Options) -> Partial {
     let root = options.root.as_path();
     let config = config::load(root, options.base_url.as_deref());
     let (files, mut problems) = walk(root);
@@ -76,16 +101,12 @@ pub fn load(options: &Options) -> Result<Loaded, Vec<Diagnostic>> {
             None
         }
     };
-    match config {
-        Some(config) if problems.is_empty() => Ok(Loaded {
-            config,
-            conclusions,
-            registry,
-        }),
-        _ => {
-            diagnostic::sort(&mut problems);
-            Err(problems)
-        }
+    diagnostic::sort(&mut problems);
+    Partial {
+        config,
+        conclusions,
+        registry,
+        problems,
     }
 }
 
