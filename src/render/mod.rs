@@ -231,11 +231,21 @@ fn plan(b: &Builder, theme: &Theme, bodies: &[markdown::Body]) -> Vec<Page> {
         ctx
     };
     let all: Vec<&ConclusionCtx> = b.conclusions.iter().collect();
+    let years: Vec<YearLink> = site
+        .years()
+        .into_iter()
+        .map(|(year, count)| YearLink {
+            year,
+            url: urls.year(year),
+            count,
+        })
+        .collect();
     let mut pages = Vec::new();
 
     // Home
     let mut ctx = page("home", urls.home(), site.config.title.clone());
     ctx.insert("latest", &all.iter().take(10).collect::<Vec<_>>());
+    ctx.insert("years", &years);
     ctx.insert(
         "counts",
         &Counts {
@@ -250,7 +260,9 @@ fn plan(b: &Builder, theme: &Theme, bodies: &[markdown::Body]) -> Vec<Page> {
         context: ctx,
     });
 
-    // Conclusions; `prev` is the older neighbour, `next` the newer.
+    // Conclusions; `prev` is the older neighbour, `next` the newer, in the whole
+    // timeline and on the page of the conclusion's own province.
+    let in_province = province_neighbours(site);
     for (i, c) in b.conclusions.iter().enumerate() {
         let mut ctx = page("conclusion", c.url.clone(), c.title.clone());
         ctx.insert(
@@ -262,6 +274,9 @@ fn plan(b: &Builder, theme: &Theme, bodies: &[markdown::Body]) -> Vec<Page> {
         );
         ctx.insert("prev", &b.conclusions.get(i + 1));
         ctx.insert("next", &i.checked_sub(1).map(|j| &b.conclusions[j]));
+        let (older, newer) = in_province[i];
+        ctx.insert("prev_in_province", &older.map(|j| &b.conclusions[j]));
+        ctx.insert("next_in_province", &newer.map(|j| &b.conclusions[j]));
         pages.push(Page {
             path: format!("ket-luan/{}/index.html", c.slug),
             template: "conclusion.html",
@@ -270,15 +285,6 @@ fn plan(b: &Builder, theme: &Theme, bodies: &[markdown::Body]) -> Vec<Page> {
     }
 
     // Timeline, paginated, and one page per year.
-    let years: Vec<YearLink> = site
-        .years()
-        .into_iter()
-        .map(|(year, count)| YearLink {
-            year,
-            url: urls.year(year),
-            count,
-        })
-        .collect();
     let per_page = site.config.paginate;
     let total = all.len().div_ceil(per_page).max(1);
     for n in 1..=total {
@@ -419,6 +425,24 @@ fn plan(b: &Builder, theme: &Theme, bodies: &[markdown::Body]) -> Vec<Page> {
         ),
     });
     pages
+}
+
+/// For each conclusion, its (older, newer) neighbours on the page of its own
+/// province (which also lists the units merged into it, in the same order).
+fn province_neighbours(site: &Site) -> Vec<(Option<usize>, Option<usize>)> {
+    let mut out = vec![(None, None); site.conclusions.len()];
+    for listing in &site.provinces {
+        let entries = &listing.entries;
+        for (pos, &(i, _)) in entries.iter().enumerate() {
+            if site.conclusions[i].province.slug != listing.province.slug {
+                continue;
+            }
+            let older = entries.get(pos + 1).map(|e| e.0);
+            let newer = pos.checked_sub(1).map(|p| entries[p].0);
+            out[i] = (older, newer);
+        }
+    }
+    out
 }
 
 /// Group conclusions (already newest first) by year, then month.
