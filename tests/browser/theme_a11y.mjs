@@ -6,8 +6,8 @@
 // `--pdf` also prints that page to DIR/LABEL.pdf; `--missing` marks a page the server
 // answers with status 404 (the site's 404.html at an unknown address).
 //
-// Every page is loaded in Debian's chromium at 360 px and 1280 px, in the light and the
-// dark scheme, and must pass axe-core's WCAG 2.0/2.1/2.2 A and AA rules (plus its
+// Every page is loaded in Debian's chromium at 360 px and 1280 px in the light scheme
+// and at 1280 px in the dark one, and must pass axe-core's WCAG 2.0/2.1/2.2 A and AA rules (plus its
 // best-practice rules on headings and landmarks) with no violation. It must also have
 // one h1 and no skipped heading level, the four landmarks, a skip link that the first
 // Tab reaches and that moves focus into <main>, a visible focus indicator, no
@@ -35,8 +35,12 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const WIDTHS = [360, 1280];
-const SCHEMES = ['light', 'dark'];
+// Light at both widths; dark once (its colours do not depend on the width).
+const RUNS = [
+  { width: 360, scheme: 'light' },
+  { width: 1280, scheme: 'light' },
+  { width: 1280, scheme: 'dark' },
+];
 const NARROWEST = 320;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
 
@@ -211,7 +215,41 @@ function focusState() {
     indicator:
       (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 && s.outlineColor !== 'rgba(0, 0, 0, 0)') ||
       s.boxShadow !== 'none',
+    color: s.color,
+    background: s.backgroundColor,
+    text: (el.textContent || '').trim().slice(0, 40),
   };
+}
+
+/// WCAG contrast of two opaque `rgb(…)` colours, or null when one is transparent.
+function contrast(a, b) {
+  const parse = (c) => c.match(/[\d.]+/g)?.map(Number);
+  const [ca, cb] = [parse(a), parse(b)];
+  if (!ca || !cb || (ca.length > 3 && ca[3] < 1) || (cb.length > 3 && cb[3] < 1)) return null;
+  const lum = ([r, g, b]) =>
+    [r, g, b]
+      .map((v) => v / 255)
+      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+      .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const [la, lb] = [lum(ca), lum(cb)].sort((x, y) => y - x);
+  return (la + 0.05) / (lb + 0.05);
+}
+
+/// The first focus stops (header, navigation, breadcrumbs, the start of main) each show
+/// an indicator, and focused text stays readable on its focus background.
+async function checkFocusRing(page) {
+  const problems = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    const f = await page.evaluate(focusState);
+    if (!f) break;
+    if (!f.indicator) problems.push(`no visible focus indicator on ${f.tag} "${f.text}"`);
+    const ratio = contrast(f.color, f.background);
+    if (ratio !== null && ratio < 4.5) {
+      problems.push(`focused ${f.tag} "${f.text}" has a contrast of ${ratio.toFixed(2)} (${f.color} on ${f.background})`);
+    }
+  }
+  return problems;
 }
 
 /// The first Tab reaches the skip link, Enter moves focus to <main>, the next Tab lands
@@ -246,9 +284,12 @@ async function checkPrint(page) {
         if (getComputedStyle(el).display !== 'none') problems.push(`${sel} is printed`);
       }
     }
-    const link = document.querySelector('.content a[href]:not([href^="#"]), main a[href^="http"]');
-    if (link && !getComputedStyle(link, '::after').content.includes('/')) {
-      problems.push('printed links do not show their address');
+    // Links whose text is already their address (the source, the full text) need no copy.
+    const links = [...document.querySelectorAll('.content a[href]:not([href^="#"]), main a[href^="http"]')];
+    for (const link of links.filter((a) => a.textContent.trim() !== a.getAttribute('href'))) {
+      if (!getComputedStyle(link, '::after').content.includes(link.getAttribute('href'))) {
+        problems.push(`the printed link "${link.textContent.trim()}" does not show its address`);
+      }
     }
     const address = [...document.querySelectorAll('footer *')].find(
       (e) => getComputedStyle(e).display !== 'none' && e.children.length === 0 && e.textContent.includes('://'),
@@ -259,28 +300,28 @@ async function checkPrint(page) {
 }
 
 async function checkPage(page, { label, url }, opts) {
-  for (const width of WIDTHS) {
-    for (const scheme of SCHEMES) {
-      const where = `${label} @${width}px ${scheme}`;
-      await page.setViewportSize({ width, height: 800 });
-      await page.emulateMedia({ media: 'screen', colorScheme: scheme, reducedMotion: 'reduce' });
-      const response = await page.goto(url, { waitUntil: 'load' });
-      if (!response || response.status() !== (opts.missing.has(label) ? 404 : 200)) {
-        fail(where, `status ${response?.status()}`);
-        continue;
-      }
-      for (const v of await runAxe(page)) {
-        fail(where, `axe ${v.id} (${v.impact}): ${v.help}\n      ${v.nodes.join('\n      ')}`);
-      }
-      if (scheme === 'light') {
-        for (const p of await checkStructure(page)) fail(where, p);
-        for (const p of await checkKeyboard(page)) fail(where, p);
-        await page.goto(url, { waitUntil: 'load' });
-      }
-      const overflow = await horizontalOverflow(page);
-      if (overflow) fail(where, overflow);
-      await page.screenshot({ path: join(opts.out, `${label}-${width}-${scheme}.png`), fullPage: true });
+  for (const { width, scheme } of RUNS) {
+    const where = `${label} @${width}px ${scheme}`;
+    await page.setViewportSize({ width, height: 800 });
+    await page.emulateMedia({ media: 'screen', colorScheme: scheme, reducedMotion: 'reduce' });
+    const response = await page.goto(url, { waitUntil: 'load' });
+    if (!response || response.status() !== (opts.missing.has(label) ? 404 : 200)) {
+      fail(where, `status ${response?.status()}`);
+      continue;
     }
+    for (const v of await runAxe(page)) {
+      fail(where, `axe ${v.id} (${v.impact}): ${v.help}\n      ${v.nodes.join('\n      ')}`);
+    }
+    if (scheme === 'light') {
+      for (const p of await checkStructure(page)) fail(where, p);
+      for (const p of await checkKeyboard(page)) fail(where, p);
+      await page.goto(url, { waitUntil: 'load' });
+    }
+    for (const p of await checkFocusRing(page)) fail(where, p);
+    await page.goto(url, { waitUntil: 'load' });
+    const overflow = await horizontalOverflow(page);
+    if (overflow) fail(where, overflow);
+    await page.screenshot({ path: join(opts.out, `${label}-${width}-${scheme}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: NARROWEST, height: 640 });
   await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
