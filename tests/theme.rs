@@ -155,6 +155,36 @@ fn previous_and_next_in_time_and_within_the_province() {
 }
 
 #[test]
+fn within_the_province_follows_the_province_page_of_merged_units() {
+    let site = TestSite::new();
+    for (slug, date, province) in [
+        ("ld2021", "2021-06-15", "Lâm Đồng"),
+        ("dn2022", "2022-03-01", "Đắk Nông"),
+        ("ld2023", "2023-05-10", "Lâm Đồng"),
+    ] {
+        site.write(
+            &format!("content/{slug}.md"),
+            conclusion(slug, date, province, ""),
+        );
+    }
+    site.build_ok();
+    let province_links = |slug: &str| {
+        attrs(
+            &site.html(&format!("public/ket-luan/{slug}/index.html")),
+            "[aria-labelledby=pager-province] a",
+            "href",
+        )
+    };
+    // Lâm Đồng's page lists former Đắk Nông's conclusions between its own.
+    assert_eq!(province_links("ld2023"), ["/ket-luan/ket-luan/dn2022/"]);
+    // Đắk Nông's own page has only that one: no neighbours within the province.
+    assert!(province_links("dn2022").is_empty());
+    let html = site.html("public/ket-luan/dn2022/index.html");
+    assert_eq!(texts(&html, "#pager-time"), ["Theo dòng thời gian"]);
+    assert!(texts(&html, "#pager-province").is_empty());
+}
+
+#[test]
 fn dates_and_ui_strings_follow_the_language() {
     let vi = fixture();
     vi.build_ok();
