@@ -225,7 +225,10 @@ mod tests {
         assert!(!html.contains("style="), "{html}");
         assert!(html.contains("<td class=\"align-right\">3</td>"), "{html}");
         let raw = render("| a |\n|--:|\n| 1 |\n\n<b>x</b>", false, &[]);
-        assert!(raw.contains("class=\"align-right\""), "kept through the sanitizer: {raw}");
+        assert!(
+            raw.contains("class=\"align-right\""),
+            "kept through the sanitizer: {raw}"
+        );
     }
 
     #[test]
