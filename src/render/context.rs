@@ -10,13 +10,19 @@ use crate::model::{Conclusion, Document, Province, Site, date};
 #[derive(Debug, Clone)]
 pub struct Urls {
     base: String,
+    origin: String,
 }
 
 impl Urls {
     pub fn new(config: &SiteConfig) -> Self {
         Self {
             base: config.base_url.path().to_string(),
+            origin: config.base_url.origin().to_string(),
         }
+    }
+    /// The absolute form of a site-relative URL (feeds, sitemaps, open data).
+    pub fn absolute(&self, url: &str) -> String {
+        format!("{}{url}", self.origin)
     }
     pub fn home(&self) -> String {
         self.base.clone()
@@ -52,6 +58,37 @@ impl Urls {
     pub fn static_dir(&self) -> String {
         format!("{}static/", self.base)
     }
+    pub fn search(&self) -> String {
+        format!("{}tim-kiem/", self.base)
+    }
+    /// Folder of the search index files.
+    pub fn search_index(&self) -> String {
+        format!("{}tim-kiem/chi-muc/", self.base)
+    }
+    /// The whole site's Atom feed.
+    pub fn feed(&self) -> String {
+        format!("{}atom.xml", self.base)
+    }
+    pub fn province_feed(&self, slug: &str) -> String {
+        format!("{}tinh/{slug}/atom.xml", self.base)
+    }
+    pub fn document_feed(&self, slug: &str) -> String {
+        format!("{}nghi-quyet/{slug}/atom.xml", self.base)
+    }
+    /// Folder of the open data files.
+    pub fn data(&self) -> String {
+        format!("{}data/", self.base)
+    }
+    pub fn sitemap(&self) -> String {
+        format!("{}sitemap.xml", self.base)
+    }
+}
+
+/// An Atom feed linked from a page's `<head>`.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedLink {
+    pub title: String,
+    pub url: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -71,6 +108,10 @@ pub struct UrlsCtx {
     pub documents: String,
     #[serde(rename = "static")]
     pub static_dir: String,
+    /// `None` when `search: false`.
+    pub search: Option<String>,
+    pub feed: String,
+    pub data: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -203,6 +244,9 @@ impl<'a> Builder<'a> {
             provinces: self.urls.provinces(),
             documents: self.urls.documents(),
             static_dir: self.urls.static_dir(),
+            search: self.site.config.search.then(|| self.urls.search()),
+            feed: self.urls.feed(),
+            data: self.urls.data(),
         }
     }
 

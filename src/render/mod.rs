@@ -3,7 +3,11 @@
 //! parallel. Produces files in memory; writing them is [`crate::write`]'s job.
 
 pub mod context;
+pub mod data;
+pub mod feeds;
 pub mod markdown;
+pub mod search;
+pub mod sitemap;
 pub mod templates;
 
 use rayon::prelude::*;
@@ -11,7 +15,10 @@ use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Site, date};
-use context::{Builder, ConclusionCtx, DocumentRef, ProvinceRef, UnitCtx, province_ref};
+use context::{
+    Builder, ConclusionCtx, DocumentRef, FeedLink, ProvinceRef, UnitCtx, province_ref,
+};
+use sitemap::SitemapEntry;
 pub use templates::{StaticFile, Theme};
 
 /// One output file, by its path relative to the output root (`/`-separated).
@@ -40,6 +47,8 @@ struct Page {
     path: String,
     template: &'static str,
     context: tera::Context,
+    /// How the sitemap lists it; `None` to leave it out (404).
+    sitemap: Option<SitemapEntry>,
 }
 
 /// Render every page of `site` with `theme`. Fails with every template error found.
@@ -81,6 +90,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnosti
         .collect();
     let builder = Builder::new(site, &summaries);
     let pages = plan(&builder, theme, &bodies);
+    let listed: Vec<SitemapEntry> = pages.iter().filter_map(|p| p.sitemap.clone()).collect();
 
     let results: Vec<Result<OutputFile, Diagnostic>> = pages
         .into_par_iter()
@@ -106,7 +116,23 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnosti
     if !problems.is_empty() {
         return Err(problems);
     }
+    rendered.pages.extend(feeds::render(&builder));
+    rendered
+        .pages
+        .extend(sitemap::render(&builder.urls, &listed));
+    rendered.pages.extend(data::render(&builder));
+    if site.config.search {
+        let texts: Vec<String> = site
+            .conclusions
+            .par_iter()
+            .map(|c| markdown::plain_text(&c.markdown))
+            .collect();
+        rendered.pages.extend(search::render(&builder, &texts));
+    }
     for (name, source) in &theme.static_files {
+        if !site.config.search && SEARCH_ASSETS.contains(&name.as_str()) {
+            continue;
+        }
         rendered.copies.push(CopiedFile {
             path: format!("static/{name}"),
             source: source.clone(),
@@ -121,6 +147,23 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnosti
         }
     }
     Ok(rendered)
+}
+
+/// Theme files only the search page uses: left out with `search: false`.
+const SEARCH_ASSETS: &[&str] = &["search.js", "search.css"];
+
+#[derive(Serialize)]
+struct SearchProvince {
+    slug: &'static str,
+    name: &'static str,
+    former: bool,
+}
+
+#[derive(Serialize)]
+struct SearchCtx<'a> {
+    index: String,
+    provinces: Vec<SearchProvince>,
+    years: &'a [YearLink],
 }
 
 #[derive(Serialize)]
@@ -225,6 +268,19 @@ fn plan(b: &Builder, theme: &Theme, bodies: &[markdown::Body]) -> Vec<Page> {
         "generator",
         &format!("ketluan {}", env!("CARGO_PKG_VERSION")),
     );
+    let site_feed = FeedLink {
+        title: site.config.title.clone(),
+        url: urls.feed(),
+    };
+    base.insert("feeds", &[&site_feed]);
+    let date_of = |i: usize| site.conclusions[i].date;
+    let newest = site.conclusions.first().map(|c| c.date);
+    let listed = |url: &str, lastmod| {
+        Some(SitemapEntry {
+            url: url.to_string(),
+            lastmod,
+        })
+    };
     let page = |kind: &'static str, url: String, title: String| {
         let mut ctx = base.clone();
         ctx.insert("page", &b.page(kind, url, title));
@@ -248,6 +304,7 @@ fn plan(b: &Builder, theme: &Theme, bodies: &[markdown::Body]) -> Vec<Page> {
         path: "index.html".into(),
         template: "index.html",
         context: ctx,
+        sitemap: listed(&urls.home(), newest),
     });
 
     // Conclusions; `prev` is the older neighbour, `next` the newer.
@@ -266,6 +323,7 @@ fn plan(b: &Builder, theme: &Theme, bodies: &[markdown::Body]) -> Vec<Page> {
             path: format!("ket-luan/{}/index.html", c.slug),
             template: "conclusion.html",
             context: ctx,
+            sitemap: listed(&c.url, Some(date_of(i))),
         });
     }
 
@@ -311,10 +369,15 @@ fn plan(b: &Builder, theme: &Theme, bodies: &[markdown::Body]) -> Vec<Page> {
         } else {
             format!("dong-thoi-gian/page/{n}/index.html")
         };
+        let first = (n - 1) * per_page;
         pages.push(Page {
             path,
             template: "timeline.html",
             context: ctx,
+            sitemap: listed(
+                &urls.timeline_page(n),
+                (first < all.len()).then(|| date_of(first)),
+            ),
         });
     }
     for y in &years {
@@ -327,10 +390,12 @@ fn plan(b: &Builder, theme: &Theme, bodies: &[markdown::Body]) -> Vec<Page> {
         ctx.insert("year", &y.year);
         ctx.insert("groups", &group_by_month(items, b));
         ctx.insert("years", &years);
+        let lastmod = site.conclusions.iter().find(|c| c.date.year() == y.year);
         pages.push(Page {
             path: format!("dong-thoi-gian/{}/index.html", y.year),
             template: "timeline_year.html",
             context: ctx,
+            sitemap: listed(&y.url, lastmod.map(|c| c.date)),
         });
     }
 
@@ -349,6 +414,7 @@ fn plan(b: &Builder, theme: &Theme, bodies: &[markdown::Body]) -> Vec<Page> {
         path: "tinh/index.html".into(),
         template: "provinces.html",
         context: ctx,
+        sitemap: listed(&urls.provinces(), newest),
     });
     for l in &site.provinces {
         let p = province_ref(l.province, urls);
@@ -381,10 +447,19 @@ fn plan(b: &Builder, theme: &Theme, bodies: &[markdown::Body]) -> Vec<Page> {
             },
         );
         ctx.insert("entries", &entries);
+        let feed = FeedLink {
+            title: format!("{} – {}", site.config.title, l.province.name),
+            url: urls.province_feed(l.province.slug),
+        };
+        ctx.insert("feeds", &[&site_feed, &feed]);
         pages.push(Page {
             path: format!("tinh/{}/index.html", l.province.slug),
             template: "province.html",
             context: ctx,
+            sitemap: listed(
+                &urls.province(l.province.slug),
+                l.entries.first().map(|&(i, _)| date_of(i)),
+            ),
         });
     }
 
@@ -395,6 +470,7 @@ fn plan(b: &Builder, theme: &Theme, bodies: &[markdown::Body]) -> Vec<Page> {
         path: "nghi-quyet/index.html".into(),
         template: "documents.html",
         context: ctx,
+        sitemap: listed(&urls.documents(), newest),
     });
     for (d, doc) in site.documents.iter().zip(&b.documents) {
         let title = format!("{} {}", doc.kind_name, doc.number);
@@ -402,10 +478,43 @@ fn plan(b: &Builder, theme: &Theme, bodies: &[markdown::Body]) -> Vec<Page> {
         ctx.insert("document", doc);
         let citing: Vec<&ConclusionCtx> = d.cited_by.iter().map(|&i| &b.conclusions[i]).collect();
         ctx.insert("conclusions", &citing);
+        let feed = FeedLink {
+            title: format!("{} – {} {}", site.config.title, doc.kind_name, doc.number),
+            url: urls.document_feed(d.slug.as_str()),
+        };
+        ctx.insert("feeds", &[&site_feed, &feed]);
         pages.push(Page {
             path: format!("nghi-quyet/{}/index.html", d.slug),
             template: "document.html",
             context: ctx,
+            sitemap: listed(&doc.url, d.cited_by.first().map(|&i| date_of(i))),
+        });
+    }
+
+    // Search
+    if site.config.search {
+        let mut ctx = page("search", urls.search(), tr("search"));
+        ctx.insert(
+            "search",
+            &SearchCtx {
+                index: urls.search_index(),
+                provinces: site
+                    .provinces
+                    .iter()
+                    .map(|l| SearchProvince {
+                        slug: l.province.slug,
+                        name: l.province.name,
+                        former: !l.province.is_current(),
+                    })
+                    .collect(),
+                years: &years,
+            },
+        );
+        pages.push(Page {
+            path: "tim-kiem/index.html".into(),
+            template: "search.html",
+            context: ctx,
+            sitemap: listed(&urls.search(), newest),
         });
     }
 
@@ -417,6 +526,7 @@ fn plan(b: &Builder, theme: &Theme, bodies: &[markdown::Body]) -> Vec<Page> {
             format!("{}404.html", urls.home()),
             tr("not_found"),
         ),
+        sitemap: None,
     });
     pages
 }
