@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::{Diagnostic, Location, Problem};
+use crate::linkcheck;
 use crate::load;
 use crate::model::Site;
 use crate::render::{self, Rendered, Theme};
@@ -44,10 +45,26 @@ pub fn render_site(options: &BuildOptions) -> Result<(Site, Rendered), Vec<Diagn
 
 /// Build the site into its output folder.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
+    run(options, false)
+}
+
+/// [`build`], but first verify every internal link and anchor of the output; with a
+/// broken one, nothing is written and the previous output stays.
+pub fn build_checking_links(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
+    run(options, true)
+}
+
+fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let output = output_dir(options);
     check_output(&options.root, &output)?;
     let (site, rendered) = render_site(options)?;
+    if check_links {
+        let broken = linkcheck::check(&rendered, &site.config.base_url, &output);
+        if !broken.is_empty() {
+            return Err(broken);
+        }
+    }
     let files = write::write_site(&output, &rendered).map_err(|e| {
         vec![Diagnostic::new(
             Location::file(&output),
@@ -56,7 +73,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     })?;
     Ok(BuildReport {
         conclusions: site.conclusions.len(),
-        pages: rendered.pages.len(),
+        pages: rendered
+            .pages
+            .iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .count(),
         files,
         elapsed: started.elapsed(),
     })

@@ -101,6 +101,8 @@ pub enum Problem {
     Template(String),
     #[error("cannot write the output: {0}")]
     Output(String),
+    #[error("broken link `{url}`: {reason}")]
+    BrokenLink { url: String, reason: String },
 }
 
 impl Problem {
@@ -124,6 +126,7 @@ impl Problem {
             Problem::InvalidValue { .. } => "invalid-value",
             Problem::Template(_) => "template",
             Problem::Output(_) => "output",
+            Problem::BrokenLink { .. } => "broken-link",
         }
     }
 
@@ -186,6 +189,11 @@ impl Problem {
                 "fix the template; a site template in templates/ overrides the theme's".into()
             }
             Problem::Output(_) => "check the output folder's permissions and free space".into(),
+            Problem::BrokenLink { .. } => {
+                "fix the link in the content or template that produced this page; links must \
+                 carry the base path (use the `urls` and `page` values of templates)"
+                    .into()
+            }
         })
     }
 }

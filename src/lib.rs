@@ -11,11 +11,13 @@
 //! ```
 //!
 //! [`text`] (Vietnamese normalisation, slugs, collation) and [`diagnostic`] (located,
-//! user-facing errors) are the foundation every stage uses. [`build`] runs the stages.
+//! user-facing errors) are the foundation every stage uses. [`build`] runs the stages;
+//! [`linkcheck`] verifies the rendered output's links for `build --check-links`.
 
 pub mod build;
 pub mod config;
 pub mod diagnostic;
+pub mod linkcheck;
 pub mod load;
 pub mod model;
 pub mod render;

@@ -35,6 +35,9 @@ enum Command {
         /// Include conclusions marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Verify every internal link and anchor of the output before writing it.
+        #[arg(long)]
+        check_links: bool,
     },
 }
 
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            check_links,
         } => {
             if !root.is_dir() {
                 eprintln!("error: --root {}: no such folder", root.display());
@@ -57,7 +61,12 @@ fn main() -> ExitCode {
                 base_url,
                 drafts,
             };
-            match build::build(&options) {
+            let result = if check_links {
+                build::build_checking_links(&options)
+            } else {
+                build::build(&options)
+            };
+            match result {
                 Ok(report) => {
                     println!(
                         "Built {} conclusions: {} pages, {} files in {} ms → {}",
