@@ -420,8 +420,8 @@ function init(form) {
           : result.tokens.length
             ? t.tResults
             : t.tListed;
-      status.textContent = message.replace("{count}", count);
       await show(PAGE_SIZE);
+      if (mine === run) status.textContent = message.replace("{count}", count);
     } catch (e) {
       if (mine === run) status.textContent = t.tError;
       console.error(e);
