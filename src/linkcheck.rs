@@ -89,9 +89,8 @@ fn broken(
     };
     let rest = rest.split('?').next().unwrap_or("");
     let target: String = if rest.is_empty() {
-        if fragment.is_none() {
-            return None;
-        }
+        // `href=""` is the page itself; only its fragment, if any, needs checking.
+        fragment?;
         from.to_string()
     } else {
         let path = if let Some(after) = rest.strip_prefix("//") {
@@ -120,7 +119,10 @@ fn broken(
             if path.len() + 1 == base.path().len() && base.path().starts_with(&path) {
                 return resolve("", files).is_none().then(|| "no such page".into());
             }
-            return Some(format!("it is outside the site's base path {}", base.path()));
+            return Some(format!(
+                "it is outside the site's base path {}",
+                base.path()
+            ));
         };
         match resolve(inside, files) {
             Some(t) => t,
@@ -193,7 +195,9 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'%'
-            && let Some(v) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok())
+            && let Some(v) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
         {
             out.push(v);
             i += 3;
@@ -300,9 +304,7 @@ fn scan_tags(html: &str, mut f: impl FnMut(&str, &str, String, usize)) {
                 }
                 let (start, end, next) = match b.get(k) {
                     Some(&q) if q == b'"' || q == b'\'' => {
-                        let end = html[k + 1..]
-                            .find(q as char)
-                            .map_or(b.len(), |e| k + 1 + e);
+                        let end = html[k + 1..].find(q as char).map_or(b.len(), |e| k + 1 + e);
                         (k + 1, end, (end + 1).min(b.len()))
                     }
                     _ => {
@@ -348,9 +350,9 @@ fn decode_entities(s: &str) -> String {
             "gt" => Some('>'),
             "quot" => Some('"'),
             "apos" => Some('\''),
-            e if e.starts_with("#x") || e.starts_with("#X") => {
-                u32::from_str_radix(&e[2..], 16).ok().and_then(char::from_u32)
-            }
+            e if e.starts_with("#x") || e.starts_with("#X") => u32::from_str_radix(&e[2..], 16)
+                .ok()
+                .and_then(char::from_u32),
             e if e.starts_with('#') => e[1..].parse().ok().and_then(char::from_u32),
             _ => None,
         };
@@ -411,13 +413,19 @@ mod tests {
                  <img src=\"/kl/static/a%20b.png\"> <a href=\"/kl/x\">dir ok</a>\
                  <script>var s = '<a href=\"/nope\">';</script><a href=\"/kl/?q=1&amp;r=2\">ok</a>",
             ),
-            ("x/index.html", "<h2 id=\"sec\">S</h2><a href=\"../\">up</a>"),
+            (
+                "x/index.html",
+                "<h2 id=\"sec\">S</h2><a href=\"../\">up</a>",
+            ),
             ("static/a b.png", ""),
             (
                 "atom.xml",
                 "<feed><link href=\"https://a.vn/kl/x/\"/><link href=\"https://a.vn/kl/gone/\"/></feed>",
             ),
-            ("sitemap.xml", "<urlset><url><loc>https://a.vn/kl/</loc></url><url><loc>https://a.vn/kl/z/</loc></url></urlset>"),
+            (
+                "sitemap.xml",
+                "<urlset><url><loc>https://a.vn/kl/</loc></url><url><loc>https://a.vn/kl/z/</loc></url></urlset>",
+            ),
         ]);
         assert_eq!(
             broken_urls(&r),

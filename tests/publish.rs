@@ -91,7 +91,7 @@ fn atom_feeds_are_valid_absolute_and_linked_from_head() {
         &xml(&site, "tinh/dak-nong/atom.xml"),
         &format!("{BASE}tinh/dak-nong/atom.xml"),
     );
-    assert_eq!(feed, [dak_nong.clone()]);
+    assert_eq!(feed, std::slice::from_ref(&dak_nong));
     let feed = check_atom(
         &xml(&site, "tinh/lam-dong/atom.xml"),
         &format!("{BASE}tinh/lam-dong/atom.xml"),
@@ -118,7 +118,10 @@ fn atom_feeds_are_valid_absolute_and_linked_from_head() {
     );
     assert_eq!(
         feeds("nghi-quyet/48-kl-tw/index.html"),
-        ["/ket-luan/atom.xml", "/ket-luan/nghi-quyet/48-kl-tw/atom.xml"]
+        [
+            "/ket-luan/atom.xml",
+            "/ket-luan/nghi-quyet/48-kl-tw/atom.xml"
+        ]
     );
 }
 
@@ -151,10 +154,7 @@ fn sitemap_lists_every_page_with_its_date_and_robots_points_to_it() {
     let text = xml(&site, "sitemap.xml");
     let doc = roxmltree::Document::parse(&text).unwrap();
     let root = doc.root_element();
-    assert!(root.has_tag_name((
-        "http://www.sitemaps.org/schemas/sitemap/0.9",
-        "urlset"
-    )));
+    assert!(root.has_tag_name(("http://www.sitemaps.org/schemas/sitemap/0.9", "urlset")));
     let mut listed: BTreeMap<String, Option<String>> = BTreeMap::new();
     for url in children(root, "url") {
         let loc = child(url, "loc").unwrap().text().unwrap().to_string();
@@ -246,9 +246,9 @@ fn conforms(value: &Value, schema: &Value, root: &Value, at: &str) {
         None => schema,
     };
     if let Some(options) = schema.get("oneOf").and_then(Value::as_array) {
-        let ok = options.iter().filter(|o| {
-            std::panic::catch_unwind(|| conforms(value, o, root, at)).is_ok()
-        });
+        let ok = options
+            .iter()
+            .filter(|o| std::panic::catch_unwind(|| conforms(value, o, root, at)).is_ok());
         assert_eq!(ok.count(), 1, "{at}: exactly one of oneOf");
         return;
     }
@@ -277,7 +277,10 @@ fn conforms(value: &Value, schema: &Value, root: &Value, at: &str) {
             assert!(props.contains_key(key), "{at}: unexpected key {key}");
         }
         for req in schema["required"].as_array().unwrap() {
-            assert!(obj.contains_key(req.as_str().unwrap()), "{at}: missing {req}");
+            assert!(
+                obj.contains_key(req.as_str().unwrap()),
+                "{at}: missing {req}"
+            );
         }
         for (k, v) in obj {
             conforms(v, &props[k], root, &format!("{at}.{k}"));
@@ -298,15 +301,15 @@ fn open_data_json_and_csv_round_trip_every_field() {
     let schema: Value =
         serde_json::from_str(&site.read("public/data/conclusions.schema.json")).unwrap();
     conforms(&json, &schema, &schema, "conclusions.json");
-    assert_eq!(json["$schema"], format!("{BASE}data/conclusions.schema.json"));
+    assert_eq!(
+        json["$schema"],
+        format!("{BASE}data/conclusions.schema.json")
+    );
     let records = json["conclusions"].as_array().unwrap();
     assert_eq!(records.len(), 6);
 
     // The Đắk Nông conclusion, field by field, as written in its front matter.
-    let r = records
-        .iter()
-        .find(|r| r["slug"] == DAK_NONG_SLUG)
-        .unwrap();
+    let r = records.iter().find(|r| r["slug"] == DAK_NONG_SLUG).unwrap();
     assert_eq!(
         r["title"],
         "Đắk Nông: tập trung đầu tư hạ tầng giao thông, kết nối vùng"
@@ -321,7 +324,10 @@ fn open_data_json_and_csv_round_trip_every_field() {
     assert_eq!(r["chaired_by"], "Ngô Thanh Danh");
     assert_eq!(r["signed_by"], "Lê Văn \"Chính\"");
     assert_eq!(r["number"], "07-KL/TU");
-    assert_eq!(r["tags"], serde_json::json!(["hạ tầng", "giao thông, vận tải"]));
+    assert_eq!(
+        r["tags"],
+        serde_json::json!(["hạ tầng", "giao thông, vận tải"])
+    );
     assert_eq!(
         r["summary"],
         "Ban Thường vụ Tỉnh ủy Đắk Nông kết luận về đầu tư hạ tầng, giao thông; ưu tiên cao tốc Gia Nghĩa – Chơn Thành."
@@ -329,7 +335,9 @@ fn open_data_json_and_csv_round_trip_every_field() {
     assert_eq!(r["source"], "https://daknong.example.vn/tin/123");
     assert_eq!(
         r["attachments"],
-        serde_json::json!([format!("{BASE}ket-luan/{DAK_NONG_SLUG}/ket%20luan%2007.pdf")])
+        serde_json::json!([format!(
+            "{BASE}ket-luan/{DAK_NONG_SLUG}/ket%20luan%2007.pdf"
+        )])
     );
     let docs = r["documents"].as_array().unwrap();
     assert_eq!(docs[0]["number"], "05-NQ/TU");
@@ -377,7 +385,10 @@ fn open_data_json_and_csv_round_trip_every_field() {
         ]
         .into_iter()
         .collect();
-        assert_eq!(cell.keys().collect::<Vec<_>>(), expected.keys().collect::<Vec<_>>());
+        assert_eq!(
+            cell.keys().collect::<Vec<_>>(),
+            expected.keys().collect::<Vec<_>>()
+        );
         for (k, v) in &expected {
             assert_eq!(cell[k], v, "{}: {k}", r["slug"]);
         }
@@ -402,12 +413,7 @@ fn open_data_json_and_csv_round_trip_every_field() {
             })
             .map(|r| s(&r["slug"]))
             .collect();
-        let listed: Vec<String> = d["conclusions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(s)
-            .collect();
+        let listed: Vec<String> = d["conclusions"].as_array().unwrap().iter().map(s).collect();
         assert_eq!(listed, citing, "{slug}");
     }
     let national = docs.iter().find(|d| d["slug"] == "48-kl-tw").unwrap();
@@ -455,12 +461,18 @@ fn search_page_and_index_files() {
     assert_eq!(manifest["docs"], 6);
     let shards = manifest["shards"].as_u64().unwrap();
     for k in 0..shards {
-        assert!(site.path(&format!("public/tim-kiem/chi-muc/t/{k}.bin")).is_file());
+        assert!(
+            site.path(&format!("public/tim-kiem/chi-muc/t/{k}.bin"))
+                .is_file()
+        );
     }
     // Conclusion ids follow the timeline: the 2022 Đắk Nông conclusion is the second.
     let fragment: Value =
         serde_json::from_str(&site.read("public/tim-kiem/chi-muc/d/0/1.json")).unwrap();
-    assert_eq!(fragment["url"], format!("/ket-luan/ket-luan/{DAK_NONG_SLUG}/"));
+    assert_eq!(
+        fragment["url"],
+        format!("/ket-luan/ket-luan/{DAK_NONG_SLUG}/")
+    );
     assert_eq!(fragment["province"], "Đắk Nông");
     assert_eq!(fragment["former"], true);
     assert!(s(&fragment["text"]).contains("phát triển hạ tầng"));
@@ -533,7 +545,10 @@ fn crawl(site: &TestSite, base_path: &str) -> BTreeSet<String> {
         if !seen.insert(file.clone()) {
             continue;
         }
-        let page_dir = format!("{base_path}{}", &file[..file.rfind('/').map_or(0, |i| i + 1)]);
+        let page_dir = format!(
+            "{base_path}{}",
+            &file[..file.rfind('/').map_or(0, |i| i + 1)]
+        );
         for href in ["a[href]", "link[href]"]
             .iter()
             .flat_map(|sel| attrs(&html, sel, "href"))
@@ -545,7 +560,10 @@ fn crawl(site: &TestSite, base_path: &str) -> BTreeSet<String> {
             } else if href.contains("://") || href.starts_with("mailto:") {
                 continue;
             } else if href.starts_with('#') {
-                format!("{}{href}", &format!("{base_path}{file}").trim_end_matches("index.html"))
+                format!(
+                    "{}{href}",
+                    &format!("{base_path}{file}").trim_end_matches("index.html")
+                )
             } else if href.starts_with('/') {
                 href.clone()
             } else {
@@ -554,7 +572,11 @@ fn crawl(site: &TestSite, base_path: &str) -> BTreeSet<String> {
             queue.push_back(target);
         }
     }
-    assert!(problems.is_empty(), "broken links:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "broken links:\n{}",
+        problems.join("\n")
+    );
     seen
 }
 
@@ -583,7 +605,11 @@ fn sub_path_site_has_no_broken_link_or_anchor() {
         "--base-url",
         "https://portal.example.gov.vn/ket-luan/",
     ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let reached = crawl(&site, "/ket-luan/");
     // Every page of the site is reachable from the home page (but the 404 page).
     let pages: BTreeSet<String> = tree(&site.path("public"))
@@ -593,7 +619,12 @@ fn sub_path_site_has_no_broken_link_or_anchor() {
         .collect();
     assert_eq!(reached, pages);
     // Feeds, sitemap and data carry the sub-path too.
-    for file in ["atom.xml", "sitemap.xml", "data/conclusions.json", "robots.txt"] {
+    for file in [
+        "atom.xml",
+        "sitemap.xml",
+        "data/conclusions.json",
+        "robots.txt",
+    ] {
         let text = site.read(&format!("public/{file}"));
         assert!(text.contains(BASE), "{file}");
         assert!(
@@ -604,7 +635,11 @@ fn sub_path_site_has_no_broken_link_or_anchor() {
 
     // The same content at another sub-path, via --base-url.
     let out = site.run(&["build", "--check-links", "--base-url", "https://x.vn/a/b/"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let home = site.html("public/index.html");
     assert!(
         attrs(&home, "a", "href")
@@ -612,7 +647,10 @@ fn sub_path_site_has_no_broken_link_or_anchor() {
             .filter(|h| h.starts_with('/'))
             .all(|h| h.starts_with("/a/b/"))
     );
-    assert!(site.read("public/sitemap.xml").contains("<loc>https://x.vn/a/b/</loc>"));
+    assert!(
+        site.read("public/sitemap.xml")
+            .contains("<loc>https://x.vn/a/b/</loc>")
+    );
 }
 
 #[test]
@@ -631,7 +669,10 @@ fn check_links_refuses_a_broken_link_and_keeps_the_last_site() {
     assert!(err.contains("public/404.html:"), "{err}");
     assert!(err.contains("error[broken-link]"), "{err}");
     assert!(err.contains("`/tinh/`"), "{err}");
-    assert!(err.contains("outside the site's base path /ket-luan/"), "{err}");
+    assert!(
+        err.contains("outside the site's base path /ket-luan/"),
+        "{err}"
+    );
     assert!(err.contains("no element with id `nope`"), "{err}");
     assert_eq!(tree(&site.path("public")), before, "output untouched");
     // Without the flag the build goes through.
@@ -645,7 +686,10 @@ fn two_builds_are_byte_identical_including_search_feeds_and_data() {
     a.build_ok();
     b.build_ok();
     let (ta, tb) = (tree(&a.path("public")), tree(&b.path("public")));
-    assert!(ta.iter().any(|(p, _)| p == "tim-kiem/chi-muc/manifest.json"));
+    assert!(
+        ta.iter()
+            .any(|(p, _)| p == "tim-kiem/chi-muc/manifest.json")
+    );
     assert!(ta.iter().any(|(p, _)| p == "data/conclusions.csv"));
     assert_eq!(ta, tb);
 }

@@ -142,7 +142,8 @@ fn searching_dak_nong_ha_tang_finds_the_dak_nong_conclusion_in_chromium() {
         "Debian's chromium is missing: apt-get install -y chromium"
     );
     assert!(
-        repo.join("tests/browser/node_modules/playwright-core").is_dir(),
+        repo.join("tests/browser/node_modules/playwright-core")
+            .is_dir(),
         "playwright-core is missing: npm ci --prefix tests/browser"
     );
 

@@ -271,7 +271,10 @@ fn csv(records: &[ConclusionRecord]) -> String {
         out.push_str(&quoted.join(","));
         out.push_str("\r\n");
     };
-    row(CSV_COLUMNS.iter().map(|c| c.to_string()).collect(), &mut out);
+    row(
+        CSV_COLUMNS.iter().map(|c| c.to_string()).collect(),
+        &mut out,
+    );
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
     let join = |items: Vec<&str>| items.join(CSV_LIST_SEPARATOR);
     for r in records {
@@ -328,10 +331,7 @@ mod tests {
     fn schemas_are_json() {
         for s in [CONCLUSIONS_SCHEMA, DOCUMENTS_SCHEMA] {
             let v: serde_json::Value = serde_json::from_str(s).unwrap();
-            assert_eq!(
-                v["$schema"],
-                "https://json-schema.org/draft/2020-12/schema"
-            );
+            assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
         }
     }
 }

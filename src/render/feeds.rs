@@ -99,10 +99,11 @@ fn atom(b: &Builder, f: &Feed) -> String {
     let abs = |u: &str| xml_escape(&b.urls.absolute(u));
     let config = &b.site.config;
     // A feed without entries still needs `updated`: the Unix epoch keeps output stable.
-    let updated = f.dates.iter().max().map_or_else(
-        || "1970-01-01T00:00:00Z".to_string(),
-        |d| timestamp(*d),
-    );
+    let updated = f
+        .dates
+        .iter()
+        .max()
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| timestamp(*d));
     let mut x = String::with_capacity(1024 + f.entries.len() * 1024);
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     let _ = writeln!(
@@ -113,7 +114,11 @@ fn atom(b: &Builder, f: &Feed) -> String {
     let _ = writeln!(x, "  <id>{}</id>", abs(&f.url));
     let _ = writeln!(x, "  <title>{}</title>", xml_escape(&f.title));
     if !config.description.is_empty() {
-        let _ = writeln!(x, "  <subtitle>{}</subtitle>", xml_escape(&config.description));
+        let _ = writeln!(
+            x,
+            "  <subtitle>{}</subtitle>",
+            xml_escape(&config.description)
+        );
     }
     let _ = writeln!(x, "  <updated>{updated}</updated>");
     let _ = writeln!(

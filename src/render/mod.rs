@@ -15,9 +15,7 @@ use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Site, date};
-use context::{
-    Builder, ConclusionCtx, DocumentRef, FeedLink, ProvinceRef, UnitCtx, province_ref,
-};
+use context::{Builder, ConclusionCtx, DocumentRef, FeedLink, ProvinceRef, UnitCtx, province_ref};
 use sitemap::SitemapEntry;
 pub use templates::{StaticFile, Theme};
 

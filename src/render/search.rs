@@ -47,8 +47,24 @@ const EXCERPT_CHARS: usize = 20_000;
 fn breaks_phrase(c: char) -> bool {
     matches!(
         c,
-        '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '"' | '“' | '”'
-            | '‘' | '’' | '…' | '\n'
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '"'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '…'
+            | '\n'
     )
 }
 
@@ -425,8 +441,14 @@ mod tests {
     fn document_numbers_tokenize_as_typed() {
         assert_eq!(query_tokens("05-NQ/TU"), ["5", "nq", "tu"]);
         assert_eq!(query_tokens("05 nq tu"), ["5", "nq", "tu"]);
-        assert_eq!(query_tokens("326/2021/NQ-HĐND"), ["326", "2021", "nq", "hdnd"]);
-        assert_eq!(query_tokens("Đắk Nông, hạ tầng"), ["dak", "nong", "ha", "tang"]);
+        assert_eq!(
+            query_tokens("326/2021/NQ-HĐND"),
+            ["326", "2021", "nq", "hdnd"]
+        );
+        assert_eq!(
+            query_tokens("Đắk Nông, hạ tầng"),
+            ["dak", "nong", "ha", "tang"]
+        );
         assert_eq!(query_tokens("000"), ["0"]);
     }
 
