@@ -4,7 +4,8 @@
 //!
 //! Terms are Vietnamese syllables folded to ASCII with [`text::fold`] (`Đắk` → `dak`),
 //! numbers without leading zeros (`05-NQ/TU` → `5 nq tu`), and the pairs of adjacent
-//! syllables (`ha tang`), which rank phrases above scattered words. For each term the
+//! syllables (`ha tang`) of the title, metadata and summary, which rank phrases above
+//! scattered words and make document numbers exact. For each term the
 //! index keeps two sets of conclusions: where it occurs at all, and where it occurs in
 //! the title or metadata (number, documents, province, tags, officials). A set is a
 //! delta-coded list or, when smaller, a bitmap, so no term costs more than one bit per
@@ -23,6 +24,8 @@
 //!   the body's text for the excerpt).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -40,8 +43,9 @@ const SHARD_BYTES: usize = 16 * 1024;
 /// Longer tokens (URLs, garbage) are not indexed; the script ignores them in queries too.
 const MAX_TOKEN_CHARS: usize = 40;
 const FRAGMENTS_PER_DIR: usize = 1000;
-/// The body text kept for excerpts, in characters.
-const EXCERPT_CHARS: usize = 20_000;
+/// The body text kept for excerpts, in characters (further matches fall back to
+/// the summary).
+const EXCERPT_CHARS: usize = 8_000;
 
 /// Characters that end a phrase: no syllable pair is indexed across them.
 fn breaks_phrase(c: char) -> bool {
@@ -66,6 +70,47 @@ fn breaks_phrase(c: char) -> bool {
             | '…'
             | '\n'
     )
+}
+
+/// What [`text::fold`] makes of each character below U+2000 (Latin, with every
+/// Vietnamese letter): the one character it gives, [`DROP`] for none, [`SLOW`] for
+/// several.
+static FOLDED: LazyLock<Vec<u32>> = LazyLock::new(|| {
+    (0..0x2000u32)
+        .map(|c| {
+            let Some(c) = char::from_u32(c) else {
+                return SLOW;
+            };
+            let folded = text::fold(c.encode_utf8(&mut [0; 4]));
+            let mut chars = folded.chars();
+            match (chars.next(), chars.next()) {
+                (None, _) => DROP,
+                (Some(f), None) => f as u32,
+                _ => SLOW,
+            }
+        })
+        .collect()
+});
+const DROP: u32 = u32::MAX;
+const SLOW: u32 = u32::MAX - 1;
+
+/// [`text::fold`], a character at a time through a table: the index folds tens of
+/// megabytes, and folding is per character (marks are dropped, never reordered), so
+/// the result is the same.
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        match FOLDED.get(c as usize).copied().unwrap_or(SLOW) {
+            DROP => {}
+            SLOW => out.push_str(&text::fold(c.encode_utf8(&mut [0; 4]))),
+            f => out.push(char::from_u32(f).expect("from a char")),
+        }
+    }
+    out
 }
 
 /// The tokens of already folded text, each with whether it continues a phrase from
@@ -125,6 +170,37 @@ fn fnv1a(bytes: &[u8]) -> u32 {
     h
 }
 
+/// A fast, fixed hasher for the index's lookup tables (FxHash's mixing step). The
+/// tables are only looked up, never iterated into the output.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let mut last = [0u8; 8];
+        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.add(u64::from_le_bytes(last));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
 /// The distinct terms of one conclusion.
 #[derive(Default)]
 struct DocTerms {
@@ -134,12 +210,24 @@ struct DocTerms {
     pairs: Vec<(u32, u32, bool)>,
 }
 
-fn doc_terms(fields: &[(&str, bool)]) -> DocTerms {
-    let mut local: HashMap<String, u32> = HashMap::new();
+/// Where a text sits in a conclusion: title and metadata rank higher; the body's
+/// syllable pairs are not indexed (two thirds of all pairs, for little gain in
+/// ranking: titles and summaries carry a conclusion's subject).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Head,
+    Summary,
+    Body,
+}
+
+fn doc_terms(fields: &[(&str, Field)]) -> DocTerms {
+    let mut local: FxMap<String, u32> = FxMap::default();
     let mut doc = DocTerms::default();
-    let mut pairs: HashMap<(u32, u32), bool> = HashMap::new();
-    for &(field, head) in fields {
-        let folded = text::fold(field);
+    let mut pairs: Vec<(u32, u32, bool)> = Vec::new();
+    for &(field, kind) in fields {
+        let folded = fold(field);
+        let head = kind == Field::Head;
+        let phrases = kind != Field::Body;
         let mut prev: Option<u32> = None;
         for (token, joined) in tokens(&folded) {
             let id = match local.get(token) {
@@ -154,15 +242,19 @@ fn doc_terms(fields: &[(&str, bool)]) -> DocTerms {
                     id
                 }
             };
-            if let (Some(p), true) = (prev, joined) {
-                *pairs.entry((p, id)).or_default() |= head;
+            if let (Some(p), true, true) = (prev, joined, phrases) {
+                pairs.push((p, id, head));
             }
             prev = Some(id);
         }
     }
-    doc.pairs = pairs.into_iter().map(|((a, b), h)| (a, b, h)).collect();
-    // Hash-map order must not leak into ids: sort.
-    doc.pairs.sort_unstable();
+    // Distinct pairs, `head` when any occurrence is (sorted, true after false).
+    pairs.sort_unstable();
+    for (a, b, h) in pairs.into_iter().rev() {
+        if doc.pairs.last().is_none_or(|&(x, y, _)| (x, y) != (a, b)) {
+            doc.pairs.push((a, b, h));
+        }
+    }
     doc
 }
 
@@ -269,54 +361,78 @@ pub fn render(b: &Builder, texts: &[String]) -> Vec<OutputFile> {
         .par_iter()
         .zip(texts)
         .map(|(c, body_text)| {
-            let mut fields: Vec<(&str, bool)> = vec![
-                (&c.title, true),
-                (c.province.name, true),
-                (c.province.current.name, true),
+            let mut fields: Vec<(&str, Field)> = vec![
+                (&c.title, Field::Head),
+                (c.province.name, Field::Head),
+                (c.province.current.name, Field::Head),
             ];
             let opt = [&c.number, &c.body, &c.chaired_by, &c.signed_by];
-            fields.extend(opt.into_iter().flatten().map(|s| (s.as_str(), true)));
-            fields.extend(c.documents.iter().map(|d| (d.number.as_str(), true)));
-            fields.extend(c.tags.iter().map(|t| (t.as_str(), true)));
-            fields.push((&c.summary, false));
-            fields.push((body_text, false));
+            fields.extend(opt.into_iter().flatten().map(|s| (s.as_str(), Field::Head)));
+            fields.extend(c.documents.iter().map(|d| (d.number.as_str(), Field::Head)));
+            fields.extend(c.tags.iter().map(|t| (t.as_str(), Field::Head)));
+            fields.push((&c.summary, Field::Summary));
+            fields.push((body_text, Field::Body));
             doc_terms(&fields)
         })
         .collect();
 
-    // 2. Global term ids and postings, in conclusion order (so lists come out sorted).
-    //    The maps are only looked up, never iterated into the output.
+    // 2. Global word ids (few, sequentially), then every (term, conclusion) hit, sorted:
+    //    runs of one term are its postings, conclusions ascending. A word's key is
+    //    `id << 32 | u32::MAX`, a pair's `first << 32 | second`.
     let mut words: Vec<String> = Vec::new();
-    let mut word_ids: HashMap<String, u32> = HashMap::new();
-    let mut word_postings: Vec<Postings> = Vec::new();
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    let mut pair_ids: HashMap<(u32, u32), u32> = HashMap::new();
-    let mut pair_postings: Vec<Postings> = Vec::new();
-    for (doc, terms) in docs.into_iter().enumerate() {
-        let doc = doc as u32;
-        let global: Vec<u32> = terms
-            .words
-            .into_iter()
-            .map(|(w, head)| {
-                let id = *word_ids.entry(w).or_insert_with_key(|w| {
-                    words.push(w.clone());
-                    word_postings.push(Postings::default());
-                    (words.len() - 1) as u32
-                });
-                word_postings[id as usize].add(doc, head);
-                id
-            })
-            .collect();
-        for (a, b, head) in terms.pairs {
-            let key = (global[a as usize], global[b as usize]);
-            let id = *pair_ids.entry(key).or_insert_with(|| {
-                pairs.push(key);
-                pair_postings.push(Postings::default());
-                (pairs.len() - 1) as u32
+    let mut word_ids: FxMap<String, u32> = FxMap::default();
+    let globals: Vec<Vec<u32>> = docs
+        .iter()
+        .map(|d| {
+            d.words
+                .iter()
+                .map(|(w, _)| match word_ids.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = words.len() as u32;
+                        word_ids.insert(w.clone(), id);
+                        words.push(w.clone());
+                        id
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let mut hits: Vec<(u64, u32, bool)> = docs
+        .par_iter()
+        .zip(&globals)
+        .enumerate()
+        .flat_map_iter(|(doc, (d, global))| {
+            let doc = doc as u32;
+            let words = d
+                .words
+                .iter()
+                .zip(global)
+                .map(move |((_, head), &g)| ((u64::from(g) << 32) | u64::from(u32::MAX), doc, *head));
+            let pairs = d.pairs.iter().map(move |&(a, b, head)| {
+                let key = (u64::from(global[a as usize]) << 32) | u64::from(global[b as usize]);
+                (key, doc, head)
             });
-            pair_postings[id as usize].add(doc, head);
+            words.chain(pairs)
+        })
+        .collect();
+    drop(docs);
+    hits.par_sort_unstable();
+    let mut terms: Vec<(u64, Postings)> = Vec::new();
+    for (key, doc, head) in hits {
+        if terms.last().is_none_or(|(k, _)| *k != key) {
+            terms.push((key, Postings::default()));
         }
+        terms.last_mut().expect("pushed").1.add(doc, head);
     }
+    let term_text = |key: u64| -> String {
+        let (a, b) = ((key >> 32) as usize, key as u32);
+        if b == u32::MAX {
+            words[a].clone()
+        } else {
+            format!("{} {}", words[a], words[b as usize])
+        }
+    };
     // Province filters: exactly the conclusions each province page lists.
     let facets: Vec<(String, Postings)> = site
         .provinces
@@ -334,15 +450,13 @@ pub fn render(b: &Builder, texts: &[String]) -> Vec<OutputFile> {
         .collect();
 
     // 3. Encode every term, then deal them into shards by hash.
-    let mut entries: Vec<(u32, String, Vec<u8>)> = words
+    let mut entries: Vec<(u32, String, Vec<u8>)> = terms
         .par_iter()
-        .zip(&word_postings)
-        .map(|(w, p)| (fnv1a(w.as_bytes()), w.clone(), encode_term(w, p)))
+        .map(|(key, p)| {
+            let term = term_text(*key);
+            (fnv1a(term.as_bytes()), term.clone(), encode_term(&term, p))
+        })
         .collect();
-    entries.par_extend(pairs.par_iter().zip(&pair_postings).map(|(&(a, b), p)| {
-        let term = format!("{} {}", words[a as usize], words[b as usize]);
-        (fnv1a(term.as_bytes()), term.clone(), encode_term(&term, p))
-    }));
     entries.extend(
         facets
             .iter()

@@ -48,8 +48,9 @@ export function tokenize(q) {
 const BREAKS = new Set([..."., ;:!?()[]{}\"“”‘’…\n"].filter((c) => c !== " "));
 
 /**
- * The tokens of a query and the pairs it asks for: adjacent tokens written without
- * a space (`05-NQ/TU`, `Bà Rịa-Vũng Tàu`) must occur together, as a phrase.
+ * The tokens of a query and the pairs it asks for: in a document number typed as
+ * one word (`05-NQ/TU`, `326/2021/NQ-HĐND`: with a `/`) adjacent tokens must occur
+ * together, as a phrase.
  */
 export function parseQuery(q) {
   const folded = fold(q);
@@ -59,6 +60,10 @@ export function parseQuery(q) {
   let spaced = false;
   const re = /[\p{Alphabetic}\p{N}]+/gu;
   let last = 0;
+  const numbers = new Set();
+  for (const chunk of folded.split(/\s+/u)) {
+    if (chunk.includes("/")) for (const t of chunk.match(re) || []) numbers.add(numberKey(t));
+  }
   for (const m of folded.matchAll(re)) {
     const gap = folded.slice(last, m.index);
     last = m.index + m[0].length;
@@ -71,7 +76,10 @@ export function parseQuery(q) {
       continue;
     }
     const t = numberKey(m[0]);
-    if (joined && !spaced && seq.length) required.push(`${seq[seq.length - 1]} ${t}`);
+    const prev = seq[seq.length - 1];
+    if (joined && !spaced && seq.length && numbers.has(prev) && numbers.has(t)) {
+      required.push(`${prev} ${t}`);
+    }
     seq.push(t);
     joined = true;
     spaced = false;
