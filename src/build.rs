@@ -2,12 +2,14 @@
 //! steps, so there is one pipeline.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::load;
 use crate::model::Site;
 use crate::render::{self, Rendered, Theme};
+use crate::timings::Timings;
 use crate::write;
 
 /// What `ketluan build` was asked to do.
@@ -27,38 +29,71 @@ pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub elapsed: Duration,
+    pub timings: Timings,
 }
 
-/// Load, index and render the site at `options.root`, without writing anything.
-pub fn render_site(options: &BuildOptions) -> Result<(Site, Rendered), Vec<Diagnostic>> {
-    let loaded = load::load(&load::Options {
-        root: options.root.clone(),
-        base_url: options.base_url.clone(),
-        drafts: options.drafts,
+/// Load and index the site at `options.root`, and load its theme.
+pub fn load_site(
+    options: &BuildOptions,
+    timings: &mut Timings,
+) -> Result<(Site, Theme), Vec<Diagnostic>> {
+    let loaded = timings.time("load", || {
+        load::load(&load::Options {
+            root: options.root.clone(),
+            base_url: options.base_url.clone(),
+            drafts: options.drafts,
+        })
     })?;
-    let theme = Theme::load(&options.root, &loaded.config)?;
-    let site = Site::new(loaded.config, loaded.conclusions);
-    let rendered = render::render_site(&site, &theme)?;
+    let theme = timings.time("theme", || Theme::load(&options.root, &loaded.config))?;
+    let site = timings.time("index", || {
+        Site::new(loaded.config, loaded.conclusions, &loaded.registry)
+    });
+    Ok((site, theme))
+}
+
+/// Load, index and render the site at `options.root` into memory, writing nothing.
+pub fn render_site(
+    options: &BuildOptions,
+    timings: &mut Timings,
+) -> Result<(Site, Rendered), Vec<Diagnostic>> {
+    let (site, theme) = load_site(options, timings)?;
+    let rendered = render::render_site(&site, &theme, timings)?;
     Ok((site, rendered))
 }
 
-/// Build the site into its output folder.
+/// Build the site into its output folder. Pages are written as they are rendered,
+/// into a staging folder that replaces the output only if everything succeeded.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let output = output_dir(options);
     check_output(&options.root, &output)?;
-    let (site, rendered) = render_site(options)?;
-    let files = write::write_site(&output, &rendered).map_err(|e| {
+    let mut timings = Timings::default();
+    let (site, theme) = load_site(options, &mut timings)?;
+    let output_error = |e: std::io::Error| {
         vec![Diagnostic::new(
             Location::file(&output),
             Problem::Output(e.to_string()),
         )]
-    })?;
+    };
+    let staging = write::Staging::begin(&output).map_err(output_error)?;
+    let pages = AtomicUsize::new(0);
+    let sink = |f: render::OutputFile| {
+        pages.fetch_add(1, Ordering::Relaxed);
+        staging.put(&f)
+    };
+    let copies = render::render_site_to(&site, &theme, &mut timings, &sink)?;
+    let files = timings
+        .time("write", || {
+            staging.copy(&copies)?;
+            staging.commit()
+        })
+        .map_err(output_error)?;
     Ok(BuildReport {
         conclusions: site.conclusions.len(),
-        pages: rendered.pages.len(),
+        pages: pages.into_inner(),
         files,
         elapsed: started.elapsed(),
+        timings,
     })
 }
 

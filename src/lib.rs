@@ -20,4 +20,5 @@ pub mod load;
 pub mod model;
 pub mod render;
 pub mod text;
+pub mod timings;
 pub mod write;

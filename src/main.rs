@@ -35,6 +35,9 @@ enum Command {
         /// Include conclusions marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Print how long each phase took.
+        #[arg(long)]
+        timings: bool,
     },
 }
 
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            timings,
         } => {
             if !root.is_dir() {
                 eprintln!("error: --root {}: no such folder", root.display());
@@ -67,6 +71,11 @@ fn main() -> ExitCode {
                         report.elapsed.as_millis(),
                         build::output_dir(&options).display()
                     );
+                    if timings {
+                        for (phase, took) in &report.timings.phases {
+                            println!("  {phase:<10} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+                        }
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(problems) => {

@@ -187,3 +187,43 @@ fn output_is_deterministic() {
     a.build_ok();
     assert_eq!(tree(&a.path("public")), tree(&b.path("public")));
 }
+
+#[test]
+fn a_second_build_does_not_rewrite_unchanged_files() {
+    use std::os::unix::fs::MetadataExt;
+    let site = TestSite::example();
+    site.build_ok();
+    let inode = |rel: &str| std::fs::metadata(site.path(rel)).unwrap().ino();
+    let home = inode("public/index.html");
+    let css = inode("public/static/style.css");
+    let page = "public/ket-luan/2021-06-15-lam-dong-lam-viec-ban-can-su-dang-ubnd/index.html";
+    let before = inode(page);
+    let tree_before = tree(&site.path("public"));
+
+    site.build_ok();
+    assert_eq!(tree(&site.path("public")), tree_before, "same bytes");
+    assert_eq!(
+        inode("public/index.html"),
+        home,
+        "unchanged page kept, not rewritten"
+    );
+    assert_eq!(inode("public/static/style.css"), css);
+    assert_eq!(inode(page), before);
+
+    // An edit rewrites that page (and the listings that show it), nothing else.
+    let file = site.path("content/2021-06-15-lam-dong-lam-viec-ban-can-su-dang-ubnd.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text + "\nĐoạn mới.\n").unwrap();
+    site.build_ok();
+    assert_ne!(inode(page), before);
+    assert!(site.read(page).contains("Đoạn mới."));
+    assert_eq!(inode("public/static/style.css"), css);
+    // Nothing but the output itself and the manifest is left beside it.
+    let mut beside: Vec<String> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    beside.sort();
+    assert_eq!(beside, [".public.ketluan-manifest"]);
+}

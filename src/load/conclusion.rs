@@ -8,6 +8,7 @@ use super::fields::FieldReader;
 use super::frontmatter;
 use super::yaml;
 use crate::diagnostic::{Diagnostic, Location, Problem};
+use crate::model::body;
 use crate::model::{Attachment, Conclusion, DocumentNumber, Slug, date, province};
 
 /// Front-matter keys a conclusion accepts.
@@ -27,6 +28,7 @@ pub const KEYS: &[&str] = &[
     "attachments",
     "slug",
     "draft",
+    "references",
 ];
 
 /// Parse the decoded `text` of `file` (relative to the site root; `dir` is the
@@ -131,9 +133,26 @@ pub fn parse(file: &Path, dir: &Path, text: &str) -> Result<Conclusion, Vec<Diag
     let source = r.string("source");
     let author = r.string("author");
     let draft = r.bool("draft").unwrap_or(false);
+    let manual = match r.string("references").as_deref() {
+        None | Some("auto") => false,
+        Some("manual") => true,
+        Some(other) => {
+            let field = fields.get("references").expect("present");
+            r.report(
+                field,
+                Problem::InvalidValue {
+                    key: "references",
+                    value: other.to_string(),
+                    expected: "`manual` (only the front matter's resolutions) or `auto` (the default: also the documents cited in the text)",
+                },
+            );
+            false
+        }
+    };
 
     match (title, date, province, slug) {
         (Some(title), Some(date), Some(province), Some(slug)) if r.diagnostics.is_empty() => {
+            let facts = body::analyse(split.body, !manual);
             Ok(Conclusion {
                 file: file.to_path_buf(),
                 slug,
@@ -145,8 +164,10 @@ pub fn parse(file: &Path, dir: &Path, text: &str) -> Result<Conclusion, Vec<Diag
                 signed_by,
                 number,
                 documents,
+                mentions: facts.mentions,
                 tags,
                 summary,
+                lead: facts.lead,
                 source,
                 author,
                 files: attachments.clone(),

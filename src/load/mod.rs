@@ -6,6 +6,7 @@ pub mod conclusion;
 pub mod config;
 mod fields;
 pub mod frontmatter;
+pub mod registry;
 pub mod source;
 pub mod yaml;
 
@@ -16,6 +17,7 @@ use rayon::prelude::*;
 
 use crate::config::SiteConfig;
 use crate::diagnostic::{self, Diagnostic, Location, Problem};
+use crate::model::document::RegistryEntry;
 use crate::model::{Attachment, Conclusion};
 
 pub const CONTENT_DIR: &str = "content";
@@ -35,6 +37,8 @@ pub struct Options {
 pub struct Loaded {
     pub config: SiteConfig,
     pub conclusions: Vec<Conclusion>,
+    /// What `content/_documents.yaml` states about documents.
+    pub registry: Vec<RegistryEntry>,
 }
 
 /// Load the site at `options.root`, or return every problem found, sorted.
@@ -61,6 +65,10 @@ pub fn load(options: &Options) -> Result<Loaded, Vec<Diagnostic>> {
         conclusions.retain(|c| !c.draft);
     }
 
+    let registry = registry::load(root).unwrap_or_else(|d| {
+        problems.extend(d);
+        Vec::new()
+    });
     let config = match config {
         Ok(c) => Some(c),
         Err(d) => {
@@ -72,6 +80,7 @@ pub fn load(options: &Options) -> Result<Loaded, Vec<Diagnostic>> {
         Some(config) if problems.is_empty() => Ok(Loaded {
             config,
             conclusions,
+            registry,
         }),
         _ => {
             diagnostic::sort(&mut problems);

@@ -156,6 +156,9 @@ const BODY_WORDS: &[&str] = &[
 
 /// Find every citation of a numbered document in `text`, in order.
 pub fn find_citations(text: &str) -> Vec<Citation> {
+    if !may_cite(text.as_bytes()) {
+        return Vec::new();
+    }
     let p = Prepared::new(text);
     let raws = find_symbols(&p);
     let mut out = Vec::with_capacity(raws.len());
@@ -164,6 +167,32 @@ pub fn find_citations(text: &str) -> Vec<Citation> {
         out.push(complete(&p, raw, limit));
     }
     out
+}
+
+/// A byte-level pre-check: every symbol has a digit followed, after optional
+/// spaces, dots and digits, by `-`, `/` or a look-alike (all multi-byte look-alikes
+/// start with 0xE2 or 0xEF). Text without one (most paragraphs) is skipped cheaply.
+fn may_cite(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        while i < b.len()
+            && (b[i].is_ascii_digit() || matches!(b[i], b'.' | b' ' | b'\t' | b'\n' | b'\r'))
+        {
+            i += 1;
+        }
+        // NBSP (C2 A0) may stand before the separator too.
+        while b.get(i) == Some(&0xC2) && b.get(i + 1) == Some(&0xA0) {
+            i += 2;
+        }
+        if matches!(b.get(i), Some(b'-' | b'/' | 0xE2 | 0xEF)) {
+            return true;
+        }
+    }
+    false
 }
 
 // ---------- normalised text with an offset map ----------
@@ -286,22 +315,34 @@ fn skip_ws_back(chars: &[char], mut i: usize) -> Option<usize> {
     Some(i)
 }
 
+/// `char::is_alphanumeric`, with fast answers for ASCII and the Latin blocks
+/// Vietnamese is written in (the general lookup is slow and this is a hot path).
+fn is_word_char(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 fn word_boundary_before(chars: &[char], i: usize) -> bool {
-    i == 0 || !chars[i - 1].is_alphanumeric()
+    i == 0 || !is_word_char(chars[i - 1])
 }
 
 fn word_boundary_after(chars: &[char], i: usize) -> bool {
-    chars.get(i).is_none_or(|c| !c.is_alphanumeric())
+    chars.get(i).is_none_or(|c| !is_word_char(*c))
 }
 
 /// Match a folded phrase (`"ke hoach"`) at `i`; the words may be separated by any
 /// whitespace with at most one line break. Returns the end.
 fn phrase_at(p: &Prepared, i: usize, phrase: &str) -> Option<usize> {
     let chars = &p.chars;
-    if !word_boundary_before(chars, i) {
+    let folded = p.folded();
+    // Cheapest test first: this runs for every position near every symbol.
+    if folded.get(i).copied() != phrase.chars().next() || !word_boundary_before(chars, i) {
         return None;
     }
-    let folded = p.folded();
     let mut j = i;
     for (n, word) in phrase.split(' ').enumerate() {
         if n > 0 {
@@ -406,7 +447,7 @@ fn may_start_symbol(chars: &[char], i: usize) -> bool {
     let Some(&prev) = i.checked_sub(1).and_then(|k| chars.get(k)) else {
         return true;
     };
-    if prev.is_alphanumeric() {
+    if is_word_char(prev) {
         return i >= 2 && is_so(chars, i - 2) && word_boundary_before(chars, i - 2);
     }
     !matches!(

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
+use super::body::Mention;
 use super::docnum::DocumentNumber;
 use super::province::Province;
 use super::slug::Slug;
@@ -33,11 +34,15 @@ pub struct Conclusion {
     pub signed_by: Option<String>,
     /// The notice's own number, if published as one.
     pub number: Option<DocumentNumber>,
-    /// Documents it refers to, in front-matter order, without repeats.
+    /// Documents its front matter lists, in order, without repeats.
     pub documents: Vec<DocumentNumber>,
+    /// Citations found in the body (none with `references: manual`).
+    pub mentions: Vec<Mention>,
     pub tags: Vec<String>,
-    /// Trích yếu as written; the render stage falls back to the first paragraph.
+    /// Trích yếu as written in the front matter.
     pub summary: Option<String>,
+    /// The body's first paragraph, as text.
+    pub lead: String,
     pub source: Option<String>,
     pub author: Option<String>,
     pub attachments: Vec<Attachment>,
@@ -51,6 +56,11 @@ pub struct Conclusion {
 }
 
 impl Conclusion {
+    /// The summary to show: the front matter's, else the lead paragraph.
+    pub fn summary_or_lead(&self) -> &str {
+        self.summary.as_deref().unwrap_or(&self.lead)
+    }
+
     /// Newest first; ties broken by title in Vietnamese order, then slug, so every
     /// listing is deterministic.
     pub fn timeline_order(a: &Conclusion, b: &Conclusion) -> std::cmp::Ordering {

@@ -26,17 +26,13 @@ pub struct DocumentKey {
     pub issued: Option<Date>,
 }
 
-impl DocumentKey {
-    pub fn new(number: &DocumentNumber, cited_in: &'static Province, issued: Option<Date>) -> Self {
-        let scope = if number.is_national() {
+impl Scope {
+    /// The scope of `number` when cited in (or registered for) `province`.
+    pub fn of(number: &DocumentNumber, province: &'static Province) -> Self {
+        if number.is_national() {
             Scope::National
         } else {
-            Scope::Provincial(province_key(cited_in))
-        };
-        Self {
-            scope,
-            number: number.key(),
-            issued,
+            Scope::Provincial(province_key(province))
         }
     }
 }
@@ -59,10 +55,31 @@ pub struct Document {
     /// The unit it belongs to; `None` when national.
     pub province: Option<&'static Province>,
     pub slug: Slug,
+    /// Official title (trích yếu), from the registry.
     pub title: Option<String>,
     pub issued: Option<Date>,
+    /// Who issued it, in words (`Ban Chấp hành Đảng bộ tỉnh`): registry, else the text.
+    pub issuer: Option<String>,
+    /// What it is about, from the earliest citation that says (`về …`).
+    pub subject: Option<String>,
+    /// The sentence of its earliest citation in a body.
+    pub sentence: Option<String>,
+    /// Link to its full text, from the registry.
+    pub link: Option<String>,
     /// Indexes into the site's conclusions (timeline order), newest first.
     pub cited_by: Vec<usize>,
+}
+
+/// What an editor states about a document in `content/_documents.yaml`; it wins over
+/// what the texts say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegistryEntry {
+    pub number: DocumentNumber,
+    pub scope: Scope,
+    pub issued: Option<Date>,
+    pub title: Option<String>,
+    pub issuer: Option<String>,
+    pub link: Option<String>,
 }
 
 impl Document {

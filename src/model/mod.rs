@@ -1,6 +1,7 @@
 //! The validated model: conclusions, provinces, documents and the indexes over them.
 //! Built by [`crate::load`], read by [`crate::render`]; it never reads files itself.
 
+pub mod body;
 pub mod citation;
 pub mod conclusion;
 pub mod date;

@@ -2,10 +2,13 @@
 //! them (provinces, documents). Everything the render stage needs, nothing it must
 //! recompute.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::civil::Date;
 
 use super::conclusion::Conclusion;
-use super::document::{Document, DocumentKey};
+use super::docnum::DocumentNumber;
+use super::document::{Document, DocumentKey, RegistryEntry, Scope};
 use super::province::Province;
 use super::slug::Slug;
 use crate::config::SiteConfig;
@@ -28,8 +31,11 @@ pub struct Site {
     pub config: SiteConfig,
     /// Newest first (see [`Conclusion::timeline_order`]).
     pub conclusions: Vec<Conclusion>,
-    /// For each conclusion, indexes into `documents`, in front-matter order.
+    /// For each conclusion, indexes into `documents`: the front matter's in order,
+    /// then those cited in the text.
     pub cites: Vec<Vec<usize>>,
+    /// For each conclusion, the document of each of its `mentions`.
+    pub mention_docs: Vec<Vec<usize>>,
     /// Grouped by kind (resolutions first), then issuer, then number.
     pub documents: Vec<Document>,
     /// In Vietnamese alphabetical order.
@@ -37,14 +43,19 @@ pub struct Site {
 }
 
 impl Site {
-    pub fn new(config: SiteConfig, mut conclusions: Vec<Conclusion>) -> Self {
+    pub fn new(
+        config: SiteConfig,
+        mut conclusions: Vec<Conclusion>,
+        registry: &[RegistryEntry],
+    ) -> Self {
         conclusions.sort_by(Conclusion::timeline_order);
-        let (documents, cites) = index_documents(&conclusions);
+        let (documents, cites, mention_docs) = index_documents(&conclusions, registry);
         let provinces = index_provinces(&conclusions);
         Self {
             config,
             conclusions,
             cites,
+            mention_docs,
             documents,
             provinces,
         }
@@ -65,32 +76,128 @@ impl Site {
     }
 }
 
-fn index_documents(conclusions: &[Conclusion]) -> (Vec<Document>, Vec<Vec<usize>>) {
-    // BTreeMap: deterministic order whatever the input order.
-    let mut by_key: BTreeMap<DocumentKey, Document> = BTreeMap::new();
-    let mut keys_per_conclusion = Vec::with_capacity(conclusions.len());
+/// One reference from a conclusion to a document number, before identities are
+/// resolved: from the front matter (`mention: None`) or from the text.
+struct Reference<'a> {
+    conclusion: usize,
+    number: &'a DocumentNumber,
+    scope: Scope,
+    issued: Option<Date>,
+    mention: Option<usize>,
+}
+
+/// Resolve every reference to a document identity, and learn what the texts (and the
+/// registry, which wins) say about each document.
+///
+/// A reference without an issue date takes the date its own conclusion gives for the
+/// same number elsewhere in the text; failing that, the latest known issue date of
+/// that number on or before the conclusion's date (Party numbers restart each term),
+/// or the earliest when all are later.
+fn index_documents(
+    conclusions: &[Conclusion],
+    registry: &[RegistryEntry],
+) -> (Vec<Document>, Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    let mut references = Vec::new();
     for (i, c) in conclusions.iter().enumerate() {
-        let mut keys = Vec::with_capacity(c.documents.len());
+        let first = references.len();
         for number in &c.documents {
-            let key = DocumentKey::new(number, c.province, None);
-            let doc = by_key.entry(key.clone()).or_insert_with(|| {
-                let province = (!number.is_national()).then_some(c.province);
-                Document {
-                    key: key.clone(),
-                    number: number.clone(),
-                    province,
-                    slug: Document::base_slug(number, province),
-                    title: None,
-                    issued: None,
-                    cited_by: Vec::new(),
-                }
+            references.push(Reference {
+                conclusion: i,
+                number,
+                scope: Scope::of(number, c.province),
+                issued: None,
+                mention: None,
             });
-            if !doc.cited_by.contains(&i) {
-                doc.cited_by.push(i);
-            }
-            keys.push(key);
         }
-        keys_per_conclusion.push(keys);
+        for (m, mention) in c.mentions.iter().enumerate() {
+            references.push(Reference {
+                conclusion: i,
+                number: &mention.number,
+                scope: Scope::of(&mention.number, c.province),
+                issued: mention.issued,
+                mention: Some(m),
+            });
+        }
+        // Within one conclusion, an undated reference takes the first date the text
+        // gives for the same number.
+        let own = &mut references[first..];
+        for j in 0..own.len() {
+            if own[j].issued.is_none() {
+                let key = own[j].number.key();
+                own[j].issued = own
+                    .iter()
+                    .find(|r| r.issued.is_some() && r.number.key() == key)
+                    .and_then(|r| r.issued);
+            }
+        }
+    }
+
+    let mut dates: BTreeMap<(Scope, String), BTreeSet<Date>> = BTreeMap::new();
+    for (scope, key, issued) in references
+        .iter()
+        .map(|r| (r.scope, r.number.key(), r.issued))
+        .chain(registry.iter().map(|e| (e.scope, e.number.key(), e.issued)))
+    {
+        let known = dates.entry((scope, key)).or_default();
+        known.extend(issued);
+    }
+
+    let mut by_key: BTreeMap<DocumentKey, Document> = BTreeMap::new();
+    let mut keys_per_conclusion: Vec<Vec<DocumentKey>> = vec![Vec::new(); conclusions.len()];
+    let mut mention_keys: Vec<Vec<Option<DocumentKey>>> = conclusions
+        .iter()
+        .map(|c| vec![None; c.mentions.len()])
+        .collect();
+    // Oldest conclusion first, so what a document "is" comes from its earliest citation.
+    for r in references.iter().rev() {
+        let c = &conclusions[r.conclusion];
+        let number_key = r.number.key();
+        let issued = r.issued.or_else(|| {
+            let known = &dates[&(r.scope, number_key.clone())];
+            known
+                .range(..=c.date)
+                .next_back()
+                .or_else(|| known.iter().next())
+                .copied()
+        });
+        let key = DocumentKey {
+            scope: r.scope,
+            number: number_key,
+            issued,
+        };
+        let doc = by_key.entry(key.clone()).or_insert_with(|| {
+            let province = (!r.number.is_national()).then_some(c.province);
+            Document {
+                key: key.clone(),
+                number: r.number.clone(),
+                province,
+                slug: Document::base_slug(r.number, province),
+                title: None,
+                issued,
+                issuer: None,
+                subject: None,
+                sentence: None,
+                link: None,
+                cited_by: Vec::new(),
+            }
+        });
+        if let Some(m) = r.mention.map(|m| &c.mentions[m]) {
+            doc.issuer = doc.issuer.take().or_else(|| m.issuer.clone());
+            doc.subject = doc.subject.take().or_else(|| m.subject.clone());
+            doc.sentence = doc.sentence.take().or_else(|| Some(m.sentence.clone()));
+        }
+        if !doc.cited_by.contains(&r.conclusion) {
+            doc.cited_by.push(r.conclusion);
+        }
+        match r.mention {
+            Some(m) => mention_keys[r.conclusion][m] = Some(key.clone()),
+            None => keys_per_conclusion[r.conclusion].push(key.clone()),
+        }
+    }
+    for doc in by_key.values_mut() {
+        // Collected oldest first; pages list newest first.
+        doc.cited_by.sort_unstable();
+        apply_registry(doc, registry);
     }
 
     let mut documents: Vec<Document> = by_key.into_values().collect();
@@ -104,6 +211,7 @@ fn index_documents(conclusions: &[Conclusion]) -> (Vec<Document>, Vec<Vec<usize>
             .then_with(|| text::compare(province_name(a), province_name(b)))
             .then_with(|| a.number.year.cmp(&b.number.year))
             .then_with(|| numeric(&a.number.number).total_cmp(&numeric(&b.number.number)))
+            .then_with(|| a.issued.cmp(&b.issued))
             .then_with(|| a.slug.cmp(&b.slug))
     });
     let position: BTreeMap<&DocumentKey, usize> = documents
@@ -111,11 +219,45 @@ fn index_documents(conclusions: &[Conclusion]) -> (Vec<Document>, Vec<Vec<usize>
         .enumerate()
         .map(|(i, d)| (&d.key, i))
         .collect();
+    // Front matter first (references were visited in reverse), then the text's order.
     let cites = keys_per_conclusion
         .iter()
-        .map(|keys| keys.iter().map(|k| position[k]).collect())
+        .zip(&mention_keys)
+        .map(|(front, mentioned)| {
+            let mut out: Vec<usize> = Vec::new();
+            let ordered = front.iter().rev().chain(mentioned.iter().flatten());
+            for k in ordered {
+                if !out.contains(&position[k]) {
+                    out.push(position[k]);
+                }
+            }
+            out
+        })
         .collect();
-    (documents, cites)
+    let mention_docs = mention_keys
+        .iter()
+        .map(|keys| {
+            keys.iter()
+                .map(|k| position[k.as_ref().expect("resolved")])
+                .collect()
+        })
+        .collect();
+    (documents, cites, mention_docs)
+}
+
+/// Registry facts win: an entry with a date applies to that dated document, an entry
+/// without one to every document of its number.
+fn apply_registry(doc: &mut Document, registry: &[RegistryEntry]) {
+    let entry = registry
+        .iter()
+        .filter(|e| e.scope == doc.key.scope && e.number.key() == doc.key.number)
+        .find(|e| e.issued.is_none() || e.issued == doc.issued);
+    if let Some(e) = entry {
+        doc.title = e.title.clone().or(doc.title.take());
+        doc.issuer = e.issuer.clone().or(doc.issuer.take());
+        doc.link = e.link.clone().or(doc.link.take());
+        doc.issued = e.issued.or(doc.issued);
+    }
 }
 
 /// Two documents can share a base slug (old and new Lâm Đồng each with a `05-NQ/TU`,

@@ -1,7 +1,9 @@
 //! The values templates see, exactly as documented in `docs/templates.md`. Built
 //! once per site from the model; every URL already carries the base path.
 
+use rayon::prelude::*;
 use serde::Serialize;
+use tera::Value;
 
 use crate::config::{Language, SiteConfig};
 use crate::model::{Conclusion, Document, Province, Site, date};
@@ -111,6 +113,10 @@ pub struct DocumentRef {
     pub title: Option<String>,
     pub issued: Option<String>,
     pub issued_display: Option<String>,
+    pub issuer_name: Option<String>,
+    pub subject: Option<String>,
+    pub sentence: Option<String>,
+    pub link: Option<String>,
     pub count: usize,
 }
 
@@ -143,41 +149,42 @@ pub struct ConclusionCtx {
     pub draft: bool,
 }
 
-/// Builds context values for one site; every value is built once and reused.
+/// Builds context values for one site. Each conclusion's and document's value is
+/// built once; Tera values share their contents (`Arc`), so the timeline, the year,
+/// province and document pages all list the same values without copying them.
 pub struct Builder<'a> {
     pub site: &'a Site,
     pub urls: Urls,
-    pub documents: Vec<DocumentRef>,
-    pub conclusions: Vec<ConclusionCtx>,
+    /// A [`ConclusionCtx`] per conclusion, in timeline order.
+    pub conclusions: Vec<Value>,
+    /// A [`DocumentRef`] per document.
+    pub documents: Vec<Value>,
 }
 
 impl<'a> Builder<'a> {
-    /// `summaries[i]` is the summary of conclusion `i` (front matter or first paragraph).
-    pub fn new(site: &'a Site, summaries: &[String]) -> Self {
+    pub fn new(site: &'a Site) -> Self {
         let urls = Urls::new(&site.config);
         let language = site.config.language;
-        let documents: Vec<DocumentRef> = site
+        let refs: Vec<DocumentRef> = site
             .documents
             .iter()
             .map(|d| document_ref(d, &urls, language))
             .collect();
         let conclusions = site
             .conclusions
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let docs = site.cites[i]
-                    .iter()
-                    .map(|&d| documents[d].clone())
-                    .collect();
-                conclusion_ctx(c, &urls, language, summaries[i].clone(), docs)
+            .par_iter()
+            .zip(&site.cites)
+            .map(|(c, cites)| {
+                let docs = cites.iter().map(|&d| refs[d].clone()).collect();
+                Value::from_serializable(&conclusion_ctx(c, &urls, language, docs))
             })
             .collect();
+        let documents = refs.iter().map(Value::from_serializable).collect();
         Self {
             site,
             urls,
-            documents,
             conclusions,
+            documents,
         }
     }
 
@@ -242,6 +249,10 @@ fn document_ref(d: &Document, urls: &Urls, language: Language) -> DocumentRef {
         title: d.title.clone(),
         issued: d.issued.map(|i| i.to_string()),
         issued_display: d.issued.map(|i| date::display(i, language)),
+        issuer_name: d.issuer.clone(),
+        subject: d.subject.clone(),
+        sentence: d.sentence.clone(),
+        link: d.link.clone(),
         count: d.cited_by.len(),
     }
 }
@@ -250,7 +261,6 @@ fn conclusion_ctx(
     c: &Conclusion,
     urls: &Urls,
     language: Language,
-    summary: String,
     documents: Vec<DocumentRef>,
 ) -> ConclusionCtx {
     let url = urls.conclusion(c.slug.as_str());
@@ -268,7 +278,7 @@ fn conclusion_ctx(
         number: c.number.as_ref().map(|n| n.canonical()),
         source: c.source.clone(),
         author: c.author.clone(),
-        summary,
+        summary: c.summary_or_lead().to_string(),
         tags: c.tags.clone(),
         documents,
         attachments: c

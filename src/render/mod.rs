@@ -1,17 +1,22 @@
-//! Stage 3: the model → HTML pages. Renders Markdown bodies, builds each page's
-//! template context (see `docs/templates.md`) and runs the theme's templates, in
-//! parallel. Produces files in memory; writing them is [`crate::write`]'s job.
+//! Stage 3: the model → HTML pages. Builds each conclusion's and document's template
+//! value once (see `docs/templates.md`), then renders every page in parallel: its
+//! context is assembled from those shared values, its Markdown body (for a
+//! conclusion page) is rendered, and the result goes straight to a sink, so memory
+//! does not grow with the number of pages.
 
 pub mod context;
 pub mod markdown;
 pub mod templates;
 
-use rayon::prelude::*;
-use serde::Serialize;
+use std::sync::Mutex;
 
-use crate::diagnostic::Diagnostic;
+use rayon::prelude::*;
+use tera::{Map, Value};
+
+use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::model::{Site, date};
-use context::{Builder, ConclusionCtx, DocumentRef, ProvinceRef, UnitCtx, province_ref};
+use crate::timings::Timings;
+use context::{Builder, UnitCtx, province_ref};
 pub use templates::{StaticFile, Theme};
 
 /// One output file, by its path relative to the output root (`/`-separated).
@@ -28,329 +33,312 @@ pub struct CopiedFile {
     pub source: StaticFile,
 }
 
-/// Everything a build writes.
+/// Everything a build writes, in memory (for `serve` and tests).
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
+    /// Sorted by path.
     pub pages: Vec<OutputFile>,
     pub copies: Vec<CopiedFile>,
 }
 
-/// A page to render: where, with which template and which variables.
-struct Page {
-    path: String,
-    template: &'static str,
-    context: tera::Context,
+/// Where rendered pages go as soon as each is ready (the output folder, or memory).
+pub type Sink<'a> = &'a (dyn Fn(OutputFile) -> std::io::Result<()> + Sync);
+
+/// Render every page of `site` into memory.
+pub fn render_site(
+    site: &Site,
+    theme: &Theme,
+    timings: &mut Timings,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let pages = Mutex::new(Vec::new());
+    let sink = |f: OutputFile| {
+        pages.lock().expect("no panics while holding it").push(f);
+        Ok(())
+    };
+    let copies = render_site_to(site, theme, timings, &sink)?;
+    let mut pages = pages.into_inner().expect("no panics while holding it");
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Rendered { pages, copies })
 }
 
-/// Render every page of `site` with `theme`. Fails with every template error found.
-pub fn render_site(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
-    let unsafe_html = site.config.unsafe_html;
-    let bodies: Vec<markdown::Body> = site
-        .conclusions
-        .par_iter()
-        .map(|c| markdown::render(&c.markdown, unsafe_html))
-        .collect();
-    let summaries: Vec<String> = site
-        .conclusions
-        .iter()
-        .zip(&bodies)
-        .map(|(c, b)| {
-            c.summary
-                .clone()
-                .unwrap_or_else(|| b.first_paragraph.clone())
-        })
-        .collect();
-    let builder = Builder::new(site, &summaries);
-    let pages = plan(&builder, theme, &bodies);
-
-    let results: Vec<Result<OutputFile, Diagnostic>> = pages
-        .into_par_iter()
-        .map(|p| {
-            theme.render(p.template, &p.context).map(|html| OutputFile {
-                path: p.path,
-                contents: html.into_bytes(),
+/// Render every page of `site` into `sink`; returns the files to copy beside them.
+/// Fails with every distinct template error (and the first sink error).
+pub fn render_site_to(
+    site: &Site,
+    theme: &Theme,
+    timings: &mut Timings,
+    sink: Sink,
+) -> Result<Vec<CopiedFile>, Vec<Diagnostic>> {
+    let builder = timings.time("contexts", || Pages::new(Builder::new(site), theme));
+    let plan = builder.plan();
+    let results: Vec<Result<(), Diagnostic>> = timings.time("pages", || {
+        plan.into_par_iter()
+            .map(|page| {
+                let (path, template, context) = builder.context(page);
+                let html = theme.render(template, &context)?;
+                sink(OutputFile {
+                    path,
+                    contents: html.into_bytes(),
+                })
+                .map_err(|e| {
+                    Diagnostic::new(Location::file("(output)"), Problem::Output(e.to_string()))
+                })
             })
-        })
-        .collect();
-    let mut rendered = Rendered::default();
-    let mut problems = Vec::new();
-    for r in results {
-        match r {
-            Ok(f) => rendered.pages.push(f),
-            Err(d) => {
-                if !problems.contains(&d) {
-                    problems.push(d);
-                }
-            }
+            .collect()
+    });
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    for d in results.into_iter().filter_map(Result::err) {
+        if !problems.contains(&d) {
+            problems.push(d);
         }
     }
     if !problems.is_empty() {
         return Err(problems);
     }
-    for (name, source) in &theme.static_files {
-        rendered.copies.push(CopiedFile {
+    Ok(copies(site, theme))
+}
+
+/// Static files of the theme and the site, and every conclusion's attachments.
+fn copies(site: &Site, theme: &Theme) -> Vec<CopiedFile> {
+    let mut copies: Vec<CopiedFile> = theme
+        .static_files
+        .iter()
+        .map(|(name, source)| CopiedFile {
             path: format!("static/{name}"),
             source: source.clone(),
-        });
-    }
+        })
+        .collect();
     for c in &site.conclusions {
         for f in &c.files {
-            rendered.copies.push(CopiedFile {
+            copies.push(CopiedFile {
                 path: format!("ket-luan/{}/{}", c.slug, f.name),
                 source: StaticFile::Disk(f.path.clone()),
             });
         }
     }
-    Ok(rendered)
+    copies
 }
 
-#[derive(Serialize)]
-struct Counts {
-    conclusions: usize,
-    provinces: usize,
-    documents: usize,
+/// Every page of a site, named cheaply; contexts are built when rendered.
+#[derive(Debug, Clone, Copy)]
+enum Page {
+    Home,
+    Conclusion(usize),
+    Timeline(usize),
+    Year(usize),
+    Provinces,
+    Province(usize),
+    Documents,
+    Document(usize),
+    NotFound,
 }
 
-#[derive(Serialize)]
-struct MonthGroup<'a> {
-    month: i8,
-    label: String,
-    conclusions: Vec<&'a ConclusionCtx>,
+/// A map value from fixed keys.
+fn map<const N: usize>(entries: [(&'static str, Value); N]) -> Value {
+    let mut m = Map::default();
+    for (k, v) in entries {
+        m.insert(k.into(), v);
+    }
+    Value::from(m)
 }
 
-#[derive(Serialize)]
-struct YearGroup<'a> {
-    year: i16,
-    url: String,
-    months: Vec<MonthGroup<'a>>,
+fn ser<T: serde::Serialize>(value: &T) -> Value {
+    Value::from_serializable(value)
 }
 
-#[derive(Serialize)]
-struct YearLink {
-    year: i16,
-    url: String,
-    count: usize,
+/// A month and its conclusions' values, while grouping.
+type MonthRun = (i8, Vec<Value>);
+/// An issuer and its documents' values, while grouping.
+type IssuerRun = (String, Vec<Value>);
+
+/// Builds page contexts from shared values.
+struct Pages<'a> {
+    b: Builder<'a>,
+    theme: &'a Theme,
+    /// Variables every page has.
+    base: tera::Context,
+    /// `(year, url, count)` newest first, and the same as a value.
+    years: Vec<(i16, String, usize)>,
+    years_value: Value,
+    /// Timeline pages.
+    total_pages: usize,
 }
 
-#[derive(Serialize)]
-struct PageLink {
-    number: usize,
-    url: String,
-}
+impl<'a> Pages<'a> {
+    fn new(b: Builder<'a>, theme: &'a Theme) -> Self {
+        let mut base = tera::Context::new();
+        base.insert("site", &b.site_ctx());
+        base.insert("urls", &b.urls_ctx());
+        base.insert("t", &theme.translations);
+        base.insert(
+            "generator",
+            &format!("ketluan {}", env!("CARGO_PKG_VERSION")),
+        );
+        let years: Vec<(i16, String, usize)> = b
+            .site
+            .years()
+            .into_iter()
+            .map(|(y, n)| (y, b.urls.year(y), n))
+            .collect();
+        let years_value = Value::from(
+            years
+                .iter()
+                .map(|(y, url, n)| {
+                    map([
+                        ("year", Value::from(*y)),
+                        ("url", Value::from(url.as_str())),
+                        ("count", Value::from(*n)),
+                    ])
+                })
+                .collect::<Vec<_>>(),
+        );
+        let total_pages = b
+            .site
+            .conclusions
+            .len()
+            .div_ceil(b.site.config.paginate)
+            .max(1);
+        Self {
+            b,
+            theme,
+            base,
+            years,
+            years_value,
+            total_pages,
+        }
+    }
 
-#[derive(Serialize)]
-struct Paginator {
-    current: usize,
-    total: usize,
-    prev_url: Option<String>,
-    next_url: Option<String>,
-    pages: Vec<PageLink>,
-}
+    fn plan(&self) -> Vec<Page> {
+        let site = self.b.site;
+        let mut plan = vec![Page::Home, Page::Provinces, Page::Documents, Page::NotFound];
+        plan.extend((0..site.conclusions.len()).map(Page::Conclusion));
+        plan.extend((1..=self.total_pages).map(Page::Timeline));
+        plan.extend((0..self.years.len()).map(Page::Year));
+        plan.extend((0..site.provinces.len()).map(Page::Province));
+        plan.extend((0..site.documents.len()).map(Page::Document));
+        plan
+    }
 
-#[derive(Serialize)]
-struct ProvinceItem {
-    #[serde(flatten)]
-    province: ProvinceRef,
-    count: usize,
-}
-
-#[derive(Serialize)]
-struct ProvincePage {
-    #[serde(flatten)]
-    province: ProvinceRef,
-    formers: Vec<UnitCtx>,
-}
-
-#[derive(Serialize)]
-struct ProvinceEntry<'a> {
-    conclusion: &'a ConclusionCtx,
-    from_former: Option<&'static str>,
-}
-
-#[derive(Serialize)]
-struct ConclusionPage<'a> {
-    #[serde(flatten)]
-    conclusion: &'a ConclusionCtx,
-    content: &'a str,
-}
-
-#[derive(Serialize)]
-struct IssuerGroup<'a> {
-    issuer: String,
-    documents: Vec<&'a DocumentRef>,
-}
-
-#[derive(Serialize)]
-struct KindGroup<'a> {
-    kind: String,
-    kind_name: &'static str,
-    issuers: Vec<IssuerGroup<'a>>,
-}
-
-/// Every page of the site, with its context.
-fn plan(b: &Builder, theme: &Theme, bodies: &[markdown::Body]) -> Vec<Page> {
-    let site = b.site;
-    let urls = &b.urls;
-    let tr = |key: &str| {
-        theme
+    fn tr(&self, key: &str) -> String {
+        self.theme
             .translations
             .get(key)
             .cloned()
             .unwrap_or_else(|| key.to_string())
-    };
-    let mut base = tera::Context::new();
-    base.insert("site", &b.site_ctx());
-    base.insert("urls", &b.urls_ctx());
-    base.insert("t", &theme.translations);
-    base.insert(
-        "generator",
-        &format!("ketluan {}", env!("CARGO_PKG_VERSION")),
-    );
-    let page = |kind: &'static str, url: String, title: String| {
-        let mut ctx = base.clone();
-        ctx.insert("page", &b.page(kind, url, title));
+    }
+
+    fn page(&self, kind: &'static str, url: String, title: String) -> tera::Context {
+        let mut ctx = self.base.clone();
+        ctx.insert("page", &self.b.page(kind, url, title));
         ctx
-    };
-    let all: Vec<&ConclusionCtx> = b.conclusions.iter().collect();
-    let mut pages = Vec::new();
-
-    // Home
-    let mut ctx = page("home", urls.home(), site.config.title.clone());
-    ctx.insert("latest", &all.iter().take(10).collect::<Vec<_>>());
-    ctx.insert(
-        "counts",
-        &Counts {
-            conclusions: site.conclusions.len(),
-            provinces: site.provinces.len(),
-            documents: site.documents.len(),
-        },
-    );
-    pages.push(Page {
-        path: "index.html".into(),
-        template: "index.html",
-        context: ctx,
-    });
-
-    // Conclusions; `prev` is the older neighbour, `next` the newer.
-    for (i, c) in b.conclusions.iter().enumerate() {
-        let mut ctx = page("conclusion", c.url.clone(), c.title.clone());
-        ctx.insert(
-            "conclusion",
-            &ConclusionPage {
-                conclusion: c,
-                content: &bodies[i].html,
-            },
-        );
-        ctx.insert("prev", &b.conclusions.get(i + 1));
-        ctx.insert("next", &i.checked_sub(1).map(|j| &b.conclusions[j]));
-        pages.push(Page {
-            path: format!("ket-luan/{}/index.html", c.slug),
-            template: "conclusion.html",
-            context: ctx,
-        });
     }
 
-    // Timeline, paginated, and one page per year.
-    let years: Vec<YearLink> = site
-        .years()
-        .into_iter()
-        .map(|(year, count)| YearLink {
-            year,
-            url: urls.year(year),
-            count,
-        })
-        .collect();
-    let per_page = site.config.paginate;
-    let total = all.len().div_ceil(per_page).max(1);
-    for n in 1..=total {
-        let chunk = all.iter().skip((n - 1) * per_page).take(per_page).copied();
-        let title = if n == 1 {
-            tr("timeline")
-        } else {
-            format!("{} ({} {n})", tr("timeline"), tr("page"))
-        };
-        let mut ctx = page("timeline", urls.timeline_page(n), title);
-        ctx.insert("groups", &group_by_month(chunk, b));
-        ctx.insert(
-            "paginator",
-            &Paginator {
-                current: n,
-                total,
-                prev_url: (n > 1).then(|| urls.timeline_page(n - 1)),
-                next_url: (n < total).then(|| urls.timeline_page(n + 1)),
-                pages: (1..=total)
-                    .map(|number| PageLink {
-                        number,
-                        url: urls.timeline_page(number),
+    fn list(&self, items: impl Iterator<Item = usize>) -> Value {
+        Value::from(
+            items
+                .map(|i| self.b.conclusions[i].clone())
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// Output path, template and context of one page.
+    fn context(&self, page: Page) -> (String, &'static str, tera::Context) {
+        let site = self.b.site;
+        let urls = &self.b.urls;
+        match page {
+            Page::Home => {
+                let mut ctx = self.page("home", urls.home(), site.config.title.clone());
+                ctx.insert_value("latest", self.list(0..site.conclusions.len().min(10)));
+                ctx.insert_value(
+                    "counts",
+                    map([
+                        ("conclusions", Value::from(site.conclusions.len())),
+                        ("provinces", Value::from(site.provinces.len())),
+                        ("documents", Value::from(site.documents.len())),
+                    ]),
+                );
+                ("index.html".into(), "index.html", ctx)
+            }
+            Page::Conclusion(i) => self.conclusion(i),
+            Page::Timeline(n) => {
+                let per_page = site.config.paginate;
+                let items = ((n - 1) * per_page)..(n * per_page).min(site.conclusions.len());
+                let title = if n == 1 {
+                    self.tr("timeline")
+                } else {
+                    format!("{} ({} {n})", self.tr("timeline"), self.tr("page"))
+                };
+                let mut ctx = self.page("timeline", urls.timeline_page(n), title);
+                ctx.insert_value("groups", self.groups(items));
+                let total = self.total_pages;
+                let pages: Vec<Value> = (1..=total)
+                    .map(|k| {
+                        map([
+                            ("number", Value::from(k)),
+                            ("url", Value::from(urls.timeline_page(k))),
+                        ])
                     })
-                    .collect(),
-            },
-        );
-        ctx.insert("years", &years);
-        let path = if n == 1 {
-            "dong-thoi-gian/index.html".to_string()
-        } else {
-            format!("dong-thoi-gian/page/{n}/index.html")
-        };
-        pages.push(Page {
-            path,
-            template: "timeline.html",
-            context: ctx,
-        });
-    }
-    for y in &years {
-        let items = all.iter().filter(|c| c.year == y.year).copied();
-        let mut ctx = page(
-            "timeline_year",
-            y.url.clone(),
-            format!("{} {}", tr("year"), y.year),
-        );
-        ctx.insert("year", &y.year);
-        ctx.insert("groups", &group_by_month(items, b));
-        ctx.insert("years", &years);
-        pages.push(Page {
-            path: format!("dong-thoi-gian/{}/index.html", y.year),
-            template: "timeline_year.html",
-            context: ctx,
-        });
-    }
-
-    // Provinces
-    let items: Vec<ProvinceItem> = site
-        .provinces
-        .iter()
-        .map(|l| ProvinceItem {
-            province: province_ref(l.province, urls),
-            count: l.entries.len(),
-        })
-        .collect();
-    let mut ctx = page("provinces", urls.provinces(), tr("provinces"));
-    ctx.insert("provinces", &items);
-    pages.push(Page {
-        path: "tinh/index.html".into(),
-        template: "provinces.html",
-        context: ctx,
-    });
-    for l in &site.provinces {
-        let p = province_ref(l.province, urls);
-        let mut ctx = page(
-            "province",
-            p.url.clone(),
-            l.province.official_name.to_string(),
-        );
-        let entries: Vec<ProvinceEntry> = l
-            .entries
-            .iter()
-            .map(|&(i, former)| ProvinceEntry {
-                conclusion: &b.conclusions[i],
-                from_former: former.map(|f| f.name),
-            })
-            .collect();
-        ctx.insert(
-            "province",
-            &ProvincePage {
-                province: p,
-                formers: l
+                    .collect();
+                ctx.insert_value(
+                    "paginator",
+                    map([
+                        ("current", Value::from(n)),
+                        ("total", Value::from(total)),
+                        (
+                            "prev_url",
+                            Value::from((n > 1).then(|| urls.timeline_page(n - 1))),
+                        ),
+                        (
+                            "next_url",
+                            Value::from((n < total).then(|| urls.timeline_page(n + 1))),
+                        ),
+                        ("pages", Value::from(pages)),
+                    ]),
+                );
+                ctx.insert_value("years", self.years_value.clone());
+                let path = if n == 1 {
+                    "dong-thoi-gian/index.html".to_string()
+                } else {
+                    format!("dong-thoi-gian/page/{n}/index.html")
+                };
+                (path, "timeline.html", ctx)
+            }
+            Page::Year(k) => {
+                let (year, url, _) = &self.years[k];
+                // Conclusions are newest first, so one year is one contiguous range.
+                let cs = &site.conclusions;
+                let start = cs.partition_point(|c| c.date.year() > *year);
+                let end = cs.partition_point(|c| c.date.year() >= *year);
+                let title = format!("{} {year}", self.tr("year"));
+                let mut ctx = self.page("timeline_year", url.clone(), title);
+                ctx.insert("year", year);
+                ctx.insert_value("groups", self.groups(start..end));
+                ctx.insert_value("years", self.years_value.clone());
+                (
+                    format!("dong-thoi-gian/{year}/index.html"),
+                    "timeline_year.html",
+                    ctx,
+                )
+            }
+            Page::Provinces => {
+                let items: Vec<Value> = site
+                    .provinces
+                    .iter()
+                    .map(|l| {
+                        let mut v = ser(&province_ref(l.province, urls));
+                        with(&mut v, "count", Value::from(l.entries.len()));
+                        v
+                    })
+                    .collect();
+                let mut ctx = self.page("provinces", urls.provinces(), self.tr("provinces"));
+                ctx.insert_value("provinces", Value::from(items));
+                ("tinh/index.html".into(), "provinces.html", ctx)
+            }
+            Page::Province(k) => {
+                let l = &site.provinces[k];
+                let p = province_ref(l.province, urls);
+                let url = p.url.clone();
+                let formers: Vec<UnitCtx> = l
                     .formers
                     .iter()
                     .map(|f| UnitCtx {
@@ -358,109 +346,187 @@ fn plan(b: &Builder, theme: &Theme, bodies: &[markdown::Body]) -> Vec<Page> {
                         slug: f.slug,
                         url: urls.province(f.slug),
                     })
-                    .collect(),
-            },
-        );
-        ctx.insert("entries", &entries);
-        pages.push(Page {
-            path: format!("tinh/{}/index.html", l.province.slug),
-            template: "province.html",
-            context: ctx,
-        });
+                    .collect();
+                let mut province = ser(&p);
+                with(&mut province, "formers", ser(&formers));
+                let entries: Vec<Value> = l
+                    .entries
+                    .iter()
+                    .map(|&(i, former)| {
+                        map([
+                            ("conclusion", self.b.conclusions[i].clone()),
+                            ("from_former", Value::from(former.map(|f| f.name))),
+                        ])
+                    })
+                    .collect();
+                let mut ctx = self.page("province", url, l.province.official_name.to_string());
+                ctx.insert_value("province", province);
+                ctx.insert_value("entries", Value::from(entries));
+                (
+                    format!("tinh/{}/index.html", l.province.slug),
+                    "province.html",
+                    ctx,
+                )
+            }
+            Page::Documents => {
+                let mut ctx = self.page("documents", urls.documents(), self.tr("documents"));
+                ctx.insert_value("groups", self.document_groups());
+                ("nghi-quyet/index.html".into(), "documents.html", ctx)
+            }
+            Page::Document(k) => {
+                let d = &site.documents[k];
+                let url = urls.document(d.slug.as_str());
+                let title = format!("{} {}", d.number.kind_name(), d.number.canonical());
+                let mut ctx = self.page("document", url, title);
+                ctx.insert_value("document", self.b.documents[k].clone());
+                ctx.insert_value("conclusions", self.list(d.cited_by.iter().copied()));
+                (
+                    format!("nghi-quyet/{}/index.html", d.slug),
+                    "document.html",
+                    ctx,
+                )
+            }
+            Page::NotFound => {
+                let ctx = self.page(
+                    "not_found",
+                    format!("{}404.html", urls.home()),
+                    self.tr("not_found"),
+                );
+                ("404.html".into(), "404.html", ctx)
+            }
+        }
     }
 
-    // Documents
-    let mut ctx = page("documents", urls.documents(), tr("documents"));
-    ctx.insert("groups", &group_documents(&b.documents));
-    pages.push(Page {
-        path: "nghi-quyet/index.html".into(),
-        template: "documents.html",
-        context: ctx,
-    });
-    for (d, doc) in site.documents.iter().zip(&b.documents) {
-        let title = format!("{} {}", doc.kind_name, doc.number);
-        let mut ctx = page("document", doc.url.clone(), title);
-        ctx.insert("document", doc);
-        let citing: Vec<&ConclusionCtx> = d.cited_by.iter().map(|&i| &b.conclusions[i]).collect();
-        ctx.insert("conclusions", &citing);
-        pages.push(Page {
-            path: format!("nghi-quyet/{}/index.html", d.slug),
-            template: "document.html",
-            context: ctx,
-        });
+    /// A conclusion's page; its body is rendered here, when needed.
+    fn conclusion(&self, i: usize) -> (String, &'static str, tera::Context) {
+        let site = self.b.site;
+        let c = &site.conclusions[i];
+        let doc_urls: Vec<String> = site.mention_docs[i]
+            .iter()
+            .map(|&d| self.b.urls.document(site.documents[d].slug.as_str()))
+            .collect();
+        let links: Vec<markdown::Link> = c
+            .mentions
+            .iter()
+            .zip(&doc_urls)
+            .map(|(m, url)| markdown::Link {
+                run: m.run,
+                span: m.span.clone(),
+                url,
+            })
+            .collect();
+        let body = markdown::render(&c.markdown, site.config.unsafe_html, &links);
+        let mut value = self.b.conclusions[i].clone();
+        with(&mut value, "content", Value::safe_string(&body.html));
+        let url = self.b.urls.conclusion(c.slug.as_str());
+        let mut ctx = self.page("conclusion", url, c.title.clone());
+        ctx.insert_value("conclusion", value);
+        // `prev` is the older neighbour, `next` the newer.
+        ctx.insert_value("prev", self.b.conclusions.get(i + 1).cloned().into());
+        let newer = i.checked_sub(1).map(|j| self.b.conclusions[j].clone());
+        ctx.insert_value("next", newer.into());
+        (
+            format!("ket-luan/{}/index.html", c.slug),
+            "conclusion.html",
+            ctx,
+        )
     }
 
-    pages.push(Page {
-        path: "404.html".into(),
-        template: "404.html",
-        context: page(
-            "not_found",
-            format!("{}404.html", urls.home()),
-            tr("not_found"),
-        ),
-    });
-    pages
+    /// Conclusions `items` (newest first) grouped by year, then month.
+    fn groups(&self, items: std::ops::Range<usize>) -> Value {
+        let language = self.b.site.config.language;
+        let mut years: Vec<(i16, Vec<MonthRun>)> = Vec::new();
+        for i in items {
+            let date = self.b.site.conclusions[i].date;
+            if years.last().is_none_or(|(y, _)| *y != date.year()) {
+                years.push((date.year(), Vec::new()));
+            }
+            let months = &mut years.last_mut().expect("pushed above").1;
+            if months.last().is_none_or(|(m, _)| *m != date.month()) {
+                months.push((date.month(), Vec::new()));
+            }
+            months
+                .last_mut()
+                .expect("pushed above")
+                .1
+                .push(self.b.conclusions[i].clone());
+        }
+        let groups: Vec<Value> = years
+            .into_iter()
+            .map(|(year, months)| {
+                let months: Vec<Value> = months
+                    .into_iter()
+                    .map(|(month, list)| {
+                        map([
+                            ("month", Value::from(month)),
+                            (
+                                "label",
+                                Value::from(date::month_label(year, month, language)),
+                            ),
+                            ("conclusions", Value::from(list)),
+                        ])
+                    })
+                    .collect();
+                map([
+                    ("year", Value::from(year)),
+                    ("url", Value::from(self.b.urls.year(year))),
+                    ("months", Value::from(months)),
+                ])
+            })
+            .collect();
+        Value::from(groups)
+    }
+
+    /// Documents are sorted by kind then issuer: cut the runs.
+    fn document_groups(&self) -> Value {
+        let site = self.b.site;
+        let mut kinds: Vec<(usize, Vec<IssuerRun>)> = Vec::new();
+        for (k, d) in site.documents.iter().enumerate() {
+            let same_kind = kinds
+                .last()
+                .is_some_and(|(first, _)| site.documents[*first].number.kind == d.number.kind);
+            if !same_kind {
+                kinds.push((k, Vec::new()));
+            }
+            let issuers = &mut kinds.last_mut().expect("pushed above").1;
+            let label = crate::model::site::issuer_label(d);
+            let issuer = match d.province {
+                Some(p) => format!("{label} {}", p.name),
+                None => label,
+            };
+            if issuers.last().is_none_or(|(i, _)| *i != issuer) {
+                issuers.push((issuer, Vec::new()));
+            }
+            let docs = &mut issuers.last_mut().expect("pushed above").1;
+            docs.push(self.b.documents[k].clone());
+        }
+        let groups: Vec<Value> = kinds
+            .into_iter()
+            .map(|(first, issuers)| {
+                let n = &site.documents[first].number;
+                let issuers: Vec<Value> = issuers
+                    .into_iter()
+                    .map(|(issuer, docs)| {
+                        map([
+                            ("issuer", Value::from(issuer)),
+                            ("documents", Value::from(docs)),
+                        ])
+                    })
+                    .collect();
+                map([
+                    ("kind", Value::from(n.kind.as_str())),
+                    ("kind_name", Value::from(n.kind_name())),
+                    ("issuers", Value::from(issuers)),
+                ])
+            })
+            .collect();
+        Value::from(groups)
+    }
 }
 
-/// Group conclusions (already newest first) by year, then month.
-fn group_by_month<'a>(
-    items: impl Iterator<Item = &'a ConclusionCtx>,
-    b: &Builder,
-) -> Vec<YearGroup<'a>> {
-    let language = b.site.config.language;
-    let mut groups: Vec<YearGroup> = Vec::new();
-    for c in items {
-        if groups.last().is_none_or(|g| g.year != c.year) {
-            groups.push(YearGroup {
-                year: c.year,
-                url: b.urls.year(c.year),
-                months: Vec::new(),
-            });
-        }
-        let year = groups.last_mut().expect("pushed above");
-        if year.months.last().is_none_or(|m| m.month != c.month) {
-            year.months.push(MonthGroup {
-                month: c.month,
-                label: date::month_label(c.year, c.month, language),
-                conclusions: Vec::new(),
-            });
-        }
-        year.months
-            .last_mut()
-            .expect("pushed above")
-            .conclusions
-            .push(c);
-    }
-    groups
-}
-
-/// Documents are already sorted by kind then issuer: cut the runs.
-fn group_documents(docs: &[DocumentRef]) -> Vec<KindGroup<'_>> {
-    let mut groups: Vec<KindGroup> = Vec::new();
-    for d in docs {
-        if groups.last().is_none_or(|g| g.kind != d.kind) {
-            groups.push(KindGroup {
-                kind: d.kind.clone(),
-                kind_name: d.kind_name,
-                issuers: Vec::new(),
-            });
-        }
-        let kind = groups.last_mut().expect("pushed above");
-        let issuer = match d.province {
-            Some(p) => format!("{} {p}", d.issuer),
-            None => d.issuer.clone(),
-        };
-        if kind.issuers.last().is_none_or(|g| g.issuer != issuer) {
-            kind.issuers.push(IssuerGroup {
-                issuer,
-                documents: Vec::new(),
-            });
-        }
-        kind.issuers
-            .last_mut()
-            .expect("pushed above")
-            .documents
-            .push(d);
-    }
-    groups
+/// `value` (a map) with one more entry; the other entries are shared, not copied.
+fn with(value: &mut Value, key: &'static str, extra: Value) {
+    let mut m: Map = value.as_map().cloned().unwrap_or_default();
+    m.insert(key.into(), extra);
+    *value = Value::from(m);
 }

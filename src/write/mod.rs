@@ -1,88 +1,197 @@
-//! Stage 4: put the rendered site on disk, atomically. Everything is written into a
-//! staging folder beside the output and swapped in only when complete, so a failed
-//! or interrupted build leaves the last good site in place.
+//! Stage 4: put the rendered site on disk, atomically. Pages are written into a
+//! staging folder beside the output as they are rendered, and the staging folder is
+//! swapped in only when the build succeeded, so a failed or interrupted build leaves
+//! the last good site in place.
+//!
+//! A file whose bytes did not change since the previous build is hard-linked from
+//! the previous output instead of written again: it keeps its modification time (so
+//! deploy tools that sync by mtime upload only what changed) and costs one system
+//! call. What the previous build wrote is remembered in a manifest beside the output
+//! (`.public.ketluan-manifest`: size, hash and path of every file).
 
+use std::collections::HashMap;
 use std::fs;
-use std::io;
+use std::hash::Hasher;
+use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::render::{Rendered, StaticFile};
+use crate::render::{CopiedFile, OutputFile, Rendered, StaticFile};
 
-/// Names of the staging and retired folders, beside the output: `.public.ketluan-…`.
+/// Size and content hash of a file.
+type Fingerprint = (u64, u64);
+
+fn fingerprint(bytes: &[u8]) -> Fingerprint {
+    // SipHash with fixed keys: stable across runs, fast enough for pages.
+    let mut h = std::hash::DefaultHasher::new();
+    h.write(bytes);
+    (bytes.len() as u64, h.finish())
+}
+
+/// Names beside the output: `.public.ketluan-{what}`.
 fn sibling(output: &Path, what: &str) -> PathBuf {
     let name = output
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "public".into());
-    output.with_file_name(format!(".{name}.ketluan-{what}-{}", std::process::id()))
+    output.with_file_name(format!(".{name}.ketluan-{what}"))
 }
 
-/// Write `rendered` to `output`, replacing what was there only on success.
-/// Returns the number of files written.
-pub fn write_site(output: &Path, rendered: &Rendered) -> io::Result<usize> {
-    let parent = output
+fn parent_of(output: &Path) -> &Path {
+    output
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent)?;
-    remove_stale(output);
-    let staging = sibling(output, "new");
-    let result = fill(&staging, rendered).and_then(|n| swap(&staging, output).map(|_| n));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result
+        .unwrap_or(Path::new("."))
 }
 
-fn fill(staging: &Path, rendered: &Rendered) -> io::Result<usize> {
-    if staging.exists() {
-        fs::remove_dir_all(staging)?;
-    }
-    fs::create_dir_all(staging)?;
-    let mut dirs: Vec<PathBuf> = rendered
-        .pages
-        .iter()
-        .map(|f| f.path.as_str())
-        .chain(rendered.copies.iter().map(|c| c.path.as_str()))
-        .filter_map(|p| Path::new(p).parent().map(|d| staging.join(d)))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        fs::create_dir_all(d)?;
-    }
-    rendered
-        .pages
-        .par_iter()
-        .try_for_each(|f| fs::write(staging.join(&f.path), &f.contents))?;
-    rendered
-        .copies
-        .par_iter()
-        .try_for_each(|c| match &c.source {
-            StaticFile::Builtin(bytes) => fs::write(staging.join(&c.path), bytes),
-            StaticFile::Disk(src) => fs::copy(src, staging.join(&c.path)).map(|_| ()),
-        })?;
-    Ok(rendered.pages.len() + rendered.copies.len())
+/// A site being written. Dropped without [`Staging::commit`], it removes itself.
+pub struct Staging {
+    output: PathBuf,
+    dir: PathBuf,
+    previous: HashMap<String, Fingerprint>,
+    written: Mutex<Vec<(String, Fingerprint)>>,
+    committed: bool,
 }
 
-/// Replace `output` by `staging`: the old site is moved aside first and removed
-/// only once the new one is in place.
-fn swap(staging: &Path, output: &Path) -> io::Result<()> {
-    if output.exists() {
-        let retired = sibling(output, "old");
-        fs::rename(output, &retired)?;
-        if let Err(e) = fs::rename(staging, output) {
-            // Put the previous site back before reporting.
-            let _ = fs::rename(&retired, output);
-            return Err(e);
+impl Staging {
+    /// Start writing a new version of `output`.
+    pub fn begin(output: &Path) -> io::Result<Staging> {
+        fs::create_dir_all(parent_of(output))?;
+        remove_stale(output);
+        let dir = sibling(output, &format!("new-{}", std::process::id()));
+        fs::create_dir_all(&dir)?;
+        let previous = if output.is_dir() {
+            read_manifest(&sibling(output, "manifest"))
+        } else {
+            HashMap::new()
+        };
+        Ok(Staging {
+            output: output.to_path_buf(),
+            dir,
+            previous,
+            written: Mutex::new(Vec::new()),
+            committed: false,
+        })
+    }
+
+    /// Write one file (callable from many threads).
+    pub fn put(&self, file: &OutputFile) -> io::Result<()> {
+        self.store(&file.path, &file.contents)
+    }
+
+    fn store(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let target = self.dir.join(rel);
+        let print = fingerprint(bytes);
+        let unchanged = self.previous.get(rel) == Some(&print)
+            && fs::hard_link(self.output.join(rel), &target).is_ok();
+        if !unchanged {
+            match fs::write(&target, bytes) {
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    fs::create_dir_all(target.parent().expect("a file has a parent"))?;
+                    // A link attempt may have raced with another writer of this folder.
+                    if !(self.previous.get(rel) == Some(&print)
+                        && fs::hard_link(self.output.join(rel), &target).is_ok())
+                    {
+                        fs::write(&target, bytes)?;
+                    }
+                }
+                other => other?,
+            }
         }
-        let _ = fs::remove_dir_all(&retired);
-    } else {
-        fs::rename(staging, output)?;
+        self.written
+            .lock()
+            .expect("no panics while holding it")
+            .push((rel.to_string(), print));
+        Ok(())
     }
-    Ok(())
+
+    /// Copy static files and attachments.
+    pub fn copy(&self, copies: &[CopiedFile]) -> io::Result<()> {
+        copies.par_iter().try_for_each(|c| match &c.source {
+            StaticFile::Builtin(bytes) => self.store(&c.path, bytes),
+            StaticFile::Disk(src) => self.store(&c.path, &fs::read(src)?),
+        })
+    }
+
+    /// Swap the new site in; returns the number of files. The previous site is moved
+    /// aside first and deleted only once the new one is in place.
+    pub fn commit(mut self) -> io::Result<usize> {
+        let mut written = std::mem::take(&mut *self.written.lock().expect("no panics"));
+        written.sort();
+        let manifest = sibling(&self.output, "manifest");
+        if self.output.exists() {
+            let retired = sibling(&self.output, &format!("old-{}", std::process::id()));
+            fs::rename(&self.output, &retired)?;
+            if let Err(e) = fs::rename(&self.dir, &self.output) {
+                // Put the previous site back before reporting.
+                let _ = fs::rename(&retired, &self.output);
+                return Err(e);
+            }
+            self.committed = true;
+            remove_tree(&retired);
+        } else {
+            fs::rename(&self.dir, &self.output)?;
+            self.committed = true;
+        }
+        // Only an optimisation: a missing manifest means every file is written next time.
+        let _ = write_manifest(&manifest, &written);
+        Ok(written.len())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            remove_tree(&self.dir);
+        }
+    }
+}
+
+/// Write a whole in-memory site to `output`; returns the number of files.
+pub fn write_site(output: &Path, rendered: &Rendered) -> io::Result<usize> {
+    let staging = Staging::begin(output)?;
+    rendered.pages.par_iter().try_for_each(|f| staging.put(f))?;
+    staging.copy(&rendered.copies)?;
+    staging.commit()
+}
+
+fn read_manifest(path: &Path) -> HashMap<String, Fingerprint> {
+    let Ok(text) = fs::read_to_string(path) else {
+        return HashMap::new();
+    };
+    text.lines()
+        .filter_map(|line| {
+            let mut parts = line.splitn(3, ' ');
+            let len = parts.next()?.parse().ok()?;
+            let hash = u64::from_str_radix(parts.next()?, 16).ok()?;
+            Some((parts.next()?.to_string(), (len, hash)))
+        })
+        .collect()
+}
+
+fn write_manifest(path: &Path, written: &[(String, Fingerprint)]) -> io::Result<()> {
+    let mut out = io::BufWriter::new(fs::File::create(path)?);
+    for (rel, (len, hash)) in written {
+        writeln!(out, "{len} {hash:016x} {rel}")?;
+    }
+    out.flush()
+}
+
+/// Delete a tree, its top-level entries in parallel (deletion is system-call bound).
+fn remove_tree(dir: &Path) {
+    if let Ok(entries) = fs::read_dir(dir) {
+        let paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        paths.par_iter().for_each(|p| {
+            let _ = if p.is_dir() {
+                fs::remove_dir_all(p)
+            } else {
+                fs::remove_file(p)
+            };
+        });
+    }
+    let _ = fs::remove_dir_all(dir);
 }
 
 /// Remove staging and retired folders left by builds that were killed.
@@ -90,17 +199,17 @@ fn remove_stale(output: &Path) {
     let Some(name) = output.file_name().map(|n| n.to_string_lossy().into_owned()) else {
         return;
     };
-    let prefix = format!(".{name}.ketluan-");
-    let parent = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let Ok(entries) = fs::read_dir(parent) else {
+    let prefixes = [
+        format!(".{name}.ketluan-new-"),
+        format!(".{name}.ketluan-old-"),
+    ];
+    let Ok(entries) = fs::read_dir(parent_of(output)) else {
         return;
     };
     for e in entries.flatten() {
-        if e.file_name().to_string_lossy().starts_with(&prefix) {
-            let _ = fs::remove_dir_all(e.path());
+        let file = e.file_name().to_string_lossy().into_owned();
+        if prefixes.iter().any(|p| file.starts_with(p)) {
+            remove_tree(&e.path());
         }
     }
 }

@@ -1,0 +1,221 @@
+//! The prose of a Markdown body: runs of text outside code, links, headings and raw
+//! HTML. Citations are found in these runs when the site is loaded, and linked in
+//! the same runs when it is rendered. Both stages cut runs with [`Prose`], so a
+//! mention's `(run, span)` means the same text in both.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::citation::find_citations;
+use super::docnum::DocumentNumber;
+
+/// The Markdown dialect of bodies, shared by every stage that parses them.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// What [`Prose`] yields: an event passed through, or a run of prose (`Text` and
+/// `SoftBreak` events) to be searched or rewritten as a whole, since one mention can
+/// span several events (a line break inside `05-NQ/\nTU`).
+#[derive(Debug)]
+pub enum Piece<'a> {
+    Event(Event<'a>),
+    Run(Vec<Event<'a>>),
+}
+
+/// Groups a pulldown-cmark event stream into [`Piece`]s.
+pub struct Prose<'a, I: Iterator<Item = Event<'a>>> {
+    events: I,
+    /// Depth inside code blocks, links, images and headings: no prose there.
+    excluded: usize,
+    run: Vec<Event<'a>>,
+    held: Option<Event<'a>>,
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Prose<'a, I> {
+    pub fn new(events: I) -> Self {
+        Self {
+            events,
+            excluded: 0,
+            run: Vec::new(),
+            held: None,
+        }
+    }
+}
+
+fn excludes(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::CodeBlock(_) | Tag::Link { .. } | Tag::Image { .. } | Tag::Heading { .. }
+    )
+}
+
+fn ends_exclusion(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::CodeBlock | TagEnd::Link | TagEnd::Image | TagEnd::Heading(_)
+    )
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Prose<'a, I> {
+    type Item = Piece<'a>;
+
+    fn next(&mut self) -> Option<Piece<'a>> {
+        if let Some(e) = self.held.take() {
+            return Some(Piece::Event(e));
+        }
+        loop {
+            let Some(event) = self.events.next() else {
+                return (!self.run.is_empty()).then(|| Piece::Run(std::mem::take(&mut self.run)));
+            };
+            match &event {
+                Event::Text(_) | Event::SoftBreak if self.excluded == 0 => {
+                    self.run.push(event);
+                    continue;
+                }
+                Event::Start(tag) if excludes(tag) => self.excluded += 1,
+                Event::End(tag) if ends_exclusion(tag) => {
+                    self.excluded = self.excluded.saturating_sub(1)
+                }
+                _ => {}
+            }
+            if self.run.is_empty() {
+                return Some(Piece::Event(event));
+            }
+            self.held = Some(event);
+            return Some(Piece::Run(std::mem::take(&mut self.run)));
+        }
+    }
+}
+
+/// The text of a run: soft breaks become `\n`.
+pub fn run_text(run: &[Event]) -> String {
+    let mut s = String::new();
+    for e in run {
+        match e {
+            Event::Text(t) => s.push_str(t),
+            Event::SoftBreak => s.push('\n'),
+            _ => {}
+        }
+    }
+    s
+}
+
+/// A citation of a numbered document in a body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Which prose run of the body (0-based, in [`Prose`] order) and where in its text.
+    pub run: usize,
+    pub span: Range<usize>,
+    pub number: DocumentNumber,
+    pub issued: Option<Date>,
+    /// `Ban Chấp hành Đảng bộ tỉnh` from "… của Ban Chấp hành Đảng bộ tỉnh".
+    pub issuer: Option<String>,
+    /// `tập trung lãnh đạo…` from "… về tập trung lãnh đạo…".
+    pub subject: Option<String>,
+    /// The sentence the mention stands in, whitespace collapsed.
+    pub sentence: String,
+}
+
+/// What one pass over a body learns.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Facts {
+    /// Every citation, in order (none when not asked for).
+    pub mentions: Vec<Mention>,
+    /// The first paragraph's text, whitespace collapsed: the summary when the front
+    /// matter has none.
+    pub lead: String,
+}
+
+/// Read a body once: its lead paragraph and, if `citations`, every citation.
+pub fn analyse(markdown: &str, citations: bool) -> Facts {
+    let mut lead = String::new();
+    // 0: before the first paragraph, 1: inside it, 2: after it.
+    let mut state = 0;
+    let events = Parser::new_ext(markdown, markdown_options()).inspect(|e| match (state, e) {
+        (0, Event::Start(Tag::Paragraph)) => state = 1,
+        (1, Event::End(TagEnd::Paragraph)) => state = 2,
+        (1, Event::Text(t) | Event::Code(t)) => lead.push_str(t),
+        (1, Event::SoftBreak | Event::HardBreak) => lead.push(' '),
+        _ => {}
+    });
+    let mut mentions = Vec::new();
+    let runs = Prose::new(events).filter_map(|p| match p {
+        Piece::Run(r) => Some(r),
+        Piece::Event(_) => None,
+    });
+    for (i, run) in runs.enumerate() {
+        if citations {
+            mentions.extend(mentions_in_run(i, &run));
+        }
+    }
+    Facts {
+        mentions,
+        lead: lead.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
+}
+
+/// Every citation in a Markdown body, in order.
+pub fn find_mentions(markdown: &str) -> Vec<Mention> {
+    analyse(markdown, true).mentions
+}
+
+fn mentions_in_run(i: usize, run: &[Event]) -> Vec<Mention> {
+    let text = run_text(run);
+    find_citations(&text)
+        .into_iter()
+        .map(|c| Mention {
+            run: i,
+            sentence: sentence_around(&text, c.span.clone()),
+            span: c.span,
+            number: c.number,
+            issued: c.issue_date,
+            issuer: c.issuer_phrase,
+            subject: c.subject,
+        })
+        .collect()
+}
+
+/// The sentence of `text` containing `span`: from after the previous `. `/`; `/line
+/// start to the next sentence end.
+fn sentence_around(text: &str, span: Range<usize>) -> String {
+    let is_end = |b: &[u8], i: usize| {
+        matches!(b[i], b'.' | b'!' | b'?') && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
+    };
+    let bytes = text.as_bytes();
+    let start = (0..span.start)
+        .rev()
+        .find(|&i| is_end(bytes, i) || bytes[i] == b'\n' && bytes.get(i + 1) == Some(&b'\n'))
+        .map_or(0, |i| i + 1);
+    let end = (span.end..bytes.len())
+        .find(|&i| is_end(bytes, i))
+        .map_or(bytes.len(), |i| i + 1);
+    let sentence: Vec<&str> = text[start..end].split_whitespace().collect();
+    sentence.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_skip_code_links_and_headings() {
+        let md = "## Nghị quyết 01-NQ/TU\n\nTheo Nghị quyết số 05-NQ/TU, ngày 22/10/2021 của Ban Chấp hành Đảng bộ tỉnh về chuyển đổi số. Câu sau.\n\n`06-NQ/TU` và [07-NQ/TU](http://x) và\n\n```\n08-NQ/TU\n```\n\nKết luận 09-KL/\nTU.";
+        let m = find_mentions(md);
+        let numbers: Vec<String> = m.iter().map(|m| m.number.canonical()).collect();
+        assert_eq!(numbers, ["05-NQ/TU", "09-KL/TU"]);
+        assert_eq!(m[0].issued, Some(jiff::civil::date(2021, 10, 22)));
+        assert_eq!(m[0].issuer.as_deref(), Some("Ban Chấp hành Đảng bộ tỉnh"));
+        assert_eq!(m[0].subject.as_deref(), Some("chuyển đổi số"));
+        assert_eq!(
+            m[0].sentence,
+            "Theo Nghị quyết số 05-NQ/TU, ngày 22/10/2021 của Ban Chấp hành Đảng bộ tỉnh về chuyển đổi số."
+        );
+        assert!(m[1].run > m[0].run);
+    }
+}

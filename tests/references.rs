@@ -1,0 +1,239 @@
+//! Documents cited in body text: found, merged with the front matter, dated,
+//! scoped, linked from the body, and described on their pages.
+
+mod common;
+
+use common::{TestSite, attrs, conclusion, texts};
+
+/// A cited document's slug and issue date.
+type Cited = (&'static str, Option<&'static str>);
+
+/// The example site with `resolutions:` removed from every seed.
+fn example_without_resolutions() -> TestSite {
+    let site = TestSite::example();
+    for e in std::fs::read_dir(site.path("content")).unwrap() {
+        let path = e.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let kept: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.starts_with("resolutions:"))
+            .collect();
+        std::fs::write(&path, kept.join("\n") + "\n").unwrap();
+    }
+    site
+}
+
+/// Document slugs linked from a conclusion's body, in order, without repeats.
+fn body_links(site: &TestSite, slug: &str) -> Vec<String> {
+    let html = site.html(&format!("public/ket-luan/{slug}/index.html"));
+    let mut v: Vec<String> = Vec::new();
+    for h in attrs(&html, ".content a.doc-ref, article a.doc-ref", "href") {
+        let s = h
+            .trim_start_matches("/ket-luan/nghi-quyet/")
+            .trim_end_matches('/')
+            .to_string();
+        if !v.contains(&s) {
+            v.push(s);
+        }
+    }
+    v
+}
+
+fn issued(site: &TestSite, doc: &str) -> Option<String> {
+    let html = site.html(&format!("public/nghi-quyet/{doc}/index.html"));
+    attrs(&html, "table.meta time", "datetime")
+        .into_iter()
+        .next()
+}
+
+#[test]
+fn the_seeds_cite_exactly_these_documents_found_in_the_text() {
+    let site = example_without_resolutions();
+    site.build_ok();
+    let expected: &[(&str, &[Cited])] = &[
+        ("2021-11-01-ha-tinh-cu-the-hoa-chu-truong-nghi-quyet", &[]),
+        (
+            "2022-01-18-ha-tinh-chuong-trinh-thuc-hien-nghi-quyet",
+            &[
+                ("ha-tinh-05-nq-tu", Some("2021-10-22")),
+                ("ha-tinh-06-nq-tu", Some("2021-11-18")),
+                ("ha-tinh-08-nq-tu", Some("2021-11-22")),
+                ("ha-tinh-09-nq-tu", Some("2021-11-22")),
+            ],
+        ),
+        (
+            "2023-03-22-ha-tinh-ket-luan-hoi-nghi-can-bo-chu-chot",
+            &[
+                ("48-kl-tw", Some("2023-01-30")),
+                ("ha-tinh-29-kl-tu", Some("2021-07-22")),
+                ("ha-tinh-1567-cv-tu", Some("2023-02-16")),
+            ],
+        ),
+        (
+            "2021-04-09-quang-ninh-quyet-liet-chi-dao-dieu-hanh",
+            &[
+                ("quang-ninh-108-qd-ubnd", Some("2021-01-15")),
+                ("quang-ninh-326-2021-nq-hdnd", None),
+                ("quang-ninh-1393-ubnd-dl1", Some("2021-03-11")),
+                ("quang-ninh-12-kh-ubnd", Some("2021-01-15")),
+                ("quang-ninh-36-kl-tu", Some("2021-03-02")),
+            ],
+        ),
+        ("2021-06-15-lam-dong-lam-viec-ban-can-su-dang-ubnd", &[]),
+    ];
+    let mut all_docs = Vec::new();
+    for (slug, docs) in expected {
+        let mut linked = body_links(&site, slug);
+        linked.sort();
+        let mut want: Vec<String> = docs.iter().map(|(d, _)| d.to_string()).collect();
+        want.sort();
+        assert_eq!(linked, want, "{slug}");
+        for (doc, date) in *docs {
+            assert_eq!(issued(&site, doc).as_deref(), *date, "{doc}");
+            let citing = attrs(
+                &site.html(&format!("public/nghi-quyet/{doc}/index.html")),
+                "main a",
+                "href",
+            );
+            assert!(
+                citing.contains(&format!("/ket-luan/ket-luan/{slug}/")),
+                "{doc} lists {slug}"
+            );
+            all_docs.push(doc.to_string());
+        }
+    }
+    // No other document pages exist.
+    let mut pages: Vec<String> = std::fs::read_dir(site.path("public/nghi-quyet"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "index.html")
+        .collect();
+    pages.sort();
+    all_docs.sort();
+    assert_eq!(pages, all_docs);
+}
+
+#[test]
+fn document_pages_say_what_the_text_says() {
+    let site = example_without_resolutions();
+    site.build_ok();
+    let html = site.html("public/nghi-quyet/ha-tinh-05-nq-tu/index.html");
+    let text = texts(&html, "main").join(" ");
+    assert!(
+        text.contains("Ban Chấp hành Đảng bộ tỉnh"),
+        "issuer: {text}"
+    );
+    assert!(text.contains("chuyển đổi số"), "subject: {text}");
+    assert!(text.contains("22/10/2021"), "date: {text}");
+    let quote = texts(&html, "blockquote").join(" ");
+    assert!(
+        quote.contains("Nghị quyết số 05-NQ/TU"),
+        "first citation's sentence: {quote}"
+    );
+    let kl = texts(&site.html("public/nghi-quyet/48-kl-tw/index.html"), "main").join(" ");
+    assert!(kl.contains("Bộ Chính trị"), "{kl}");
+}
+
+#[test]
+fn one_number_with_two_issue_dates_is_two_documents() {
+    let site = TestSite::new();
+    let body = |d: &str| format!("---\ntitle: x{d}\ndate: 2024-01-0{d}\nprovince: Hà Tĩnh\n---\n");
+    site.write(
+        "content/a.md",
+        format!("{}Quán triệt Nghị quyết số 05-NQ/TU, ngày 22/10/2016 của Ban Chấp hành Đảng bộ tỉnh.\n", body("1")),
+    );
+    site.write(
+        "content/b.md",
+        format!("{}Quán triệt Nghị quyết số 05-NQ/TU, ngày 22/10/2021 của Ban Chấp hành Đảng bộ tỉnh.\n", body("2")),
+    );
+    // Undated: the latest issue on or before the conclusion's date.
+    site.write(
+        "content/c.md",
+        format!("{}Theo Nghị quyết 05-NQ/TU.\n", body("3")),
+    );
+    site.build_ok();
+    assert_eq!(
+        issued(&site, "ha-tinh-05-nq-tu").as_deref(),
+        Some("2016-10-22")
+    );
+    assert_eq!(
+        issued(&site, "ha-tinh-05-nq-tu-2021").as_deref(),
+        Some("2021-10-22")
+    );
+    assert_eq!(body_links(&site, "a"), ["ha-tinh-05-nq-tu"]);
+    assert_eq!(body_links(&site, "b"), ["ha-tinh-05-nq-tu-2021"]);
+    assert_eq!(body_links(&site, "c"), ["ha-tinh-05-nq-tu-2021"]);
+}
+
+#[test]
+fn manual_references_and_mentions_outside_prose() {
+    let site = TestSite::new();
+    site.write(
+        "content/m.md",
+        conclusion(
+            "Thủ công",
+            "2022-01-01",
+            "Hà Tĩnh",
+            "references: manual\nresolutions: [48-KL/TW]\n",
+        )
+        .replace("Nội dung kết luận.", "Theo Nghị quyết số 05-NQ/TU."),
+    );
+    site.write(
+        "content/code.md",
+        "---\ntitle: Mã\ndate: 2022-01-02\nprovince: Hà Tĩnh\n---\n## Nghị quyết 07-NQ/TU\n\n`06-NQ/TU`, [Kết luận 09-KL/TU](https://example.org/) và Kế hoạch số 12/KH-UBND.\n",
+    );
+    site.build_ok();
+    assert!(!site.path("public/nghi-quyet/ha-tinh-05-nq-tu").exists());
+    assert!(site.path("public/nghi-quyet/48-kl-tw/index.html").is_file());
+    assert_eq!(body_links(&site, "m"), Vec::<String>::new());
+    assert_eq!(body_links(&site, "code"), ["ha-tinh-12-kh-ubnd"]);
+    for absent in ["ha-tinh-06-nq-tu", "ha-tinh-07-nq-tu", "ha-tinh-09-kl-tu"] {
+        assert!(
+            !site.path(&format!("public/nghi-quyet/{absent}")).exists(),
+            "{absent}"
+        );
+    }
+    let page = site.read("public/ket-luan/code/index.html");
+    assert!(
+        page.contains("href=\"https://example.org/\""),
+        "existing link kept"
+    );
+    let site2 = TestSite::new();
+    site2.write(
+        "content/x.md",
+        conclusion("x", "2022-01-01", "Hà Tĩnh", "references: sometimes\n"),
+    );
+    let err = site2.build_err();
+    assert!(
+        err.contains("content/x.md:5:13: error[invalid-value]"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_registry_wins_over_the_text() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        conclusion("x", "2022-01-18", "Hà Tĩnh", "").replace(
+            "Nội dung kết luận.",
+            "Quán triệt Nghị quyết số 05-NQ/TU, ngày 22/10/2021 của Ban Chấp hành Đảng bộ tỉnh về chuyển đổi số.",
+        ),
+    );
+    site.write(
+        "content/_documents.yaml",
+        "- number: 05-NQ/TU\n  province: Hà Tĩnh\n  date: 22/10/2021\n  title: \"Về tập trung lãnh đạo, chỉ đạo chuyển đổi số tỉnh Hà Tĩnh giai đoạn 2021 - 2025\"\n  issuer: Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh khóa XIX\n  url: https://example.org/05-nq-tu.pdf\n",
+    );
+    site.build_ok();
+    let html = site.html("public/nghi-quyet/ha-tinh-05-nq-tu/index.html");
+    let text = texts(&html, "main").join(" ");
+    assert!(text.contains("giai đoạn 2021 - 2025"), "{text}");
+    assert!(text.contains("khóa XIX"), "{text}");
+    assert!(
+        attrs(&html, "main a", "href").contains(&"https://example.org/05-nq-tu.pdf".to_string())
+    );
+
+    site.write("content/_documents.yaml", "- number: 05-NQ/TU\n  date: 22/10/2021\n- number: 5/5/5\n  province: Hà Tĩnh\n- number: 48-KL/TW\n  colour: red\n");
+    let err = site.build_err();
+    assert!(err.contains("content/_documents.yaml:"), "{err}");
+}
