@@ -5,6 +5,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
+use super::cache::Cache;
 use crate::config::{Language, SiteConfig};
 use crate::model::{Conclusion, Document, Province, Site, date};
 
@@ -83,14 +84,14 @@ pub struct PageCtx {
     pub title: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct UnitCtx {
     pub name: &'static str,
     pub slug: &'static str,
     pub url: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProvinceRef {
     pub name: &'static str,
     pub official_name: &'static str,
@@ -100,7 +101,7 @@ pub struct ProvinceRef {
     pub current: UnitCtx,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocumentRef {
     pub number: String,
     pub kind: String,
@@ -120,13 +121,13 @@ pub struct DocumentRef {
     pub count: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AttachmentCtx {
     pub name: String,
     pub url: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConclusionCtx {
     pub slug: String,
     pub url: String,
@@ -162,7 +163,8 @@ pub struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    pub fn new(site: &'a Site) -> Self {
+    /// With `cache`, values equal to the last render's are shared with it.
+    pub fn new(site: &'a Site, cache: Option<&Cache>) -> Self {
         let urls = Urls::new(&site.config);
         let language = site.config.language;
         let refs: Vec<DocumentRef> = site
@@ -176,10 +178,20 @@ impl<'a> Builder<'a> {
             .zip(&site.cites)
             .map(|(c, cites)| {
                 let docs = cites.iter().map(|&d| refs[d].clone()).collect();
-                Value::from_serializable(&conclusion_ctx(c, &urls, language, docs))
+                let ctx = conclusion_ctx(c, &urls, language, docs);
+                match cache {
+                    Some(cache) => cache.conclusion(ctx),
+                    None => Value::from_serializable(&ctx),
+                }
             })
             .collect();
-        let documents = refs.iter().map(Value::from_serializable).collect();
+        let documents = refs
+            .into_iter()
+            .map(|r| match cache {
+                Some(cache) => cache.document(r),
+                None => Value::from_serializable(&r),
+            })
+            .collect();
         Self {
             site,
             urls,
