@@ -19,6 +19,7 @@ pub mod diagnostic;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod serve;
 pub mod text;
 pub mod timings;
 pub mod write;
