@@ -113,7 +113,9 @@ impl Cache {
             Some((old, value)) if *old == r => value.clone(),
             _ => Value::from_serializable(&r),
         };
-        self.next().documents.insert(r.slug.clone(), (r, value.clone()));
+        self.next()
+            .documents
+            .insert(r.slug.clone(), (r, value.clone()));
         value
     }
 
@@ -290,7 +292,10 @@ mod tests {
     #[test]
     fn a_template_change_reaches_the_pages_using_it() {
         let t = texts(&[
-            ("builtin/base.html", "<html>{% block content %}{% endblock %}</html>"),
+            (
+                "builtin/base.html",
+                "<html>{% block content %}{% endblock %}</html>",
+            ),
             (
                 "builtin/conclusion.html",
                 r#"{% extends "base.html" %}{% block content %}{% include 'partials/meta.html' %}{% endblock %}"#,

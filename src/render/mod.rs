@@ -110,8 +110,7 @@ fn render_pages(
                     Some(cache) => cache.page(&path, template, context, render)?,
                     None => Arc::from(render(&context)?.into_bytes()),
                 };
-                sink(OutputFile { path, contents })
-                .map_err(|e| {
+                sink(OutputFile { path, contents }).map_err(|e| {
                     Diagnostic::new(Location::file("(output)"), Problem::Output(e.to_string()))
                 })
             })

@@ -91,10 +91,7 @@ pub fn run(mut options: Options) -> Result<(), String> {
             total_pages,
             elapsed,
             ..
-        } => println!(
-            "Built {total_pages} pages in {} ms.",
-            elapsed.as_millis()
-        ),
+        } => println!("Built {total_pages} pages in {} ms.", elapsed.as_millis()),
         Outcome::Failed(errors) => report_errors(&errors),
     }
 
@@ -119,8 +116,8 @@ pub fn run(mut options: Options) -> Result<(), String> {
         listener
             .set_nonblocking(true)
             .map_err(|e| format!("cannot listen: {e}"))?;
-        let listener =
-            tokio::net::TcpListener::from_std(listener).map_err(|e| format!("cannot listen: {e}"))?;
+        let listener = tokio::net::TcpListener::from_std(listener)
+            .map_err(|e| format!("cannot listen: {e}"))?;
         println!("Serving {} at {url}", options.root.display());
         if addr.ip().is_unspecified() {
             println!("(listening on every network interface)");
@@ -166,7 +163,12 @@ async fn stop_signal() {
 
 /// Rebuild after every batch of changes (coalescing those that queued up meanwhile)
 /// and tell the open pages.
-fn rebuild_loop(mut rebuilder: Rebuilder, mut watcher: Watcher, rx: mpsc::Receiver<Signal>, hub: Hub) {
+fn rebuild_loop(
+    mut rebuilder: Rebuilder,
+    mut watcher: Watcher,
+    rx: mpsc::Receiver<Signal>,
+    hub: Hub,
+) {
     while let Ok(first) = rx.recv() {
         let mut changed = Vec::new();
         let mut signals = vec![first];
@@ -290,11 +292,19 @@ async fn events(State(app): State<App>) -> Response {
 /// folder, or the theme's 404 page.
 async fn file(State(app): State<App>, request: Request) -> Response {
     if request.method() != Method::GET && request.method() != Method::HEAD {
-        return (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD")]).into_response();
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [(header::ALLOW, "GET, HEAD")],
+        )
+            .into_response();
     }
     let uri = request.uri();
     let Some(key) = output_path(uri.path()) else {
-        return (StatusCode::FORBIDDEN, "refused: not a path inside the site\n").into_response();
+        return (
+            StatusCode::FORBIDDEN,
+            "refused: not a path inside the site\n",
+        )
+            .into_response();
     };
     let site = app.current();
     if !site.built {
@@ -309,7 +319,11 @@ async fn file(State(app): State<App>, request: Request) -> Response {
             StaticFile::Disk(path) => tokio::fs::read(path).await.ok(),
         };
         if let Some(bytes) = bytes {
-            return ([(header::CONTENT_TYPE, content_type(extension(&key)))], bytes).into_response();
+            return (
+                [(header::CONTENT_TYPE, content_type(extension(&key)))],
+                bytes,
+            )
+                .into_response();
         }
     }
     if site.pages.contains_key(&format!("{key}/index.html")) {
@@ -317,11 +331,19 @@ async fn file(State(app): State<App>, request: Request) -> Response {
         if let Some(q) = uri.query() {
             location = format!("{location}?{q}");
         }
-        return (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, location)]).into_response();
+        return (
+            StatusCode::PERMANENT_REDIRECT,
+            [(header::LOCATION, location)],
+        )
+            .into_response();
     }
     match site.pages.get("404.html") {
         Some(bytes) => page_response(StatusCode::NOT_FOUND, bytes, ""),
-        None => page_response(StatusCode::NOT_FOUND, b"<!DOCTYPE html><title>404</title><h1>404</h1>", ""),
+        None => page_response(
+            StatusCode::NOT_FOUND,
+            b"<!DOCTYPE html><title>404</title><h1>404</h1>",
+            "",
+        ),
     }
 }
 
@@ -330,7 +352,11 @@ const NOT_BUILT: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><tit
 
 /// A page (with the live-reload script) or another file served from memory.
 fn page_response(status: StatusCode, bytes: &[u8], key: &str) -> Response {
-    let ext = if key.is_empty() { "html" } else { extension(key) };
+    let ext = if key.is_empty() {
+        "html"
+    } else {
+        extension(key)
+    };
     let body = if ext == "html" {
         Body::from(reload::inject(bytes, key))
     } else {
@@ -355,9 +381,7 @@ fn output_path(path: &str) -> Option<String> {
             return None;
         }
         let decoded = percent_decode(segment)?;
-        let bad = decoded == "."
-            || decoded == ".."
-            || decoded.contains(['/', '\\', '\0', ':']);
+        let bad = decoded == "." || decoded == ".." || decoded.contains(['/', '\\', '\0', ':']);
         if bad {
             return None;
         }
@@ -426,7 +450,10 @@ mod tests {
     fn output_paths() {
         assert_eq!(output_path("/").as_deref(), Some("index.html"));
         assert_eq!(output_path("/tinh/").as_deref(), Some("tinh/index.html"));
-        assert_eq!(output_path("/static/style.css").as_deref(), Some("static/style.css"));
+        assert_eq!(
+            output_path("/static/style.css").as_deref(),
+            Some("static/style.css")
+        );
         assert_eq!(output_path("/tinh").as_deref(), Some("tinh"));
         assert_eq!(
             output_path("/ket-luan/x/th%C3%B4ng%20b%C3%A1o.pdf").as_deref(),
@@ -450,8 +477,14 @@ mod tests {
 
     #[test]
     fn content_types() {
-        assert_eq!(content_type(extension("a/b/index.html")), "text/html; charset=utf-8");
+        assert_eq!(
+            content_type(extension("a/b/index.html")),
+            "text/html; charset=utf-8"
+        );
         assert_eq!(content_type(extension("static/x.WOFF2")), "font/woff2");
-        assert_eq!(content_type(extension("static/noext")), "application/octet-stream");
+        assert_eq!(
+            content_type(extension("static/noext")),
+            "application/octet-stream"
+        );
     }
 }

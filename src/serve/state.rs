@@ -104,7 +104,10 @@ impl Rebuilder {
     }
 
     pub fn current(&self) -> Arc<Snapshot> {
-        self.snapshot.read().expect("no panics while holding it").clone()
+        self.snapshot
+            .read()
+            .expect("no panics while holding it")
+            .clone()
     }
 
     /// Build again; `changed` are the files (or folders) the watcher reported, which
@@ -142,7 +145,12 @@ impl Rebuilder {
             }
             pages.insert(f.path, bytes);
         }
-        changed_pages.extend(old.pages.keys().filter(|p| !pages.contains_key(*p)).cloned());
+        changed_pages.extend(
+            old.pages
+                .keys()
+                .filter(|p| !pages.contains_key(*p))
+                .cloned(),
+        );
         changed_pages.sort();
 
         let copies: HashMap<String, StaticFile> = rendered

@@ -6,14 +6,24 @@
 //! helix) or deleted and created again is still seen. The site folder itself is
 //! watched without recursion (for `site.yaml` and source folders created later);
 //! each source folder recursively.
+//!
+//! `--poll` compares the sources' modification times (to the nanosecond) and
+//! lengths twice a second. It does not use notify's `PollWatcher`, which compares
+//! whole seconds and so misses a second save within the same second (or must read
+//! every file on every look to notice).
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use notify::event::{AccessKind, AccessMode, CreateKind, EventKind, MetadataKind, ModifyKind};
-use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, Debouncer, NoCache, RecommendedCache};
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::SystemTime;
+
+use notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache};
 
 /// Folders of a site whose changes matter (beside `site.yaml`).
 pub const SOURCES: [&str; 5] = ["content", "templates", "themes", "static", "translations"];
@@ -22,7 +32,7 @@ pub const CONFIG: &str = "site.yaml";
 /// How long the sources must be quiet before a rebuild: one editor save is a burst
 /// of events over a few milliseconds.
 const QUIET: Duration = Duration::from_millis(20);
-/// How often `--poll` looks at every file.
+/// How often `--poll` looks at every source file.
 const POLL_EVERY: Duration = Duration::from_millis(500);
 
 /// What the watcher sends.
@@ -46,13 +56,36 @@ pub struct Watcher {
 
 enum Inner {
     Native(Debouncer<RecommendedWatcher, RecommendedCache>),
-    Poll(Debouncer<PollWatcher, NoCache>),
+    /// Set to stop the polling thread.
+    Poll(Arc<AtomicBool>),
+}
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        if let Inner::Poll(stop) = &self.inner {
+            stop.store(true, Ordering::Relaxed);
+        }
+    }
 }
 
 impl Watcher {
     /// Watch the site at `root`, sending [`Signal`]s to `tx`.
     pub fn start(root: &Path, poll: bool, tx: Sender<Signal>) -> notify::Result<Watcher> {
         let root = std::path::absolute(root)?;
+        if poll {
+            let stop = Arc::new(AtomicBool::new(false));
+            let (flag, root) = (stop.clone(), root.clone());
+            // The first look before returning: changes from now on are seen.
+            let known = scan(&root);
+            std::thread::Builder::new()
+                .name("ketluan-poll".into())
+                .spawn(move || poll_loop(&root, known, &flag, &tx))?;
+            return Ok(Watcher {
+                root: PathBuf::new(),
+                inner: Inner::Poll(stop),
+                watched: Vec::new(),
+            });
+        }
         let handler = {
             let root = root.clone();
             move |result: DebounceEventResult| {
@@ -81,14 +114,7 @@ impl Watcher {
                 let _ = tx.send(signal);
             }
         };
-        let inner = if poll {
-            let config = notify::Config::default().with_poll_interval(POLL_EVERY);
-            Inner::Poll(notify_debouncer_full::new_debouncer_opt(
-                QUIET, None, handler, NoCache, config,
-            )?)
-        } else {
-            Inner::Native(notify_debouncer_full::new_debouncer(QUIET, None, handler)?)
-        };
+        let inner = Inner::Native(notify_debouncer_full::new_debouncer(QUIET, None, handler)?);
         let mut watcher = Watcher {
             root,
             inner,
@@ -102,21 +128,26 @@ impl Watcher {
     fn watch(&mut self, path: &Path, mode: RecursiveMode) -> notify::Result<()> {
         match &mut self.inner {
             Inner::Native(d) => d.watch(path, mode),
-            Inner::Poll(d) => d.watch(path, mode),
+            Inner::Poll(_) => Ok(()),
         }
     }
 
     fn unwatch(&mut self, path: &Path) {
-        let _ = match &mut self.inner {
-            Inner::Native(d) => d.unwatch(path),
-            Inner::Poll(d) => d.unwatch(path),
-        };
+        if let Inner::Poll(_) = self.inner {
+            return;
+        }
+        if let Inner::Native(d) = &mut self.inner {
+            let _ = d.unwatch(path);
+        }
     }
 
     /// Watch the source folders that exist. Call after each change: a source folder
     /// created (or deleted and created again, as `git checkout` may) since the last
     /// call is among `changed` and gets a fresh watch.
     pub fn refresh(&mut self, changed: &[PathBuf]) {
+        if let Inner::Poll(_) = self.inner {
+            return;
+        }
         for name in SOURCES {
             let dir = self.root.join(name);
             if changed.contains(&dir) || !dir.is_dir() {
@@ -133,6 +164,59 @@ impl Watcher {
             }
         }
     }
+}
+
+/// What a look at a file shows.
+type Seen = (Option<SystemTime>, u64);
+
+/// `--poll`: look at every source file every [`POLL_EVERY`] and report what differs.
+fn poll_loop(
+    root: &Path,
+    mut known: HashMap<PathBuf, Seen>,
+    stop: &AtomicBool,
+    tx: &Sender<Signal>,
+) {
+    while !stop.load(Ordering::Relaxed) {
+        std::thread::sleep(POLL_EVERY);
+        let now = scan(root);
+        let mut changed: Vec<PathBuf> = now
+            .iter()
+            .filter(|(path, seen)| known.get(*path) != Some(seen))
+            .map(|(path, _)| path.clone())
+            .chain(known.keys().filter(|p| !now.contains_key(*p)).cloned())
+            .collect();
+        known = now;
+        if !changed.is_empty() {
+            changed.sort();
+            if tx.send(Signal::Changed(changed)).is_err() {
+                return;
+            }
+        }
+    }
+}
+
+fn scan(root: &Path) -> HashMap<PathBuf, Seen> {
+    let look = |path: &Path| {
+        std::fs::symlink_metadata(path)
+            .ok()
+            .map(|m| (m.modified().ok(), m.len()))
+    };
+    let mut seen = HashMap::new();
+    let config = root.join(CONFIG);
+    if let Some(s) = look(&config) {
+        seen.insert(config, s);
+    }
+    for name in SOURCES {
+        for entry in walkdir::WalkDir::new(root.join(name)).into_iter().flatten() {
+            if entry.file_type().is_dir() || is_temporary(&entry.file_name().to_string_lossy()) {
+                continue;
+            }
+            if let Some(s) = look(entry.path()) {
+                seen.insert(entry.into_path(), s);
+            }
+        }
+    }
+    seen
 }
 
 /// Whether an event kind can mean a source changed. Opening or reading a file (the
@@ -239,8 +323,12 @@ mod tests {
 
     #[test]
     fn reading_is_not_a_change() {
-        assert!(!counts(&EventKind::Access(AccessKind::Open(AccessMode::Any))));
-        assert!(counts(&EventKind::Access(AccessKind::Close(AccessMode::Write))));
+        assert!(!counts(&EventKind::Access(AccessKind::Open(
+            AccessMode::Any
+        ))));
+        assert!(counts(&EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
         assert!(counts(&EventKind::Remove(notify::event::RemoveKind::File)));
     }
 }
