@@ -5,6 +5,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use jiff::civil::Date;
+
 use crate::model::docnum::DocNumError;
 
 /// Where a problem is: a file relative to the site root, and a 1-based line and
@@ -101,6 +103,57 @@ pub enum Problem {
     Template(String),
     #[error("cannot write the output: {0}")]
     Output(String),
+    #[error("classified document: {0}")]
+    Classified(String),
+    #[error("the file already exists; it was left as it is")]
+    FileExists,
+    #[error("{0}")]
+    Encoding(String),
+
+    // Warnings (`ketluan check`): legal, but probably wrong.
+    #[error("the date {0} is in the future")]
+    DateInFuture(Date),
+    #[error("the date {0} is before 1930")]
+    DateTooEarly(Date),
+    #[error("{name} did not exist on {date}: {why}")]
+    ProvinceNotInForce {
+        name: &'static str,
+        date: Date,
+        why: String,
+        suggestion: Option<&'static str>,
+    },
+    #[error("cites {number}, issued {issued}, after this meeting ({date})")]
+    DocumentAfterConclusion {
+        number: String,
+        issued: Date,
+        date: Date,
+    },
+    #[error(
+        "{number}: the text gives the {what} {text:?}, the registry (line {registry_line}) says {registry:?}"
+    )]
+    RegistryMismatch {
+        number: String,
+        what: &'static str,
+        text: String,
+        registry: String,
+        registry_line: usize,
+    },
+    #[error("same province, date and title as {other}")]
+    DuplicateConclusion { other: String },
+    #[error("the body is empty")]
+    EmptyBody,
+    #[error("the {key} has {chars} characters, more than {max}")]
+    TooLong {
+        key: &'static str,
+        chars: usize,
+        max: usize,
+    },
+    #[error("broken link `{target}`: {reason}")]
+    BrokenLink {
+        target: String,
+        reason: String,
+        suggestion: Option<String>,
+    },
 }
 
 impl Problem {
@@ -124,11 +177,36 @@ impl Problem {
             Problem::InvalidValue { .. } => "invalid-value",
             Problem::Template(_) => "template",
             Problem::Output(_) => "output",
+            Problem::Classified(_) => "classified",
+            Problem::FileExists => "file-exists",
+            Problem::Encoding(_) => "encoding",
+            Problem::DateInFuture(_) => "date-in-future",
+            Problem::DateTooEarly(_) => "date-too-early",
+            Problem::ProvinceNotInForce { .. } => "province-not-in-force",
+            Problem::DocumentAfterConclusion { .. } => "document-after-conclusion",
+            Problem::RegistryMismatch { .. } => "registry-mismatch",
+            Problem::DuplicateConclusion { .. } => "duplicate-conclusion",
+            Problem::EmptyBody => "empty-body",
+            Problem::TooLong { key: "title", .. } => "title-too-long",
+            Problem::TooLong { .. } => "summary-too-long",
+            Problem::BrokenLink { .. } => "broken-link",
         }
     }
 
+    /// Errors stop `build`; warnings are what `check` reports as probably wrong.
     pub fn severity(&self) -> Severity {
-        Severity::Error
+        match self {
+            Problem::DateInFuture(_)
+            | Problem::DateTooEarly(_)
+            | Problem::ProvinceNotInForce { .. }
+            | Problem::DocumentAfterConclusion { .. }
+            | Problem::RegistryMismatch { .. }
+            | Problem::DuplicateConclusion { .. }
+            | Problem::EmptyBody
+            | Problem::TooLong { .. }
+            | Problem::BrokenLink { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
     }
 
     /// How to fix it, in one or two sentences.
@@ -186,6 +264,51 @@ impl Problem {
                 "fix the template; a site template in templates/ overrides the theme's".into()
             }
             Problem::Output(_) => "check the output folder's permissions and free space".into(),
+            Problem::Classified(_) => {
+                "a document with a secrecy mark (MẬT, TỐI MẬT, TUYỆT MẬT) or a circulation \
+                 limit (LƯU HÀNH NỘI BỘ) must never be published: take the file out of content/"
+                    .into()
+            }
+            Problem::Encoding(_) => "save the article as UTF-8 (in Notepad: Save As → Encoding: \
+                 UTF-8), or convert it to Unicode with Unikey's converter (VNI, VIQR…)"
+                .into(),
+            Problem::FileExists => {
+                "edit the existing file, or change the title or date to make another".into()
+            }
+            Problem::DateInFuture(_) => {
+                "write the meeting's date; check the year and the day/month order".into()
+            }
+            Problem::DateTooEarly(_) => {
+                "check the year: provincial committees' conclusions start in 1930".into()
+            }
+            Problem::ProvinceNotInForce { suggestion, .. } => match suggestion {
+                Some(s) => format!("write `province: {s}`, or check the date"),
+                None => "check the province and the date".into(),
+            },
+            Problem::DocumentAfterConclusion { .. } => {
+                "check the document's number and issue date, and the meeting's date".into()
+            }
+            Problem::RegistryMismatch { .. } => {
+                "correct the text or the registry, content/_documents.yaml; if they are two \
+                 documents (Party numbering restarts each term), give each its own entry"
+                    .into()
+            }
+            Problem::DuplicateConclusion { .. } => {
+                "remove one of the two files, or correct its title, date or province".into()
+            }
+            Problem::EmptyBody => "paste the conclusion's text after the closing `---` line".into(),
+            Problem::TooLong { key: "title", .. } => {
+                "shorten the title; put the rest in `summary`".into()
+            }
+            Problem::TooLong { .. } => {
+                "shorten the summary to one or two sentences (trích yếu)".into()
+            }
+            Problem::BrokenLink { suggestion, .. } => match suggestion {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "link to an existing conclusion (`/ket-luan/<slug>/`) or to a file \
+                         listed in `attachments`"
+                    .into(),
+            },
         })
     }
 }
@@ -266,6 +389,79 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.location, self.problem)
     }
+}
+
+/// The human report of `ketluan check`: one block per finding, grouped under its
+/// file, then a count.
+pub fn render_report(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    let mut current: Option<&Path> = None;
+    for d in diagnostics {
+        if current != Some(d.location.file.as_path()) {
+            current = Some(d.location.file.as_path());
+            let file = d.location.file.to_string_lossy().replace('\\', "/");
+            out.push_str(&format!("── {file}\n\n"));
+        }
+        out.push_str(&d.render());
+        out.push_str("\n\n");
+    }
+    out.push_str(&summary_line(diagnostics));
+    out.push('\n');
+    out
+}
+
+/// `2 errors and 1 warning in 2 files`, or `no problems found`.
+pub fn summary_line(diagnostics: &[Diagnostic]) -> String {
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity() == s).count();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    if errors + warnings == 0 {
+        return "no problems found".into();
+    }
+    let mut files: Vec<&Path> = diagnostics
+        .iter()
+        .map(|d| d.location.file.as_path())
+        .collect();
+    files.sort();
+    files.dedup();
+    format!(
+        "{} and {} in {}",
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        plural(files.len(), "file")
+    )
+}
+
+/// The JSON report of `ketluan check`: an array of
+/// `{file, line, column, severity, code, message, help}` (help may be null).
+pub fn to_json(diagnostics: &[Diagnostic]) -> String {
+    /// One finding, its fields in the documented order.
+    #[derive(serde::Serialize)]
+    struct Finding {
+        file: String,
+        line: usize,
+        column: usize,
+        severity: &'static str,
+        code: &'static str,
+        message: String,
+        help: Option<String>,
+    }
+    let items: Vec<Finding> = diagnostics
+        .iter()
+        .map(|d| Finding {
+            file: d.location.file.to_string_lossy().replace('\\', "/"),
+            line: d.location.line,
+            column: d.location.column,
+            severity: match d.severity() {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            code: d.problem.code(),
+            message: d.problem.to_string(),
+            help: d.problem.help(),
+        })
+        .collect();
+    serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
 }
 
 /// Sort diagnostics by file, line and column so output is stable across runs.

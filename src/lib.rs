@@ -12,12 +12,20 @@
 //!
 //! [`text`] (Vietnamese normalisation, slugs, collation) and [`diagnostic`] (located,
 //! user-facing errors) are the foundation every stage uses. [`build`] runs the stages.
+//!
+//! The editor tools sit on top: [`check`] runs the same stages and lints the model,
+//! [`new`] and [`import`] write conclusion files through [`draft`], validated by the
+//! load stage's parser and read with the model's recognisers.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod draft;
+pub mod import;
 pub mod load;
 pub mod model;
+pub mod new;
 pub mod render;
 pub mod serve;
 pub mod text;

@@ -6,7 +6,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use ketluan::build::{self, BuildOptions};
-use ketluan::diagnostic::Diagnostic;
+use ketluan::check;
+use ketluan::diagnostic::{self, Diagnostic, Location, Problem, Severity};
+use ketluan::draft;
+use ketluan::import;
+use ketluan::new;
 
 #[derive(Parser)]
 #[command(
@@ -39,6 +43,53 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Check the whole site without writing anything: errors (what `build` rejects)
+    /// and warnings (what is legal but probably wrong).
+    Check {
+        /// The site folder (holding site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// `human` (grouped by file, with the line and a fix) or `json` (for CI).
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Fail (exit 1) on warnings too.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Write a new conclusion file, content/{date}-{province}-{title}.md, with every
+    /// front-matter key (optional ones commented out).
+    New {
+        /// The conclusion's title.
+        title: String,
+        /// The province or centrally-run city, e.g. "Hà Tĩnh".
+        #[arg(long)]
+        province: String,
+        /// The meeting's date, YYYY-MM-DD or D/M/YYYY [default: today].
+        #[arg(long)]
+        date: Option<String>,
+        /// The body that concluded, e.g. "Thường trực Tỉnh ủy".
+        #[arg(long)]
+        body: Option<String>,
+        /// Who chaired or concluded.
+        #[arg(long)]
+        chaired_by: Option<String>,
+        /// The site folder (holding site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Turn raw news articles into conclusion files, marking what to check.
+    Import {
+        /// Article text files (UTF-8, UTF-16, Windows-1258 or TCVN3).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Where to write the conclusion files.
+        #[arg(long, default_value = "content")]
+        out: PathBuf,
+        /// Print the conclusion files instead of writing them (the summary goes to
+        /// stderr).
+        #[arg(long)]
+        stdout: bool,
+    },
     /// Build the site into memory and serve it, rebuilding and reloading the open
     /// pages on every change (nothing is written to disk).
     Serve {
@@ -62,6 +113,12 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Human,
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -135,6 +192,131 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Check {
+            root,
+            format,
+            strict,
+        } => run_check(root, format, strict),
+        Command::Import { files, out, stdout } => run_import(&files, &out, stdout),
+        Command::New {
+            title,
+            province,
+            date,
+            body,
+            chaired_by,
+            root,
+        } => {
+            if !root.join("site.yaml").is_file() {
+                eprintln!(
+                    "error: --root {}: not a ketluan site (no site.yaml)",
+                    root.display()
+                );
+                return ExitCode::from(2);
+            }
+            let options = new::Options {
+                root,
+                title,
+                province,
+                date,
+                body,
+                chaired_by,
+                today: jiff::Zoned::now().date(),
+            };
+            match new::new(&options) {
+                Ok(path) => {
+                    println!("{}", path.to_string_lossy().replace('\\', "/"));
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => {
+                    for p in &problems {
+                        eprintln!("{}\n", p.render());
+                    }
+                    eprintln!("error: nothing was written");
+                    ExitCode::from(1)
+                }
+            }
+        }
+    }
+}
+
+fn run_import(files: &[PathBuf], out: &std::path::Path, to_stdout: bool) -> ExitCode {
+    let mut failed = 0;
+    for file in files {
+        let shown = file.to_string_lossy().replace('\\', "/");
+        let result = std::fs::read(file)
+            .map_err(|e| {
+                vec![Diagnostic::new(
+                    Location::file(file),
+                    Problem::Unreadable(e.to_string()),
+                )]
+            })
+            .and_then(|bytes| import::import(&bytes, file));
+        let imported = match result {
+            Ok(i) => i,
+            Err(problems) => {
+                for p in &problems {
+                    eprintln!("{}\n", p.render());
+                }
+                eprintln!("error: {shown} was not imported\n");
+                failed += 1;
+                continue;
+            }
+        };
+        let text = imported.draft.to_file();
+        if to_stdout {
+            print!("{text}");
+            eprint!("{}", imported.summary(&shown, "stdout"));
+            continue;
+        }
+        let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned());
+        let path = out.join(
+            imported
+                .draft
+                .file_name(stem.as_deref().unwrap_or("ket-luan")),
+        );
+        let written = path.to_string_lossy().replace('\\', "/");
+        match draft::write_new(&path, &text) {
+            Ok(_) => print!("{}", imported.summary(&shown, &written)),
+            Err(e) => {
+                let problem = if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    Problem::FileExists
+                } else {
+                    Problem::Output(e.to_string())
+                };
+                eprintln!(
+                    "{}\n",
+                    Diagnostic::new(Location::file(&path), problem).render()
+                );
+                eprintln!("error: {shown} was not imported\n");
+                failed += 1;
+            }
+        }
+    }
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_check(root: PathBuf, format: Format, strict: bool) -> ExitCode {
+    if !root.is_dir() {
+        eprintln!("error: --root {}: no such folder", root.display());
+        return ExitCode::from(2);
+    }
+    let today = jiff::Zoned::now().date();
+    let found = check::check(&check::Options { root, today });
+    let report = match format {
+        Format::Human => diagnostic::render_report(&found),
+        Format::Json => diagnostic::to_json(&found) + "\n",
+    };
+    // A closed pipe (`| head`) is not an error of the check.
+    let _ = std::io::Write::write_all(&mut std::io::stdout(), report.as_bytes());
+    let fails = |d: &Diagnostic| strict || d.severity() == Severity::Error;
+    if found.iter().any(fails) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
+use super::classified;
 use super::fields::FieldReader;
 use super::frontmatter;
 use super::yaml;
@@ -29,6 +30,8 @@ pub const KEYS: &[&str] = &[
     "slug",
     "draft",
     "references",
+    // Never publishable: accepted only to be reported as classified.
+    classified::KEY,
 ];
 
 /// Parse the decoded `text` of `file` (relative to the site root; `dir` is the
@@ -41,6 +44,8 @@ pub fn parse(file: &Path, dir: &Path, text: &str) -> Result<Conclusion, Vec<Diag
     let fields = yaml::parse_mapping(split.yaml, split.yaml_line)
         .map_err(|e| located(e.line, e.column, e.problem))?;
     let mut r = FieldReader::new(&fields, file, text, KEYS);
+    r.diagnostics
+        .extend(classified::check(file, text, Some(&fields)));
 
     let title = r.required("title");
     let date = r.required("date").and_then(|raw| match date::parse(&raw) {

@@ -54,7 +54,7 @@ impl<'a> FieldReader<'a> {
 
     /// Report a problem at the value of `field`.
     pub fn report(&mut self, field: &Field, problem: Problem) {
-        let (line, column) = self.value_position(field);
+        let (line, column) = field.value_position(self.text);
         self.report_at(line, column, problem);
     }
 
@@ -62,23 +62,6 @@ impl<'a> FieldReader<'a> {
     pub fn report_item(&mut self, key: &str, needle: &str, problem: Problem) {
         let (line, column) = self.fields.locate(key, needle);
         self.report_at(line, column, problem);
-    }
-
-    /// Position of a field's value: after `key:` and spaces on the key's line.
-    fn value_position(&self, field: &Field) -> (usize, usize) {
-        let line_text = self.text.lines().nth(field.line - 1).unwrap_or("");
-        let after_key = field.column - 1 + field.key.chars().count() + 1;
-        let spaces = line_text
-            .chars()
-            .skip(after_key)
-            .take_while(|c| *c == ' ')
-            .count();
-        let column = after_key + spaces + 1;
-        if column > line_text.chars().count() {
-            (field.line, field.column)
-        } else {
-            (field.line, column)
-        }
     }
 
     /// A non-empty scalar as text (numbers and booleans are accepted as written);

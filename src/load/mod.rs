@@ -3,6 +3,7 @@
 //! (duplicate slugs). Reports every problem of every file in one run.
 
 pub mod cache;
+pub mod classified;
 pub mod conclusion;
 pub mod config;
 mod fields;
@@ -51,6 +52,34 @@ pub fn load(options: &Options) -> Result<Loaded, Vec<Diagnostic>> {
 /// [`load`], reading only the content files that `cache` does not hold unchanged,
 /// and refreshing it (for `serve`).
 pub fn load_with(options: &Options, cache: Option<&mut Cache>) -> Result<Loaded, Vec<Diagnostic>> {
+    let partial = load_partial_with(options, cache);
+    match partial.config {
+        Some(config) if partial.problems.is_empty() => Ok(Loaded {
+            config,
+            conclusions: partial.conclusions,
+            registry: partial.registry,
+        }),
+        _ => Err(partial.problems),
+    }
+}
+
+/// Everything that loaded, and every problem (sorted): what `check` lints when some
+/// files have errors.
+#[derive(Debug, Clone)]
+pub struct Partial {
+    pub config: Option<SiteConfig>,
+    /// The conclusions that parsed.
+    pub conclusions: Vec<Conclusion>,
+    pub registry: Vec<RegistryEntry>,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Load what can be loaded of the site at `options.root`.
+pub fn load_partial(options: &Options) -> Partial {
+    load_partial_with(options, None)
+}
+
+fn load_partial_with(options: &Options, cache: Option<&mut Cache>) -> Partial {
     let root = options.root.as_path();
     let config = config::load(root, options.base_url.as_deref());
     let (files, mut problems) = walk(root);
@@ -101,16 +130,12 @@ pub fn load_with(options: &Options, cache: Option<&mut Cache>) -> Result<Loaded,
             None
         }
     };
-    match config {
-        Some(config) if problems.is_empty() => Ok(Loaded {
-            config,
-            conclusions,
-            registry,
-        }),
-        _ => {
-            diagnostic::sort(&mut problems);
-            Err(problems)
-        }
+    diagnostic::sort(&mut problems);
+    Partial {
+        config,
+        conclusions,
+        registry,
+        problems,
     }
 }
 

@@ -69,7 +69,17 @@ pub fn load(root: &Path) -> Result<Vec<RegistryEntry>, Vec<Diagnostic>> {
         problems
             .push(Diagnostic::new(Location::at(file, line, column), problem).with_source(&text));
     };
+    // Entries are in file order: each number is looked for after the previous one.
+    let mut cursor = 0;
     for r in raw {
+        let position = match text[cursor..].find(r.number.as_str()) {
+            Some(b) => {
+                let at = line_column(&text, cursor + b);
+                cursor += b + r.number.len();
+                at
+            }
+            None => locate(&text, &r.number),
+        };
         let number = match DocumentNumber::parse(&r.number) {
             Ok(n) => n,
             Err(e) => {
@@ -121,6 +131,7 @@ pub fn load(root: &Path) -> Result<Vec<RegistryEntry>, Vec<Diagnostic>> {
             title: clean(r.title),
             issuer: clean(r.issuer),
             link: clean(r.url),
+            position,
         });
     }
     if problems.is_empty() {
@@ -132,13 +143,14 @@ pub fn load(root: &Path) -> Result<Vec<RegistryEntry>, Vec<Diagnostic>> {
 
 /// Line and column of the first occurrence of `needle` (1-based), or the top.
 fn locate(text: &str, needle: &str) -> (usize, usize) {
-    match text.find(needle) {
-        Some(byte) => {
-            let before = &text[..byte];
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            (line, column)
-        }
-        None => (1, 1),
-    }
+    text.find(needle)
+        .map_or((1, 1), |byte| line_column(text, byte))
+}
+
+/// Line and column (1-based, in characters) of a byte offset.
+fn line_column(text: &str, byte: usize) -> (usize, usize) {
+    let before = &text[..byte];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
 }

@@ -25,6 +25,26 @@ pub struct Field {
     pub column: usize,
 }
 
+impl Field {
+    /// Position of the value in the file whose text is `text`: after `key:` and
+    /// spaces on the key's line (the key itself when the value is on later lines).
+    pub fn value_position(&self, text: &str) -> (usize, usize) {
+        let line_text = text.lines().nth(self.line - 1).unwrap_or("");
+        let after_key = self.column - 1 + self.key.chars().count() + 1;
+        let spaces = line_text
+            .chars()
+            .skip(after_key)
+            .take_while(|c| *c == ' ')
+            .count();
+        let column = after_key + spaces + 1;
+        if column > line_text.chars().count() {
+            (self.line, self.column)
+        } else {
+            (self.line, column)
+        }
+    }
+}
+
 /// The top-level keys of a YAML mapping in source order, with the source to locate
 /// values inside them.
 #[derive(Debug, Clone, PartialEq)]

@@ -12,8 +12,8 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use jiff::civil::Date;
+use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::model::docnum::{DocumentNumber, map_lookalike, scan_symbol};
 
@@ -156,29 +156,66 @@ const BODY_WORDS: &[&str] = &[
 
 /// Find every citation of a numbered document in `text`, in order.
 pub fn find_citations(text: &str) -> Vec<Citation> {
-    if !may_cite(text.as_bytes()) {
-        return Vec::new();
-    }
-    let p = Prepared::new(text);
-    let raws = find_symbols(&p);
-    let mut out = Vec::with_capacity(raws.len());
-    for (idx, raw) in raws.iter().enumerate() {
-        let limit = raws.get(idx + 1).map_or(p.chars.len(), Raw::mention_start);
-        out.push(complete(&p, raw, limit));
+    let mut out = Vec::new();
+    // Only the neighbourhood of a possible symbol is prepared (decoded to chars with
+    // an offset map): most of a long paragraph never is.
+    for w in windows(text) {
+        let p = Prepared::new(&text[w.clone()]);
+        let raws = find_symbols(&p);
+        for (idx, raw) in raws.iter().enumerate() {
+            let limit = raws.get(idx + 1).map_or(p.chars.len(), Raw::mention_start);
+            let mut c = complete(&p, raw, limit);
+            c.span = c.span.start + w.start..c.span.end + w.start;
+            c.symbol_span = c.symbol_span.start + w.start..c.symbol_span.end + w.start;
+            out.push(c);
+        }
     }
     out
 }
 
-/// A byte-level pre-check: every symbol has a digit followed, after optional
-/// spaces, dots and digits, by `-`, `/` or a look-alike (all multi-byte look-alikes
-/// start with 0xE2 or 0xEF). Text without one (most paragraphs) is skipped cheaply.
-fn may_cite(b: &[u8]) -> bool {
+/// Bytes before a candidate symbol that may hold its type word and `số`, and after
+/// it that may hold its date, issuer and subject (capped at about 600 chars).
+const BEFORE: usize = 400;
+const AFTER: usize = 2400;
+
+/// Byte ranges of `text` around every candidate symbol, merged where they overlap,
+/// starting and ending at whitespace (or the text's ends).
+fn windows(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for cand in candidates(b) {
+        let mut start = cand.saturating_sub(BEFORE);
+        if start > 0 {
+            start = b[start..cand]
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .map_or(cand, |k| start + k + 1);
+        }
+        let mut end = (cand + AFTER).min(b.len());
+        end = b[end..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(b.len(), |k| end + k);
+        match out.last_mut() {
+            Some(last) if start <= last.end => last.end = last.end.max(end),
+            _ => out.push(start..end),
+        }
+    }
+    out
+}
+
+/// Where a symbol may start: a digit run followed, after optional spaces, dots and
+/// digits, by `-`, `/` or a look-alike (all multi-byte look-alikes start with 0xE2
+/// or 0xEF). Text without one (most paragraphs) costs one byte scan.
+fn candidates(b: &[u8]) -> Vec<usize> {
+    let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() {
             i += 1;
             continue;
         }
+        let start = i;
         while i < b.len()
             && (b[i].is_ascii_digit() || matches!(b[i], b'.' | b' ' | b'\t' | b'\n' | b'\r'))
         {
@@ -189,10 +226,10 @@ fn may_cite(b: &[u8]) -> bool {
             i += 2;
         }
         if matches!(b.get(i), Some(b'-' | b'/' | 0xE2 | 0xEF)) {
-            return true;
+            out.push(start);
         }
     }
-    false
+    out
 }
 
 // ---------- normalised text with an offset map ----------
@@ -211,7 +248,7 @@ impl<'a> Prepared<'a> {
     fn new(text: &'a str) -> Self {
         let mut chars = Vec::with_capacity(text.len());
         let mut spans = Vec::with_capacity(text.len());
-        if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        if crate::text::is_nfc(text) {
             for (b, c) in text.char_indices() {
                 chars.push(map_lookalike(c));
                 spans.push((b, b + c.len_utf8()));

@@ -80,6 +80,8 @@ pub struct RegistryEntry {
     pub title: Option<String>,
     pub issuer: Option<String>,
     pub link: Option<String>,
+    /// Line and column of its `number` in the registry file, for messages.
+    pub position: (usize, usize),
 }
 
 impl Document {

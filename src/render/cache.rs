@@ -174,7 +174,7 @@ impl Cache {
         path: &str,
         template: &'static str,
         context: tera::Context,
-        render: impl FnOnce(&tera::Context) -> Result<String, E>,
+        render: impl FnOnce(&tera::Context) -> Result<Vec<u8>, E>,
     ) -> Result<Arc<[u8]>, E> {
         let output = match self.last.pages.get(path) {
             Some(p)
@@ -184,7 +184,7 @@ impl Cache {
             {
                 p.output.clone()
             }
-            _ => Arc::from(render(&context)?.into_bytes()),
+            _ => Arc::from(render(&context)?),
         };
         self.next().pages.insert(
             path.to_string(),

@@ -108,7 +108,7 @@ fn render_pages(
                 let render = |ctx: &tera::Context| theme.render(template, ctx);
                 let contents = match kept {
                     Some(cache) => cache.page(&path, template, context, render)?,
-                    None => Arc::from(render(&context)?.into_bytes()),
+                    None => Arc::from(render(&context)?),
                 };
                 sink(OutputFile { path, contents }).map_err(|e| {
                     Diagnostic::new(Location::file("(output)"), Problem::Output(e.to_string()))
@@ -460,9 +460,9 @@ impl<'a> Pages<'a> {
             .collect();
         let unsafe_html = site.config.unsafe_html;
         let make = || {
-            let body = markdown::render(&c.markdown, unsafe_html, &links);
+            let html = markdown::render(&c.markdown, unsafe_html, &links);
             let mut value = self.b.conclusions[i].clone();
-            with(&mut value, "content", Value::safe_string(&body.html));
+            with(&mut value, "content", Value::safe_string(&html));
             value
         };
         let value = match self.cache {

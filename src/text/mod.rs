@@ -12,11 +12,17 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// Normalise text read from a user file: NFC. (Unikey may produce NFC or NFD.)
 pub fn nfc(s: &str) -> String {
     // Most input is already NFC; the quick checks avoid re-composing it.
-    if is_plainly_nfc(s) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    if is_nfc(s) {
         s.to_owned()
     } else {
         s.nfc().collect()
     }
+}
+
+/// True when `s` is known to be NFC without normalising it (a fast byte scan for
+/// Vietnamese text, then the general quick check).
+pub fn is_nfc(s: &str) -> bool {
+    is_plainly_nfc(s) || is_nfc_quick(s.chars()) == IsNormalized::Yes
 }
 
 /// True when every char is below U+0300 (ASCII, Latin-1, Latin Extended-A/B: no

@@ -1,0 +1,127 @@
+//! `ketluan check`: everything `build` rejects (errors), plus what is legal but
+//! probably wrong (warnings), without writing anything.
+//!
+//! There is one pipeline: the site is loaded, indexed and rendered in memory by the
+//! same stages as `build` (drafts included), and the lint rules read the loaded model.
+//! Positions for the warnings come from the same front-matter reader the load stage
+//! uses ([`crate::load::yaml`]).
+
+mod documents;
+mod links;
+mod rules;
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::diagnostic::{self, Diagnostic, Location};
+use crate::load::{self, frontmatter, source, yaml};
+use crate::model::{Conclusion, Site};
+use crate::render::{self, Theme};
+use crate::timings::Timings;
+
+/// What `ketluan check` was asked to do.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    /// "Today", for dates in the future.
+    pub today: Date,
+}
+
+/// Every problem of the site at `options.root`, errors and warnings, sorted by file,
+/// line and column.
+pub fn check(options: &Options) -> Vec<Diagnostic> {
+    let root = options.root.as_path();
+    let partial = load::load_partial(&load::Options {
+        root: options.root.clone(),
+        base_url: None,
+        drafts: true,
+    });
+    let mut found = partial.problems;
+    if let Some(config) = partial.config {
+        let theme = Theme::load(root, &config);
+        let site = Site::new(config, partial.conclusions, &partial.registry);
+        match theme {
+            Ok(theme) => {
+                // Every page is rendered, as by `build`, and dropped.
+                let discard = |_| Ok(());
+                let mut timings = Timings::default();
+                if let Err(d) = render::render_site_to(&site, &theme, &mut timings, &discard) {
+                    found.extend(d);
+                }
+            }
+            Err(d) => found.extend(d),
+        }
+        let sources: Vec<Source> = site
+            .conclusions
+            .iter()
+            .map(|c| Source::read(root, c))
+            .collect();
+        found.extend(rules::check(&site, &sources, options.today));
+        found.extend(links::check(root, &site, &sources));
+        found.extend(documents::check(&site, &sources, &partial.registry));
+    }
+    diagnostic::sort(&mut found);
+    found.dedup();
+    found
+}
+
+/// A conclusion's file as text, with its front matter's key positions, to place
+/// warnings.
+pub(crate) struct Source {
+    file: PathBuf,
+    text: String,
+    fields: Option<yaml::Fields>,
+}
+
+impl Source {
+    fn read(root: &Path, c: &Conclusion) -> Self {
+        let text = std::fs::read(root.join(&c.file))
+            .ok()
+            .and_then(|b| source::decode(&b).ok())
+            .unwrap_or_default();
+        let fields = frontmatter::split(&text)
+            .ok()
+            .and_then(|s| yaml::parse_mapping(s.yaml, s.yaml_line).ok());
+        Self {
+            file: c.file.clone(),
+            text,
+            fields,
+        }
+    }
+
+    /// Where `key`'s value is (the top of the file when the key is absent).
+    fn value(&self, key: &str) -> (usize, usize) {
+        self.fields
+            .as_ref()
+            .and_then(|f| f.get(key))
+            .map_or((1, 1), |f| f.value_position(&self.text))
+    }
+
+    /// Where `needle` stands in `key`'s value.
+    fn item(&self, key: &str, needle: &str) -> (usize, usize) {
+        self.fields
+            .as_ref()
+            .map_or((1, 1), |f| f.locate(key, needle))
+    }
+
+    fn at(
+        &self,
+        (line, column): (usize, usize),
+        problem: crate::diagnostic::Problem,
+    ) -> Diagnostic {
+        Diagnostic::new(Location::at(&self.file, line, column), problem).with_source(&self.text)
+    }
+}
+
+/// Line and column in the file of byte `offset` of a conclusion's Markdown body.
+fn body_position(c: &Conclusion, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(c.markdown.len());
+    while !c.markdown.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &c.markdown[..offset];
+    let line = c.markdown_line + before.matches('\n').count();
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}

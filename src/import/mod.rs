@@ -1,0 +1,316 @@
+//! `ketluan import`: a raw news article (pasted from a provincial portal or paper)
+//! → a conclusion file. The steps follow the data:
+//!
+//! ```text
+//! encoding (UTF-8, UTF-16, Windows-1258, TCVN3) → blocks (cut, classify, drop debris)
+//!   → fields (title, date, province, body, chair, documents, author) → markdown → draft
+//! ```
+//!
+//! Every field carries where it came from and how sure it is; what was guessed or not
+//! found is marked `# kiểm tra lại` in the file, and [`Imported::summary`] says it all.
+
+mod blocks;
+mod encoding;
+mod fields;
+mod markdown;
+mod places;
+mod text;
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use jiff::civil::Date;
+
+use crate::diagnostic::{Diagnostic, Location, Problem};
+use crate::draft::{Draft, Value};
+use crate::load::classified;
+use crate::model::citation::find_citations;
+use blocks::{Block, Kind};
+pub use encoding::Encoding;
+use fields::{Field, Sureness};
+
+/// An imported article: the file to write and what was found where.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub draft: Draft,
+    pub encoding: Encoding,
+    /// (field, sureness, value shown, where it came from), in front-matter order.
+    pub findings: Vec<(&'static str, Sureness, String, String)>,
+    /// Input lines removed from the body, with why.
+    pub removed: Vec<(usize, &'static str)>,
+}
+
+/// Import the bytes of one article; `file` names it in messages.
+pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
+    let (text, encoding) = encoding::decode(bytes).map_err(|e| {
+        vec![Diagnostic::new(
+            Location::at(file, e.line, e.column),
+            Problem::Encoding(
+                "the file is not UTF-8 and reads as neither Windows-1258 nor TCVN3 (ABC)".into(),
+            ),
+        )]
+    })?;
+    let marks = classified::find_marks(&text);
+    if !marks.is_empty() {
+        return Err(marks
+            .into_iter()
+            .map(|m| {
+                Diagnostic::new(
+                    Location::at(file, m.line, m.column),
+                    Problem::Classified(format!("it is marked `{}`; nothing was imported", m.text)),
+                )
+                .with_source(&text)
+            })
+            .collect());
+    }
+    let mut blocks = blocks::blocks(&text);
+    let outlet = strip_outlet(&mut blocks);
+
+    let header = blocks.iter().find_map(|b| match &b.kind {
+        Kind::Header { year, month, title } => Some((*year, *month, title.clone(), b.line)),
+        _ => None,
+    });
+    let dateline = blocks.iter().find_map(|b| match b.kind {
+        Kind::Dateline(d) => Some((d, b.line)),
+        _ => None,
+    });
+    let told = fields::text_date(&blocks);
+    let meeting = told.as_ref().map(|(_, s)| s.as_str());
+
+    let title = match (&header, blocks.iter().find(|b| b.kind == Kind::Title)) {
+        (Some((_, _, t, line)), _) if !t.is_empty() => {
+            Field::found(t.clone(), format!("the header (line {line})"))
+        }
+        (None, Some(b)) => {
+            Field::found(b.text.clone(), format!("the first line (line {})", b.line))
+        }
+        _ => match fields::made_up_title(meeting, &blocks) {
+            Some(t) => Field::guessed(
+                t,
+                "made from the meeting's sentence: the article has no title",
+            ),
+            None => Field::missing("the article has no title"),
+        },
+    };
+    let date = fields::meeting_date(
+        told.as_ref().map(|(d, _)| d),
+        header.as_ref().map(|(y, m, _, _)| (*y, *m)),
+        dateline,
+    );
+    let on = date
+        .value
+        .or(dateline.map(|(d, _)| d))
+        .or(header
+            .as_ref()
+            .and_then(|(y, m, _, _)| Date::new(*y, *m, 1).ok()))
+        .unwrap_or(Date::constant(2025, 6, 30));
+    let mut read: Vec<(&str, usize)> = blocks
+        .iter()
+        .filter(|b| b.is_content() || matches!(b.kind, Kind::Title | Kind::Debris("photo caption")))
+        .map(|b| (b.text.as_str(), b.line))
+        .collect();
+    if let Some((_, _, t, line)) = &header
+        && !t.is_empty()
+    {
+        read.insert(0, (t.as_str(), *line));
+    }
+    let province = places::choose(&places::candidates(&read, on));
+    let body = fields::body(meeting, title.value.as_deref(), &blocks);
+    let chair = fields::chaired_by(&blocks);
+    let documents = documents(&read);
+    let author = match blocks.iter().find(|b| b.kind == Kind::Byline) {
+        Some(b) => match blocks::byline(&b.text) {
+            Some(name) => Field::found(name, format!("the byline (line {})", b.line)),
+            None => Field::missing("no byline"),
+        },
+        None => Field::missing("no byline"),
+    };
+    let source = blocks.iter().find_map(|b| match &b.kind {
+        Kind::Source(url) => Some(url.clone()),
+        _ => None,
+    });
+
+    let value = |f: &Field<String>| Value {
+        value: f.value.clone(),
+        review: (f.sureness != Sureness::Found).then(|| f.note.clone()),
+    };
+    let date_value = Field {
+        value: date.value.map(|d| d.to_string()),
+        sureness: date.sureness,
+        note: date.note.clone(),
+    };
+    let draft = Draft {
+        title: value(&title),
+        date: value(&date_value),
+        province: value(&province),
+        body: value(&body),
+        chaired_by: value(&chair),
+        resolutions: documents.iter().map(|(n, _)| n.clone()).collect(),
+        summary: Value::default(),
+        source: Value::optional(source.clone()),
+        author: Value::optional(author.value.clone()),
+        markdown: markdown::body(&blocks),
+    };
+
+    let mut findings = Vec::new();
+    let add = |findings: &mut Vec<_>, name: &'static str, f: &Field<String>| {
+        findings.push((
+            name,
+            f.sureness,
+            f.value.clone().unwrap_or_default(),
+            f.note.clone(),
+        ))
+    };
+    add(&mut findings, "title", &title);
+    add(&mut findings, "date", &date_value);
+    add(&mut findings, "province", &province);
+    add(&mut findings, "body", &body);
+    add(&mut findings, "chaired_by", &chair);
+    let listed: Vec<String> = documents
+        .iter()
+        .map(|(n, line)| format!("{n} (line {line})"))
+        .collect();
+    findings.push((
+        "resolutions",
+        Sureness::Found,
+        if listed.is_empty() {
+            "none".into()
+        } else {
+            listed.join(", ")
+        },
+        "numbered documents cited in the text".into(),
+    ));
+    // The author is optional: no byline is nothing to check.
+    add(
+        &mut findings,
+        "author",
+        &Field {
+            sureness: Sureness::Found,
+            ..author.clone()
+        },
+    );
+    if let Some(url) = source {
+        findings.push(("source", Sureness::Found, url, "a link in the text".into()));
+    }
+    if let Some((outlet, line)) = outlet {
+        findings.push((
+            "outlet",
+            Sureness::Found,
+            outlet,
+            format!("removed from the start of line {line}"),
+        ));
+    }
+    let removed = blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            Kind::Debris(why) => Some((b.line, why)),
+            Kind::Byline => Some((b.line, "byline")),
+            Kind::Dateline(_) => Some((b.line, "dateline")),
+            _ => None,
+        })
+        .collect();
+    Ok(Imported {
+        draft,
+        encoding,
+        findings,
+        removed,
+    })
+}
+
+/// `(LĐ online) - `, `HTO - ` before the first paragraph: the outlet's tag.
+fn strip_outlet(blocks: &mut [Block]) -> Option<(String, usize)> {
+    let b = blocks.iter_mut().find(|b| b.is_content())?;
+    let text = b.text.as_str();
+    let (tag, rest) = if let Some(inner) = text.strip_prefix('(') {
+        let close = inner.find(')')?;
+        (&inner[..close], &inner[close + 1..])
+    } else {
+        let end = text.find(' ')?;
+        let tag = &text[..end];
+        let caps = tag
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        if !caps || tag.chars().count() > 12 {
+            return None;
+        }
+        (tag, &text[end..])
+    };
+    let rest = rest.trim_start();
+    let after = rest.strip_prefix(['-', '–', '—'])?.trim_start();
+    if tag.chars().count() > 40 || after.is_empty() {
+        return None;
+    }
+    let tag = tag.to_string();
+    b.text = after.to_string();
+    Some((tag, b.line))
+}
+
+/// Numbered documents cited anywhere in the text, once each, in order.
+fn documents(read: &[(&str, usize)]) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    for &(text, line) in read {
+        for c in find_citations(text) {
+            if !keys.contains(&c.number.key()) {
+                keys.push(c.number.key());
+                out.push((c.number.canonical(), line));
+            }
+        }
+    }
+    out
+}
+
+impl Imported {
+    /// What was found, where, and how sure; what was removed; what to check.
+    pub fn summary(&self, input: &str, output: &str) -> String {
+        let mut s = format!("{input} → {output}\n");
+        if self.encoding != Encoding::Utf8 {
+            let _ = writeln!(s, "  encoding     {}, converted to UTF-8", self.encoding);
+        }
+        for (name, sureness, value, note) in &self.findings {
+            let label = match sureness {
+                Sureness::Found => "found  ",
+                Sureness::Guessed => "GUESSED",
+                Sureness::Missing => "MISSING",
+            };
+            let value = if value.is_empty() { "—" } else { value };
+            let _ = writeln!(s, "  {name:<12} {label}  {value} ({note})");
+        }
+        if !self.removed.is_empty() {
+            let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+            for &(line, why) in &self.removed {
+                match groups.iter_mut().find(|(w, _)| *w == why) {
+                    Some((_, lines)) => lines.push(line),
+                    None => groups.push((why, vec![line])),
+                }
+            }
+            let parts: Vec<String> = groups
+                .iter()
+                .map(|(why, lines)| {
+                    let ls: Vec<String> = lines.iter().map(usize::to_string).collect();
+                    let plural = if lines.len() == 1 { "line" } else { "lines" };
+                    format!("{why} ({plural} {})", ls.join(", "))
+                })
+                .collect();
+            let _ = writeln!(s, "  removed      {}", parts.join("; "));
+        }
+        let check: Vec<&str> = self
+            .findings
+            .iter()
+            .filter(|(_, sureness, _, _)| *sureness != Sureness::Found)
+            .map(|(name, _, _, _)| *name)
+            .collect();
+        if check.is_empty() {
+            let _ = writeln!(s, "  every field was found");
+        } else {
+            let _ = writeln!(
+                s,
+                "  to check     {} (marked `{}`)",
+                check.join(", "),
+                crate::draft::REVIEW
+            );
+        }
+        s
+    }
+}

@@ -1,0 +1,234 @@
+//! Secrecy and circulation marks. A document stamped `MẬT`, `TỐI MẬT`, `TUYỆT MẬT` or
+//! `LƯU HÀNH NỘI BỘ`, or whose front matter has a `classification`, must never be
+//! published (36-HD/VPTW's "dấu chỉ mức độ mật" and "phạm vi lưu hành"). Finding one is
+//! an error of the load stage, so `build` and `check` both stop on it.
+//!
+//! `mật` is also an everyday word (bí mật, mật độ, thân mật, mật ong), so a lone `mật`
+//! counts only where it reads as a stamp: written in capitals outside those words, alone
+//! on its line, in brackets, or after `Độ mật:`. The two-word levels and the
+//! circulation phrase count in any case.
+
+use std::path::Path;
+
+use super::yaml::Fields;
+use crate::diagnostic::{Diagnostic, Location, Problem};
+use crate::text;
+
+/// A mark found in a file: 1-based line and column (in characters) and the words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    pub line: usize,
+    pub column: usize,
+    pub text: String,
+}
+
+/// The front-matter key that declares a classification.
+pub const KEY: &str = "classification";
+
+/// Every classification problem of a conclusion file: its `classification` key and
+/// each stamp in its text (front matter values included).
+pub fn check(file: &Path, text: &str, fields: Option<&Fields>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let key_line = fields.and_then(|f| f.get(KEY)).map(|field| {
+        let value = match &field.value {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Null => String::new(),
+            other => other.to_string(),
+        };
+        let problem = Problem::Classified(format!("the front matter declares `{KEY}: {value}`"));
+        out.push(
+            Diagnostic::new(Location::at(file, field.line, field.column), problem)
+                .with_source(text),
+        );
+        field.line
+    });
+    for mark in find_marks(text) {
+        if Some(mark.line) == key_line {
+            continue;
+        }
+        let problem = Problem::Classified(format!("it is marked `{}`", mark.text));
+        out.push(
+            Diagnostic::new(Location::at(file, mark.line, mark.column), problem).with_source(text),
+        );
+    }
+    out
+}
+
+/// Every secrecy or circulation mark in `text` (NFC), in order.
+pub fn find_marks(text: &str) -> Vec<Mark> {
+    let mut marks = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let words = words(line);
+        let mut k = 0;
+        while k < words.len() {
+            match mark_at(line, &words, k) {
+                Some(n) => {
+                    let text = words[k..k + n]
+                        .iter()
+                        .map(|w| w.text)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    marks.push(Mark {
+                        line: i + 1,
+                        column: words[k].column,
+                        text,
+                    });
+                    k += n;
+                }
+                None => k += 1,
+            }
+        }
+    }
+    marks
+}
+
+struct Word<'a> {
+    text: &'a str,
+    /// 1-based column in characters.
+    column: usize,
+    /// Byte range in the line.
+    start: usize,
+    end: usize,
+}
+
+fn words(line: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<(usize, usize)> = None;
+    for (column, (b, c)) in line.char_indices().enumerate() {
+        let in_word = c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
+        match (in_word, start) {
+            (true, None) => start = Some((b, column + 1)),
+            (false, Some((s, col))) => {
+                out.push(Word {
+                    text: &line[s..b],
+                    column: col,
+                    start: s,
+                    end: b,
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((s, col)) = start {
+        out.push(Word {
+            text: &line[s..],
+            column: col,
+            start: s,
+            end: line.len(),
+        });
+    }
+    out
+}
+
+/// Words around `MẬT` in capitals that make it an ordinary word, not a stamp.
+const NOT_BEFORE: &[&str] = &["bí", "bảo", "cơ", "thân", "độ", "giữ", "tiết", "lộ"];
+const NOT_AFTER: &[&str] = &[
+    "độ", "thiết", "khẩu", "mã", "ong", "vụ", "báo", "thư", "đàm", "danh", "phục", "ước",
+];
+
+/// How many words starting at `k` form a mark, if any.
+fn mark_at(line: &str, words: &[Word], k: usize) -> Option<usize> {
+    let lower = |i: usize| words.get(i).map(|w| w.text.to_lowercase());
+    let folded = |i: usize| words.get(i).map(|w| text::fold(w.text));
+    let w = lower(k)?;
+    if w == "lưu" || folded(k).as_deref() == Some("luu") {
+        let rest: Vec<Option<String>> = (k + 1..k + 4).map(folded).collect();
+        if rest
+            == [
+                Some("hanh".to_string()),
+                Some("noi".to_string()),
+                Some("bo".to_string()),
+            ]
+        {
+            return Some(4);
+        }
+        return None;
+    }
+    if (w == "tối" || w == "tuyệt") && lower(k + 1).as_deref() == Some("mật") {
+        return Some(2);
+    }
+    if w != "mật" {
+        return None;
+    }
+    let word = &words[k];
+    let before = k.checked_sub(1).and_then(lower);
+    let after = lower(k + 1);
+    let capitals = word.text == "MẬT";
+    if capitals
+        && !before.as_deref().is_some_and(|b| NOT_BEFORE.contains(&b))
+        && !after.as_deref().is_some_and(|a| NOT_AFTER.contains(&a))
+    {
+        return Some(1);
+    }
+    // Alone on its line (Markdown emphasis, quotes and punctuation aside), or alone
+    // as a front-matter value (`title: "Mật"`).
+    let key_value = words.len() == 2
+        && k == 1
+        && line.trim_start().starts_with(words[0].text)
+        && line[words[0].end..].starts_with(':');
+    if words.len() == 1 || key_value {
+        return Some(1);
+    }
+    // `(Mật)`, `[mật]`.
+    let open = line[..word.start].trim_end().ends_with(['(', '[']);
+    let close = line[word.end..].trim_start().starts_with([')', ']']);
+    if open && close {
+        return Some(1);
+    }
+    // `Độ mật: Mật`.
+    if before.as_deref() == Some("độ") {
+        return None;
+    }
+    let label = k >= 2
+        && lower(k - 2).as_deref() == Some("độ")
+        && lower(k - 1).as_deref() == Some("mật")
+        && line[words[k - 1].end..word.start].contains(':');
+    label.then_some(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marks(text: &str) -> Vec<(usize, usize, String)> {
+        find_marks(text)
+            .into_iter()
+            .map(|m| (m.line, m.column, m.text))
+            .collect()
+    }
+
+    #[test]
+    fn stamps_are_found() {
+        assert_eq!(marks("MẬT\nVăn bản"), [(1, 1, "MẬT".to_string())]);
+        assert_eq!(marks("**Mật**"), [(1, 3, "Mật".to_string())]);
+        assert_eq!(marks("Kết luận (mật)"), [(1, 11, "mật".to_string())]);
+        assert_eq!(marks("x\n  TỐI MẬT"), [(2, 3, "TỐI MẬT".to_string())]);
+        assert_eq!(marks("Tuyệt mật."), [(1, 1, "Tuyệt mật".to_string())]);
+        assert_eq!(
+            marks("Tài liệu lưu hành nội bộ"),
+            [(1, 10, "lưu hành nội bộ".to_string())]
+        );
+        assert_eq!(
+            marks("LƯU HÀNH NỘI BỘ"),
+            [(1, 1, "LƯU HÀNH NỘI BỘ".to_string())]
+        );
+        assert_eq!(marks("Độ mật: Mật"), [(1, 9, "Mật".to_string())]);
+        assert_eq!(marks("Tài liệu này là MẬT."), [(1, 17, "MẬT".to_string())]);
+        assert_eq!(marks("title: \"Mật\""), [(1, 9, "Mật".to_string())]);
+    }
+
+    #[test]
+    fn ordinary_words_are_not_stamps() {
+        for text in [
+            "Công tác bảo vệ bí mật nhà nước được tăng cường.",
+            "BẢO VỆ BÍ MẬT NHÀ NƯỚC",
+            "mật độ dân số, quan hệ mật thiết, thân mật, mật ong",
+            "MẬT ĐỘ XÂY DỰNG",
+            "Độ mật: thường",
+            "Ông Mật phát biểu tại hội nghị.",
+        ] {
+            assert!(marks(text).is_empty(), "{text}: {:?}", marks(text));
+        }
+    }
+}

@@ -1,0 +1,404 @@
+//! `ketluan check`: every finding with its code, line and column; the JSON report;
+//! the human report; exit codes. Classified content stops `build` too.
+
+mod common;
+
+use common::{TestSite, conclusion, tree};
+use serde_json::Value;
+
+/// (file, line, column, severity, code) of each finding, from `--format json`.
+fn findings(site: &TestSite) -> Vec<(String, u64, u64, String, String)> {
+    let out = site.run(&["check", "--format", "json"]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}):\n{}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    json.as_array()
+        .expect("an array")
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+                f["severity"].as_str().unwrap().to_string(),
+                f["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn one(
+    file: &str,
+    line: u64,
+    column: u64,
+    severity: &str,
+    code: &str,
+) -> Vec<(String, u64, u64, String, String)> {
+    vec![(file.into(), line, column, severity.into(), code.into())]
+}
+
+/// A site with `content/a.md` = `contents`.
+fn site_with(contents: &str) -> TestSite {
+    let site = TestSite::new();
+    site.write("content/a.md", contents);
+    site
+}
+
+#[test]
+fn the_example_site_is_clean() {
+    let site = TestSite::example();
+    let out = site.run(&["check"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no problems found"));
+    assert_eq!(findings(&site), []);
+}
+
+#[test]
+fn dates_in_the_future_or_before_1930() {
+    let site = site_with(&conclusion("A", "2099-01-01", "Hà Tĩnh", ""));
+    assert_eq!(
+        findings(&site),
+        one("content/a.md", 3, 7, "warning", "date-in-future")
+    );
+    let site = site_with(&conclusion("A", "1925-05-01", "Hà Tĩnh", ""));
+    assert_eq!(
+        findings(&site),
+        one("content/a.md", 3, 7, "warning", "date-too-early")
+    );
+}
+
+#[test]
+fn a_province_after_it_merged() {
+    let site = site_with(&conclusion("A", "2025-08-01", "Đắk Nông", ""));
+    assert_eq!(
+        findings(&site),
+        one("content/a.md", 4, 11, "warning", "province-not-in-force")
+    );
+    let out = site.run(&["check"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("write `province: Lâm Đồng`"), "{text}");
+    // Before the merger it is fine.
+    let site = site_with(&conclusion("A", "2025-06-30", "Đắk Nông", ""));
+    assert_eq!(findings(&site), []);
+}
+
+#[test]
+fn duplicate_conclusions() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        conclusion("Kết luận X", "2021-11-01", "Hà Tĩnh", ""),
+    );
+    site.write(
+        "content/b.md",
+        conclusion("kết luận x", "1/11/2021", "tỉnh Hà Tĩnh", ""),
+    );
+    assert_eq!(
+        findings(&site),
+        one("content/b.md", 2, 8, "warning", "duplicate-conclusion")
+    );
+}
+
+#[test]
+fn empty_body_long_title_long_summary() {
+    let site = site_with("---\ntitle: A\ndate: 2021-11-01\nprovince: Hà Tĩnh\n---\n");
+    assert_eq!(
+        findings(&site),
+        one("content/a.md", 5, 1, "warning", "empty-body")
+    );
+
+    let title = "Kết luận ".repeat(23);
+    let site = site_with(&conclusion(title.trim(), "2021-11-01", "Hà Tĩnh", ""));
+    assert_eq!(
+        findings(&site),
+        one("content/a.md", 2, 8, "warning", "title-too-long")
+    );
+
+    let summary = format!("summary: \"{}\"\n", "x".repeat(501));
+    let site = site_with(&conclusion("A", "2021-11-01", "Hà Tĩnh", &summary));
+    assert_eq!(
+        findings(&site),
+        one("content/a.md", 5, 10, "warning", "summary-too-long")
+    );
+}
+
+#[test]
+fn links_to_missing_conclusions_and_attachments() {
+    let site = TestSite::new();
+    site.write("content/b.md", conclusion("B", "2021-11-02", "Hà Tĩnh", ""));
+    site.write("content/tep.pdf", "pdf");
+    site.write(
+        "content/a.md",
+        "---\ntitle: A\ndate: 2021-11-01\nprovince: Hà Tĩnh\nattachments: [tep.pdf]\n---\n\
+         Xem [B](../b/), [tệp](tep.pdf) và [trang](/ket-luan/b/).\n\n\
+         Sai: [C](../c/) và [thiếu](thieu.pdf) và [nguồn](b.md).\n",
+    );
+    assert_eq!(
+        findings(&site),
+        vec![
+            (
+                "content/a.md".into(),
+                9,
+                10,
+                "warning".into(),
+                "broken-link".into()
+            ),
+            (
+                "content/a.md".into(),
+                9,
+                28,
+                "warning".into(),
+                "broken-link".into()
+            ),
+            (
+                "content/a.md".into(),
+                9,
+                50,
+                "warning".into(),
+                "broken-link".into()
+            ),
+        ]
+    );
+    let out = site.run(&["check"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("`b.md` is a content file, not a page"),
+        "{text}"
+    );
+    assert!(text.contains("did you mean `../b/`?"), "{text}");
+}
+
+#[test]
+fn a_document_issued_after_the_meeting() {
+    let body =
+        "Thực hiện Nghị quyết số 05-NQ/TU, ngày 22/10/2021 của Ban Chấp hành Đảng bộ tỉnh.\n";
+    let site = site_with(&format!(
+        "---\ntitle: A\ndate: 2021-10-01\nprovince: Hà Tĩnh\n---\n\n{body}"
+    ));
+    assert_eq!(
+        findings(&site),
+        one(
+            "content/a.md",
+            7,
+            11,
+            "warning",
+            "document-after-conclusion"
+        )
+    );
+    // The same number in the front matter only, dated by another conclusion's text.
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        conclusion("A", "2021-10-01", "Hà Tĩnh", "resolutions: [05-NQ/TU]\n"),
+    );
+    site.write(
+        "content/b.md",
+        format!("---\ntitle: B\ndate: 2021-12-01\nprovince: Hà Tĩnh\n---\n{body}"),
+    );
+    assert_eq!(
+        findings(&site),
+        one(
+            "content/a.md",
+            5,
+            15,
+            "warning",
+            "document-after-conclusion"
+        )
+    );
+}
+
+#[test]
+fn registry_and_text_disagreeing() {
+    let site = site_with(
+        "---\ntitle: A\ndate: 2022-01-18\nprovince: Hà Tĩnh\n---\n\
+         Quán triệt Nghị quyết số 05-NQ/TU, ngày 22/11/2021 của Ban Chấp hành Đảng bộ tỉnh về phát triển Khu kinh tế Vũng Áng.\n",
+    );
+    site.write(
+        "content/_documents.yaml",
+        "- number: 05-NQ/TU\n  province: Hà Tĩnh\n  date: 22/10/2021\n  title: \"Về chuyển đổi số tỉnh Hà Tĩnh giai đoạn 2021 - 2025\"\n",
+    );
+    assert_eq!(
+        findings(&site),
+        vec![(
+            "content/a.md".into(),
+            6,
+            12,
+            "warning".into(),
+            "registry-mismatch".into()
+        )]
+    );
+    let out = site.run(&["check"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("the registry (line 1) says \"2021-10-22\""),
+        "{text}"
+    );
+
+    // Same date, another subject.
+    site.write(
+        "content/_documents.yaml",
+        "- number: 05-NQ/TU\n  province: Hà Tĩnh\n  date: 22/11/2021\n  title: \"Về chuyển đổi số tỉnh Hà Tĩnh giai đoạn 2021 - 2025\"\n",
+    );
+    let out = site.run(&["check"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("the text gives the title \"phát triển Khu kinh tế Vũng Áng\""),
+        "{text}"
+    );
+    assert_eq!(findings(&site).len(), 1);
+}
+
+#[test]
+fn classified_content_is_an_error_in_check_and_build() {
+    let site = TestSite::new();
+    site.write(
+        "content/good.md",
+        conclusion("Tốt", "2021-11-01", "Hà Tĩnh", ""),
+    );
+    site.build_ok();
+    let before = tree(&site.path("public"));
+
+    site.write(
+        "content/a.md",
+        conclusion("A", "2021-11-01", "Hà Tĩnh", "classification: mật\n"),
+    );
+    assert_eq!(
+        findings(&site),
+        one("content/a.md", 5, 1, "error", "classified")
+    );
+    let err = site.build_err();
+    assert!(err.contains("content/a.md:5:1: error[classified]"), "{err}");
+    assert_eq!(
+        tree(&site.path("public")),
+        before,
+        "nothing may reach the output"
+    );
+
+    site.write(
+        "content/a.md",
+        "---\ntitle: A\ndate: 2021-11-01\nprovince: Hà Tĩnh\n---\n\n**TUYỆT MẬT**\n\nBảo vệ bí mật nhà nước.\n",
+    );
+    assert_eq!(
+        findings(&site),
+        one("content/a.md", 7, 3, "error", "classified")
+    );
+    let err = site.build_err();
+    assert!(err.contains("content/a.md:7:3: error[classified]"), "{err}");
+
+    site.write(
+        "content/a.md",
+        conclusion("Tài liệu (Lưu hành nội bộ)", "2021-11-01", "Hà Tĩnh", ""),
+    );
+    assert_eq!(
+        findings(&site),
+        one("content/a.md", 2, 19, "error", "classified")
+    );
+}
+
+#[test]
+fn errors_of_build_are_errors_of_check() {
+    let site = site_with("---\ntitle: A\ndate: 2021-13-01\nprovice: Hà Tĩnh\n---\nx\n");
+    let codes: Vec<String> = findings(&site).into_iter().map(|f| f.4).collect();
+    assert_eq!(codes, ["missing-key", "invalid-date", "unknown-key"]);
+    let out = site.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn warnings_of_files_that_load_beside_errors_of_files_that_do_not() {
+    let site = TestSite::new();
+    site.write("content/a.md", conclusion("A", "2099-01-01", "Hà Tĩnh", ""));
+    site.write("content/b.md", "no front matter");
+    let codes: Vec<String> = findings(&site).into_iter().map(|f| f.4).collect();
+    assert_eq!(codes, ["date-in-future", "front-matter-missing"]);
+}
+
+#[test]
+fn json_fields_and_order() {
+    let site = site_with(&conclusion("A", "2099-01-01", "Hà Tĩnh", ""));
+    let out = site.run(&["check", "--format", "json"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let json: Value = serde_json::from_str(&text).unwrap();
+    let f = &json[0];
+    let keys: Vec<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut expected = [
+        "file", "line", "column", "severity", "code", "message", "help",
+    ];
+    expected.sort();
+    let mut keys_sorted = keys.clone();
+    keys_sorted.sort();
+    assert_eq!(keys_sorted, expected);
+    assert_eq!(f["message"], "the date 2099-01-01 is in the future");
+    assert!(f["help"].as_str().unwrap().contains("check the year"));
+    // Written in the documented order.
+    let positions: Vec<usize> = [
+        "\"file\"",
+        "\"line\"",
+        "\"column\"",
+        "\"severity\"",
+        "\"code\"",
+        "\"message\"",
+        "\"help\"",
+    ]
+    .iter()
+    .map(|k| text.find(k).unwrap())
+    .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{text}");
+}
+
+#[test]
+fn human_report_groups_by_file_with_caret_fix_and_count() {
+    let site = TestSite::new();
+    site.write("content/a.md", conclusion("A", "2099-01-01", "Hà Tĩnh", ""));
+    site.write(
+        "content/b.md",
+        conclusion("B", "1925-01-01", "Hà Tĩnh", "classification: mật\n"),
+    );
+    let out = site.run(&["check"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let expected = "── content/a.md\n\n\
+        content/a.md:3:7: warning[date-in-future]: the date 2099-01-01 is in the future\n  \
+        |\n3 | date: 2099-01-01\n  |       ^\n  = help: write the meeting's date; check the year and the day/month order\n\n\
+        ── content/b.md\n\n";
+    assert!(text.starts_with(expected), "{text}");
+    assert!(
+        text.contains("content/b.md:5:1: error[classified]"),
+        "{text}"
+    );
+    assert!(
+        text.trim_end()
+            .ends_with("1 error and 1 warning in 2 files"),
+        "{text}"
+    );
+}
+
+#[test]
+fn exit_codes() {
+    let warned = site_with(&conclusion("A", "2099-01-01", "Hà Tĩnh", ""));
+    assert_eq!(warned.run(&["check"]).status.code(), Some(0));
+    assert_eq!(warned.run(&["check", "--strict"]).status.code(), Some(1));
+    let clean = site_with(&conclusion("A", "2021-01-01", "Hà Tĩnh", ""));
+    assert_eq!(clean.run(&["check", "--strict"]).status.code(), Some(0));
+    let broken = site_with("nothing");
+    assert_eq!(broken.run(&["check"]).status.code(), Some(1));
+    // Usage errors.
+    assert_eq!(
+        clean.run(&["check", "--format", "xml"]).status.code(),
+        Some(2)
+    );
+    let mut cmd = assert_cmd::Command::cargo_bin("ketluan").unwrap();
+    let out = cmd
+        .args(["check", "--root", "/no/such/folder"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
