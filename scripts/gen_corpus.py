@@ -14,7 +14,7 @@ What it writes, per conclusion (content/YYYY/<slug>.md):
   number, 0-5 cited documents (central ones such as 57-NQ/TW or 48-KL/TW shared by
   many conclusions, provincial ones such as 05-NQ/TU, 108/QĐ-UBND or
   326/2021/NQ-HĐND per province), tags, sometimes a summary and an author;
-- a body of about 9.5 KB on average (4-14 KB): headings, paragraphs, bulleted and
+- a body of about 9.5 KB on average (4-13.5 KB): headings, paragraphs, bulleted and
   numbered lists, and citations of documents in running text.
 
 10,000 conclusions make about 95 MB of Markdown. SITE must be empty or absent.
@@ -249,7 +249,7 @@ def conclusion(i):
         fm.append(f"author: {person(rng)}")
     fm.append("---")
 
-    target = rng.randint(4000, 14000)
+    target = rng.randint(4000, 13500)
     parts = [first]
     size = len(first.encode())
     section = 0

@@ -112,6 +112,9 @@ enum Command {
         /// Open the site in the default browser.
         #[arg(long)]
         open: bool,
+        /// Print how long each phase of every rebuild took.
+        #[arg(long)]
+        timings: bool,
     },
 }
 
@@ -131,6 +134,7 @@ fn main() -> ExitCode {
             drafts,
             poll,
             open,
+            timings,
         } => {
             if !root.is_dir() {
                 eprintln!("error: --root {}: no such folder", root.display());
@@ -143,6 +147,7 @@ fn main() -> ExitCode {
                 drafts,
                 poll,
                 open,
+                timings,
             };
             match ketluan::serve::run(options) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -83,7 +83,10 @@ impl Cache {
 
     /// The render succeeded: its generation becomes the one to compare with.
     pub(super) fn finish(&mut self) {
-        self.last = std::mem::take(self.next.get_mut().expect("no panics while holding it"));
+        let next = std::mem::take(self.next.get_mut().expect("no panics while holding it"));
+        let old = std::mem::replace(&mut self.last, next);
+        // Freeing a whole site's values takes a while; nobody waits for it.
+        std::thread::spawn(move || drop(old));
     }
 
     /// The render failed: keep comparing with the last good one.

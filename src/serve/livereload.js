@@ -27,6 +27,8 @@
     server = hello.server;
     if (hello.errors) show(hello.errors);
     else hide();
+    // For tests and the curious: this page is listening.
+    if (script) script.dataset.connected = "true";
   });
 
   events.addEventListener("reload", (e) => {
@@ -63,7 +65,7 @@
     overlay.setAttribute("aria-label", "ketluan: build errors");
     Object.assign(overlay.style, {
       position: "fixed", inset: "0", zIndex: "2147483647", overflow: "auto",
-      background: "rgba(20, 20, 20, 0.92)", color: "#f5f5f5", padding: "2rem",
+      background: "rgba(24, 24, 24, 0.97)", color: "#f5f5f5", padding: "2rem",
       font: "14px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace",
     });
     const title = document.createElement("h2");

@@ -44,6 +44,8 @@ pub struct Options {
     pub drafts: bool,
     pub poll: bool,
     pub open: bool,
+    /// Print how long each phase of every rebuild took.
+    pub timings: bool,
 }
 
 /// What the request handlers share.
@@ -109,7 +111,7 @@ pub fn run(mut options: Options) -> Result<(), String> {
     let hub = app.hub.clone();
     let rebuilds = std::thread::Builder::new()
         .name("ketluan-rebuild".into())
-        .spawn(move || rebuild_loop(rebuilder, watcher, rx, hub))
+        .spawn(move || rebuild_loop(rebuilder, watcher, rx, hub, options.timings))
         .map_err(|e| format!("cannot start: {e}"))?;
 
     let served = runtime.block_on(async {
@@ -168,6 +170,7 @@ fn rebuild_loop(
     mut watcher: Watcher,
     rx: mpsc::Receiver<Signal>,
     hub: Hub,
+    show_timings: bool,
 ) {
     while let Ok(first) = rx.recv() {
         let mut changed = Vec::new();
@@ -191,6 +194,7 @@ fn rebuild_loop(
                 recovered,
                 total_pages,
                 elapsed,
+                timings,
             } => {
                 if recovered {
                     hub.send(Message::Ok);
@@ -220,6 +224,9 @@ fn rebuild_loop(
                         format!(", {} files", css.len() + other.len())
                     }
                 );
+                if show_timings {
+                    print_timings(&timings);
+                }
             }
             Outcome::Failed(errors) => {
                 report_errors(&errors);
@@ -227,6 +234,15 @@ fn rebuild_loop(
             }
         }
     }
+}
+
+fn print_timings(timings: &crate::timings::Timings) {
+    let phases: Vec<String> = timings
+        .phases
+        .iter()
+        .map(|(name, d)| format!("{name} {:.1}", d.as_secs_f64() * 1000.0))
+        .collect();
+    println!("  ms: {}", phases.join(", "));
 }
 
 fn report_errors(errors: &state::Errors) {

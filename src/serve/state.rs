@@ -78,6 +78,7 @@ pub enum Outcome {
         recovered: bool,
         total_pages: usize,
         elapsed: Duration,
+        timings: Timings,
     },
     Failed(Arc<Errors>),
 }
@@ -118,8 +119,12 @@ impl Rebuilder {
         let mut timings = Timings::default();
         let result = build::render_site_with(&self.options, &mut timings, Some(&mut self.cache));
         let old = self.current();
-        let (_, rendered) = match result {
-            Ok(r) => r,
+        let rendered = match result {
+            Ok((site, rendered)) => {
+                // Freeing the model takes a while; nobody waits for it.
+                std::thread::spawn(move || drop(site));
+                rendered
+            }
             Err(problems) => {
                 let errors = Arc::new(Errors::new(&problems));
                 let next = Snapshot {
@@ -189,12 +194,14 @@ impl Rebuilder {
             built: true,
             errors: None,
         });
+        std::thread::spawn(move || drop(old));
         Outcome::Built {
             pages: changed_pages,
             files: files.into_iter().collect(),
             recovered,
             total_pages,
             elapsed: started.elapsed(),
+            timings,
         }
     }
 
