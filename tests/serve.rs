@@ -42,9 +42,12 @@ impl Server {
         });
         let deadline = Instant::now() + PATIENCE;
         loop {
-            let line = rx
-                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
-                .expect("serve prints the URL it serves");
+            let Ok(line) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            else {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("serve did not print the URL it serves");
+            };
             if let Some(url) = line.split(" at http://").nth(1) {
                 let addr = url.trim_end_matches('/').to_string();
                 return Server {

@@ -150,11 +150,10 @@ impl Watcher {
         }
         for name in SOURCES {
             let dir = self.root.join(name);
-            if changed.contains(&dir) || !dir.is_dir() {
-                if let Some(i) = self.watched.iter().position(|w| *w == dir) {
-                    self.watched.remove(i);
-                    self.unwatch(&dir);
-                }
+            let gone = changed.contains(&dir) || !dir.is_dir();
+            if let Some(i) = self.watched.iter().position(|w| *w == dir).filter(|_| gone) {
+                self.watched.remove(i);
+                self.unwatch(&dir);
             }
             if dir.is_dir()
                 && !self.watched.contains(&dir)
