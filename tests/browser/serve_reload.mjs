@@ -3,9 +3,9 @@
 // file and drops it after the fix, and reconnects when serve restarts; all under a
 // strict Content-Security-Policy (the site's base.html sets one).
 //
-// Run by tests/browser.rs (`cargo test`) with KETLUAN_BIN (the binary) and
-// KETLUAN_SITE (a site folder with content/mot.md). Needs Debian's chromium and
-// `npm ci` in this folder.
+// Run by tests/browser_serve.rs (`cargo test`) with KETLUAN_BIN (the binary),
+// KETLUAN_SITE (a site folder with content/mot.md) and KETLUAN_CHROMIUM (default
+// /usr/bin/chromium, Debian's). Needs `npm ci --prefix tests/browser`.
 
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
@@ -16,6 +16,7 @@ import { chromium } from "playwright-core";
 
 const BIN = process.env.KETLUAN_BIN;
 const SITE = process.env.KETLUAN_SITE;
+const CHROMIUM = process.env.KETLUAN_CHROMIUM || "/usr/bin/chromium";
 const WAIT = 30_000;
 if (!BIN || !SITE) throw new Error("KETLUAN_BIN and KETLUAN_SITE must be set");
 
@@ -55,7 +56,7 @@ function step(name) {
 const profile = mkdtempSync(join(tmpdir(), "ketluan-chromium-"));
 let serve = await startServe(0);
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: "/usr/bin/chromium",
+  executablePath: CHROMIUM,
   headless: true,
   args: [
     "--headless",

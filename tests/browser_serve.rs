@@ -1,10 +1,12 @@
-//! The browser test of `ketluan serve`: headless Chromium (Debian's `chromium`)
-//! driven by playwright-core (`tests/browser/`, installed by `npm ci` there).
-//! `.ci/run` installs both; without them this test fails and says what to install.
+//! `ketluan serve` in a real browser: headless Chromium (Debian's `chromium`, or the
+//! binary in `KETLUAN_CHROMIUM`) driven by playwright-core, running
+//! `tests/browser/serve_reload.mjs`. Needs node, chromium and
+//! `npm ci --prefix tests/browser` (`.ci/run` installs them); fails, never skips,
+//! when one is missing.
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{TestSite, conclusion};
@@ -13,13 +15,23 @@ use common::{TestSite, conclusion};
 fn an_open_page_reloads_swaps_css_and_shows_errors() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = repo.join("tests/browser");
+    let chromium = std::env::var_os("KETLUAN_CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    let node = Command::new("node").arg("--version").output();
     assert!(
-        Path::new("/usr/bin/chromium").exists(),
-        "the browser test needs Debian's chromium: apt-get install -y chromium"
+        node.is_ok_and(|o| o.status.success()),
+        "the browser tests need Node.js (`node` on PATH)"
+    );
+    assert!(
+        chromium.is_file(),
+        "the browser tests need Debian's chromium at {} (apt-get install -y chromium), \
+         or KETLUAN_CHROMIUM pointing at a chromium binary",
+        chromium.display()
     );
     assert!(
         dir.join("node_modules/playwright-core").is_dir(),
-        "the browser test needs playwright-core: (cd tests/browser && npm ci)"
+        "the browser tests need playwright-core: npm ci --prefix tests/browser"
     );
 
     let site = TestSite::new();
@@ -49,6 +61,7 @@ fn an_open_page_reloads_swaps_css_and_shows_errors() {
         .arg(dir.join("serve_reload.mjs"))
         .env("KETLUAN_BIN", env!("CARGO_BIN_EXE_ketluan"))
         .env("KETLUAN_SITE", site.root())
+        .env("KETLUAN_CHROMIUM", &chromium)
         .current_dir(&dir)
         .output()
         .expect("node runs");
