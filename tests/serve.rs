@@ -587,3 +587,53 @@ fn a_taken_port_is_an_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot listen"));
 }
+
+#[test]
+fn a_rewrite_with_the_same_length_and_time_is_still_seen() {
+    let site = site();
+    let server = Server::start(&site, &[]);
+    site.write(
+        "content/mot.md",
+        with_body("Kết luận một", "Phiên bản AAAA."),
+    );
+    server.wait_for("/ket-luan/mot/", "edited", |r| {
+        r.body.contains("Phiên bản AAAA.")
+    });
+    let path = site.path("content/mot.md");
+    let before = std::fs::metadata(&path).unwrap();
+    // Same length, and the old modification time put back: only the watcher's
+    // report tells the cache that this file changed.
+    site.write(
+        "content/mot.md",
+        with_body("Kết luận một", "Phiên bản BBBB."),
+    );
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(before.modified().unwrap()).unwrap();
+    drop(file);
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), before.len());
+    server.wait_for("/ket-luan/mot/", "re-read", |r| {
+        r.body.contains("Phiên bản BBBB.")
+    });
+}
+
+#[test]
+fn a_save_without_changes_renders_nothing() {
+    let site = site();
+    let server = Server::start(&site, &[]);
+    let bytes = std::fs::read(site.path("content/hai.md")).unwrap();
+    site.write("content/hai.md", &bytes);
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let line = server
+            .stdout
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .expect("a rebuild is reported");
+        if line.starts_with("Rebuilt in ") {
+            assert!(
+                line.contains(": 0 of ") && line.contains("(0 rendered)"),
+                "{line}"
+            );
+            break;
+        }
+    }
+}

@@ -50,8 +50,15 @@ impl Cache {
     /// Forget these paths (files or folders: everything under a folder), so they are
     /// read again even if their stamp looks unchanged.
     pub fn forget<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) {
-        for path in paths {
-            self.entries.retain(|p, _| !p.starts_with(path));
+        // Files go at once; whatever else was named may be a folder (one that is gone
+        // cannot be asked), so entries under it go too, in one pass.
+        let folders: HashSet<&Path> = paths
+            .into_iter()
+            .filter(|p| self.entries.remove(*p).is_none())
+            .collect();
+        if !folders.is_empty() {
+            self.entries
+                .retain(|p, _| !p.ancestors().skip(1).any(|a| folders.contains(a)));
         }
     }
 

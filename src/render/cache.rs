@@ -17,6 +17,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use tera::Value;
@@ -31,6 +32,8 @@ pub struct Cache {
     next: Mutex<Generation>,
     /// Page templates that must be rendered again in this render.
     dirty: BTreeSet<String>,
+    /// Pages rendered (not reused) by the current or last render.
+    rendered: AtomicUsize,
 }
 
 #[derive(Default)]
@@ -79,6 +82,12 @@ impl Cache {
             templates: theme.texts.clone(),
             ..Generation::default()
         };
+        *self.rendered.get_mut() = 0;
+    }
+
+    /// How many pages the last render rendered rather than reused.
+    pub fn rendered(&self) -> usize {
+        self.rendered.load(Ordering::Relaxed)
     }
 
     /// The render succeeded: its generation becomes the one to compare with.
@@ -187,7 +196,10 @@ impl Cache {
             {
                 p.output.clone()
             }
-            _ => Arc::from(render(&context)?),
+            _ => {
+                self.rendered.fetch_add(1, Ordering::Relaxed);
+                Arc::from(render(&context)?)
+            }
         };
         self.next().pages.insert(
             path.to_string(),

@@ -192,6 +192,7 @@ fn rebuild_loop(
                 pages,
                 files,
                 recovered,
+                rendered,
                 total_pages,
                 elapsed,
                 timings,
@@ -215,7 +216,7 @@ fn rebuild_loop(
                     hub.send(Message::reload(pages.clone()));
                 }
                 println!(
-                    "Rebuilt in {} ms: {} of {total_pages} pages changed{}.",
+                    "Rebuilt in {} ms: {} of {total_pages} pages changed ({rendered} rendered){}.",
                     elapsed.as_millis(),
                     pages.len(),
                     if css.is_empty() && other.is_empty() {

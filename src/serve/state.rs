@@ -76,6 +76,8 @@ pub enum Outcome {
         files: Vec<String>,
         /// The previous rebuild had failed.
         recovered: bool,
+        /// Pages rendered, not reused from the last rebuild.
+        rendered: usize,
         total_pages: usize,
         elapsed: Duration,
         timings: Timings,
@@ -199,6 +201,7 @@ impl Rebuilder {
             pages: changed_pages,
             files: files.into_iter().collect(),
             recovered,
+            rendered: self.cache.render.rendered(),
             total_pages,
             elapsed: started.elapsed(),
             timings,
