@@ -24,11 +24,17 @@ struct Server {
 
 impl Server {
     fn start(site: &TestSite, extra: &[&str]) -> Server {
+        Self::start_with(site, extra, &[])
+    }
+
+    /// Start with extra environment variables (`PATH=""`: no browser opener).
+    fn start_with(site: &TestSite, extra: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_ketluan"))
             .args(["serve", "--port", "0"])
             .args(extra)
             .arg("--root")
             .arg(site.root())
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -636,4 +642,16 @@ fn a_save_without_changes_renders_nothing() {
             break;
         }
     }
+}
+
+#[test]
+fn open_without_a_browser_still_serves() {
+    let site = site();
+    // No opener can be found on an empty PATH: a warning, and serving goes on.
+    let server = Server::start_with(&site, &["--open"], &[("PATH", "")]);
+    assert_eq!(server.get("/").status, 200);
+    site.write("content/mot.md", with_body("Kết luận một", "Vẫn phục vụ."));
+    server.wait_for("/ket-luan/mot/", "edited", |r| {
+        r.body.contains("Vẫn phục vụ.")
+    });
 }

@@ -137,9 +137,10 @@ pub fn run(mut options: Options) -> Result<(), String> {
             .await
             .map_err(|e| format!("server error: {e}"))
     });
-    // Stop the watcher and the rebuild thread.
+    // Stop the watcher and the rebuild thread. A rebuild under way is not waited
+    // for: it writes nothing, and the process ends when this returns.
     let _ = tx.send(Signal::Stop);
-    let _ = rebuilds.join();
+    drop(rebuilds);
     runtime.shutdown_timeout(Duration::from_secs(1));
     served?;
     println!("Stopped.");
