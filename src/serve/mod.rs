@@ -217,7 +217,7 @@ fn rebuild_loop(
                     hub.send(Message::reload(pages.clone()));
                 }
                 println!(
-                    "Rebuilt in {} ms: {} of {total_pages} pages changed ({rendered} rendered){}.",
+                    "Rebuilt in {} ms: {rendered} pages rendered, {} changed or gone, {total_pages} served{}.",
                     elapsed.as_millis(),
                     pages.len(),
                     if css.is_empty() && other.is_empty() {
