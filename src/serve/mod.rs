@@ -128,14 +128,21 @@ pub fn run(mut options: Options) -> Result<(), String> {
         if options.open {
             open_browser(&url);
         }
+        let mut stopping = stop_tx.subscribe();
         let shutdown = async move {
             stop_signal().await;
             let _ = stop_tx.send(true);
         };
-        axum::serve(listener, router(app))
-            .with_graceful_shutdown(shutdown)
-            .await
-            .map_err(|e| format!("server error: {e}"))
+        let server = axum::serve(listener, router(app)).with_graceful_shutdown(shutdown);
+        // Open event streams end at once; give other connections a moment, no more.
+        let deadline = async move {
+            let _ = stopping.wait_for(|stop| *stop).await;
+            tokio::time::sleep(Duration::from_secs(2)).await;
+        };
+        tokio::select! {
+            served = server => served.map_err(|e| format!("server error: {e}")),
+            () = deadline => Ok(()),
+        }
     });
     // Stop the watcher and the rebuild thread. A rebuild under way is not waited
     // for: it writes nothing, and the process ends when this returns.
