@@ -23,6 +23,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod draft;
 pub mod import;
+pub mod init;
 pub mod load;
 pub mod model;
 pub mod new;
