@@ -67,6 +67,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let output = output_dir(options);
     check_output(&options.root, &output)?;
+    write::recover(&output);
     let mut timings = Timings::default();
     let (site, theme) = load_site(options, &mut timings)?;
     let output_error = |e: std::io::Error| {

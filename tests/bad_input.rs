@@ -287,3 +287,39 @@ fn output_inside_the_sources_is_refused() {
     assert_eq!(out.status.code(), Some(1));
     assert!(site.path("content/good.md").is_file());
 }
+
+#[test]
+fn a_folder_ketluan_did_not_write_is_never_replaced() {
+    let site = TestSite::new();
+    site.write("content/a.md", conclusion("x", "2021-01-01", "Hà Tĩnh", ""));
+    site.write("elsewhere/notes.txt", "quan trọng");
+    let out = site.run(&[
+        "build",
+        "--output",
+        site.path("elsewhere").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("did not write"), "{err}");
+    assert_eq!(site.read("elsewhere/notes.txt"), "quan trọng");
+    // An empty folder, or one ketluan wrote, is fine.
+    site.write("empty/.keep", "");
+    std::fs::remove_file(site.path("empty/.keep")).unwrap();
+    let out = site.run(&["build", "--output", site.path("empty").to_str().unwrap()]);
+    assert!(out.status.success());
+    let out = site.run(&["build", "--output", site.path("empty").to_str().unwrap()]);
+    assert!(out.status.success());
+}
+
+#[test]
+fn a_build_killed_mid_swap_leaves_the_previous_site() {
+    // Simulate the fallback swap interrupted after moving the old site aside.
+    let site = built_site();
+    let before = tree(&site.path("public"));
+    let retired = site.path(".public.ketluan-old-99999");
+    std::fs::rename(site.path("public"), &retired).unwrap();
+    site.write("content/bad.md", "no front matter");
+    site.build_err();
+    assert_eq!(tree(&site.path("public")), before, "previous site restored");
+    assert!(!retired.exists());
+}

@@ -44,6 +44,7 @@ pub fn render(markdown: &str, unsafe_html: bool, links: &[Link]) -> String {
         }
     });
     html::push_html(&mut out, events);
+    let out = alignment_classes(out);
     // Without raw HTML, pulldown-cmark's output is inert already (text escaped, URLs
     // checked above): the HTML sanitizer, a third of rendering time, is not needed.
     if unsafe_html || !raw_html {
@@ -51,6 +52,18 @@ pub fn render(markdown: &str, unsafe_html: bool, links: &[Link]) -> String {
     } else {
         SANITIZER.clean(&out).to_string()
     }
+}
+
+/// pulldown-cmark aligns table columns with `style` attributes, which a strict
+/// Content-Security-Policy blocks; the theme styles these classes instead. (Text and
+/// code cannot contain the pattern: their quotes are escaped.)
+fn alignment_classes(html: String) -> String {
+    if !html.contains(" style=\"text-align: ") {
+        return html;
+    }
+    html.replace(" style=\"text-align: left\"", " class=\"align-left\"")
+        .replace(" style=\"text-align: center\"", " class=\"align-center\"")
+        .replace(" style=\"text-align: right\"", " class=\"align-right\"")
 }
 
 /// Drop link and image destinations whose scheme could run code.
@@ -204,6 +217,18 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<code>06-NQ/TU</code>"), "{html}");
+    }
+
+    #[test]
+    fn table_alignment_uses_classes_not_styles() {
+        let html = render("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n", false, &[]);
+        assert!(!html.contains("style="), "{html}");
+        assert!(html.contains("<td class=\"align-right\">3</td>"), "{html}");
+        let raw = render("| a |\n|--:|\n| 1 |\n\n<b>x</b>", false, &[]);
+        assert!(
+            raw.contains("class=\"align-right\""),
+            "kept through the sanitizer: {raw}"
+        );
     }
 
     #[test]

@@ -158,6 +158,8 @@ struct Pages<'a> {
     years_value: Value,
     /// Timeline pages.
     total_pages: usize,
+    /// Each conclusion's (older, newer) neighbours within its province.
+    in_province: Vec<(Option<usize>, Option<usize>)>,
 }
 
 impl<'a> Pages<'a> {
@@ -188,6 +190,7 @@ impl<'a> Pages<'a> {
                 })
                 .collect::<Vec<_>>(),
         );
+        let in_province = province_neighbours(b.site);
         let total_pages = b
             .site
             .conclusions
@@ -201,6 +204,7 @@ impl<'a> Pages<'a> {
             years,
             years_value,
             total_pages,
+            in_province,
         }
     }
 
@@ -245,6 +249,7 @@ impl<'a> Pages<'a> {
             Page::Home => {
                 let mut ctx = self.page("home", urls.home(), site.config.title.clone());
                 ctx.insert_value("latest", self.list(0..site.conclusions.len().min(10)));
+                ctx.insert_value("years", self.years_value.clone());
                 ctx.insert_value(
                     "counts",
                     map([
@@ -421,6 +426,10 @@ impl<'a> Pages<'a> {
         ctx.insert_value("prev", self.b.conclusions.get(i + 1).cloned().into());
         let newer = i.checked_sub(1).map(|j| self.b.conclusions[j].clone());
         ctx.insert_value("next", newer.into());
+        let (older, newer) = self.in_province[i];
+        let value = |j: Option<usize>| Value::from(j.map(|j| self.b.conclusions[j].clone()));
+        ctx.insert_value("prev_in_province", value(older));
+        ctx.insert_value("next_in_province", value(newer));
         (
             format!("ket-luan/{}/index.html", c.slug),
             "conclusion.html",
@@ -518,6 +527,24 @@ impl<'a> Pages<'a> {
             .collect();
         Value::from(groups)
     }
+}
+
+/// For each conclusion, its (older, newer) neighbours on the page of its own
+/// province (which also lists the units merged into it, in the same order).
+fn province_neighbours(site: &Site) -> Vec<(Option<usize>, Option<usize>)> {
+    let mut out = vec![(None, None); site.conclusions.len()];
+    for listing in &site.provinces {
+        let entries = &listing.entries;
+        for (pos, &(i, _)) in entries.iter().enumerate() {
+            if site.conclusions[i].province.slug != listing.province.slug {
+                continue;
+            }
+            let older = entries.get(pos + 1).map(|e| e.0);
+            let newer = pos.checked_sub(1).map(|p| entries[p].0);
+            out[i] = (older, newer);
+        }
+    }
+    out
 }
 
 /// `value` (a map) with one more entry; the other entries are shared, not copied.

@@ -56,9 +56,18 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Start writing a new version of `output`.
+    /// Start writing a new version of `output`. Refuses to replace a non-empty folder
+    /// that ketluan did not write (it would be deleted).
     pub fn begin(output: &Path) -> io::Result<Staging> {
         fs::create_dir_all(parent_of(output))?;
+        recover(output);
+        if !is_replaceable(output) {
+            return Err(io::Error::other(format!(
+                "{} is a folder ketluan did not write; refusing to replace it \
+                 (remove it, or choose another --output)",
+                output.display()
+            )));
+        }
         remove_stale(output);
         let dir = sibling(output, &format!("new-{}", std::process::id()));
         fs::create_dir_all(&dir)?;
@@ -121,7 +130,14 @@ impl Staging {
         let mut written = std::mem::take(&mut *self.written.lock().expect("no panics"));
         written.sort();
         let manifest = sibling(&self.output, "manifest");
-        if self.output.exists() {
+        // The old manifest describes the old site: once the swap starts it must not
+        // be trusted (a kill before the new one is written just costs a full write).
+        let _ = fs::remove_file(&manifest);
+        if self.output.exists() && exchange(&self.dir, &self.output).is_ok() {
+            // One atomic step: the staging path now holds the previous site.
+            self.committed = true;
+            remove_tree(&self.dir);
+        } else if self.output.exists() {
             let retired = sibling(&self.output, &format!("old-{}", std::process::id()));
             fs::rename(&self.output, &retired)?;
             if let Err(e) = fs::rename(&self.dir, &self.output) {
@@ -192,6 +208,54 @@ fn remove_tree(dir: &Path) {
         });
     }
     let _ = fs::remove_dir_all(dir);
+}
+
+/// Swap two paths atomically (Linux `renameat2(RENAME_EXCHANGE)`); elsewhere, or on
+/// file systems without it, this fails and the caller renames in two steps.
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+    }
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    {
+        let _ = (a, b);
+        Err(io::Error::from(io::ErrorKind::Unsupported))
+    }
+}
+
+/// A build killed between the two renames of the fallback swap leaves no output but
+/// a retired previous site: put it back. Run at the start of every build, whether or
+/// not it succeeds.
+pub fn recover(output: &Path) {
+    if output.exists() {
+        return;
+    }
+    let Some(name) = output.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let prefix = format!(".{name}.ketluan-old-");
+    let Ok(entries) = fs::read_dir(parent_of(output)) else {
+        return;
+    };
+    let retired = entries
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().starts_with(&prefix));
+    if let Some(e) = retired {
+        let _ = fs::rename(e.path(), output);
+    }
+}
+
+/// The output may be replaced when it does not exist, is empty, or was written by
+/// ketluan (its manifest is beside it, or it has the site's index and 404 pages).
+fn is_replaceable(output: &Path) -> bool {
+    let Ok(mut entries) = fs::read_dir(output) else {
+        return !output.exists();
+    };
+    entries.next().is_none()
+        || sibling(output, "manifest").is_file()
+        || (output.join("index.html").is_file() && output.join("404.html").is_file())
 }
 
 /// Remove staging and retired folders left by builds that were killed.

@@ -42,6 +42,16 @@ impl TestSite {
         site
     }
 
+    /// A copy of the site folder `dir` (relative to the repository), e.g. a fixture.
+    pub fn copy_of(dir: &str) -> Self {
+        let site = Self::new();
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join(dir),
+            site.root(),
+        );
+        site
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }
@@ -155,4 +165,18 @@ fn walkdir(dir: &Path) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+/// Copy the folder `from` into `to`, recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
 }

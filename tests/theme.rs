@@ -1,0 +1,446 @@
+//! The default theme's HTML, read from built sites: the metadata a portal shows,
+//! previous/next in time and within the province, dates and UI strings in both
+//! languages, and every way a site restyles the theme (partials, translations, static
+//! files, another theme folder). What only a browser can tell is in browser_theme.rs.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use common::{TestSite, attrs, conclusion, texts, tree};
+
+const FULL: &str = "public/ket-luan/tong-ket-cong-tac-nam-2024/index.html";
+
+fn fixture() -> TestSite {
+    TestSite::copy_of("tests/fixtures/theme_site")
+}
+
+/// The metadata table as (header, value) pairs, whitespace collapsed.
+fn metadata(site: &TestSite, page: &str) -> Vec<(String, String)> {
+    let html = site.html(page);
+    texts(&html, "table.meta th")
+        .into_iter()
+        .zip(texts(&html, "table.meta td"))
+        .collect()
+}
+
+fn value<'a>(rows: &'a [(String, String)], header: &str) -> &'a str {
+    rows.iter()
+        .find(|(h, _)| h == header)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_else(|| panic!("no row {header} in {rows:?}"))
+}
+
+#[test]
+fn conclusion_page_shows_the_full_vietnamese_metadata_set() {
+    let site = fixture();
+    site.build_ok();
+    let rows = metadata(&site, FULL);
+    let headers: Vec<&str> = rows.iter().map(|(h, _)| h.as_str()).collect();
+    assert_eq!(
+        headers,
+        [
+            "Số, ký hiệu",
+            "Ngày",
+            "Cơ quan",
+            "Tỉnh, thành phố",
+            "Người chủ trì",
+            "Người ký",
+            "Trích yếu",
+            "Lĩnh vực",
+            "Văn bản liên quan",
+            "Tệp đính kèm",
+            "Nguồn",
+            "Tác giả"
+        ]
+    );
+    assert_eq!(value(&rows, "Số, ký hiệu"), "1234-TB/TU");
+    assert_eq!(value(&rows, "Ngày"), "20/12/2024");
+    assert_eq!(value(&rows, "Cơ quan"), "Ban Thường vụ Tỉnh ủy");
+    assert_eq!(value(&rows, "Người chủ trì"), "Hoàng Trung Dũng");
+    assert!(value(&rows, "Người ký").starts_with("T/M Ban Thường vụ"));
+    assert!(value(&rows, "Trích yếu").starts_with("Ban Thường vụ Tỉnh ủy kết luận"));
+    assert!(value(&rows, "Lĩnh vực").contains("chuyển đổi số"));
+    let related = value(&rows, "Văn bản liên quan");
+    assert!(
+        related.contains("Nghị quyết số 05-NQ/TU ngày 22/10/2021"),
+        "{related}"
+    );
+    assert!(
+        related.contains("Về đột phá phát triển khoa học"),
+        "{related}"
+    );
+
+    let html = site.html(FULL);
+    let files = attrs(&html, "table.meta .files a", "href");
+    assert_eq!(files.len(), 3, "{files:?}");
+    for href in files {
+        let rel = href.trim_start_matches("/cong-thong-tin/ket-luan/");
+        assert!(site.path(&format!("public/{rel}")).is_file(), "{href}");
+    }
+    // The Vietnamese dateline, then the body under its own heading, after the table.
+    assert_eq!(
+        texts(&html, ".dateline"),
+        ["Hà Tĩnh, ngày 20/12/2024 · Số 1234-TB/TU"]
+    );
+    let headings = texts(&html, "main h1, main h2");
+    assert_eq!(headings[1], "Thông tin văn bản");
+    assert_eq!(headings[2], "Nội dung");
+    assert_eq!(
+        attrs(&html, "main time", "datetime")
+            .first()
+            .map(String::as_str),
+        Some("2024-12-20")
+    );
+}
+
+#[test]
+fn missing_fields_of_the_standard_set_say_so() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        conclusion("Kết luận tối giản", "2023-03-22", "Hà Tĩnh", ""),
+    );
+    site.build_ok();
+    let rows = metadata(&site, "public/ket-luan/a/index.html");
+    assert_eq!(value(&rows, "Số, ký hiệu"), "Chưa cập nhật");
+    assert_eq!(value(&rows, "Cơ quan"), "Chưa cập nhật");
+    assert_eq!(value(&rows, "Người chủ trì"), "Chưa cập nhật");
+    assert_eq!(value(&rows, "Lĩnh vực"), "Chưa cập nhật");
+    assert_eq!(value(&rows, "Văn bản liên quan"), "Không có");
+    assert_eq!(value(&rows, "Tệp đính kèm"), "Không có");
+    assert_eq!(value(&rows, "Trích yếu"), "Nội dung kết luận.");
+    assert!(!rows.iter().any(|(h, _)| h == "Người ký" || h == "Nguồn"));
+}
+
+#[test]
+fn previous_and_next_in_time_and_within_the_province() {
+    let site = TestSite::new();
+    for (slug, date, province) in [
+        ("ht1", "2021-01-10", "Hà Tĩnh"),
+        ("na1", "2021-02-10", "Nghệ An"),
+        ("ht2", "2021-03-10", "Hà Tĩnh"),
+        ("na2", "2021-04-10", "Nghệ An"),
+        ("ht3", "2021-05-10", "Hà Tĩnh"),
+    ] {
+        site.write(
+            &format!("content/{slug}.md"),
+            conclusion(slug, date, province, ""),
+        );
+    }
+    site.build_ok();
+    let page = site.html("public/ket-luan/ht2/index.html");
+    let url = |s: &str| format!("/ket-luan/ket-luan/{s}/");
+    assert_eq!(attrs(&page, "a[rel=prev]", "href"), [url("na1")]);
+    assert_eq!(attrs(&page, "a[rel=next]", "href"), [url("na2")]);
+    assert_eq!(
+        texts(&page, "#pager-province"),
+        ["Cùng tỉnh, thành phố: Hà Tĩnh"]
+    );
+    assert_eq!(
+        attrs(&page, "[aria-labelledby=pager-province] a", "href"),
+        [url("ht1"), url("ht3")]
+    );
+    // The newest of a province has no newer neighbour there.
+    let last = site.html("public/ket-luan/na2/index.html");
+    assert_eq!(
+        attrs(&last, "[aria-labelledby=pager-province] a", "href"),
+        [url("na1")]
+    );
+    assert_eq!(
+        texts(&last, "[aria-labelledby=pager-province] .pager-label"),
+        ["Bài trước"]
+    );
+}
+
+#[test]
+fn within_the_province_follows_the_province_page_of_merged_units() {
+    let site = TestSite::new();
+    for (slug, date, province) in [
+        ("ld2021", "2021-06-15", "Lâm Đồng"),
+        ("dn2022", "2022-03-01", "Đắk Nông"),
+        ("ld2023", "2023-05-10", "Lâm Đồng"),
+    ] {
+        site.write(
+            &format!("content/{slug}.md"),
+            conclusion(slug, date, province, ""),
+        );
+    }
+    site.build_ok();
+    let province_links = |slug: &str| {
+        attrs(
+            &site.html(&format!("public/ket-luan/{slug}/index.html")),
+            "[aria-labelledby=pager-province] a",
+            "href",
+        )
+    };
+    // Lâm Đồng's page lists former Đắk Nông's conclusions between its own.
+    assert_eq!(province_links("ld2023"), ["/ket-luan/ket-luan/dn2022/"]);
+    // Đắk Nông's own page has only that one: no neighbours within the province.
+    assert!(province_links("dn2022").is_empty());
+    let html = site.html("public/ket-luan/dn2022/index.html");
+    assert_eq!(texts(&html, "#pager-time"), ["Theo dòng thời gian"]);
+    assert!(texts(&html, "#pager-province").is_empty());
+}
+
+#[test]
+fn dates_and_ui_strings_follow_the_language() {
+    let vi = fixture();
+    vi.build_ok();
+    let year = vi.html("public/dong-thoi-gian/2024/index.html");
+    assert_eq!(texts(&year, "h1"), ["Năm 2024"]);
+    assert!(texts(&year, "main h2").contains(&"Tháng 12/2024".to_string()));
+    assert_eq!(
+        texts(&vi.html("public/404.html"), "h1"),
+        ["Không tìm thấy trang"]
+    );
+
+    let en = fixture();
+    let yaml = en.read("site.yaml").replace("language: vi", "language: en");
+    en.write("site.yaml", yaml);
+    en.build_ok();
+    let html = en.html(FULL);
+    assert_eq!(attrs(&html, "html", "lang"), ["en"]);
+    assert_eq!(
+        texts(&html, ".dateline"),
+        ["Hà Tĩnh, 20 December 2024 · No. 1234-TB/TU"]
+    );
+    let rows = metadata(&en, FULL);
+    assert_eq!(value(&rows, "Number"), "1234-TB/TU");
+    assert_eq!(value(&rows, "Date"), "20 December 2024");
+    assert!(value(&rows, "Related documents").contains("of 22 October 2021"));
+    assert_eq!(texts(&html, ".skip-link"), ["Skip to main content"]);
+    let year = en.html("public/dong-thoi-gian/2024/index.html");
+    assert_eq!(texts(&year, "h1"), ["Year 2024"]);
+    assert!(texts(&year, "main h2").contains(&"December 2024".to_string()));
+    assert_eq!(texts(&en.html("public/404.html"), "h1"), ["Page not found"]);
+}
+
+/// Keys of a flat translations file.
+fn keys(file: &Path) -> BTreeSet<String> {
+    std::fs::read_to_string(file)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with(' '))
+        .filter_map(|l| l.split_once(':').map(|(k, _)| k.trim().to_string()))
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+#[test]
+fn translations_cover_every_string_the_templates_use() {
+    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+    let vi = keys(&theme.join("translations/vi.yaml"));
+    let en = keys(&theme.join("translations/en.yaml"));
+    assert_eq!(vi, en, "vi.yaml and en.yaml must have the same keys");
+    let mut used = BTreeSet::new();
+    for (name, bytes) in tree(&theme.join("templates")) {
+        let text = String::from_utf8(bytes).unwrap();
+        for (i, _) in text.match_indices("t.") {
+            let before = text[..i].chars().last().unwrap_or(' ');
+            if before.is_alphanumeric() || before == '_' || before == '.' {
+                continue;
+            }
+            let key: String = text[i + 2..]
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                .collect();
+            if !key.is_empty() {
+                used.insert((key, name.clone()));
+            }
+        }
+    }
+    assert!(used.len() > 40, "{used:?}");
+    for (key, template) in used {
+        assert!(
+            vi.contains(&key),
+            "{template} uses t.{key}, missing in vi.yaml"
+        );
+    }
+}
+
+#[test]
+fn site_translations_override_single_keys() {
+    let site = TestSite::new();
+    site.write("content/a.md", conclusion("A", "2023-03-22", "Hà Tĩnh", ""));
+    site.write(
+        "translations/vi.yaml",
+        "home: \"Trang nhà\"\nmetadata: \"Thuộc tính văn bản\"\n",
+    );
+    site.build_ok();
+    let html = site.html("public/ket-luan/a/index.html");
+    let nav = texts(&html, ".site-nav a");
+    assert_eq!(nav[0], "Trang nhà");
+    assert_eq!(nav[1], "Dòng thời gian", "keys not overridden stay");
+    assert_eq!(texts(&html, "#meta-heading"), ["Thuộc tính văn bản"]);
+}
+
+#[test]
+fn a_portal_replaces_header_and_footer_with_two_small_templates() {
+    let site = TestSite::new();
+    site.write("content/a.md", conclusion("A", "2023-03-22", "Hà Tĩnh", ""));
+    site.write(
+        "templates/partials/header.html",
+        "<header class=\"portal\"><a href=\"{{ urls.home }}\">Cổng thông tin điện tử tỉnh</a>\
+         {% include \"partials/nav.html\" %}</header>\n",
+    );
+    site.write(
+        "templates/partials/footer.html",
+        "<footer class=\"portal\">Văn phòng UBND tỉnh · {{ site.title }}</footer>\n",
+    );
+    site.write(
+        "templates/partials/head_extras.html",
+        "<link rel=\"stylesheet\" href=\"{{ urls.static }}portal.css\">\n",
+    );
+    site.write("static/portal.css", ".portal { color: #000; }\n");
+    site.build_ok();
+    for (rel, _) in tree(&site.path("public")) {
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        let html = site.html(&format!("public/{rel}"));
+        assert_eq!(
+            texts(&html, "header.portal > a"),
+            ["Cổng thông tin điện tử tỉnh"],
+            "{rel}"
+        );
+        assert_eq!(
+            texts(&html, "footer.portal"),
+            ["Văn phòng UBND tỉnh · Thử nghiệm"],
+            "{rel}"
+        );
+        assert_eq!(texts(&html, ".site-nav a").len(), 4, "{rel}: nav kept");
+        assert_eq!(texts(&html, "main h1").len(), 1, "{rel}: content kept");
+        let styles = attrs(&html, "link[rel=stylesheet]", "href");
+        assert_eq!(
+            styles,
+            ["/ket-luan/static/style.css", "/ket-luan/static/portal.css"],
+            "{rel}"
+        );
+    }
+}
+
+#[test]
+fn site_static_files_override_the_themes() {
+    let site = TestSite::new();
+    site.write("content/a.md", conclusion("A", "2023-03-22", "Hà Tĩnh", ""));
+    site.write(
+        "static/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    site.build_ok();
+    assert_eq!(
+        site.read("public/static/logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+    );
+    let theme_css = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/style.css"),
+    )
+    .unwrap();
+    assert_eq!(site.read("public/static/style.css"), theme_css);
+    let html = site.html("public/index.html");
+    assert_eq!(
+        attrs(&html, ".brand-logo", "src"),
+        ["/ket-luan/static/logo.svg"]
+    );
+}
+
+#[test]
+fn the_theme_key_selects_a_theme_folder() {
+    let site = TestSite::new();
+    site.write("site.yaml", format!("{}theme: gon\n", common::SITE_YAML));
+    site.write("content/a.md", conclusion("A", "2023-03-22", "Hà Tĩnh", ""));
+    site.write(
+        "themes/gon/templates/base.html",
+        "<!DOCTYPE html><html lang=\"{{ site.language }}\"><head><title>{{ page.title }}</title>\
+         <link rel=\"stylesheet\" href=\"{{ urls.static }}gon.css\"></head>\
+         <body><main>{% block content %}<h1>{{ page.title }}</h1>{% endblock content %}</main>\
+         <footer>{{ t.made_with }}</footer></body></html>\n",
+    );
+    for name in [
+        "index.html",
+        "timeline.html",
+        "timeline_year.html",
+        "provinces.html",
+        "province.html",
+        "documents.html",
+        "document.html",
+        "404.html",
+    ] {
+        site.write(
+            &format!("themes/gon/templates/{name}"),
+            "{% extends \"base.html\" %}",
+        );
+    }
+    site.write(
+        "themes/gon/templates/conclusion.html",
+        "{% extends \"base.html\" %}{% block content %}<h1 class=\"gon\">{{ conclusion.title }}</h1>{% endblock content %}",
+    );
+    site.write(
+        "themes/gon/translations/vi.yaml",
+        "made_with: \"Giao diện Gọn\"\n",
+    );
+    site.write("themes/gon/static/gon.css", "body { margin: 0; }\n");
+    site.build_ok();
+    let html = site.html("public/ket-luan/a/index.html");
+    assert_eq!(texts(&html, "h1.gon"), ["A"]);
+    assert_eq!(texts(&html, "footer"), ["Giao diện Gọn"]);
+    assert!(site.path("public/static/gon.css").is_file());
+    assert!(
+        !site.path("public/static/style.css").exists(),
+        "the default theme's assets are not mixed in"
+    );
+
+    site.write(
+        "site.yaml",
+        format!("{}theme: khong-co\n", common::SITE_YAML),
+    );
+    let err = site.build_err();
+    assert!(
+        err.contains("site.yaml") && err.contains("themes/"),
+        "{err}"
+    );
+}
+
+#[test]
+fn pages_load_nothing_from_elsewhere_and_nothing_inline() {
+    let site = fixture();
+    let out = site.run(&["build", "--drafts"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut checked = 0;
+    for (rel, bytes) in tree(&site.path("public")) {
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(!text.contains("<script"), "{rel}: no JavaScript");
+        assert!(!text.contains("<style"), "{rel}: no inline style element");
+        assert!(!text.contains(" style=\""), "{rel}: no style attribute");
+        let html = site.html(&format!("public/{rel}"));
+        for (selector, attr) in [
+            ("link:not([rel=canonical])", "href"),
+            ("img", "src"),
+            ("script", "src"),
+            ("iframe", "src"),
+        ] {
+            for url in attrs(&html, selector, attr) {
+                let local = !url.contains(':') && !url.starts_with("//");
+                assert!(local, "{rel}: loads {url}");
+            }
+        }
+        let first_link = attrs(&html, "body a", "href");
+        assert_eq!(
+            first_link.first().map(String::as_str),
+            Some("#main"),
+            "{rel}"
+        );
+        assert_eq!(attrs(&html, "main", "id"), ["main"], "{rel}");
+        checked += 1;
+    }
+    assert!(checked > 70, "{checked}");
+}
