@@ -162,6 +162,20 @@ mod tests {
     }
 
     #[test]
+    fn a_file_level_finding_has_no_line_or_column() {
+        let d = Diagnostic::new(Location::file("site.yaml"), Problem::Unreadable("x".into()));
+        let github = to_github(std::slice::from_ref(&d), Path::new("."));
+        assert!(
+            github.starts_with(
+                "::error file=site.yaml,title=ketluan%3A unreadable::cannot read: x%0Ahelp: "
+            ),
+            "{github}"
+        );
+        let gitlab = to_gitlab(&[d], Path::new("."));
+        assert!(gitlab.contains("\"begin\": 1"), "{gitlab}");
+    }
+
+    #[test]
     fn fingerprints_are_stable_and_distinct() {
         // FNV-1a 128 of the empty string is the offset basis.
         assert_eq!(fingerprint(""), "6c62272e07bb014262b821756295c58d");
