@@ -147,7 +147,11 @@ fn plan(options: &Options) -> Result<Vec<(PathBuf, String)>, Vec<Diagnostic>> {
         .replace("@DESCRIPTION@", &draft::quote(&names.description()))
         .replace(
             "@BASE_URL@",
-            &draft::quote(base_url.as_ref().map_or("http://localhost/", BaseUrl::as_str)),
+            &draft::quote(
+                base_url
+                    .as_ref()
+                    .map_or("http://localhost/", BaseUrl::as_str),
+            ),
         );
     let example = names.fill(include_str!("init/example.md"));
     let example_rel = Path::new(load::CONTENT_DIR).join(format!(
@@ -196,7 +200,11 @@ fn resolve_province(name: &str) -> Result<&'static Province, Diagnostic> {
         Problem::ProvinceNotInForce {
             name: p.name,
             date: EXAMPLE_DATE,
-            why: format!("it merged into {} on {}", current.name, province::REFORM_DATE),
+            why: format!(
+                "it merged into {} on {}",
+                current.name,
+                province::REFORM_DATE
+            ),
             suggestion: Some(current.name),
         },
     ))
@@ -266,7 +274,10 @@ mod tests {
     #[test]
     fn city_and_province_names() {
         let hn = Names::of(province::resolve("Hà Nội", EXAMPLE_DATE).unwrap());
-        assert_eq!(hn.site_title(), "Kết luận của Thành ủy, UBND thành phố Hà Nội");
+        assert_eq!(
+            hn.site_title(),
+            "Kết luận của Thành ủy, UBND thành phố Hà Nội"
+        );
         let ht = Names::of(province::resolve("ha tinh", EXAMPLE_DATE).unwrap());
         assert_eq!(ht.site_title(), "Kết luận của Tỉnh ủy, UBND tỉnh Hà Tĩnh");
     }
@@ -275,6 +286,9 @@ mod tests {
     fn a_former_unit_is_refused_with_its_successor() {
         let d = resolve_province("Đắk Nông").unwrap_err();
         assert_eq!(d.problem.code(), "province-not-in-force");
-        assert_eq!(d.problem.help().unwrap(), "write `province: Lâm Đồng`, or check the date");
+        assert_eq!(
+            d.problem.help().unwrap(),
+            "write `province: Lâm Đồng`, or check the date"
+        );
     }
 }

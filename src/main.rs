@@ -125,8 +125,7 @@ enum Command {
         #[arg(long, value_enum)]
         ci: Option<CiPlatform>,
     },
-    /// Print a shell completion script: `ketluan completions bash > ~/.local/share/
-    /// bash-completion/completions/ketluan`.
+    /// Print a shell completion script (see docs/install.md for where to put it).
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
@@ -372,7 +371,10 @@ fn run_init(options: init::Options) -> ExitCode {
                 println!("  {}", f.to_string_lossy().replace('\\', "/"));
             }
             for f in &report.kept {
-                println!("  {} (exists: kept as it was)", f.to_string_lossy().replace('\\', "/"));
+                println!(
+                    "  {} (exists: kept as it was)",
+                    f.to_string_lossy().replace('\\', "/")
+                );
             }
             println!("\nNext:\n  cd {dir}\n  ketluan check\n  ketluan build");
             ExitCode::SUCCESS
@@ -390,8 +392,7 @@ fn run_init(options: init::Options) -> ExitCode {
 fn run_man(dir: Option<&std::path::Path>) -> ExitCode {
     let cmd = <Cli as clap::CommandFactory>::command();
     let result = match dir {
-        Some(dir) => std::fs::create_dir_all(dir)
-            .and_then(|()| clap_mangen::generate_to(cmd, dir)),
+        Some(dir) => std::fs::create_dir_all(dir).and_then(|()| clap_mangen::generate_to(cmd, dir)),
         None => clap_mangen::Man::new(cmd).render(&mut std::io::stdout()),
     };
     match result {

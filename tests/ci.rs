@@ -38,7 +38,10 @@ fn parse_command(line: &str) -> Option<WorkflowCommand> {
     let mut properties = BTreeMap::new();
     for pair in props.trim().split(',').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').expect("key=value");
-        assert!(!key.is_empty() && !value.is_empty(), "empty property in {line}");
+        assert!(
+            !key.is_empty() && !value.is_empty(),
+            "empty property in {line}"
+        );
         let value = [
             ("%0D", "\r"),
             ("%0A", "\n"),
@@ -52,7 +55,9 @@ fn parse_command(line: &str) -> Option<WorkflowCommand> {
     }
     let data = [("%0D", "\r"), ("%0A", "\n"), ("%25", "%")]
         .iter()
-        .fold(rest[end + 2..].to_string(), |v, (from, to)| v.replace(from, to));
+        .fold(rest[end + 2..].to_string(), |v, (from, to)| {
+            v.replace(from, to)
+        });
     Some(WorkflowCommand {
         name: name.to_string(),
         properties,
@@ -95,8 +100,7 @@ fn github_annotations_follow_the_runner_grammar() {
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     // Every finding is one line: no raw line break inside a command.
-    let (commands, plain): (Vec<&str>, Vec<&str>) =
-        lines.iter().partition(|l| l.starts_with("::"));
+    let (commands, plain): (Vec<&str>, Vec<&str>) = lines.iter().partition(|l| l.starts_with("::"));
     assert_eq!(plain, ["2 errors and 3 warnings in 4 files"], "{text}");
 
     let findings = json_findings(&site);
@@ -140,8 +144,14 @@ fn github_annotations_follow_the_runner_grammar() {
         .iter()
         .find(|l| l.contains("unknown-province"))
         .unwrap();
-    assert!(tricky.contains("/content/a%2Cb%3Ac 100%25.md,line=4,col=11,"), "{tricky}");
-    assert!(tricky.contains(",title=ketluan%3A unknown-province::"), "{tricky}");
+    assert!(
+        tricky.contains("/content/a%2Cb%3Ac 100%25.md,line=4,col=11,"),
+        "{tricky}"
+    );
+    assert!(
+        tricky.contains(",title=ketluan%3A unknown-province::"),
+        "{tricky}"
+    );
     // In the data `%` and line breaks are escaped, `:` is not.
     assert!(
         tricky.contains("::unknown province \"100%25 Hà Tịnh\"%0Ahelp: did you mean"),
@@ -188,9 +198,8 @@ fn github_annotations_name_files_from_the_current_folder() {
 
 fn gitlab_report(site: &TestSite) -> Vec<Json> {
     let out = site.run(&["check", "--format", "gitlab"]);
-    let json: Json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout))
-    });
+    let json: Json = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
     json.as_array().expect("an array").clone()
 }
 
@@ -214,8 +223,14 @@ fn assert_code_quality(issues: &[Json]) {
         assert!(!i["description"].as_str().unwrap().is_empty());
         assert!(!i["check_name"].as_str().unwrap().is_empty());
         let fp = i["fingerprint"].as_str().unwrap();
-        assert!(fp.len() == 32 && fp.chars().all(|c| c.is_ascii_hexdigit()), "{fp}");
-        assert!(fingerprints.insert(fp.to_string()), "duplicate fingerprint {fp}");
+        assert!(
+            fp.len() == 32 && fp.chars().all(|c| c.is_ascii_hexdigit()),
+            "{fp}"
+        );
+        assert!(
+            fingerprints.insert(fp.to_string()),
+            "duplicate fingerprint {fp}"
+        );
         assert!(
             ["info", "minor", "major", "critical", "blocker"]
                 .contains(&i["severity"].as_str().unwrap())
@@ -284,7 +299,10 @@ fn gitlab_fingerprints_survive_lines_moving() {
     // A clean site is an empty report.
     site.write("content/links.md", body(""));
     site.remove("content/links.md");
-    site.write("content/ok.md", conclusion("C", "2021-01-02", "Hà Tĩnh", ""));
+    site.write(
+        "content/ok.md",
+        conclusion("C", "2021-01-02", "Hà Tĩnh", ""),
+    );
     assert_eq!(gitlab_report(&site), Vec::<Json>::new());
 }
 
@@ -339,7 +357,10 @@ fn validate(schema: &str, file: &str) {
 #[test]
 fn recipes_pass_their_platforms_schemas() {
     validate("vendor.github-workflows", "github-actions.yml");
-    validate("custom.github-workflows-require-timeout", "github-actions.yml");
+    validate(
+        "custom.github-workflows-require-timeout",
+        "github-actions.yml",
+    );
     validate("vendor.gitlab-ci", "gitlab-ci.yml");
 }
 
@@ -386,7 +407,10 @@ fn github_recipe_structure() {
             let run = step["run"].as_str();
             assert!(uses.is_some() != run.is_some(), "{name:?}: {step:?}");
             if let Some(u) = uses {
-                assert!(u.split_once('@').is_some_and(|(_, v)| v.starts_with('v')), "{u}");
+                assert!(
+                    u.split_once('@').is_some_and(|(_, v)| v.starts_with('v')),
+                    "{u}"
+                );
             }
         }
         if let Some(needs) = job["needs"].as_str() {
@@ -477,7 +501,12 @@ fn gitlab_recipe_structure() {
     assert_eq!(str_of(&pages["artifacts"]["paths"][0]), "public");
     assert!(str_of(&pages["rules"][0]["if"]).contains("$CI_DEFAULT_BRANCH"));
 
-    let stages: Vec<&str> = c["stages"].as_sequence().unwrap().iter().map(str_of).collect();
+    let stages: Vec<&str> = c["stages"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(str_of)
+        .collect();
     for job in ["check", "pages", "server"] {
         assert!(stages.contains(&str_of(&c[job]["stage"])), "{job}");
     }
@@ -503,7 +532,15 @@ fn run_script(script: &str, cwd: &Path, vars: &BTreeMap<String, String>) -> Outp
     )
     .unwrap();
     std::process::Command::new("bash")
-        .args(["--noprofile", "--norc", "-e", "-o", "pipefail", "-c", script])
+        .args([
+            "--noprofile",
+            "--norc",
+            "-e",
+            "-o",
+            "pipefail",
+            "-c",
+            script,
+        ])
         .current_dir(cwd)
         .envs(vars)
         .env("PATH", path)
@@ -569,16 +606,18 @@ fn the_github_check_step_annotates_the_broken_file() {
     std::fs::remove_file(dir.path().join("content/2024-05-01-sai.md")).unwrap();
     let out = run_script(str_of(&check["run"]), dir.path(), &plain_vars(&w["env"]));
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), "no problems found\n");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "no problems found\n"
+    );
 }
 
 #[test]
 fn the_gitlab_check_job_writes_the_code_quality_report() {
     let dir = broken_site("gitlab");
-    let c: Yaml = serde_yaml::from_str(
-        &std::fs::read_to_string(dir.path().join(".gitlab-ci.yml")).unwrap(),
-    )
-    .unwrap();
+    let c: Yaml =
+        serde_yaml::from_str(&std::fs::read_to_string(dir.path().join(".gitlab-ci.yml")).unwrap())
+            .unwrap();
     let vars = plain_vars(&c["variables"]);
     let run_job = || {
         let mut last = None;
@@ -610,10 +649,7 @@ fn the_gitlab_check_job_writes_the_code_quality_report() {
     assert_eq!(issues.len(), 1);
     assert_eq!(issues[0]["check_name"], "unknown-province");
     assert_eq!(issues[0]["severity"], "critical");
-    assert_eq!(
-        issues[0]["location"]["path"],
-        "content/2024-05-01-sai.md"
-    );
+    assert_eq!(issues[0]["location"]["path"], "content/2024-05-01-sai.md");
     assert_eq!(issues[0]["location"]["lines"]["begin"], 4);
 
     std::fs::remove_file(dir.path().join("content/2024-05-01-sai.md")).unwrap();

@@ -273,7 +273,11 @@ fn the_quick_start_runs() {
         if line.trim() != "<!-- tested -->" {
             continue;
         }
-        assert_eq!(lines.next(), Some("```sh"), "a tested block is a ```sh block");
+        assert_eq!(
+            lines.next(),
+            Some("```sh"),
+            "a tested block is a ```sh block"
+        );
         for l in lines.by_ref() {
             if l == "```" {
                 break;
@@ -312,7 +316,10 @@ fn the_quick_start_runs() {
     let preview = std::fs::read_to_string(tmp.path().join("xem-truoc").join(page)).unwrap();
     assert!(preview.contains("href=\"http://localhost:8000/") || preview.contains("href=\"/"));
     let built = std::fs::read_to_string(site.join("public").join(page)).unwrap();
-    assert!(built.contains("/ket-luan/nghi-quyet/ha-tinh-05-nq-tu/"), "{built}");
+    assert!(
+        built.contains("/ket-luan/nghi-quyet/ha-tinh-05-nq-tu/"),
+        "{built}"
+    );
     assert!(site.join(".github/workflows/ketluan.yml").is_file());
     // The commit holds the sources, not the output.
     let files = std::process::Command::new("git")

@@ -90,8 +90,10 @@ fn the_new_site_checks_and_builds_clean() {
         attrs(&page, "a", "href").contains(&"/ket-luan/nghi-quyet/57-nq-tw/".to_string()),
         "the citation of 57-NQ/TW is linked"
     );
-    assert!(read(&dir.join("content/2025-07-15-khanh-hoa-bai-mau.md"))
-        .contains("province: Khánh Hòa  #"));
+    assert!(
+        read(&dir.join("content/2025-07-15-khanh-hoa-bai-mau.md"))
+            .contains("province: Khánh Hòa  #")
+    );
 }
 
 #[test]
@@ -120,7 +122,10 @@ fn site_yaml_documents_every_key_and_its_defaults_are_valid() {
     let (_tmp, dir) = init(&["--province", "Hà Tĩnh"]);
     let text = read(&dir.join("site.yaml"));
     for key in ketluan::config::SiteConfig::KEYS {
-        assert!(documented(&text, key), "site.yaml does not document `{key}`");
+        assert!(
+            documented(&text, key),
+            "site.yaml does not document `{key}`"
+        );
     }
     // Uncommenting every optional key keeps the site valid: the defaults shown are
     // real values.
@@ -294,7 +299,10 @@ fn bad_values_are_reported_together_and_nothing_is_written() {
     assert!(!dir.exists());
 
     // A unit that merged in 2025 is refused, naming the unit it became.
-    let out = ketluan(&["init", dir.to_str().unwrap(), "--province", "Đắk Nông"], None);
+    let out = ketluan(
+        &["init", dir.to_str().unwrap(), "--province", "Đắk Nông"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("it merged into Lâm Đồng"), "{err}");

@@ -182,7 +182,11 @@ fn completions_for_each_shell() {
         .args(["--noprofile", "--norc", "-c", &probe])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "check");
     assert_eq!(ketluan(&["completions", "tcsh"]).status.code(), Some(2));
 }
@@ -216,7 +220,12 @@ fn the_manual_page_is_valid_roff() {
     // One page per command into a folder.
     let dir = tmp.path().join("man");
     stdout(&ketluan(&["man", "--dir", dir.to_str().unwrap()]));
-    for page in ["ketluan.1", "ketluan-build.1", "ketluan-check.1", "ketluan-init.1"] {
+    for page in [
+        "ketluan.1",
+        "ketluan-build.1",
+        "ketluan-check.1",
+        "ketluan-init.1",
+    ] {
         let text = std::fs::read_to_string(dir.join(page)).unwrap();
         assert!(text.starts_with(".ie"), "{page}: {text}");
     }

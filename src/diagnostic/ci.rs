@@ -122,9 +122,9 @@ pub fn to_gitlab(diagnostics: &[Diagnostic], root: &Path) -> String {
 fn fingerprint(s: &str) -> String {
     const OFFSET: u128 = 0x6c62272e07bb014262b821756295c58d;
     const PRIME: u128 = 0x0000000001000000000000000000013b;
-    let hash = s.bytes().fold(OFFSET, |h, b| {
-        (h ^ u128::from(b)).wrapping_mul(PRIME)
-    });
+    let hash = s
+        .bytes()
+        .fold(OFFSET, |h, b| (h ^ u128::from(b)).wrapping_mul(PRIME));
     format!("{hash:032x}")
 }
 
@@ -158,7 +158,10 @@ mod tests {
         let d = Diagnostic::new(Location::at("content/a.md", 1, 1), Problem::EmptyBody);
         assert_eq!(ci_path(Path::new("."), &d), "content/a.md");
         assert_eq!(ci_path(Path::new("./site/"), &d), "site/content/a.md");
-        assert_eq!(ci_path(Path::new("/srv/site"), &d), "/srv/site/content/a.md");
+        assert_eq!(
+            ci_path(Path::new("/srv/site"), &d),
+            "/srv/site/content/a.md"
+        );
     }
 
     #[test]
