@@ -278,7 +278,7 @@ mod tests {
             hn.site_title(),
             "Kết luận của Thành ủy, UBND thành phố Hà Nội"
         );
-        let ht = Names::of(province::resolve("ha tinh", EXAMPLE_DATE).unwrap());
+        let ht = Names::of(province::resolve("hà tĩnh", EXAMPLE_DATE).unwrap());
         assert_eq!(ht.site_title(), "Kết luận của Tỉnh ủy, UBND tỉnh Hà Tĩnh");
     }
 
