@@ -266,11 +266,11 @@ fn gitlab_report_follows_the_code_quality_format() {
             _ => "minor",
         };
         assert_eq!(i["severity"], severity);
+        let description = i["description"].as_str().unwrap();
+        assert!(description.starts_with(f["message"].as_str().unwrap()));
         assert!(
-            i["description"]
-                .as_str()
-                .unwrap()
-                .starts_with(f["message"].as_str().unwrap())
+            description.ends_with(&format!("see {})", f["see"].as_str().unwrap())),
+            "{description}"
         );
     }
     // Two identical broken links: two issues, two fingerprints.

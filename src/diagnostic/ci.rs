@@ -58,7 +58,8 @@ fn escape_property(s: &str) -> String {
 }
 
 /// A GitLab Code Quality report: a JSON array of
-/// `{description, check_name, fingerprint, severity, location: {path, lines: {begin}}}`.
+/// `{description, check_name, fingerprint, severity, location: {path, lines: {begin}}}`;
+/// the description is the message, the fix and the troubleshooting section.
 ///
 /// Errors are `critical`, warnings `minor`. The fingerprint identifies a finding
 /// across pipelines, so that GitLab can tell new findings from fixed ones: it hashes
@@ -93,10 +94,10 @@ pub fn to_gitlab(diagnostics: &[Diagnostic], root: &Path) -> String {
             let identity = format!("{}\0{path}\0{message}", d.problem.code());
             let rank = seen.entry(identity.clone()).or_default();
             *rank += 1;
-            let mut description = message;
-            if let Some(help) = d.problem.help() {
-                description.push_str(&format!(" (help: {help})"));
-            }
+            let description = match d.problem.help() {
+                Some(help) => format!("{message} (help: {help}; see {})", d.problem.see()),
+                None => format!("{message} (see {})", d.problem.see()),
+            };
             Issue {
                 description,
                 check_name: d.problem.code(),
