@@ -103,9 +103,13 @@ pub fn init(options: &Options) -> Result<Report, Vec<Diagnostic>> {
 /// the options.
 fn plan(options: &Options) -> Result<Vec<(PathBuf, String)>, Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    let province = resolve_province(options.province.as_deref().unwrap_or(DEFAULT_PROVINCE))
-        .map_err(|d| problems.push(d))
-        .ok();
+    let province = match resolve_province(options.province.as_deref().unwrap_or(DEFAULT_PROVINCE)) {
+        Ok(p) => Some(p),
+        Err(d) => {
+            problems.push(d);
+            None
+        }
+    };
     let title = options.title.as_deref().map(|t| text::nfc(t.trim()));
     if title.as_deref() == Some("") {
         problems.push(Diagnostic::new(
