@@ -437,7 +437,7 @@ fn github_recipe_structure() {
     assert!(str_of(&install["run"]).contains("cargo +stable install --locked --git"));
     assert!(str_of(&step("Check")["run"]).contains("--format github"));
     let build_step = step("Build");
-    assert!(str_of(&build_step["run"]).contains("--output public"));
+    assert!(str_of(&build_step["run"]).contains("--output public --check-links"));
     assert!(str_of(&build_step["run"]).contains("--base-url"));
     assert!(str_of(&build_step["env"]["BASE_URL"]).contains("steps.pages.outputs.base_url"));
     let upload = step("Upload the site");
@@ -496,7 +496,7 @@ fn gitlab_recipe_structure() {
 
     let pages = &c["pages"];
     let script = str_of(&pages["script"][0]);
-    assert!(script.contains("--output public"));
+    assert!(script.contains("--output public --check-links"));
     assert!(script.contains("$CI_PAGES_URL"));
     assert_eq!(str_of(&pages["artifacts"]["paths"][0]), "public");
     assert!(str_of(&pages["rules"][0]["if"]).contains("$CI_DEFAULT_BRANCH"));
@@ -610,6 +610,35 @@ fn the_github_check_step_annotates_the_broken_file() {
         String::from_utf8(out.stdout).unwrap(),
         "no problems found\n"
     );
+
+    // The build step: the Pages address, every link checked, the output where the
+    // upload step takes it.
+    let build = steps(&w["jobs"]["build"])
+        .into_iter()
+        .find(|s| s["name"].as_str() == Some("Build"))
+        .unwrap();
+    let mut vars = plain_vars(&w["env"]);
+    vars.insert("BASE_URL".into(), "https://org.github.io/ket-luan/".into());
+    let out = run_script(str_of(&build["run"]), dir.path(), &vars);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let upload = steps(&w["jobs"]["build"])
+        .into_iter()
+        .find(|s| s["name"].as_str() == Some("Upload the site"))
+        .unwrap();
+    let sitemap = std::fs::read_to_string(
+        dir.path()
+            .join(str_of(&upload["with"]["path"]))
+            .join("sitemap.xml"),
+    )
+    .unwrap();
+    assert!(
+        sitemap.contains("<loc>https://org.github.io/ket-luan/</loc>"),
+        "{sitemap}"
+    );
 }
 
 #[test]
@@ -656,4 +685,25 @@ fn the_gitlab_check_job_writes_the_code_quality_report() {
     assert_eq!(run_job().status.code(), Some(0));
     let report = std::fs::read_to_string(dir.path().join("gl-code-quality-report.json")).unwrap();
     assert_eq!(report.trim(), "[]");
+
+    // The pages job publishes public/ built for the Pages address.
+    let mut vars = vars;
+    vars.insert(
+        "CI_PAGES_URL".into(),
+        "https://group.gitlab.io/ket-luan".into(),
+    );
+    for line in c["pages"]["script"].as_sequence().unwrap() {
+        let out = run_script(str_of(line), dir.path(), &vars);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let public = str_of(&c["pages"]["artifacts"]["paths"][0]);
+    let sitemap = std::fs::read_to_string(dir.path().join(public).join("sitemap.xml")).unwrap();
+    assert!(
+        sitemap.contains("<loc>https://group.gitlab.io/ket-luan/</loc>"),
+        "{sitemap}"
+    );
 }
