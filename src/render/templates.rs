@@ -59,6 +59,11 @@ impl Theme {
 
         let mut add_dir = |dir: &Path, prefix: &str, problems: &mut Vec<Diagnostic>| {
             for (name, path) in files_under(dir, problems, root) {
+                // Notes for people (`templates/README.md`, written by `init`), not
+                // templates: no page is rendered from Markdown.
+                if name.ends_with(".md") {
+                    continue;
+                }
                 match read_text(&path, root) {
                     Ok(text) => {
                         let full = format!("{prefix}{name}");
