@@ -42,6 +42,10 @@ enum Command {
         /// Print how long each phase took.
         #[arg(long)]
         timings: bool,
+        /// Replace an --output folder that ketluan did not write (its files are
+        /// deleted). `/`, the home folder and the site itself are refused anyway.
+        #[arg(long)]
+        force: bool,
     },
     /// Check the whole site without writing anything: errors (what `build` rejects)
     /// and warnings (what is legal but probably wrong).
@@ -107,6 +111,7 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             timings,
+            force,
         } => {
             if !root.is_dir() {
                 eprintln!("error: --root {}: no such folder", root.display());
@@ -117,6 +122,7 @@ fn main() -> ExitCode {
                 output,
                 base_url,
                 drafts,
+                force,
             };
             match build::build(&options) {
                 Ok(report) => {

@@ -1,0 +1,20 @@
+//! Vietnamese normalisation, slugs and sort keys.
+#![no_main]
+use std::cmp::Ordering;
+
+use ketluan::text;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|input: (&str, &str)| {
+    let (a, b) = input;
+    let nfc = text::nfc(a);
+    assert!(text::is_nfc(&nfc));
+    assert_eq!(text::nfc(&nfc), nfc);
+    let slug = text::slugify(a);
+    assert!(slug.is_ascii(), "{a:?} → {slug:?}");
+    assert_eq!(text::slugify(&nfc), slug);
+    let _ = (text::fold(a), text::match_key(a), text::canonical_tone(a));
+    assert_eq!(text::compare(a, a), Ordering::Equal);
+    assert_eq!(text::compare(a, b), text::compare(b, a).reverse());
+    assert_eq!(text::compare(a, b), text::sort_key(a).cmp(&text::sort_key(b)));
+});
