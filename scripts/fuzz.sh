@@ -13,6 +13,8 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-600}
 shift || true
 export RUSTC_BOOTSTRAP=1 # cargo-fuzz needs -Z flags; no nightly toolchain here
+# Safe Rust: the address sanitizer mostly costs executions. FUZZ_SANITIZER=address to use it.
+SANITIZER=${FUZZ_SANITIZER:-none}
 
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
@@ -40,7 +42,7 @@ for t in "${TARGETS[@]}"; do
   log=fuzz/artifacts/$t.log
   mkdir -p fuzz/artifacts/"$t"
   echo "== $t: ${SECONDS_EACH}s"
-  if nice -n 10 cargo fuzz run --fuzz-dir fuzz "$t" -- \
+  if nice -n 10 cargo fuzz run --sanitizer "$SANITIZER" --fuzz-dir fuzz "$t" -- \
     -max_total_time="$SECONDS_EACH" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
     >"$log" 2>&1; then
     result=ok

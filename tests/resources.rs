@@ -206,7 +206,10 @@ fn million_line_file_is_bounded() {
 
 #[test]
 fn ten_mb_single_line_is_bounded() {
-    let line = "Nghị quyết số 05-NQ/TU và Kết luận số 12-KL/TU; ";
+    // A citation every 500 bytes or so, and no full stop: every citation's sentence
+    // is the whole line.
+    let line = "Nghị quyết số 05-NQ/TU và Kết luận số 12-KL/TU; ".to_string()
+        + &"các sở, ban, ngành triển khai thực hiện, ".repeat(10);
     let body = line.repeat(10 * 1024 * 1024 / line.len());
     let site = big_site("content/dai.md", &body);
     assert_bounded("10 MB single line", &site, "content/dai.md");
@@ -316,6 +319,25 @@ fn unreadable_files_and_folders_are_reported() {
     mode("static/khoa.css", 0o000);
     mode("content/kin", 0o000);
 
+    let stderr = build_as_nobody(&site);
+    for rel in ["content/khoa.md", "content/kin"] {
+        assert!(
+            stderr.contains(rel) && stderr.contains("ermission denied"),
+            "{rel} not reported:\n{stderr}"
+        );
+    }
+    // Static files are read when copied, after the content loaded.
+    mode("content/kin", 0o755);
+    mode("content/khoa.md", 0o644);
+    let stderr = build_as_nobody(&site);
+    assert!(
+        stderr.contains("static/khoa.css") && stderr.contains("ermission denied"),
+        "static/khoa.css not reported:\n{stderr}"
+    );
+}
+
+/// Build `site` as `nobody` when running as root; returns stderr of a failed build.
+fn build_as_nobody(site: &TestSite) -> String {
     let root = unsafe { libc::geteuid() } == 0;
     let bin = assert_cmd::cargo::cargo_bin("ketluan");
     let mut cmd = if root {
@@ -327,7 +349,7 @@ fn unreadable_files_and_folders_are_reported() {
         Command::new(&bin)
     };
     // The binary must be reachable by `nobody`: it is under the (world-readable)
-    // target folder; the site's temporary folder is opened above.
+    // target folder; the site's temporary folder is opened by the caller.
     let parent = site.root().parent().unwrap();
     assert!(is_traversable(parent), "{} is closed to others", parent.display());
     let out = cmd
@@ -335,15 +357,9 @@ fn unreadable_files_and_folders_are_reported() {
         .arg(site.root())
         .output()
         .expect("setpriv (util-linux) runs the build as nobody");
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    for rel in ["content/khoa.md", "content/kin", "static/khoa.css"] {
-        assert!(
-            stderr.contains(rel) && stderr.contains("ermission denied"),
-            "{rel} not reported:\n{stderr}"
-        );
-    }
-    mode("content/kin", 0o755);
+    stderr
 }
 
 fn is_traversable(dir: &Path) -> bool {

@@ -132,7 +132,12 @@ impl Staging {
     pub fn copy(&self, copies: &[CopiedFile]) -> io::Result<()> {
         copies.par_iter().try_for_each(|c| match &c.source {
             StaticFile::Builtin(bytes) => self.store(&c.path, bytes),
-            StaticFile::Disk(src) => self.store(&c.path, &fs::read(src)?),
+            StaticFile::Disk(src) => {
+                let bytes = fs::read(src).map_err(|e| {
+                    io::Error::new(e.kind(), format!("cannot read {}: {e}", src.display()))
+                })?;
+                self.store(&c.path, &bytes)
+            }
         })
     }
 
