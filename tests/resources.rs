@@ -194,7 +194,19 @@ fn markdown_file_of_100_mb_is_bounded() {
     let body = PARAGRAPH.repeat(100 * 1024 * 1024 / PARAGRAPH.len());
     let site = big_site("content/lon.md", &body);
     drop(body);
-    assert_bounded("100 MB Markdown", &site, "content/lon.md");
+    let run = assert_bounded("100 MB Markdown", &site, "content/lon.md");
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains("at most 32 MB"), "{}", run.stderr);
+}
+
+#[test]
+fn markdown_file_of_30_mb_builds_within_the_bound() {
+    // Just under the 32 MB limit of a content file.
+    let body = PARAGRAPH.repeat(30 * 1024 * 1024 / PARAGRAPH.len());
+    let site = big_site("content/lon.md", &body);
+    drop(body);
+    let run = assert_bounded("30 MB Markdown", &site, "content/lon.md");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
 }
 
 #[test]
