@@ -156,6 +156,8 @@ pub enum Problem {
         reason: String,
         suggestion: Option<String>,
     },
+    #[error("broken link `{url}`: {reason}")]
+    BrokenOutputLink { url: String, reason: String },
 }
 
 impl Problem {
@@ -192,6 +194,7 @@ impl Problem {
             Problem::EmptyBody => "empty-body",
             Problem::TooLong { key: "title", .. } => "title-too-long",
             Problem::TooLong { .. } => "summary-too-long",
+            Problem::BrokenOutputLink { .. } => "broken-output-link",
             Problem::BrokenLink { .. } => "broken-link",
         }
     }
@@ -317,6 +320,11 @@ impl Problem {
                          listed in `attachments`"
                     .into(),
             },
+            Problem::BrokenOutputLink { .. } => {
+                "fix the link in the content or template that produced this page; links must \
+                 carry the base path (use the `urls` and `page` values of templates)"
+                    .into()
+            }
         })
     }
 }

@@ -46,6 +46,9 @@ enum Command {
         /// deleted). `/`, the home folder and the site itself are refused anyway.
         #[arg(long)]
         force: bool,
+        /// Verify every internal link and anchor of the output before writing it.
+        #[arg(long)]
+        check_links: bool,
     },
     /// Check the whole site without writing anything: errors (what `build` rejects)
     /// and warnings (what is legal but probably wrong).
@@ -112,6 +115,7 @@ fn main() -> ExitCode {
             drafts,
             timings,
             force,
+            check_links,
         } => {
             if !root.is_dir() {
                 eprintln!("error: --root {}: no such folder", root.display());
@@ -124,7 +128,12 @@ fn main() -> ExitCode {
                 drafts,
                 force,
             };
-            match build::build(&options) {
+            let result = if check_links {
+                build::build_checking_links(&options)
+            } else {
+                build::build(&options)
+            };
+            match result {
                 Ok(report) => {
                     println!(
                         "Built {} conclusions: {} pages, {} files in {} ms → {}",

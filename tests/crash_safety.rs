@@ -94,7 +94,11 @@ fn sigkill_at_random_moments_leaves_the_old_or_the_new_site() {
         build_into(&site, &reference);
         expected.push(tree(&reference));
         std::fs::remove_dir_all(&reference).unwrap();
-        let _ = std::fs::remove_file(parent.path().join(format!(".reference-{version}.ketluan-manifest")));
+        let _ = std::fs::remove_file(
+            parent
+                .path()
+                .join(format!(".reference-{version}.ketluan-manifest")),
+        );
     }
     assert_ne!(expected[0], expected[1]);
 
@@ -130,15 +134,18 @@ fn sigkill_at_random_moments_leaves_the_old_or_the_new_site() {
         child.wait().unwrap();
 
         let found = tree(&output);
-        let which = expected.iter().position(|t| *t == found).unwrap_or_else(|| {
-            panic!(
-                "run {run} (killed after {delay:?}): the output is neither complete site \
+        let which = expected
+            .iter()
+            .position(|t| *t == found)
+            .unwrap_or_else(|| {
+                panic!(
+                    "run {run} (killed after {delay:?}): the output is neither complete site \
                  ({} files; complete sites have {} and {})",
-                found.len(),
-                expected[0].len(),
-                expected[1].len()
-            )
-        });
+                    found.len(),
+                    expected[0].len(),
+                    expected[1].len()
+                )
+            });
         if which == current {
             kept += 1;
         } else {
@@ -157,7 +164,10 @@ fn sigkill_at_random_moments_leaves_the_old_or_the_new_site() {
     );
     // The kills must land mid-build to prove anything.
     assert!(killed >= RUNS / 2, "only {killed} builds were killed");
-    assert!(kept >= 5 && replaced >= 5, "kept {kept}, replaced {replaced}");
+    assert!(
+        kept >= 5 && replaced >= 5,
+        "kept {kept}, replaced {replaced}"
+    );
 
     // A build after all that cleans up and produces the right site.
     write_site(&site, 300, 1);
@@ -194,11 +204,21 @@ fn a_folder_ketluan_did_not_write_is_replaced_only_with_force() {
     let out = build_with(&site, &["--output", output.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("did not write") && err.contains("--force"), "{err}");
-    assert_eq!(std::fs::read_to_string(output.join("notes.txt")).unwrap(), "mine");
+    assert!(
+        err.contains("did not write") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(output.join("notes.txt")).unwrap(),
+        "mine"
+    );
 
     let out = build_with(&site, &["--output", output.to_str().unwrap(), "--force"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(!output.join("notes.txt").exists());
     assert!(output.join("index.html").is_file());
     assert_eq!(leftovers(parent.path()), Vec::<String>::new());
@@ -265,8 +285,15 @@ fn a_killed_deletion_is_cleaned_up_not_restored() {
     std::fs::create_dir_all(&trash).unwrap();
     std::fs::write(trash.join("index.html"), "half").unwrap();
     let out = build_with(&site, &["--output", output.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_ne!(std::fs::read_to_string(output.join("index.html")).unwrap(), "half");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_ne!(
+        std::fs::read_to_string(output.join("index.html")).unwrap(),
+        "half"
+    );
     assert!(!trash.exists());
 }
 

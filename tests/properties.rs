@@ -11,7 +11,8 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Vietnamese letters (every vowel with every tone), in both cases, and what
 /// separates words in names.
-const LETTERS: &str = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ";
+const LETTERS: &str =
+    "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ";
 
 fn vietnamese_char() -> impl Strategy<Value = char> {
     let letters: Vec<char> = LETTERS.chars().collect();

@@ -102,7 +102,9 @@ fn with_body(body: &str) -> String {
 #[test]
 fn yaml_alias_bomb_fails_cleanly() {
     let site = TestSite::new();
-    let mut yaml = String::from("x0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut yaml = String::from(
+        "x0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
     for i in 1..10 {
         let refs = vec![format!("*a{}", i - 1); 9].join(",");
         yaml.push_str(&format!("x{i}: &a{i} [{refs}]\n"));
@@ -162,7 +164,10 @@ fn markdown_nested_10000_deep_builds() {
             "[".repeat(DEPTH) + "Nghị quyết số 05-NQ/TU" + &"](https://a.vn/)".repeat(DEPTH),
         ),
         ("emphasis", "*".repeat(DEPTH) + "đậm" + &"*".repeat(DEPTH)),
-        ("html", "<div>".repeat(DEPTH) + "Nội dung" + &"</div>".repeat(DEPTH)),
+        (
+            "html",
+            "<div>".repeat(DEPTH) + "Nội dung" + &"</div>".repeat(DEPTH),
+        ),
         (
             "inline html",
             "Văn bản ".to_string() + &"<span>".repeat(DEPTH) + "x" + &"</span>".repeat(DEPTH),
@@ -235,7 +240,10 @@ fn hundred_thousand_files_in_one_folder_are_bounded() {
     let site = TestSite::new();
     let dir = site.path("content");
     for i in 0..100_000 {
-        let path = dir.join(format!("f{i:06}.{}", if i % 100 == 0 { "md" } else { "txt" }));
+        let path = dir.join(format!(
+            "f{i:06}.{}",
+            if i % 100 == 0 { "md" } else { "txt" }
+        ));
         let text = if i % 100 == 0 {
             conclusion(&format!("Kết luận {i}"), "2024-05-06", "Hà Tĩnh", "")
         } else {
@@ -269,8 +277,14 @@ fn symlinks_are_refused_everywhere() {
         ("static/secret.txt", outside.path().join("secret.txt")),
         ("static/dir", outside.path().to_path_buf()),
         ("templates/base.html", outside.path().join("base.html")),
-        ("themes/mine/templates/base.html", outside.path().join("base.html")),
-        ("themes/mine/static/x.css", outside.path().join("secret.txt")),
+        (
+            "themes/mine/templates/base.html",
+            outside.path().join("base.html"),
+        ),
+        (
+            "themes/mine/static/x.css",
+            outside.path().join("secret.txt"),
+        ),
         ("translations/vi.yaml", outside.path().join("secret.txt")),
     ] {
         let site = TestSite::new();
@@ -363,7 +377,11 @@ fn build_as_nobody(site: &TestSite) -> String {
     // The binary must be reachable by `nobody`: it is under the (world-readable)
     // target folder; the site's temporary folder is opened by the caller.
     let parent = site.root().parent().unwrap();
-    assert!(is_traversable(parent), "{} is closed to others", parent.display());
+    assert!(
+        is_traversable(parent),
+        "{} is closed to others",
+        parent.display()
+    );
     let out = cmd
         .args(["build", "--root"])
         .arg(site.root())

@@ -190,9 +190,10 @@ impl Drop for Staging {
     }
 }
 
-/// Write a whole in-memory site to `output`; returns the number of files.
-pub fn write_site(output: &Path, rendered: &Rendered) -> io::Result<usize> {
-    let staging = Staging::begin(output)?;
+/// Write a whole in-memory site to `output`; returns the number of files. `force`
+/// as in [`Staging::begin_with`].
+pub fn write_site(output: &Path, rendered: &Rendered, force: bool) -> io::Result<usize> {
+    let staging = Staging::begin_with(output, force)?;
     rendered.pages.par_iter().try_for_each(|f| staging.put(f))?;
     staging.copy(&rendered.copies)?;
     staging.commit()
