@@ -188,7 +188,6 @@ const SENTENCE_REACH: usize = 300;
 
 /// The sentence of `text` containing `span`: from after the previous `. `/`; `/line
 /// start to the next sentence end, cut [`SENTENCE_REACH`] bytes from the citation.
-
 fn sentence_around(text: &str, span: Range<usize>) -> String {
     let is_end = |b: &[u8], i: usize| {
         matches!(b[i], b'.' | b'!' | b'?') && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
