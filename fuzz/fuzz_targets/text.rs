@@ -8,8 +8,11 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|input: (&str, &str)| {
     let (a, b) = input;
     let nfc = text::nfc(a);
-    assert!(text::is_nfc(&nfc));
     assert_eq!(text::nfc(&nfc), nfc);
+    // `is_nfc` may say "don't know" (false) for NFC text, but never "yes" wrongly.
+    if text::is_nfc(a) {
+        assert_eq!(nfc, a);
+    }
     let slug = text::slugify(a);
     assert!(slug.is_ascii(), "{a:?} → {slug:?}");
     assert_eq!(text::slugify(&nfc), slug);
