@@ -165,7 +165,10 @@ fn sigkill_at_random_moments_leaves_the_old_or_the_new_site() {
     // The kills must land mid-build to prove anything; how many do depends on the
     // machine's speed, so only require that both outcomes were seen.
     assert!(killed >= RUNS / 4, "only {killed} builds were killed");
-    assert!(kept >= 1 && replaced >= 1, "kept {kept}, replaced {replaced}");
+    assert!(
+        kept >= 1 && replaced >= 1,
+        "kept {kept}, replaced {replaced}"
+    );
 
     // A build after all that cleans up and produces the right site.
     write_site(&site, 300, 1);
