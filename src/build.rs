@@ -33,17 +33,35 @@ pub struct BuildReport {
     pub timings: Timings,
 }
 
+/// What `serve` keeps between rebuilds so that each one redoes only what changed:
+/// parsed content files ([`load::Cache`]) and the last render ([`render::Cache`]).
+/// Each module says why its cache cannot go stale.
+#[derive(Default)]
+pub struct Cache {
+    pub load: load::Cache,
+    pub render: render::Cache,
+}
+
 /// Load and index the site at `options.root`, and load its theme.
 pub fn load_site(
     options: &BuildOptions,
     timings: &mut Timings,
 ) -> Result<(Site, Theme), Vec<Diagnostic>> {
+    load_site_with(options, timings, None)
+}
+
+fn load_site_with(
+    options: &BuildOptions,
+    timings: &mut Timings,
+    cache: Option<&mut load::Cache>,
+) -> Result<(Site, Theme), Vec<Diagnostic>> {
     let loaded = timings.time("load", || {
-        load::load(&load::Options {
+        let load_options = load::Options {
             root: options.root.clone(),
             base_url: options.base_url.clone(),
             drafts: options.drafts,
-        })
+        };
+        load::load_with(&load_options, cache)
     })?;
     let theme = timings.time("theme", || Theme::load(&options.root, &loaded.config))?;
     let site = timings.time("index", || {
@@ -57,8 +75,21 @@ pub fn render_site(
     options: &BuildOptions,
     timings: &mut Timings,
 ) -> Result<(Site, Rendered), Vec<Diagnostic>> {
-    let (site, theme) = load_site(options, timings)?;
-    let rendered = render::render_site(&site, &theme, timings)?;
+    render_site_with(options, timings, None)
+}
+
+/// [`render_site`], redoing only what `cache` does not hold unchanged (for `serve`).
+pub fn render_site_with(
+    options: &BuildOptions,
+    timings: &mut Timings,
+    cache: Option<&mut Cache>,
+) -> Result<(Site, Rendered), Vec<Diagnostic>> {
+    let (load_cache, render_cache) = match cache {
+        Some(c) => (Some(&mut c.load), Some(&mut c.render)),
+        None => (None, None),
+    };
+    let (site, theme) = load_site_with(options, timings, load_cache)?;
+    let rendered = render::render_site_with(&site, &theme, timings, render_cache)?;
     Ok((site, rendered))
 }
 

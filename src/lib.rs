@@ -30,6 +30,7 @@ pub mod load;
 pub mod model;
 pub mod new;
 pub mod render;
+pub mod serve;
 pub mod text;
 pub mod timings;
 pub mod write;

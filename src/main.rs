@@ -104,6 +104,32 @@ enum Command {
         #[arg(long)]
         stdout: bool,
     },
+    /// Build the site into memory and serve it, rebuilding and reloading the open
+    /// pages on every change (nothing is written to disk).
+    Serve {
+        /// The site folder (holding site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The address to listen on; the default serves this computer only.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// The port; 0 picks a free one.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Include conclusions marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Look for changes every half second instead of being told by the system
+        /// (for network shares and virtual machines).
+        #[arg(long)]
+        poll: bool,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Print how long each phase of every rebuild took.
+        #[arg(long)]
+        timings: bool,
+    },
     /// Create a new site: site.yaml (every key documented), an example conclusion,
     /// templates/README.md, .gitignore and, with --ci, a CI definition.
     Init {
@@ -159,6 +185,36 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Serve {
+            root,
+            bind,
+            port,
+            drafts,
+            poll,
+            open,
+            timings,
+        } => {
+            if !root.is_dir() {
+                eprintln!("error: --root {}: no such folder", root.display());
+                return ExitCode::from(2);
+            }
+            let options = ketluan::serve::Options {
+                root,
+                bind,
+                port,
+                drafts,
+                poll,
+                open,
+                timings,
+            };
+            match ketluan::serve::run(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Build {
             root,
             output,

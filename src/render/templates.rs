@@ -28,6 +28,8 @@ pub struct Theme {
     sources: BTreeMap<String, PathBuf>,
     /// Static files: output path under `static/` → bytes, site overrides applied.
     pub static_files: BTreeMap<String, StaticFile>,
+    /// Tera name → source of every template (for `serve` to see which changed).
+    pub texts: BTreeMap<String, String>,
 }
 
 /// A static file of the theme or the site.
@@ -95,6 +97,7 @@ impl Theme {
         tera.set_fallback_prefixes([THEME_PREFIX, BUILTIN_PREFIX])
             .expect("set before templates are added");
         tera.autoescape_on(vec![".html", ".xml"]);
+        let texts: BTreeMap<String, String> = templates.iter().cloned().collect();
         if let Err(e) = tera.add_raw_templates(templates) {
             problems.push(template_error(&e, &sources));
         }
@@ -107,6 +110,7 @@ impl Theme {
                 translations,
                 sources,
                 static_files,
+                texts,
             })
         } else {
             Err(problems)
