@@ -12,6 +12,9 @@ use std::process::Command;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    // The default theme is embedded with include_dir!, which sees edits to existing
+    // files but not new ones: rebuild whenever the folder changes.
+    println!("cargo:rerun-if-changed=themes/default");
     println!("cargo:rerun-if-env-changed=KETLUAN_COMMIT");
     let commit = std::env::var("KETLUAN_COMMIT")
         .ok()
