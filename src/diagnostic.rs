@@ -80,6 +80,8 @@ pub enum Problem {
     Unreadable(String),
     #[error("the file is not valid UTF-8")]
     NotUtf8,
+    #[error("the file is {size_mb} MB; a content file may have at most {limit_mb} MB")]
+    TooLarge { size_mb: u64, limit_mb: u64 },
     #[error("no front matter: a conclusion starts with a `---` line")]
     MissingFrontMatter,
     #[error("the front matter opened here is never closed by a `---` line")]
@@ -184,6 +186,7 @@ impl Problem {
         match self {
             Problem::Unreadable(_) => "unreadable",
             Problem::NotUtf8 => "not-utf8",
+            Problem::TooLarge { .. } => "too-large",
             Problem::MissingFrontMatter => "front-matter-missing",
             Problem::UnclosedFrontMatter => "front-matter-unclosed",
             Problem::Yaml(_) => "yaml-syntax",
@@ -242,6 +245,11 @@ impl Problem {
     pub fn help(&self) -> Option<String> {
         Some(match self {
             Problem::Unreadable(_) => "check the file's permissions".into(),
+            Problem::TooLarge { .. } => {
+                "split the text into several conclusions, or attach the long document \
+                 as a file (PDF) instead of pasting it"
+                    .into()
+            }
             Problem::NotUtf8 => "save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8; \
                  files in TCVN3 or VNI must be converted with Unikey's converter first)"
                 .into(),

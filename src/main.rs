@@ -51,6 +51,10 @@ enum Command {
         /// Print how long each phase took.
         #[arg(long)]
         timings: bool,
+        /// Replace an --output folder that ketluan did not write (its files are
+        /// deleted). `/`, the home folder and the site itself are refused anyway.
+        #[arg(long)]
+        force: bool,
         /// Verify every internal link and anchor of the output before writing it.
         #[arg(long)]
         check_links: bool,
@@ -221,6 +225,7 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             timings,
+            force,
             check_links,
         } => {
             if !root.is_dir() {
@@ -232,6 +237,7 @@ fn main() -> ExitCode {
                 output,
                 base_url,
                 drafts,
+                force,
             };
             let result = if check_links {
                 build::build_checking_links(&options)
