@@ -447,7 +447,10 @@ fn run_init(options: init::Options) -> ExitCode {
                     f.to_string_lossy().replace('\\', "/")
                 );
             }
-            println!("\nNext:\n  cd {dir}\n  ketluan check\n  ketluan build");
+            println!(
+                "\nNext (docs/quick-start.md):\n  cd {dir}\n  ketluan serve    # preview, \
+                 reloading on every save\n  ketluan check\n  ketluan build"
+            );
             ExitCode::SUCCESS
         }
         Err(problems) => {

@@ -364,6 +364,42 @@ fn recipes_pass_their_platforms_schemas() {
     validate("vendor.gitlab-ci", "gitlab-ci.yml");
 }
 
+/// Every shell script of both recipes is valid bash, and none embeds a GitHub
+/// expression (`${{ … }}` belongs in `env:`, where it cannot inject shell code).
+#[test]
+fn recipe_scripts_are_valid_shell() {
+    let mut scripts: Vec<String> = Vec::new();
+    let github = recipe("github-actions.yml");
+    for (_, job) in github["jobs"].as_mapping().unwrap() {
+        scripts.extend(
+            steps(job)
+                .iter()
+                .filter_map(|s| s["run"].as_str().map(String::from)),
+        );
+    }
+    let gitlab = recipe("gitlab-ci.yml");
+    for (_, job) in gitlab.as_mapping().unwrap() {
+        for key in ["before_script", "script"] {
+            if let Some(lines) = job[key].as_sequence() {
+                scripts.extend(lines.iter().map(|l| str_of(l).to_string()));
+            }
+        }
+    }
+    assert!(scripts.len() >= 10, "{scripts:#?}");
+    for script in scripts {
+        assert!(!script.contains("${{"), "{script}");
+        let out = std::process::Command::new("bash")
+            .args(["-n", "-c", &script])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{script}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
 #[test]
 fn the_linter_catches_a_broken_workflow() {
     // The schema check is real: a job without steps and a step without `run` or
