@@ -67,7 +67,7 @@ fn main() {
     let loaded_in = started.elapsed();
 
     let started = Instant::now();
-    let builder = Builder::new(&site);
+    let builder = Builder::new(&site, None);
     let context_in = started.elapsed();
 
     let started = Instant::now();

@@ -21,6 +21,9 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Replace an output folder that ketluan did not write (never `/`, the home
+    /// folder or the site itself).
+    pub force: bool,
 }
 
 /// What a successful build did.
@@ -33,17 +36,35 @@ pub struct BuildReport {
     pub timings: Timings,
 }
 
+/// What `serve` keeps between rebuilds so that each one redoes only what changed:
+/// parsed content files ([`load::Cache`]) and the last render ([`render::Cache`]).
+/// Each module says why its cache cannot go stale.
+#[derive(Default)]
+pub struct Cache {
+    pub load: load::Cache,
+    pub render: render::Cache,
+}
+
 /// Load and index the site at `options.root`, and load its theme.
 pub fn load_site(
     options: &BuildOptions,
     timings: &mut Timings,
 ) -> Result<(Site, Theme), Vec<Diagnostic>> {
+    load_site_with(options, timings, None)
+}
+
+fn load_site_with(
+    options: &BuildOptions,
+    timings: &mut Timings,
+    cache: Option<&mut load::Cache>,
+) -> Result<(Site, Theme), Vec<Diagnostic>> {
     let loaded = timings.time("load", || {
-        load::load(&load::Options {
+        let load_options = load::Options {
             root: options.root.clone(),
             base_url: options.base_url.clone(),
             drafts: options.drafts,
-        })
+        };
+        load::load_with(&load_options, cache)
     })?;
     let theme = timings.time("theme", || Theme::load(&options.root, &loaded.config))?;
     let site = timings.time("index", || {
@@ -57,8 +78,21 @@ pub fn render_site(
     options: &BuildOptions,
     timings: &mut Timings,
 ) -> Result<(Site, Rendered), Vec<Diagnostic>> {
-    let (site, theme) = load_site(options, timings)?;
-    let rendered = render::render_site(&site, &theme, timings)?;
+    render_site_with(options, timings, None)
+}
+
+/// [`render_site`], redoing only what `cache` does not hold unchanged (for `serve`).
+pub fn render_site_with(
+    options: &BuildOptions,
+    timings: &mut Timings,
+    cache: Option<&mut Cache>,
+) -> Result<(Site, Rendered), Vec<Diagnostic>> {
+    let (load_cache, render_cache) = match cache {
+        Some(c) => (Some(&mut c.load), Some(&mut c.render)),
+        None => (None, None),
+    };
+    let (site, theme) = load_site_with(options, timings, load_cache)?;
+    let rendered = render::render_site_with(&site, &theme, timings, render_cache)?;
     Ok((site, rendered))
 }
 
@@ -98,11 +132,13 @@ fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Dia
             return Err(broken);
         }
         let files = timings
-            .time("write", || write::write_site(&output, &rendered))
+            .time("write", || {
+                write::write_site(&output, &rendered, options.force)
+            })
             .map_err(output_error)?;
         (rendered.pages.iter().filter(|f| is_page(f)).count(), files)
     } else {
-        let staging = write::Staging::begin(&output).map_err(output_error)?;
+        let staging = write::Staging::begin_with(&output, options.force).map_err(output_error)?;
         let pages = AtomicUsize::new(0);
         let sink = |f: render::OutputFile| {
             if is_page(&f) {
@@ -141,7 +177,16 @@ fn check_output(root: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
     let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let (root, out) = (abs(root), abs(output));
     let sources = ["content", "templates", "themes", "static", "site.yaml"];
-    let bad = root.starts_with(&out) || sources.iter().any(|s| out.starts_with(root.join(s)));
+    let home = std::env::var_os("HOME").map(|h| abs(Path::new(&h)));
+    // Replacing `/`, `~` or a folder named `..` would delete far more than a site.
+    let unnamed = !matches!(
+        out.components().next_back(),
+        Some(std::path::Component::Normal(_))
+    );
+    let bad = unnamed
+        || home.is_some_and(|h| h.starts_with(&out))
+        || root.starts_with(&out)
+        || sources.iter().any(|s| out.starts_with(root.join(s)));
     if bad {
         return Err(vec![Diagnostic::new(
             Location::file(output),
@@ -149,6 +194,17 @@ fn check_output(root: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
                 key: "output",
                 value: output.display().to_string(),
                 expected: "a folder outside the site's sources, such as public/ (it is replaced on every build)",
+            },
+        )]);
+    }
+    // The swap renames the output path: a link would be replaced, not what it names.
+    if std::fs::symlink_metadata(&out).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(vec![Diagnostic::new(
+            Location::file(output),
+            Problem::InvalidValue {
+                key: "output",
+                value: output.display().to_string(),
+                expected: "a folder, not a symbolic link (give the folder it points to)",
             },
         )]);
     }

@@ -382,7 +382,7 @@ mod tests {
                 .iter()
                 .map(|(p, c)| OutputFile {
                     path: p.to_string(),
-                    contents: c.as_bytes().to_vec(),
+                    contents: c.as_bytes().into(),
                 })
                 .collect(),
             copies: Vec::new(),

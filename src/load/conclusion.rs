@@ -178,7 +178,7 @@ pub fn parse(file: &Path, dir: &Path, text: &str) -> Result<Conclusion, Vec<Diag
                 files: attachments.clone(),
                 attachments,
                 draft,
-                markdown: split.body.to_string(),
+                markdown: split.body.into(),
                 markdown_line: split.body_line,
             })
         }

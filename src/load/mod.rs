@@ -2,6 +2,7 @@
 //! file, splits front matter, parses and validates it, and checks what spans files
 //! (duplicate slugs). Reports every problem of every file in one run.
 
+pub mod cache;
 pub mod classified;
 pub mod conclusion;
 pub mod config;
@@ -20,6 +21,7 @@ use crate::config::SiteConfig;
 use crate::diagnostic::{self, Diagnostic, Location, Problem};
 use crate::model::document::RegistryEntry;
 use crate::model::{Attachment, Conclusion};
+pub use cache::Cache;
 
 pub const CONTENT_DIR: &str = "content";
 
@@ -44,7 +46,13 @@ pub struct Loaded {
 
 /// Load the site at `options.root`, or return every problem found, sorted.
 pub fn load(options: &Options) -> Result<Loaded, Vec<Diagnostic>> {
-    let partial = load_partial(options);
+    load_with(options, None)
+}
+
+/// [`load`], reading only the content files that `cache` does not hold unchanged,
+/// and refreshing it (for `serve`).
+pub fn load_with(options: &Options, cache: Option<&mut Cache>) -> Result<Loaded, Vec<Diagnostic>> {
+    let partial = load_partial_with(options, cache);
     match partial.config {
         Some(config) if partial.problems.is_empty() => Ok(Loaded {
             config,
@@ -68,17 +76,38 @@ pub struct Partial {
 
 /// Load what can be loaded of the site at `options.root`.
 pub fn load_partial(options: &Options) -> Partial {
+    load_partial_with(options, None)
+}
+
+fn load_partial_with(options: &Options, cache: Option<&mut Cache>) -> Partial {
     let root = options.root.as_path();
     let config = config::load(root, options.base_url.as_deref());
     let (files, mut problems) = walk(root);
 
-    let parsed: Vec<Result<Conclusion, Vec<Diagnostic>>> = files
+    let kept = cache.as_deref();
+    let parsed: Vec<Option<Result<Conclusion, Vec<Diagnostic>>>> = files
         .markdown
         .par_iter()
-        .map(|path| read_conclusion(root, path))
+        .map(|path| {
+            let Some(cache) = kept else {
+                return vanished(path, read_conclusion(root, path));
+            };
+            let (hit, stamp) = cache.get(path);
+            if hit.is_some() {
+                return hit.map(Ok);
+            }
+            let result = vanished(path, read_conclusion(root, path));
+            if let Some(Ok(c)) = &result {
+                cache.keep(path, stamp, c);
+            }
+            result
+        })
         .collect();
+    if let Some(cache) = cache {
+        cache.finish(&files.markdown);
+    }
     let mut conclusions = Vec::with_capacity(parsed.len());
-    for result in parsed {
+    for result in parsed.into_iter().flatten() {
         match result {
             Ok(c) => conclusions.push(c),
             Err(d) => problems.extend(d),
@@ -110,9 +139,32 @@ pub fn load_partial(options: &Options) -> Partial {
     }
 }
 
+/// A file that is gone by the time it is read (deleted or renamed while loading,
+/// as editors and `git checkout` do) is not content.
+fn vanished(
+    path: &Path,
+    result: Result<Conclusion, Vec<Diagnostic>>,
+) -> Option<Result<Conclusion, Vec<Diagnostic>>> {
+    (result.is_ok() || std::fs::symlink_metadata(path).is_ok()).then_some(result)
+}
+
 /// Read and parse one content file (absolute `path`).
 pub fn read_conclusion(root: &Path, path: &Path) -> Result<Conclusion, Vec<Diagnostic>> {
     let rel = diagnostic::relative(root, path);
+    // Rendering takes about ten times a body's size in memory: the limit keeps a
+    // build under 1 GB (real conclusions are well under 1 MB).
+    const LIMIT_MB: u64 = 32;
+    if let Ok(m) = std::fs::metadata(path)
+        && m.len() > LIMIT_MB << 20
+    {
+        return Err(vec![Diagnostic::new(
+            Location::file(&rel),
+            Problem::TooLarge {
+                size_mb: m.len().div_ceil(1 << 20),
+                limit_mb: LIMIT_MB,
+            },
+        )]);
+    }
     let bytes = std::fs::read(path).map_err(|e| {
         vec![Diagnostic::new(
             Location::file(&rel),

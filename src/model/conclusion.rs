@@ -51,7 +51,8 @@ pub struct Conclusion {
     pub files: Vec<Attachment>,
     pub draft: bool,
     /// The Markdown body (NFC, LF line endings) and the file line it starts on.
-    pub markdown: String,
+    /// Shared: `serve` keeps parsed files between rebuilds and hands out copies.
+    pub markdown: std::sync::Arc<str>,
     pub markdown_line: usize,
 }
 

@@ -5,6 +5,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
+use super::cache::Cache;
 use crate::config::{Language, SiteConfig};
 use crate::model::{Conclusion, Document, Province, Site, date};
 
@@ -124,14 +125,14 @@ pub struct PageCtx {
     pub title: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct UnitCtx {
     pub name: &'static str,
     pub slug: &'static str,
     pub url: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProvinceRef {
     pub name: &'static str,
     pub official_name: &'static str,
@@ -141,7 +142,7 @@ pub struct ProvinceRef {
     pub current: UnitCtx,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocumentRef {
     pub number: String,
     pub kind: String,
@@ -161,13 +162,13 @@ pub struct DocumentRef {
     pub count: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AttachmentCtx {
     pub name: String,
     pub url: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConclusionCtx {
     pub slug: String,
     pub url: String,
@@ -206,7 +207,8 @@ pub struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    pub fn new(site: &'a Site) -> Self {
+    /// With `cache`, values equal to the last render's are shared with it.
+    pub fn new(site: &'a Site, cache: Option<&Cache>) -> Self {
         let urls = Urls::new(&site.config);
         let language = site.config.language;
         let documents: Vec<DocumentRef> = site
@@ -225,9 +227,18 @@ impl<'a> Builder<'a> {
             .collect();
         let conclusion_values = conclusions
             .par_iter()
-            .map(Value::from_serializable)
+            .map(|ctx| match cache {
+                Some(cache) => cache.conclusion(ctx.clone()),
+                None => Value::from_serializable(ctx),
+            })
             .collect();
-        let document_values = documents.iter().map(Value::from_serializable).collect();
+        let document_values = documents
+            .iter()
+            .map(|r| match cache {
+                Some(cache) => cache.document(r.clone()),
+                None => Value::from_serializable(r),
+            })
+            .collect();
         Self {
             site,
             urls,

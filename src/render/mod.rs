@@ -4,6 +4,7 @@
 //! conclusion page) is rendered, and the result goes straight to a sink, so memory
 //! does not grow with the number of pages.
 
+pub mod cache;
 pub mod context;
 pub mod data;
 pub mod feeds;
@@ -12,7 +13,7 @@ pub mod search;
 pub mod sitemap;
 pub mod templates;
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use tera::{Map, Value};
@@ -20,6 +21,7 @@ use tera::{Map, Value};
 use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::model::{Site, date};
 use crate::timings::Timings;
+pub use cache::Cache;
 use context::{Builder, FeedLink, UnitCtx, province_ref};
 use sitemap::SitemapEntry;
 pub use templates::{StaticFile, Theme};
@@ -28,7 +30,8 @@ pub use templates::{StaticFile, Theme};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     pub path: String,
-    pub contents: Vec<u8>,
+    /// Shared: `serve` keeps pages between renders.
+    pub contents: Arc<[u8]>,
 }
 
 /// A file copied as is: static assets and attachments.
@@ -55,12 +58,23 @@ pub fn render_site(
     theme: &Theme,
     timings: &mut Timings,
 ) -> Result<Rendered, Vec<Diagnostic>> {
+    render_site_with(site, theme, timings, None)
+}
+
+/// [`render_site`], rendering again only the pages that `cache` (the last render)
+/// does not hold unchanged, and refreshing it (for `serve`).
+pub fn render_site_with(
+    site: &Site,
+    theme: &Theme,
+    timings: &mut Timings,
+    cache: Option<&mut Cache>,
+) -> Result<Rendered, Vec<Diagnostic>> {
     let pages = Mutex::new(Vec::new());
     let sink = |f: OutputFile| {
         pages.lock().expect("no panics while holding it").push(f);
         Ok(())
     };
-    let copies = render_site_to(site, theme, timings, &sink)?;
+    let copies = render_pages(site, theme, timings, &sink, cache)?;
     let mut pages = pages.into_inner().expect("no panics while holding it");
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Rendered { pages, copies })
@@ -74,7 +88,23 @@ pub fn render_site_to(
     timings: &mut Timings,
     sink: Sink,
 ) -> Result<Vec<CopiedFile>, Vec<Diagnostic>> {
-    let builder = timings.time("contexts", || Pages::new(Builder::new(site), theme));
+    render_pages(site, theme, timings, sink, None)
+}
+
+fn render_pages(
+    site: &Site,
+    theme: &Theme,
+    timings: &mut Timings,
+    sink: Sink,
+    mut cache: Option<&mut Cache>,
+) -> Result<Vec<CopiedFile>, Vec<Diagnostic>> {
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.begin(theme);
+    }
+    let kept = cache.as_deref();
+    let builder = timings.time("contexts", || {
+        Pages::new(Builder::new(site, kept), theme, kept)
+    });
     let plan = builder.plan();
     let output_error = |e: std::io::Error| {
         Diagnostic::new(Location::file("(output)"), Problem::Output(e.to_string()))
@@ -83,7 +113,11 @@ pub fn render_site_to(
         plan.par_iter()
             .map(|&page| {
                 let (path, template, context) = builder.context(page);
-                let contents = theme.render(template, &context)?;
+                let render = |ctx: &tera::Context| theme.render(template, ctx);
+                let contents = match kept {
+                    Some(cache) => cache.page(&path, template, context, render)?,
+                    None => Arc::from(render(&context)?),
+                };
                 sink(OutputFile { path, contents }).map_err(output_error)
             })
             .collect()
@@ -118,6 +152,14 @@ pub fn render_site_to(
     for d in results.into_iter().filter_map(Result::err) {
         if !problems.contains(&d) {
             problems.push(d);
+        }
+    }
+    drop(builder);
+    if let Some(cache) = cache {
+        if problems.is_empty() {
+            cache.finish();
+        } else {
+            cache.abandon();
         }
     }
     if !problems.is_empty() {
@@ -188,6 +230,7 @@ type IssuerRun = (String, Vec<Value>);
 struct Pages<'a> {
     b: Builder<'a>,
     theme: &'a Theme,
+    cache: Option<&'a Cache>,
     /// Variables every page has.
     base: tera::Context,
     /// `(year, url, count)` newest first, and the same as a value.
@@ -200,7 +243,7 @@ struct Pages<'a> {
 }
 
 impl<'a> Pages<'a> {
-    fn new(b: Builder<'a>, theme: &'a Theme) -> Self {
+    fn new(b: Builder<'a>, theme: &'a Theme, cache: Option<&'a Cache>) -> Self {
         let mut base = tera::Context::new();
         base.insert("site", &b.site_ctx());
         base.insert("urls", &b.urls_ctx());
@@ -214,6 +257,9 @@ impl<'a> Pages<'a> {
             "generator",
             &format!("ketluan {}", env!("CARGO_PKG_VERSION")),
         );
+        if let Some(cache) = cache {
+            base = cache.base(base);
+        }
         let years: Vec<(i16, String, usize)> = b
             .site
             .years()
@@ -242,6 +288,7 @@ impl<'a> Pages<'a> {
         Self {
             b,
             theme,
+            cache,
             base,
             years,
             years_value,
@@ -543,9 +590,20 @@ impl<'a> Pages<'a> {
                 url,
             })
             .collect();
-        let html = markdown::render(&c.markdown, site.config.unsafe_html, &links);
-        let mut value = self.b.conclusion_values[i].clone();
-        with(&mut value, "content", Value::safe_string(&html));
+        let unsafe_html = site.config.unsafe_html;
+        let make = || {
+            let html = markdown::render(&c.markdown, unsafe_html, &links);
+            let mut value = self.b.conclusion_values[i].clone();
+            with(&mut value, "content", Value::safe_string(&html));
+            value
+        };
+        let value = match self.cache {
+            Some(cache) => {
+                let own = &self.b.conclusion_values[i];
+                cache.body(c.slug.as_str(), own, &c.markdown, unsafe_html, &links, make)
+            }
+            None => make(),
+        };
         let url = self.b.urls.conclusion(c.slug.as_str());
         let mut ctx = self.page("conclusion", url, c.title.clone());
         ctx.insert_value("conclusion", value);

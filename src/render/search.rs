@@ -528,18 +528,18 @@ pub fn render(b: &Builder, texts: &[String]) -> Vec<OutputFile> {
     let mut files = Vec::with_capacity(shards + n + 1);
     files.push(OutputFile {
         path: format!("{INDEX_DIR}/manifest.json"),
-        contents: serde_json::to_vec(&manifest).expect("serializable"),
+        contents: (serde_json::to_vec(&manifest).expect("serializable")).into(),
     });
     for (k, contents) in shard_bytes.into_iter().enumerate() {
         files.push(OutputFile {
             path: format!("{INDEX_DIR}/t/{k}.bin"),
-            contents,
+            contents: contents.into(),
         });
     }
     for (i, contents) in fragments.into_iter().enumerate() {
         files.push(OutputFile {
             path: format!("{INDEX_DIR}/d/{}/{i}.json", i / FRAGMENTS_PER_DIR),
-            contents,
+            contents: contents.into(),
         });
     }
     files

@@ -31,7 +31,7 @@ fn render_with_limit(urls: &Urls, entries: &[SitemapEntry], limit: usize) -> Vec
     if entries.len() <= limit {
         files.push(OutputFile {
             path: "sitemap.xml".into(),
-            contents: urlset(urls, entries).into_bytes(),
+            contents: (urlset(urls, entries).into_bytes()).into(),
         });
     } else {
         let mut index = format!(
@@ -47,7 +47,7 @@ fn render_with_limit(urls: &Urls, entries: &[SitemapEntry], limit: usize) -> Vec
             index.push_str("</sitemap>\n");
             files.push(OutputFile {
                 path: name,
-                contents: urlset(urls, chunk).into_bytes(),
+                contents: (urlset(urls, chunk).into_bytes()).into(),
             });
         }
         index.push_str("</sitemapindex>\n");
@@ -55,7 +55,7 @@ fn render_with_limit(urls: &Urls, entries: &[SitemapEntry], limit: usize) -> Vec
             0,
             OutputFile {
                 path: "sitemap.xml".into(),
-                contents: index.into_bytes(),
+                contents: (index.into_bytes()).into(),
             },
         );
     }
@@ -65,7 +65,8 @@ fn render_with_limit(urls: &Urls, entries: &[SitemapEntry], limit: usize) -> Vec
             "User-agent: *\nAllow: /\n\nSitemap: {}\n",
             urls.absolute(&urls.sitemap())
         )
-        .into_bytes(),
+        .into_bytes()
+        .into(),
     });
     files
 }
@@ -114,7 +115,7 @@ mod tests {
                 "robots.txt"
             ]
         );
-        let index = String::from_utf8(files[0].contents.clone()).unwrap();
+        let index = String::from_utf8(files[0].contents.to_vec()).unwrap();
         assert!(index.contains("<sitemapindex"), "{index}");
         assert!(
             index.contains(
@@ -122,10 +123,10 @@ mod tests {
             ),
             "{index}"
         );
-        let last = String::from_utf8(files[3].contents.clone()).unwrap();
+        let last = String::from_utf8(files[3].contents.to_vec()).unwrap();
         assert!(last.contains("<loc>https://a.vn/kl/p4/</loc>"), "{last}");
         assert_eq!(last.matches("<url>").count(), 1);
-        let robots = String::from_utf8(files[4].contents.clone()).unwrap();
+        let robots = String::from_utf8(files[4].contents.to_vec()).unwrap();
         assert!(robots.contains("Sitemap: https://a.vn/kl/sitemap.xml"));
         // At the limit: one plain sitemap.
         let files = render_with_limit(&urls, &entries, 5);

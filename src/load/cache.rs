@@ -1,0 +1,106 @@
+//! Parsed content files kept between loads, for `serve`: a rebuild re-reads only the
+//! files that changed.
+//!
+//! Why an entry cannot go stale: parsing a file depends only on its bytes, its path
+//! and whether the attachments it lists exist (everything else it uses is built
+//! into the binary). An entry is used only when
+//! - the file's modification time and length, read *before* the file was read for
+//!   the entry, are still the same (a write during the read leaves a stamp that no
+//!   longer matches, so the file is read again next time);
+//! - the watcher has not reported the path since (covering a same-length rewrite
+//!   within one tick of the file system's clock, see [`Cache::forget`]);
+//! - every listed attachment is still a regular file.
+//!
+//! Files with problems are not kept: they are read again on every load.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::SystemTime;
+
+use crate::model::Conclusion;
+
+/// What is known of a file without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    modified: SystemTime,
+    len: u64,
+}
+
+impl Stamp {
+    /// `None` when the file cannot be examined (it is then never cached).
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Stamp {
+            modified: meta.modified().ok()?,
+            len: meta.len(),
+        })
+    }
+}
+
+/// Conclusions parsed by earlier loads, by absolute path.
+#[derive(Debug, Default)]
+pub struct Cache {
+    entries: HashMap<PathBuf, (Stamp, Conclusion)>,
+    /// Files parsed during the current load (from many threads).
+    next: Mutex<HashMap<PathBuf, (Stamp, Conclusion)>>,
+}
+
+impl Cache {
+    /// Forget these paths (files or folders: everything under a folder), so they are
+    /// read again even if their stamp looks unchanged.
+    pub fn forget<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) {
+        // Files go at once; whatever else was named may be a folder (one that is gone
+        // cannot be asked), so entries under it go too, in one pass.
+        let folders: HashSet<&Path> = paths
+            .into_iter()
+            .filter(|p| self.entries.remove(*p).is_none())
+            .collect();
+        if !folders.is_empty() {
+            self.entries
+                .retain(|p, _| !p.ancestors().skip(1).any(|a| folders.contains(a)));
+        }
+    }
+
+    /// How many files are kept.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The kept conclusion of `path` if it is still valid, with the file's stamp.
+    pub(super) fn get(&self, path: &Path) -> (Option<Conclusion>, Option<Stamp>) {
+        let stamp = Stamp::of(path);
+        let hit = self.entries.get(path).filter(|(kept, c)| {
+            Some(*kept) == stamp && c.attachments.iter().all(|a| is_file(&a.path))
+        });
+        (hit.map(|(_, c)| c.clone()), stamp)
+    }
+
+    /// Keep `conclusion`, parsed from `path` whose stamp before reading was `stamp`.
+    pub(super) fn keep(&self, path: &Path, stamp: Option<Stamp>, conclusion: &Conclusion) {
+        if let Some(stamp) = stamp {
+            self.next
+                .lock()
+                .expect("no panics while holding it")
+                .insert(path.to_path_buf(), (stamp, conclusion.clone()));
+        }
+    }
+
+    /// End of a load that found the content files `present`: files parsed during it
+    /// replace their entries, and files that are gone are forgotten. (The entry of a
+    /// file that now fails to parse stays, but its stamp no longer matches.)
+    pub(super) fn finish(&mut self, present: &[PathBuf]) {
+        let fresh = std::mem::take(self.next.get_mut().expect("no panics while holding it"));
+        let present: HashSet<&PathBuf> = present.iter().collect();
+        self.entries.retain(|p, _| present.contains(p));
+        self.entries.extend(fresh);
+    }
+}
+
+fn is_file(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
+}

@@ -1,0 +1,517 @@
+//! `ketluan serve`: build the site into memory, serve it over HTTP, watch its
+//! sources, rebuild on every change and reload the open pages.
+//!
+//! - [`state`]: the site in memory and the incremental rebuild (the build pipeline
+//!   with caches, no second code path);
+//! - [`watch`]: which folders and events count, editors' temporary files, debouncing;
+//! - [`reload`]: the live-reload events, their hub and the script added to pages.
+//!
+//! HTTP is axum on tokio (with tower-http for the `Cache-Control` header), as in
+//! mdBook and Zola. Nothing is written to disk: pages are served from memory and
+//! copied files (static files, attachments) from where they are.
+
+pub mod reload;
+pub mod state;
+pub mod watch;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::build::BuildOptions;
+use crate::render::StaticFile;
+use reload::{Hub, Message};
+use state::{Outcome, Rebuilder, Snapshot};
+use watch::{Signal, Watcher};
+
+/// What `ketluan serve` was asked to do.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+    pub drafts: bool,
+    pub poll: bool,
+    pub open: bool,
+    /// Print how long each phase of every rebuild took.
+    pub timings: bool,
+}
+
+/// What the request handlers share.
+#[derive(Clone)]
+struct App {
+    snapshot: Arc<std::sync::RwLock<Arc<Snapshot>>>,
+    hub: Hub,
+}
+
+impl App {
+    fn current(&self) -> Arc<Snapshot> {
+        self.snapshot
+            .read()
+            .expect("no panics while holding it")
+            .clone()
+    }
+}
+
+/// Serve until Ctrl-C. Fails only when it cannot start (the port is taken, the
+/// site folder cannot be watched); bad content never stops it.
+pub fn run(mut options: Options) -> Result<(), String> {
+    // Absolute, so that the watcher's paths and the loader's agree.
+    options.root = std::path::absolute(&options.root)
+        .map_err(|e| format!("--root {}: {e}", options.root.display()))?;
+    let listener = std::net::TcpListener::bind(SocketAddr::new(options.bind, options.port))
+        .map_err(|e| format!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| format!("cannot listen: {e}"))?;
+    let url = format!("http://{addr}/");
+
+    // Watch before the first build, so that saves during it are not missed.
+    let (tx, rx) = mpsc::channel();
+    let watcher = Watcher::start(&options.root, options.poll, tx.clone())
+        .map_err(|e| format!("cannot watch {}: {e}", options.root.display()))?;
+
+    let mut rebuilder = Rebuilder::new(BuildOptions {
+        root: options.root.clone(),
+        output: None,
+        base_url: Some(url.clone()),
+        drafts: options.drafts,
+        // serve writes nothing to disk.
+        force: false,
+    });
+    match rebuilder.rebuild(&[]) {
+        Outcome::Built {
+            total_pages,
+            elapsed,
+            ..
+        } => println!("Built {total_pages} pages in {} ms.", elapsed.as_millis()),
+        Outcome::Failed(errors) => report_errors(&errors),
+    }
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start: {e}"))?;
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let app = App {
+        snapshot: rebuilder.snapshot.clone(),
+        hub: Hub::new(stop_rx),
+    };
+
+    let hub = app.hub.clone();
+    let rebuilds = std::thread::Builder::new()
+        .name("ketluan-rebuild".into())
+        .spawn(move || rebuild_loop(rebuilder, watcher, rx, hub, options.timings))
+        .map_err(|e| format!("cannot start: {e}"))?;
+
+    let served = runtime.block_on(async {
+        listener
+            .set_nonblocking(true)
+            .map_err(|e| format!("cannot listen: {e}"))?;
+        let listener = tokio::net::TcpListener::from_std(listener)
+            .map_err(|e| format!("cannot listen: {e}"))?;
+        println!("Serving {} at {url}", options.root.display());
+        if addr.ip().is_unspecified() {
+            println!("(listening on every network interface)");
+        }
+        println!("Watching for changes; press Ctrl-C to stop.");
+        if options.open {
+            open_browser(&url);
+        }
+        let mut stopping = stop_tx.subscribe();
+        let shutdown = async move {
+            stop_signal().await;
+            let _ = stop_tx.send(true);
+        };
+        let server = axum::serve(listener, router(app)).with_graceful_shutdown(shutdown);
+        // Open event streams end at once; give other connections a moment, no more.
+        let deadline = async move {
+            let _ = stopping.wait_for(|stop| *stop).await;
+            tokio::time::sleep(Duration::from_secs(2)).await;
+        };
+        tokio::select! {
+            served = server => served.map_err(|e| format!("server error: {e}")),
+            () = deadline => Ok(()),
+        }
+    });
+    // Stop the watcher and the rebuild thread. A rebuild under way is not waited
+    // for: it writes nothing, and the process ends when this returns.
+    let _ = tx.send(Signal::Stop);
+    drop(rebuilds);
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    served?;
+    println!("Stopped.");
+    Ok(())
+}
+
+/// Ctrl-C, or a polite `kill`.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut term = signal(SignalKind::terminate()).expect("can handle SIGTERM");
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+/// Rebuild after every batch of changes (coalescing those that queued up meanwhile)
+/// and tell the open pages.
+fn rebuild_loop(
+    mut rebuilder: Rebuilder,
+    mut watcher: Watcher,
+    rx: mpsc::Receiver<Signal>,
+    hub: Hub,
+    show_timings: bool,
+) {
+    while let Ok(first) = rx.recv() {
+        let mut changed = Vec::new();
+        let mut signals = vec![first];
+        signals.extend(rx.try_iter());
+        for signal in signals {
+            match signal {
+                Signal::Stop => return,
+                Signal::Changed(paths) => changed.extend(paths),
+                // Forget everything: the whole site folder counts as changed.
+                Signal::Rescan => {
+                    changed.extend(watch::SOURCES.map(|s| rebuilder.root().join(s)));
+                }
+            }
+        }
+        watcher.refresh(&changed);
+        match rebuilder.rebuild(&changed) {
+            Outcome::Built {
+                pages,
+                files,
+                recovered,
+                rendered,
+                total_pages,
+                elapsed,
+                timings,
+            } => {
+                if recovered {
+                    hub.send(Message::Ok);
+                    println!("Fixed.");
+                }
+                let (css, other): (Vec<String>, Vec<String>) =
+                    files.into_iter().partition(|f| f.ends_with(".css"));
+                if !css.is_empty() {
+                    hub.send(Message::Css(css.clone()));
+                }
+                if !other.is_empty() {
+                    // Any page may use a changed image or script.
+                    hub.send(Message::Reload {
+                        pages: Vec::new(),
+                        all: true,
+                    });
+                } else if !pages.is_empty() {
+                    hub.send(Message::reload(pages.clone()));
+                }
+                println!(
+                    "Rebuilt in {} ms: {rendered} pages rendered, {} changed or gone, {total_pages} served{}.",
+                    elapsed.as_millis(),
+                    pages.len(),
+                    if css.is_empty() && other.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {} files", css.len() + other.len())
+                    }
+                );
+                if show_timings {
+                    print_timings(&timings);
+                }
+            }
+            Outcome::Failed(errors) => {
+                report_errors(&errors);
+                hub.send(Message::Errors(errors));
+            }
+        }
+    }
+}
+
+fn print_timings(timings: &crate::timings::Timings) {
+    let phases: Vec<String> = timings
+        .phases
+        .iter()
+        .map(|(name, d)| format!("{name} {:.1}", d.as_secs_f64() * 1000.0))
+        .collect();
+    println!("  ms: {}", phases.join(", "));
+}
+
+fn report_errors(errors: &state::Errors) {
+    eprintln!("{}\n", errors.text);
+    let n = errors.items.len();
+    eprintln!(
+        "error: {n} problem{}; still serving the last good version (the browser shows them too)",
+        if n == 1 { "" } else { "s" }
+    );
+}
+
+/// Start the platform's opener on `url`; serving goes on whatever happens.
+fn open_browser(url: &str) {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    match command.spawn() {
+        // Reap it whenever it ends.
+        Ok(mut child) => {
+            std::thread::spawn(move || child.wait());
+        }
+        Err(e) => eprintln!("warning: cannot open a browser ({e}); open {url} yourself"),
+    }
+}
+
+fn router(app: App) -> Router {
+    Router::new()
+        .route(reload::SCRIPT_URL, get(script))
+        .route(reload::EVENTS_URL, get(events))
+        .fallback(file)
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .with_state(app)
+}
+
+async fn script() -> Response {
+    ([(header::CONTENT_TYPE, content_type("js"))], reload::SCRIPT).into_response()
+}
+
+async fn events(State(app): State<App>) -> Response {
+    let errors = app.current().errors.clone();
+    app.hub.stream(errors).into_response()
+}
+
+/// Any other URL: a page, a copied file, a redirect to add the final `/` of a
+/// folder, or the theme's 404 page.
+async fn file(State(app): State<App>, request: Request) -> Response {
+    if request.method() != Method::GET && request.method() != Method::HEAD {
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [(header::ALLOW, "GET, HEAD")],
+        )
+            .into_response();
+    }
+    let uri = request.uri();
+    let Some(key) = output_path(uri.path()) else {
+        return (
+            StatusCode::FORBIDDEN,
+            "refused: not a path inside the site\n",
+        )
+            .into_response();
+    };
+    let site = app.current();
+    if !site.built {
+        return page_response(StatusCode::SERVICE_UNAVAILABLE, NOT_BUILT.as_bytes(), "");
+    }
+    if let Some(bytes) = site.pages.get(&key) {
+        return page_response(StatusCode::OK, bytes, &key);
+    }
+    if let Some(source) = site.copies.get(&key) {
+        let bytes = match source {
+            StaticFile::Builtin(b) => Some(b.to_vec()),
+            StaticFile::Disk(path) => tokio::fs::read(path).await.ok(),
+        };
+        if let Some(bytes) = bytes {
+            return (
+                [(header::CONTENT_TYPE, content_type(extension(&key)))],
+                bytes,
+            )
+                .into_response();
+        }
+    }
+    if site.pages.contains_key(&format!("{key}/index.html")) {
+        let mut location = format!("{}/", uri.path());
+        if let Some(q) = uri.query() {
+            location = format!("{location}?{q}");
+        }
+        return (
+            StatusCode::PERMANENT_REDIRECT,
+            [(header::LOCATION, location)],
+        )
+            .into_response();
+    }
+    match site.pages.get("404.html") {
+        Some(bytes) => page_response(StatusCode::NOT_FOUND, bytes, ""),
+        None => page_response(
+            StatusCode::NOT_FOUND,
+            b"<!DOCTYPE html><title>404</title><h1>404</h1>",
+            "",
+        ),
+    }
+}
+
+const NOT_BUILT: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>ketluan serve</title></head>\
+<body><h1>The site has errors</h1><p>Fix them and save: this page reloads by itself.</p></body></html>";
+
+/// A page (with the live-reload script) or another file served from memory.
+fn page_response(status: StatusCode, bytes: &[u8], key: &str) -> Response {
+    let ext = if key.is_empty() {
+        "html"
+    } else {
+        extension(key)
+    };
+    let body = if ext == "html" {
+        Body::from(reload::inject(bytes, key))
+    } else {
+        Body::from(bytes.to_vec())
+    };
+    (status, [(header::CONTENT_TYPE, content_type(ext))], body).into_response()
+}
+
+/// The output file a URL path names (`/tinh/` → `tinh/index.html`), or `None` when
+/// the path tries to leave the site: `..` or `.` segments (also percent-encoded),
+/// encoded slashes or backslashes, empty segments (`//etc`), drive letters, NUL.
+fn output_path(path: &str) -> Option<String> {
+    let rest = path.strip_prefix('/')?;
+    let mut segments = Vec::new();
+    let raw: Vec<&str> = rest.split('/').collect();
+    for (i, segment) in raw.iter().enumerate() {
+        let last = i + 1 == raw.len();
+        if segment.is_empty() {
+            if last {
+                continue;
+            }
+            return None;
+        }
+        let decoded = percent_decode(segment)?;
+        let bad = decoded == "." || decoded == ".." || decoded.contains(['/', '\\', '\0', ':']);
+        if bad {
+            return None;
+        }
+        segments.push(decoded);
+    }
+    let mut key = segments.join("/");
+    if path.ends_with('/') {
+        if !key.is_empty() {
+            key.push('/');
+        }
+        key.push_str("index.html");
+    }
+    Some(key)
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn extension(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.').map_or("", |(_, ext)| ext)
+}
+
+fn content_type(ext: &str) -> &'static str {
+    match ext.to_ascii_lowercase().as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "xml" => "application/xml; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "gif" => "image/gif",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "ttf" => "font/ttf",
+        "pdf" => "application/pdf",
+        "csv" => "text/csv; charset=utf-8",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_paths() {
+        assert_eq!(output_path("/").as_deref(), Some("index.html"));
+        assert_eq!(output_path("/tinh/").as_deref(), Some("tinh/index.html"));
+        assert_eq!(
+            output_path("/static/style.css").as_deref(),
+            Some("static/style.css")
+        );
+        assert_eq!(output_path("/tinh").as_deref(), Some("tinh"));
+        assert_eq!(
+            output_path("/ket-luan/x/th%C3%B4ng%20b%C3%A1o.pdf").as_deref(),
+            Some("ket-luan/x/thông báo.pdf")
+        );
+        for bad in [
+            "/../Cargo.toml",
+            "/a/../../etc/passwd",
+            "/%2e%2e/Cargo.toml",
+            "/%2E%2E/x",
+            "/a/%2f..%2fb",
+            "//etc/passwd",
+            "/..%5c..%5cx",
+            "/C:/x",
+            "/a/./b",
+            "/%zz",
+        ] {
+            assert_eq!(output_path(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn content_types() {
+        assert_eq!(
+            content_type(extension("a/b/index.html")),
+            "text/html; charset=utf-8"
+        );
+        assert_eq!(content_type(extension("static/x.WOFF2")), "font/woff2");
+        assert_eq!(
+            content_type(extension("static/noext")),
+            "application/octet-stream"
+        );
+    }
+}

@@ -1,0 +1,214 @@
+//! The site as `serve` holds it in memory, and the rebuild that refreshes it.
+//!
+//! A rebuild runs the build pipeline ([`build::render_site_with`]) with the caches
+//! `serve` keeps between rebuilds, so it re-reads only changed files and renders
+//! only pages whose output can differ; see `load/cache.rs` and `render/cache.rs` for
+//! what is cached and why it cannot go stale. A failed rebuild changes nothing that
+//! is served: the last good pages stay, and the errors go to the browser.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use serde::Serialize;
+
+use crate::build::{self, BuildOptions};
+use crate::diagnostic::Diagnostic;
+use crate::render::StaticFile;
+use crate::timings::Timings;
+
+/// What is served: pages by output path (`ket-luan/x/index.html`), files copied as
+/// they are (read when requested), and the errors of the last rebuild if it failed.
+#[derive(Default)]
+pub struct Snapshot {
+    pub pages: Arc<HashMap<String, Bytes>>,
+    pub copies: Arc<HashMap<String, StaticFile>>,
+    /// Whether any build succeeded yet (otherwise there is nothing to show).
+    pub built: bool,
+    pub errors: Option<Arc<Errors>>,
+}
+
+/// The problems of a failed rebuild, for the browser's overlay.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Errors {
+    /// Exactly what the terminal prints.
+    pub text: String,
+    pub items: Vec<ErrorItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorItem {
+    /// `path:line:col`
+    pub location: String,
+    pub code: &'static str,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Errors {
+    pub fn new(problems: &[Diagnostic]) -> Self {
+        let text = problems
+            .iter()
+            .map(Diagnostic::render)
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let items = problems
+            .iter()
+            .map(|d| ErrorItem {
+                location: d.location.to_string(),
+                code: d.problem.code(),
+                message: d.problem.to_string(),
+                help: d.problem.help(),
+            })
+            .collect();
+        Self { text, items }
+    }
+}
+
+/// What one rebuild did.
+pub enum Outcome {
+    Built {
+        /// Output paths of pages added, changed or removed, sorted.
+        pages: Vec<String>,
+        /// URLs (`/static/style.css`) of copied files added, changed or removed.
+        files: Vec<String>,
+        /// The previous rebuild had failed.
+        recovered: bool,
+        /// Pages rendered, not reused from the last rebuild.
+        rendered: usize,
+        total_pages: usize,
+        elapsed: Duration,
+        timings: Timings,
+    },
+    Failed(Arc<Errors>),
+}
+
+/// Rebuilds the site into a shared [`Snapshot`].
+pub struct Rebuilder {
+    options: BuildOptions,
+    cache: build::Cache,
+    pub snapshot: Arc<RwLock<Arc<Snapshot>>>,
+}
+
+impl Rebuilder {
+    pub fn new(options: BuildOptions) -> Self {
+        Self {
+            options,
+            cache: build::Cache::default(),
+            snapshot: Arc::default(),
+        }
+    }
+
+    /// The site folder.
+    pub fn root(&self) -> &std::path::Path {
+        &self.options.root
+    }
+
+    pub fn current(&self) -> Arc<Snapshot> {
+        self.snapshot
+            .read()
+            .expect("no panics while holding it")
+            .clone()
+    }
+
+    /// Build again; `changed` are the files (or folders) the watcher reported, which
+    /// are read again whatever their time stamps say.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Outcome {
+        let started = Instant::now();
+        self.cache.load.forget(changed.iter().map(PathBuf::as_path));
+        let mut timings = Timings::default();
+        let result = build::render_site_with(&self.options, &mut timings, Some(&mut self.cache));
+        let old = self.current();
+        let rendered = match result {
+            Ok((site, rendered)) => {
+                // Freeing the model takes a while; nobody waits for it.
+                std::thread::spawn(move || drop(site));
+                rendered
+            }
+            Err(problems) => {
+                let errors = Arc::new(Errors::new(&problems));
+                let next = Snapshot {
+                    pages: old.pages.clone(),
+                    copies: old.copies.clone(),
+                    built: old.built,
+                    errors: Some(errors.clone()),
+                };
+                self.publish(next);
+                return Outcome::Failed(errors);
+            }
+        };
+
+        let mut pages: HashMap<String, Bytes> = HashMap::with_capacity(rendered.pages.len());
+        let mut changed_pages = Vec::new();
+        for f in rendered.pages {
+            let bytes = Bytes::from_owner(f.contents);
+            let same = old.pages.get(&f.path).is_some_and(|b| {
+                (b.as_ptr() == bytes.as_ptr() && b.len() == bytes.len()) || *b == bytes
+            });
+            if !same {
+                changed_pages.push(f.path.clone());
+            }
+            pages.insert(f.path, bytes);
+        }
+        changed_pages.extend(
+            old.pages
+                .keys()
+                .filter(|p| !pages.contains_key(*p))
+                .cloned(),
+        );
+        changed_pages.sort();
+
+        let copies: HashMap<String, StaticFile> = rendered
+            .copies
+            .into_iter()
+            .map(|c| (c.path, c.source))
+            .collect();
+        let touched: BTreeSet<&PathBuf> = changed.iter().collect();
+        let mut files: BTreeSet<String> = BTreeSet::new();
+        for (path, source) in &copies {
+            let differs = match (old.copies.get(path), source) {
+                (Some(StaticFile::Disk(a)), StaticFile::Disk(b)) => a != b,
+                (Some(StaticFile::Builtin(a)), StaticFile::Builtin(b)) => a != b,
+                (Some(_), _) | (None, _) => true,
+            };
+            let edited = match source {
+                StaticFile::Disk(p) => touched.iter().any(|t| p.starts_with(t)),
+                StaticFile::Builtin(_) => false,
+            };
+            if differs || edited {
+                files.insert(format!("/{path}"));
+            }
+        }
+        for path in old.copies.keys().filter(|p| !copies.contains_key(*p)) {
+            files.insert(format!("/{path}"));
+        }
+        if !old.built {
+            files.clear();
+        }
+
+        let total_pages = pages.len();
+        let recovered = old.errors.is_some();
+        self.publish(Snapshot {
+            pages: Arc::new(pages),
+            copies: Arc::new(copies),
+            built: true,
+            errors: None,
+        });
+        std::thread::spawn(move || drop(old));
+        Outcome::Built {
+            pages: changed_pages,
+            files: files.into_iter().collect(),
+            recovered,
+            rendered: self.cache.render.rendered(),
+            total_pages,
+            elapsed: started.elapsed(),
+            timings,
+        }
+    }
+
+    fn publish(&self, next: Snapshot) {
+        *self.snapshot.write().expect("no panics while holding it") = Arc::new(next);
+    }
+}

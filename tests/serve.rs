@@ -1,0 +1,654 @@
+//! `ketluan serve` against a temporary site: the real binary on port 0, spoken to
+//! over plain HTTP, with edits made the ways editors make them.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use common::{TestSite, conclusion};
+
+/// How long a change may take to show before a test gives up (not a speed
+/// requirement: the machine may be busy).
+const PATIENCE: Duration = Duration::from_secs(30);
+
+struct Server {
+    child: Child,
+    /// `127.0.0.1:port`
+    addr: String,
+    stdout: Receiver<String>,
+}
+
+impl Server {
+    fn start(site: &TestSite, extra: &[&str]) -> Server {
+        Self::start_with(site, extra, &[])
+    }
+
+    /// Start with extra environment variables (`PATH=""`: no browser opener).
+    fn start_with(site: &TestSite, extra: &[&str], env: &[(&str, &str)]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ketluan"))
+            .args(["serve", "--port", "0"])
+            .args(extra)
+            .arg("--root")
+            .arg(site.root())
+            .envs(env.iter().copied())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("ketluan runs");
+        let (tx, rx) = channel();
+        let out = child.stdout.take().expect("piped");
+        std::thread::spawn(move || {
+            for line in BufReader::new(out).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let Ok(line) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            else {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("serve did not print the URL it serves");
+            };
+            if let Some(url) = line.split(" at http://").nth(1) {
+                let addr = url.trim_end_matches('/').to_string();
+                return Server {
+                    child,
+                    addr,
+                    stdout: rx,
+                };
+            }
+        }
+    }
+
+    fn get(&self, path: &str) -> Response {
+        request(&self.addr, "GET", path)
+    }
+
+    /// Fetch `path` until `ok` holds for the response.
+    fn wait_for(&self, path: &str, what: &str, ok: impl Fn(&Response) -> bool) -> Response {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let r = self.get(path);
+            if ok(&r) {
+                return r;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{path}: still not {what}; last response {} {}",
+                r.status,
+                r.body
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn events(&self) -> Events {
+        Events::connect(&self.addr)
+    }
+
+    /// Send Ctrl-C and wait for the process to end.
+    fn interrupt(mut self) -> (std::process::ExitStatus, Vec<String>) {
+        let status = Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success());
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                let lines = self.stdout.try_iter().collect();
+                return (status, lines);
+            }
+            assert!(Instant::now() < deadline, "serve did not stop on Ctrl-C");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Response {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Response {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// One HTTP/1.1 request, with the path sent exactly as given.
+fn request(addr: &str, method: &str, path: &str) -> Response {
+    let mut stream = TcpStream::connect(addr).expect("serve accepts connections");
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8(raw).expect("UTF-8 response");
+    let (head, body) = text.split_once("\r\n\r\n").expect("a full response");
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(": "))
+        .map(|(n, v)| (n.to_string(), v.to_string()))
+        .collect();
+    let chunked = headers
+        .iter()
+        .any(|(n, v)| n.eq_ignore_ascii_case("transfer-encoding") && v == "chunked");
+    let body = if chunked {
+        dechunk(body)
+    } else {
+        body.to_string()
+    };
+    Response {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn dechunk(mut body: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = body.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap();
+        if n == 0 {
+            break;
+        }
+        out.push_str(&rest[..n]);
+        body = &rest[n + 2..];
+    }
+    out
+}
+
+/// The live-reload event stream, as a page sees it.
+struct Events {
+    rx: Receiver<(String, String)>,
+}
+
+impl Events {
+    fn connect(addr: &str) -> Events {
+        let mut stream = TcpStream::connect(addr).unwrap();
+        write!(
+            stream,
+            "GET /__ketluan/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut event = String::new();
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                if let Some(name) = line.strip_prefix("event: ") {
+                    event = name.to_string();
+                } else if let Some(data) = line.strip_prefix("data: ")
+                    && tx.send((event.clone(), data.to_string())).is_err()
+                {
+                    return;
+                }
+            }
+        });
+        let events = Events { rx };
+        events.next_named("hello");
+        events
+    }
+
+    /// The data of the next event called `name` (others are skipped).
+    fn next_named(&self, name: &str) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let (event, data) = self
+                .rx
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+                .unwrap_or_else(|_| panic!("no `{name}` event"));
+            if event == name {
+                return data;
+            }
+        }
+    }
+
+    /// Every event received so far, without waiting.
+    fn so_far(&self) -> Vec<(String, String)> {
+        self.rx.try_iter().collect()
+    }
+}
+
+/// A site of three conclusions: two of Hà Tĩnh, one of Nghệ An.
+fn site() -> TestSite {
+    let site = TestSite::new();
+    site.write(
+        "content/mot.md",
+        conclusion("Kết luận một", "2023-03-22", "Hà Tĩnh", ""),
+    );
+    site.write(
+        "content/hai.md",
+        conclusion("Kết luận hai", "2022-01-18", "Hà Tĩnh", ""),
+    );
+    site.write(
+        "content/ba.md",
+        conclusion("Kết luận ba", "2021-11-01", "Nghệ An", ""),
+    );
+    site
+}
+
+fn with_body(title: &str, body: &str) -> String {
+    format!("---\ntitle: \"{title}\"\ndate: 2023-03-22\nprovince: Hà Tĩnh\n---\n{body}\n")
+}
+
+#[test]
+fn serves_pages_from_memory_with_the_reload_script() {
+    let site = site();
+    let server = Server::start(&site, &[]);
+    assert!(server.addr.starts_with("127.0.0.1:"), "{}", server.addr);
+
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    assert_eq!(
+        home.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert_eq!(home.header("cache-control"), Some("no-store"));
+    assert!(home.body.contains("Kết luận một"));
+    assert!(home.body.contains(
+        "<script src=\"/__ketluan/livereload.js\" data-page=\"index.html\" defer></script></body>"
+    ));
+
+    let page = server.get("/ket-luan/mot/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Nội dung kết luận."));
+
+    let script = server.get("/__ketluan/livereload.js");
+    assert_eq!(script.status, 200);
+    assert_eq!(
+        script.header("content-type"),
+        Some("text/javascript; charset=utf-8")
+    );
+    assert!(script.body.contains("EventSource"));
+
+    let css = server.get("/static/style.css");
+    assert_eq!(css.status, 200);
+    assert_eq!(css.header("content-type"), Some("text/css; charset=utf-8"));
+    assert!(!css.body.contains("__ketluan"));
+
+    let head = request(&server.addr, "HEAD", "/ket-luan/mot/");
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+    assert_eq!(
+        head.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+
+    let folder = server.get("/tinh/ha-tinh");
+    assert_eq!(folder.status, 308);
+    assert_eq!(folder.header("location"), Some("/tinh/ha-tinh/"));
+
+    let missing = server.get("/khong-co/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("__ketluan/livereload.js"));
+    assert_eq!(request(&server.addr, "POST", "/").status, 405);
+
+    // Nothing was written into the site, and `build` output has no script.
+    assert!(!site.path("public").exists());
+    site.build_ok();
+    assert!(!site.read("public/index.html").contains("__ketluan"));
+}
+
+#[test]
+fn refuses_paths_outside_the_site() {
+    let site = site();
+    let server = Server::start(&site, &[]);
+    for path in [
+        "/../Cargo.toml",
+        "/%2e%2e/Cargo.toml",
+        "/static/%2E%2E/%2E%2E/site.yaml",
+        "/ket-luan/..%2f..%2fsite.yaml",
+        "//etc/passwd",
+        "/..\\site.yaml",
+    ] {
+        let r = server.get(path);
+        assert_eq!(r.status, 403, "{path}: {}", r.body);
+        assert!(!r.body.contains("title:"), "{path}");
+    }
+}
+
+#[test]
+fn body_edits_show_including_saves_by_rename() {
+    let site = site();
+    let server = Server::start(&site, &[]);
+    let events = server.events();
+
+    site.write(
+        "content/mot.md",
+        with_body("Kết luận một", "Đoạn đã sửa lần một."),
+    );
+    server.wait_for("/ket-luan/mot/", "edited", |r| {
+        r.body.contains("Đoạn đã sửa lần một.")
+    });
+    let reload = events.next_named("reload");
+    assert!(reload.contains("ket-luan/mot/index.html"), "{reload}");
+
+    // Atomic save, as vim, VS Code and helix do: a temporary file renamed over.
+    site.write(
+        "content/.mot.md.tmp",
+        with_body("Kết luận một", "Lưu bằng đổi tên."),
+    );
+    std::fs::rename(
+        site.path("content/.mot.md.tmp"),
+        site.path("content/mot.md"),
+    )
+    .unwrap();
+    server.wait_for("/ket-luan/mot/", "saved by rename", |r| {
+        r.body.contains("Lưu bằng đổi tên.")
+    });
+
+    // Deleted and written again.
+    site.remove("content/mot.md");
+    site.write(
+        "content/mot.md",
+        with_body("Kết luận một", "Xóa rồi tạo lại."),
+    );
+    server.wait_for("/ket-luan/mot/", "re-created", |r| {
+        r.body.contains("Xóa rồi tạo lại.")
+    });
+}
+
+#[test]
+fn deleted_and_renamed_conclusions_leave_every_index() {
+    let site = site();
+    let server = Server::start(&site, &[]);
+    let province = server.get("/tinh/ha-tinh/");
+    assert!(province.body.contains("Kết luận hai"));
+
+    site.remove("content/hai.md");
+    server.wait_for("/tinh/ha-tinh/", "without the deleted one", |r| {
+        r.status == 200 && !r.body.contains("Kết luận hai")
+    });
+    assert_eq!(server.get("/ket-luan/hai/").status, 404);
+    assert!(!server.get("/dong-thoi-gian/").body.contains("Kết luận hai"));
+    assert!(server.get("/").body.contains("Kết luận một"));
+
+    // A renamed file moves to its new URL.
+    std::fs::rename(site.path("content/ba.md"), site.path("content/bon.md")).unwrap();
+    server.wait_for("/ket-luan/bon/", "at its new URL", |r| r.status == 200);
+    assert_eq!(server.get("/ket-luan/ba/").status, 404);
+    assert!(server.get("/tinh/nghe-an/").body.contains("/ket-luan/bon/"));
+}
+
+#[test]
+fn new_folders_and_renamed_folders_are_seen() {
+    let site = site();
+    let server = Server::start(&site, &[]);
+    // A file written at once into a folder just created raises no event of its
+    // own: the folder's creation must bring it in.
+    std::fs::create_dir_all(site.path("content/2024/q1")).unwrap();
+    site.write(
+        "content/2024/q1/moi.md",
+        conclusion("Kết luận mới", "2024-02-01", "Nghệ An", ""),
+    );
+    server.wait_for("/ket-luan/moi/", "found in the new folder", |r| {
+        r.status == 200
+    });
+    std::fs::rename(site.path("content/2024"), site.path("content/nam-2024")).unwrap();
+    // Still there (the slug comes from the file name), and still listed.
+    server.wait_for("/tinh/nghe-an/", "listing the moved one", |r| {
+        r.body.contains("Kết luận mới")
+    });
+    assert_eq!(server.get("/ket-luan/moi/").status, 200);
+    std::fs::remove_dir_all(site.path("content/nam-2024")).unwrap();
+    server.wait_for("/ket-luan/moi/", "gone with its folder", |r| {
+        r.status == 404
+    });
+}
+
+#[test]
+fn a_broken_file_keeps_the_last_good_site_and_reports_the_error() {
+    let site = site();
+    let server = Server::start(&site, &[]);
+    let events = server.events();
+
+    site.write("content/mot.md", with_body("Kết luận một", "Bản tốt."));
+    server.wait_for("/ket-luan/mot/", "edited", |r| r.body.contains("Bản tốt."));
+
+    // Front matter broken: an unknown key and no title.
+    site.write(
+        "content/mot.md",
+        "---\ntitel: \"Kết luận một\"\ndate: 2023-03-22\nprovince: Hà Tĩnh\n---\nBản hỏng.\n",
+    );
+    let errors = events.next_named("errors");
+    assert!(errors.contains("content/mot.md:2:1"), "{errors}");
+    assert!(errors.contains("unknown key `titel`"), "{errors}");
+    assert!(errors.contains("did you mean `title`?"), "{errors}");
+    let page = server.get("/ket-luan/mot/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Bản tốt."));
+    // A page opened now learns of the errors at once.
+    let late = server.events();
+    drop(late);
+    let fresh = Events::connect_raw(&server.addr);
+    assert!(fresh.contains("content/mot.md:2:1"), "{fresh}");
+
+    site.write("content/mot.md", with_body("Kết luận một", "Đã sửa xong."));
+    events.next_named("ok");
+    server.wait_for("/ket-luan/mot/", "fixed", |r| {
+        r.body.contains("Đã sửa xong.")
+    });
+    assert!(!Events::connect_raw(&server.addr).contains("content/mot.md"));
+}
+
+impl Events {
+    /// The greeting a newly opened page gets.
+    fn connect_raw(addr: &str) -> String {
+        let mut stream = TcpStream::connect(addr).unwrap();
+        write!(
+            stream,
+            "GET /__ketluan/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if let Some(data) = line.strip_prefix("data: ") {
+                return data.to_string();
+            }
+        }
+        panic!("no greeting");
+    }
+}
+
+#[test]
+fn a_stylesheet_change_swaps_css_without_reloading_pages() {
+    let site = site();
+    site.write("static/extra.css", "p { color: black; }\n");
+    let server = Server::start(&site, &[]);
+    let events = server.events();
+    site.write("static/extra.css", "p { color: navy; }\n");
+    let css = events.next_named("css");
+    assert_eq!(css, r#"{"files":["/static/extra.css"]}"#);
+    assert!(server.get("/static/extra.css").body.contains("navy"));
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        events.so_far().iter().all(|(e, _)| e != "reload"),
+        "a stylesheet change reloaded pages"
+    );
+}
+
+#[test]
+fn a_template_change_rerenders_the_pages_using_it() {
+    let site = site();
+    let server = Server::start(&site, &[]);
+    let events = server.events();
+    site.write(
+        "templates/404.html",
+        "<!DOCTYPE html><html><body><h1>Không tìm thấy trang</h1></body></html>",
+    );
+    let reload = events.next_named("reload");
+    assert_eq!(reload, r#"{"pages":["404.html"],"all":false}"#);
+    let missing = server.get("/khong-co/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("Không tìm thấy trang"));
+    assert!(missing.body.contains("__ketluan/livereload.js"));
+
+    // A site.yaml change rebuilds everything.
+    site.write(
+        "site.yaml",
+        "title: Tên mới của trang\nbase_url: https://portal.example.gov.vn/\n",
+    );
+    server.wait_for("/tinh/", "with the new title", |r| {
+        r.body.contains("Tên mới của trang")
+    });
+}
+
+#[test]
+fn editor_temporary_files_are_not_content() {
+    let site = site();
+    let server = Server::start(&site, &[]);
+    let events = server.events();
+    // Vim's swap file and probe, Emacs' lock file: none is a conclusion.
+    site.write("content/.mot.md.swp", "not markdown");
+    site.write("content/4913", "");
+    site.write("content/.#mot.md", "user@host");
+    site.write("content/mot.md~", "old");
+    // The next real edit is the first rebuild anyone hears of.
+    site.write(
+        "content/mot.md",
+        with_body("Kết luận một", "Sau các tệp tạm."),
+    );
+    let reload = events.next_named("reload");
+    assert!(reload.contains("ket-luan/mot/index.html"), "{reload}");
+    assert!(
+        events.so_far().iter().all(|(e, _)| e != "errors"),
+        "temporary files caused errors"
+    );
+}
+
+#[test]
+fn polling_sees_changes_too() {
+    let site = site();
+    let server = Server::start(&site, &["--poll"]);
+    site.write(
+        "content/mot.md",
+        with_body("Kết luận một", "Thấy qua thăm dò."),
+    );
+    server.wait_for("/ket-luan/mot/", "seen by polling", |r| {
+        r.body.contains("Thấy qua thăm dò.")
+    });
+}
+
+#[test]
+fn starts_with_errors_and_recovers() {
+    let site = site();
+    site.write("content/mot.md", "---\ntitle: [\n---\n");
+    let server = Server::start(&site, &[]);
+    let r = server.get("/");
+    assert_eq!(r.status, 503);
+    assert!(r.body.contains("__ketluan/livereload.js"));
+    assert!(Events::connect_raw(&server.addr).contains("content/mot.md"));
+    site.write("content/mot.md", with_body("Kết luận một", "Đã có trang."));
+    server.wait_for("/ket-luan/mot/", "built", |r| r.status == 200);
+}
+
+#[test]
+fn ctrl_c_stops_cleanly_with_pages_open() {
+    let site = site();
+    let server = Server::start(&site, &[]);
+    let tabs: Vec<Events> = (0..8).map(|_| server.events()).collect();
+    assert_eq!(server.get("/").status, 200);
+    let (status, lines) = server.interrupt();
+    assert!(status.success(), "{status:?}");
+    assert!(lines.iter().any(|l| l == "Stopped."), "{lines:?}");
+    drop(tabs);
+}
+
+#[test]
+fn a_taken_port_is_an_error() {
+    let site = site();
+    let server = Server::start(&site, &[]);
+    let port = server.addr.rsplit(':').next().unwrap().to_string();
+    let out = Command::new(env!("CARGO_BIN_EXE_ketluan"))
+        .args(["serve", "--port", &port, "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot listen"));
+}
+
+#[test]
+fn a_rewrite_with_the_same_length_and_time_is_still_seen() {
+    let site = site();
+    let server = Server::start(&site, &[]);
+    site.write(
+        "content/mot.md",
+        with_body("Kết luận một", "Phiên bản AAAA."),
+    );
+    server.wait_for("/ket-luan/mot/", "edited", |r| {
+        r.body.contains("Phiên bản AAAA.")
+    });
+    let path = site.path("content/mot.md");
+    let before = std::fs::metadata(&path).unwrap();
+    // Same length, and the old modification time put back: only the watcher's
+    // report tells the cache that this file changed.
+    site.write(
+        "content/mot.md",
+        with_body("Kết luận một", "Phiên bản BBBB."),
+    );
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(before.modified().unwrap()).unwrap();
+    drop(file);
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), before.len());
+    server.wait_for("/ket-luan/mot/", "re-read", |r| {
+        r.body.contains("Phiên bản BBBB.")
+    });
+}
+
+#[test]
+fn a_save_without_changes_renders_nothing() {
+    let site = site();
+    let server = Server::start(&site, &[]);
+    let bytes = std::fs::read(site.path("content/hai.md")).unwrap();
+    site.write("content/hai.md", &bytes);
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let line = server
+            .stdout
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .expect("a rebuild is reported");
+        if line.starts_with("Rebuilt in ") {
+            assert!(line.contains(": 0 pages rendered, 0 changed"), "{line}");
+            break;
+        }
+    }
+}
+
+#[test]
+fn open_without_a_browser_still_serves() {
+    let site = site();
+    // No opener can be found on an empty PATH: a warning, and serving goes on.
+    let server = Server::start_with(&site, &["--open"], &[("PATH", "")]);
+    assert_eq!(server.get("/").status, 200);
+    site.write("content/mot.md", with_body("Kết luận một", "Vẫn phục vụ."));
+    server.wait_for("/ket-luan/mot/", "edited", |r| {
+        r.body.contains("Vẫn phục vụ.")
+    });
+}
