@@ -48,6 +48,7 @@ fn main() {
             output: Some(PathBuf::from(out).join("site")),
             base_url: None,
             drafts: false,
+            force: false,
         })
         .unwrap_or_else(|e| panic!("{}", e[0].render()));
         println!(
