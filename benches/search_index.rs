@@ -5,6 +5,10 @@
 //!     cargo bench --bench search_index -- /tmp/c100k /tmp/c100k-index
 //!
 //! Writes the index under `<out>/tim-kiem/chi-muc/` for `scripts/bench_search.mjs`.
+//! With `--build` (10,000 conclusions fit in memory easily) it first runs a whole
+//! `ketluan build` of the site into `<out>/site/` and reports what the index adds to
+//! it: the build includes the index, so the share is index / (build − index), in CPU
+//! time (steadier on a shared machine) and in wall time.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -28,14 +32,31 @@ fn cpu_seconds() -> f64 {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| a != "--bench")
-        .collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let full_build = args.iter().any(|a| a == "--build");
+    args.retain(|a| a != "--build" && a != "--bench");
     let [root, out] = &args[..] else {
-        eprintln!("usage: cargo bench --bench search_index -- <site root> <output dir>");
+        eprintln!("usage: cargo bench --bench search_index -- <site root> <output dir> [--build]");
         std::process::exit(2);
     };
+    // The whole build first (its index included), to compare the index with.
+    let build = full_build.then(|| {
+        let cpu = cpu_seconds();
+        let started = Instant::now();
+        let report = ketluan::build::build(&ketluan::build::BuildOptions {
+            root: PathBuf::from(root),
+            output: Some(PathBuf::from(out).join("site")),
+            base_url: None,
+            drafts: false,
+            force: false,
+        })
+        .unwrap_or_else(|e| panic!("{}", e[0].render()));
+        println!(
+            "whole build:        {} pages, {} files",
+            report.pages, report.files
+        );
+        (started.elapsed().as_secs_f64(), cpu_seconds() - cpu)
+    });
     let started = Instant::now();
     let loaded = ketluan::load::load(&ketluan::load::Options {
         root: PathBuf::from(root),
@@ -57,12 +78,13 @@ fn main() {
         .par_iter()
         .map(|c| markdown::plain_text(&c.markdown))
         .collect();
+    let text_cpu = cpu_seconds() - cpu;
     let files = search::render(&builder, &texts);
     let index_in = started.elapsed();
     let index_cpu = cpu_seconds() - cpu;
 
     let out = PathBuf::from(out);
-    let _ = std::fs::remove_dir_all(&out);
+    let _ = std::fs::remove_dir_all(out.join(search::INDEX_DIR));
     let (mut shards, mut shard_bytes, mut fragment_bytes, mut largest) = (0, 0, 0, 0);
     for f in &files {
         let path = out.join(&f.path);
@@ -81,7 +103,7 @@ fn main() {
     println!("load + model:       {:.2} s", loaded_in.as_secs_f64());
     println!("template contexts:  {:.2} s", context_in.as_secs_f64());
     println!(
-        "search index:       {:.2} s wall, {index_cpu:.2} s CPU (text, terms, encoding)",
+        "search index:       {:.2} s wall, {index_cpu:.2} s CPU ({text_cpu:.2} s of it the bodies' text)",
         index_in.as_secs_f64()
     );
     println!(
@@ -99,4 +121,13 @@ fn main() {
         "written to          {}",
         out.join(search::INDEX_DIR).display()
     );
+    if let Some((wall, cpu)) = build {
+        let index_wall = index_in.as_secs_f64();
+        println!("whole build:        {wall:.2} s wall, {cpu:.2} s CPU (index included)");
+        println!(
+            "index adds:         {:.0}% to the build's CPU time, {:.0}% to its wall time",
+            100.0 * index_cpu / (cpu - index_cpu),
+            100.0 * index_wall / (wall - index_wall)
+        );
+    }
 }
