@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::{Diagnostic, Location, Problem};
+use crate::linkcheck;
 use crate::load;
 use crate::model::Site;
 use crate::render::{self, Rendered, Theme};
@@ -95,6 +96,16 @@ pub fn render_site_with(
 /// Build the site into its output folder. Pages are written as they are rendered,
 /// into a staging folder that replaces the output only if everything succeeded.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
+    run(options, false)
+}
+
+/// [`build`], but first verify every internal link and anchor of the output; with a
+/// broken one, nothing is written and the previous output stays.
+pub fn build_checking_links(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
+    run(options, true)
+}
+
+fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let output = output_dir(options);
     check_output(&options.root, &output)?;
@@ -107,22 +118,41 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
             Problem::Output(e.to_string()),
         )]
     };
-    let staging = write::Staging::begin(&output).map_err(output_error)?;
-    let pages = AtomicUsize::new(0);
-    let sink = |f: render::OutputFile| {
-        pages.fetch_add(1, Ordering::Relaxed);
-        staging.put(&f)
+    let is_page = |f: &render::OutputFile| f.path.ends_with(".html");
+    let (pages, files) = if check_links {
+        // Links are checked across the whole site, so it is rendered into memory first.
+        let rendered = render::render_site(&site, &theme, &mut timings)?;
+        let broken = timings.time("links", || {
+            linkcheck::check(&rendered, &site.config.base_url, &output)
+        });
+        if !broken.is_empty() {
+            return Err(broken);
+        }
+        let files = timings
+            .time("write", || write::write_site(&output, &rendered))
+            .map_err(output_error)?;
+        (rendered.pages.iter().filter(|f| is_page(f)).count(), files)
+    } else {
+        let staging = write::Staging::begin(&output).map_err(output_error)?;
+        let pages = AtomicUsize::new(0);
+        let sink = |f: render::OutputFile| {
+            if is_page(&f) {
+                pages.fetch_add(1, Ordering::Relaxed);
+            }
+            staging.put(&f)
+        };
+        let copies = render::render_site_to(&site, &theme, &mut timings, &sink)?;
+        let files = timings
+            .time("write", || {
+                staging.copy(&copies)?;
+                staging.commit()
+            })
+            .map_err(output_error)?;
+        (pages.into_inner(), files)
     };
-    let copies = render::render_site_to(&site, &theme, &mut timings, &sink)?;
-    let files = timings
-        .time("write", || {
-            staging.copy(&copies)?;
-            staging.commit()
-        })
-        .map_err(output_error)?;
     Ok(BuildReport {
         conclusions: site.conclusions.len(),
-        pages: pages.into_inner(),
+        pages,
         files,
         elapsed: started.elapsed(),
         timings,

@@ -85,6 +85,8 @@ pub struct SiteConfig {
     pub paginate: usize,
     /// Keep raw HTML in bodies as written (scripts included). Off by default.
     pub unsafe_html: bool,
+    /// Build the search page and its index (`/tim-kiem/`). On by default.
+    pub search: bool,
 }
 
 impl SiteConfig {
@@ -97,6 +99,7 @@ impl SiteConfig {
         "theme",
         "paginate",
         "unsafe_html",
+        "search",
     ];
 }
 

@@ -154,6 +154,8 @@ pub enum Problem {
         reason: String,
         suggestion: Option<String>,
     },
+    #[error("broken link `{url}`: {reason}")]
+    BrokenOutputLink { url: String, reason: String },
 }
 
 impl Problem {
@@ -189,6 +191,7 @@ impl Problem {
             Problem::EmptyBody => "empty-body",
             Problem::TooLong { key: "title", .. } => "title-too-long",
             Problem::TooLong { .. } => "summary-too-long",
+            Problem::BrokenOutputLink { .. } => "broken-output-link",
             Problem::BrokenLink { .. } => "broken-link",
         }
     }
@@ -309,6 +312,11 @@ impl Problem {
                          listed in `attachments`"
                     .into(),
             },
+            Problem::BrokenOutputLink { .. } => {
+                "fix the link in the content or template that produced this page; links must \
+                 carry the base path (use the `urls` and `page` values of templates)"
+                    .into()
+            }
         })
     }
 }

@@ -16,6 +16,7 @@
 //! The editor tools sit on top: [`check`] runs the same stages and lints the model,
 //! [`new`] and [`import`] write conclusion files through [`draft`], validated by the
 //! load stage's parser and read with the model's recognisers.
+//! [`linkcheck`] verifies the rendered output's links for `build --check-links`.
 
 pub mod build;
 pub mod check;
@@ -23,6 +24,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod draft;
 pub mod import;
+pub mod linkcheck;
 pub mod load;
 pub mod model;
 pub mod new;

@@ -42,6 +42,9 @@ enum Command {
         /// Print how long each phase took.
         #[arg(long)]
         timings: bool,
+        /// Verify every internal link and anchor of the output before writing it.
+        #[arg(long)]
+        check_links: bool,
     },
     /// Check the whole site without writing anything: errors (what `build` rejects)
     /// and warnings (what is legal but probably wrong).
@@ -163,6 +166,7 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             timings,
+            check_links,
         } => {
             if !root.is_dir() {
                 eprintln!("error: --root {}: no such folder", root.display());
@@ -174,7 +178,12 @@ fn main() -> ExitCode {
                 base_url,
                 drafts,
             };
-            match build::build(&options) {
+            let result = if check_links {
+                build::build_checking_links(&options)
+            } else {
+                build::build(&options)
+            };
+            match result {
                 Ok(report) => {
                     println!(
                         "Built {} conclusions: {} pages, {} files in {} ms → {}",

@@ -126,6 +126,7 @@ pub fn parse(text: &str, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagn
         },
     };
     let unsafe_html = r.bool("unsafe_html").unwrap_or(false);
+    let search = r.bool("search").unwrap_or(true);
 
     if r.diagnostics.is_empty() {
         Ok(SiteConfig {
@@ -136,6 +137,7 @@ pub fn parse(text: &str, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagn
             theme,
             paginate,
             unsafe_html,
+            search,
         })
     } else {
         Err(r.diagnostics)
@@ -153,6 +155,8 @@ mod tests {
         assert_eq!(c.paginate, 100);
         assert_eq!(c.theme, "default");
         assert_eq!(c.language, Language::Vi);
+        assert!(c.search);
+        assert!(!parse("title: x\nsearch: false\n", None).unwrap().search);
         let c = parse("title: x\n", Some("https://b.vn/")).unwrap();
         assert_eq!(c.base_url.as_str(), "https://b.vn/");
     }

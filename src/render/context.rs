@@ -13,13 +13,19 @@ use crate::model::{Conclusion, Document, Province, Site, date};
 #[derive(Debug, Clone)]
 pub struct Urls {
     base: String,
+    origin: String,
 }
 
 impl Urls {
     pub fn new(config: &SiteConfig) -> Self {
         Self {
             base: config.base_url.path().to_string(),
+            origin: config.base_url.origin().to_string(),
         }
+    }
+    /// The absolute form of a site-relative URL (feeds, sitemaps, open data).
+    pub fn absolute(&self, url: &str) -> String {
+        format!("{}{url}", self.origin)
     }
     pub fn home(&self) -> String {
         self.base.clone()
@@ -55,6 +61,37 @@ impl Urls {
     pub fn static_dir(&self) -> String {
         format!("{}static/", self.base)
     }
+    pub fn search(&self) -> String {
+        format!("{}tim-kiem/", self.base)
+    }
+    /// Folder of the search index files.
+    pub fn search_index(&self) -> String {
+        format!("{}tim-kiem/chi-muc/", self.base)
+    }
+    /// The whole site's Atom feed.
+    pub fn feed(&self) -> String {
+        format!("{}atom.xml", self.base)
+    }
+    pub fn province_feed(&self, slug: &str) -> String {
+        format!("{}tinh/{slug}/atom.xml", self.base)
+    }
+    pub fn document_feed(&self, slug: &str) -> String {
+        format!("{}nghi-quyet/{slug}/atom.xml", self.base)
+    }
+    /// Folder of the open data files.
+    pub fn data(&self) -> String {
+        format!("{}data/", self.base)
+    }
+    pub fn sitemap(&self) -> String {
+        format!("{}sitemap.xml", self.base)
+    }
+}
+
+/// An Atom feed linked from a page's `<head>`.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedLink {
+    pub title: String,
+    pub url: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -74,6 +111,10 @@ pub struct UrlsCtx {
     pub documents: String,
     #[serde(rename = "static")]
     pub static_dir: String,
+    /// `None` when `search: false`.
+    pub search: Option<String>,
+    pub feed: String,
+    pub data: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -156,10 +197,13 @@ pub struct ConclusionCtx {
 pub struct Builder<'a> {
     pub site: &'a Site,
     pub urls: Urls,
-    /// A [`ConclusionCtx`] per conclusion, in timeline order.
-    pub conclusions: Vec<Value>,
+    /// A [`ConclusionCtx`] per conclusion, in timeline order (feeds and data read it).
+    pub conclusions: Vec<ConclusionCtx>,
     /// A [`DocumentRef`] per document.
-    pub documents: Vec<Value>,
+    pub documents: Vec<DocumentRef>,
+    /// The same, as template values, shared by every listing.
+    pub conclusion_values: Vec<Value>,
+    pub document_values: Vec<Value>,
 }
 
 impl<'a> Builder<'a> {
@@ -167,29 +211,32 @@ impl<'a> Builder<'a> {
     pub fn new(site: &'a Site, cache: Option<&Cache>) -> Self {
         let urls = Urls::new(&site.config);
         let language = site.config.language;
-        let refs: Vec<DocumentRef> = site
+        let documents: Vec<DocumentRef> = site
             .documents
             .iter()
             .map(|d| document_ref(d, &urls, language))
             .collect();
-        let conclusions = site
+        let conclusions: Vec<ConclusionCtx> = site
             .conclusions
             .par_iter()
             .zip(&site.cites)
             .map(|(c, cites)| {
-                let docs = cites.iter().map(|&d| refs[d].clone()).collect();
-                let ctx = conclusion_ctx(c, &urls, language, docs);
-                match cache {
-                    Some(cache) => cache.conclusion(ctx),
-                    None => Value::from_serializable(&ctx),
-                }
+                let docs = cites.iter().map(|&d| documents[d].clone()).collect();
+                conclusion_ctx(c, &urls, language, docs)
             })
             .collect();
-        let documents = refs
-            .into_iter()
+        let conclusion_values = conclusions
+            .par_iter()
+            .map(|ctx| match cache {
+                Some(cache) => cache.conclusion(ctx),
+                None => Value::from_serializable(ctx),
+            })
+            .collect();
+        let document_values = documents
+            .iter()
             .map(|r| match cache {
                 Some(cache) => cache.document(r),
-                None => Value::from_serializable(&r),
+                None => Value::from_serializable(r),
             })
             .collect();
         Self {
@@ -197,6 +244,8 @@ impl<'a> Builder<'a> {
             urls,
             conclusions,
             documents,
+            conclusion_values,
+            document_values,
         }
     }
 
@@ -218,6 +267,9 @@ impl<'a> Builder<'a> {
             provinces: self.urls.provinces(),
             documents: self.urls.documents(),
             static_dir: self.urls.static_dir(),
+            search: self.site.config.search.then(|| self.urls.search()),
+            feed: self.urls.feed(),
+            data: self.urls.data(),
         }
     }
 

@@ -6,7 +6,11 @@
 
 pub mod cache;
 pub mod context;
+pub mod data;
+pub mod feeds;
 pub mod markdown;
+pub mod search;
+pub mod sitemap;
 pub mod templates;
 
 use std::sync::{Arc, Mutex};
@@ -18,7 +22,8 @@ use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::model::{Site, date};
 use crate::timings::Timings;
 pub use cache::Cache;
-use context::{Builder, UnitCtx, province_ref};
+use context::{Builder, FeedLink, UnitCtx, province_ref};
+use sitemap::SitemapEntry;
 pub use templates::{StaticFile, Theme};
 
 /// One output file, by its path relative to the output root (`/`-separated).
@@ -101,30 +106,65 @@ fn render_pages(
         Pages::new(Builder::new(site, kept), theme, kept)
     });
     let plan = builder.plan();
-    let results: Vec<Result<(), Diagnostic>> = timings.time("pages", || {
-        plan.into_par_iter()
-            .map(|page| {
+    let output_error = |e: std::io::Error| {
+        Diagnostic::new(Location::file("(output)"), Problem::Output(e.to_string()))
+    };
+    let mut results: Vec<Result<(), Diagnostic>> = timings.time("pages", || {
+        plan.par_iter()
+            .map(|&page| {
                 let (path, template, context) = builder.context(page);
                 let render = |ctx: &tera::Context| theme.render(template, ctx);
                 let contents = match kept {
                     Some(cache) => cache.page(&path, template, context, render)?,
                     None => Arc::from(render(&context)?),
                 };
-                sink(OutputFile { path, contents }).map_err(|e| {
-                    Diagnostic::new(Location::file("(output)"), Problem::Output(e.to_string()))
-                })
+                sink(OutputFile { path, contents }).map_err(output_error)
             })
             .collect()
     });
+    let entries: Vec<SitemapEntry> = plan
+        .iter()
+        .filter_map(|&p| builder.sitemap_entry(p))
+        .collect();
+    let mut extra = timings.time("feeds+data", || {
+        let mut files = feeds::render(&builder.b);
+        files.extend(sitemap::render(&builder.b.urls, &entries));
+        files.extend(data::render(&builder.b));
+        files
+    });
+    if site.config.search {
+        timings.time("search", || {
+            let texts: Vec<String> = site
+                .conclusions
+                .par_iter()
+                .map(|c| markdown::plain_text(&c.markdown))
+                .collect();
+            extra.extend(search::render(&builder.b, &texts));
+        });
+    }
+    results.extend(
+        extra
+            .into_par_iter()
+            .map(|f| sink(f).map_err(output_error))
+            .collect::<Vec<_>>(),
+    );
     let mut problems: Vec<Diagnostic> = Vec::new();
     for d in results.into_iter().filter_map(Result::err) {
         if !problems.contains(&d) {
             problems.push(d);
         }
     }
-    drop(builder);
+    let Pages { b, .. } = builder;
+    let values = (
+        b.conclusions,
+        b.conclusion_values,
+        b.documents,
+        b.document_values,
+    );
     if let Some(cache) = cache {
         if problems.is_empty() {
+            let (c, cv, d, dv) = values;
+            cache.keep_values(c, cv, d, dv);
             cache.finish();
         } else {
             cache.abandon();
@@ -136,11 +176,15 @@ fn render_pages(
     Ok(copies(site, theme))
 }
 
+/// Theme files only the search page uses: left out with `search: false`.
+const SEARCH_ASSETS: &[&str] = &["search.js", "search.css"];
+
 /// Static files of the theme and the site, and every conclusion's attachments.
 fn copies(site: &Site, theme: &Theme) -> Vec<CopiedFile> {
     let mut copies: Vec<CopiedFile> = theme
         .static_files
         .iter()
+        .filter(|(name, _)| site.config.search || !SEARCH_ASSETS.contains(&name.as_str()))
         .map(|(name, source)| CopiedFile {
             path: format!("static/{name}"),
             source: source.clone(),
@@ -168,6 +212,7 @@ enum Page {
     Province(usize),
     Documents,
     Document(usize),
+    Search,
     NotFound,
 }
 
@@ -211,6 +256,11 @@ impl<'a> Pages<'a> {
         base.insert("site", &b.site_ctx());
         base.insert("urls", &b.urls_ctx());
         base.insert("t", &theme.translations);
+        let site_feed = FeedLink {
+            title: b.site.config.title.clone(),
+            url: b.urls.feed(),
+        };
+        base.insert("feeds", &[&site_feed]);
         base.insert(
             "generator",
             &format!("ketluan {}", env!("CARGO_PKG_VERSION")),
@@ -263,6 +313,10 @@ impl<'a> Pages<'a> {
         plan.extend((0..self.years.len()).map(Page::Year));
         plan.extend((0..site.provinces.len()).map(Page::Province));
         plan.extend((0..site.documents.len()).map(Page::Document));
+        // A theme without a search page (an older custom theme) gets no search page.
+        if site.config.search && self.theme.tera.contains_template("search.html") {
+            plan.push(Page::Search);
+        }
         plan
     }
 
@@ -283,7 +337,7 @@ impl<'a> Pages<'a> {
     fn list(&self, items: impl Iterator<Item = usize>) -> Value {
         Value::from(
             items
-                .map(|i| self.b.conclusions[i].clone())
+                .map(|i| self.b.conclusion_values[i].clone())
                 .collect::<Vec<_>>(),
         )
     }
@@ -402,7 +456,7 @@ impl<'a> Pages<'a> {
                     .iter()
                     .map(|&(i, former)| {
                         map([
-                            ("conclusion", self.b.conclusions[i].clone()),
+                            ("conclusion", self.b.conclusion_values[i].clone()),
                             ("from_former", Value::from(former.map(|f| f.name))),
                         ])
                     })
@@ -410,6 +464,8 @@ impl<'a> Pages<'a> {
                 let mut ctx = self.page("province", url, l.province.official_name.to_string());
                 ctx.insert_value("province", province);
                 ctx.insert_value("entries", Value::from(entries));
+                let title = format!("{} – {}", site.config.title, l.province.name);
+                self.feeds(&mut ctx, title, urls.province_feed(l.province.slug));
                 (
                     format!("tinh/{}/index.html", l.province.slug),
                     "province.html",
@@ -426,13 +482,39 @@ impl<'a> Pages<'a> {
                 let url = urls.document(d.slug.as_str());
                 let title = format!("{} {}", d.number.kind_name(), d.number.canonical());
                 let mut ctx = self.page("document", url, title);
-                ctx.insert_value("document", self.b.documents[k].clone());
+                ctx.insert_value("document", self.b.document_values[k].clone());
                 ctx.insert_value("conclusions", self.list(d.cited_by.iter().copied()));
+                let doc = &self.b.documents[k];
+                let title = format!("{} – {} {}", site.config.title, doc.kind_name, doc.number);
+                self.feeds(&mut ctx, title, urls.document_feed(d.slug.as_str()));
                 (
                     format!("nghi-quyet/{}/index.html", d.slug),
                     "document.html",
                     ctx,
                 )
+            }
+            Page::Search => {
+                let provinces: Vec<Value> = site
+                    .provinces
+                    .iter()
+                    .map(|l| {
+                        map([
+                            ("slug", Value::from(l.province.slug)),
+                            ("name", Value::from(l.province.name)),
+                            ("former", Value::from(!l.province.is_current())),
+                        ])
+                    })
+                    .collect();
+                let mut ctx = self.page("search", urls.search(), self.tr("search"));
+                ctx.insert_value(
+                    "search",
+                    map([
+                        ("index", Value::from(urls.search_index())),
+                        ("provinces", Value::from(provinces)),
+                        ("years", self.years_value.clone()),
+                    ]),
+                );
+                ("tim-kiem/index.html".into(), "search.html", ctx)
             }
             Page::NotFound => {
                 let ctx = self.page(
@@ -443,6 +525,59 @@ impl<'a> Pages<'a> {
                 ("404.html".into(), "404.html", ctx)
             }
         }
+    }
+
+    /// The site's feed and this page's own, for `<head>`.
+    fn feeds(&self, ctx: &mut tera::Context, title: String, url: String) {
+        let site_feed = FeedLink {
+            title: self.b.site.config.title.clone(),
+            url: self.b.urls.feed(),
+        };
+        ctx.insert("feeds", &[site_feed, FeedLink { title, url }]);
+    }
+
+    /// How the sitemap lists a page (its newest conclusion's date as last
+    /// modification); `None` leaves it out.
+    fn sitemap_entry(&self, page: Page) -> Option<SitemapEntry> {
+        let site = self.b.site;
+        let urls = &self.b.urls;
+        let date_of = |i: usize| site.conclusions.get(i).map(|c| c.date);
+        let newest = date_of(0);
+        let (url, lastmod) = match page {
+            Page::Home => (urls.home(), newest),
+            Page::Conclusion(i) => (
+                urls.conclusion(site.conclusions[i].slug.as_str()),
+                date_of(i),
+            ),
+            Page::Timeline(n) => (
+                urls.timeline_page(n),
+                date_of((n - 1) * site.config.paginate),
+            ),
+            Page::Year(k) => {
+                let year = self.years[k].0;
+                let first = site.conclusions.iter().find(|c| c.date.year() == year);
+                (self.years[k].1.clone(), first.map(|c| c.date))
+            }
+            Page::Provinces => (urls.provinces(), newest),
+            Page::Province(k) => {
+                let l = &site.provinces[k];
+                (
+                    urls.province(l.province.slug),
+                    l.entries.first().and_then(|&(i, _)| date_of(i)),
+                )
+            }
+            Page::Documents => (urls.documents(), newest),
+            Page::Document(k) => {
+                let d = &site.documents[k];
+                (
+                    urls.document(d.slug.as_str()),
+                    d.cited_by.first().and_then(|&i| date_of(i)),
+                )
+            }
+            Page::Search => (urls.search(), newest),
+            Page::NotFound => return None,
+        };
+        Some(SitemapEntry { url, lastmod })
     }
 
     /// A conclusion's page; its body is rendered here, when needed.
@@ -466,13 +601,13 @@ impl<'a> Pages<'a> {
         let unsafe_html = site.config.unsafe_html;
         let make = || {
             let html = markdown::render(&c.markdown, unsafe_html, &links);
-            let mut value = self.b.conclusions[i].clone();
+            let mut value = self.b.conclusion_values[i].clone();
             with(&mut value, "content", Value::safe_string(&html));
             value
         };
         let value = match self.cache {
             Some(cache) => {
-                let own = &self.b.conclusions[i];
+                let own = &self.b.conclusion_values[i];
                 cache.body(c.slug.as_str(), own, &c.markdown, unsafe_html, &links, make)
             }
             None => make(),
@@ -481,11 +616,13 @@ impl<'a> Pages<'a> {
         let mut ctx = self.page("conclusion", url, c.title.clone());
         ctx.insert_value("conclusion", value);
         // `prev` is the older neighbour, `next` the newer.
-        ctx.insert_value("prev", self.b.conclusions.get(i + 1).cloned().into());
-        let newer = i.checked_sub(1).map(|j| self.b.conclusions[j].clone());
+        ctx.insert_value("prev", self.b.conclusion_values.get(i + 1).cloned().into());
+        let newer = i
+            .checked_sub(1)
+            .map(|j| self.b.conclusion_values[j].clone());
         ctx.insert_value("next", newer.into());
         let (older, newer) = self.in_province[i];
-        let value = |j: Option<usize>| Value::from(j.map(|j| self.b.conclusions[j].clone()));
+        let value = |j: Option<usize>| Value::from(j.map(|j| self.b.conclusion_values[j].clone()));
         ctx.insert_value("prev_in_province", value(older));
         ctx.insert_value("next_in_province", value(newer));
         (
@@ -512,7 +649,7 @@ impl<'a> Pages<'a> {
                 .last_mut()
                 .expect("pushed above")
                 .1
-                .push(self.b.conclusions[i].clone());
+                .push(self.b.conclusion_values[i].clone());
         }
         let groups: Vec<Value> = years
             .into_iter()
@@ -561,7 +698,7 @@ impl<'a> Pages<'a> {
                 issuers.push((issuer, Vec::new()));
             }
             let docs = &mut issuers.last_mut().expect("pushed above").1;
-            docs.push(self.b.documents[k].clone());
+            docs.push(self.b.document_values[k].clone());
         }
         let groups: Vec<Value> = kinds
             .into_iter()

@@ -180,3 +180,36 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A 2022 conclusion of Đắk Nông (a former unit, now part of Lâm Đồng) about
+/// infrastructure, with values that need quoting in CSV: for search, feeds and data.
+pub const DAK_NONG: &str = r#"---
+title: "Đắk Nông: tập trung đầu tư hạ tầng giao thông, kết nối vùng"
+date: 2022-05-10
+province: Đắk Nông
+body: Ban Thường vụ Tỉnh ủy
+chaired_by: Ngô Thanh Danh
+signed_by: "Lê Văn \"Chính\""
+number: 07-KL/TU
+resolutions: [05-NQ/TU, 48-KL/TW]
+tags: [hạ tầng, "giao thông, vận tải"]
+summary: "Ban Thường vụ Tỉnh ủy Đắk Nông kết luận về đầu tư hạ tầng, giao thông; ưu tiên cao tốc Gia Nghĩa – Chơn Thành."
+source: https://daknong.example.vn/tin/123
+attachments: [ket luan 07.pdf]
+---
+Ban Thường vụ Tỉnh ủy **Đắk Nông** họp ngày 10/5/2022, kết luận về phát triển hạ tầng.
+
+## Giao thông
+
+Triển khai Nghị quyết số 05-NQ/TU của Tỉnh ủy; ưu tiên tuyến cao tốc, [xem mục tiêu](#muc-tieu).
+
+## Mục tiêu {#muc-tieu}
+
+Hoàn thành các công trình trọng điểm trước năm 2025.
+"#;
+
+/// Add the Đắk Nông conclusion (and its attachment) to `site`.
+pub fn add_dak_nong(site: &TestSite) {
+    site.write("content/dak-nong/2022-05-10-dak-nong-ha-tang.md", DAK_NONG);
+    site.write("content/dak-nong/ket luan 07.pdf", b"%PDF-1.4\n");
+}

@@ -1,0 +1,102 @@
+//! How long the search index takes to build and how big it is, without rendering the
+//! pages (so it runs on 100,000 conclusions within the machine's memory):
+//!
+//!     python3 scripts/gen_search_corpus.py 100000 /tmp/c100k
+//!     cargo bench --bench search_index -- /tmp/c100k /tmp/c100k-index
+//!
+//! Writes the index under `<out>/tim-kiem/chi-muc/` for `scripts/bench_search.mjs`.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use ketluan::model::Site;
+use ketluan::render::context::Builder;
+use ketluan::render::{markdown, search};
+use rayon::prelude::*;
+
+/// CPU time of this process so far (user + system, all threads), from /proc: the
+/// machine is shared, so wall time alone says little.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit(')').next().unwrap_or("");
+    let fields: Vec<f64> = after
+        .split_whitespace()
+        .map(|f| f.parse().unwrap_or(0.0))
+        .collect();
+    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 per second).
+    (fields.get(11).unwrap_or(&0.0) + fields.get(12).unwrap_or(&0.0)) / 100.0
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let [root, out] = &args[..] else {
+        eprintln!("usage: cargo bench --bench search_index -- <site root> <output dir>");
+        std::process::exit(2);
+    };
+    let started = Instant::now();
+    let loaded = ketluan::load::load(&ketluan::load::Options {
+        root: PathBuf::from(root),
+        base_url: None,
+        drafts: false,
+    })
+    .unwrap_or_else(|e| panic!("{} problems, first: {}", e.len(), e[0].render()));
+    let site = Site::new(loaded.config, loaded.conclusions, &loaded.registry);
+    let loaded_in = started.elapsed();
+
+    let started = Instant::now();
+    let builder = Builder::new(&site);
+    let context_in = started.elapsed();
+
+    let started = Instant::now();
+    let cpu = cpu_seconds();
+    let texts: Vec<String> = site
+        .conclusions
+        .par_iter()
+        .map(|c| markdown::plain_text(&c.markdown))
+        .collect();
+    let files = search::render(&builder, &texts);
+    let index_in = started.elapsed();
+    let index_cpu = cpu_seconds() - cpu;
+
+    let out = PathBuf::from(out);
+    let _ = std::fs::remove_dir_all(&out);
+    let (mut shards, mut shard_bytes, mut fragment_bytes, mut largest) = (0, 0, 0, 0);
+    for f in &files {
+        let path = out.join(&f.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &f.contents).unwrap();
+        if f.path.contains("/t/") {
+            shards += 1;
+            shard_bytes += f.contents.len();
+            largest = largest.max(f.contents.len());
+        } else if f.path.contains("/d/") {
+            fragment_bytes += f.contents.len();
+        }
+    }
+    let n = site.conclusions.len();
+    println!("conclusions:        {n}");
+    println!("load + model:       {:.2} s", loaded_in.as_secs_f64());
+    println!("template contexts:  {:.2} s", context_in.as_secs_f64());
+    println!(
+        "search index:       {:.2} s wall, {index_cpu:.2} s CPU (text, terms, encoding)",
+        index_in.as_secs_f64()
+    );
+    println!(
+        "shards:             {shards}, {:.1} MB, largest {:.1} KB, mean {:.1} KB",
+        shard_bytes as f64 / 1e6,
+        largest as f64 / 1e3,
+        shard_bytes as f64 / shards as f64 / 1e3
+    );
+    println!(
+        "result fragments:   {n}, {:.1} MB, mean {:.1} KB",
+        fragment_bytes as f64 / 1e6,
+        fragment_bytes as f64 / n as f64 / 1e3
+    );
+    println!(
+        "written to          {}",
+        out.join(search::INDEX_DIR).display()
+    );
+}

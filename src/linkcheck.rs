@@ -1,0 +1,450 @@
+//! `ketluan build --check-links`: every internal link and anchor of the rendered site
+//! must lead somewhere. Runs on the output in memory, before it is written, so a site
+//! with a broken link never replaces the last good one.
+//!
+//! Internal means: a site-relative path, a relative URL, or an absolute URL under
+//! `base_url`. HTML pages are scanned for `href`, `src`, `action` and `poster`
+//! attributes and for `id`s (and `<a name>`); feeds and sitemaps for `href`
+//! attributes and `<loc>`s. A link must carry the base path, name a file of the output
+//! (a path ending in `/` names its `index.html`), and its `#fragment` must be an
+//! element id of that page.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::config::BaseUrl;
+use crate::diagnostic::{Diagnostic, Location, Problem};
+use crate::render::Rendered;
+
+/// A URL found in a file, with its byte offset there.
+struct Found {
+    url: String,
+    offset: usize,
+}
+
+#[derive(Default)]
+struct Scanned {
+    links: Vec<Found>,
+    ids: BTreeSet<String>,
+}
+
+/// Check every link of `rendered`; diagnostics name the file under `output`.
+pub fn check(rendered: &Rendered, base: &BaseUrl, output: &Path) -> Vec<Diagnostic> {
+    let mut files: BTreeSet<&str> = rendered.pages.iter().map(|f| f.path.as_str()).collect();
+    files.extend(rendered.copies.iter().map(|c| c.path.as_str()));
+    let scanned: BTreeMap<&str, (Scanned, &str)> = rendered
+        .pages
+        .par_iter()
+        .filter_map(|f| {
+            let text = std::str::from_utf8(&f.contents).ok()?;
+            let s = if f.path.ends_with(".html") {
+                scan_html(text)
+            } else if f.path.ends_with(".xml") {
+                scan_xml(text)
+            } else {
+                return None;
+            };
+            Some((f.path.as_str(), (s, text)))
+        })
+        .collect();
+    let (files, scanned) = (&files, &scanned);
+    let mut problems: Vec<Diagnostic> = scanned
+        .par_iter()
+        .flat_map_iter(|(&path, (s, text))| {
+            s.links.iter().filter_map(move |found| {
+                let reason = broken(&found.url, path, base, files, scanned)?;
+                let (line, column) = line_column(text, found.offset);
+                Some(
+                    Diagnostic::new(
+                        Location::at(output.join(path), line, column),
+                        Problem::BrokenOutputLink {
+                            url: found.url.clone(),
+                            reason,
+                        },
+                    )
+                    .with_source(text),
+                )
+            })
+        })
+        .collect();
+    crate::diagnostic::sort(&mut problems);
+    problems
+}
+
+/// Why `url`, found in output file `from`, leads nowhere; `None` when it is fine or
+/// not internal.
+fn broken(
+    url: &str,
+    from: &str,
+    base: &BaseUrl,
+    files: &BTreeSet<&str>,
+    scanned: &BTreeMap<&str, (Scanned, &str)>,
+) -> Option<String> {
+    let url = url.trim();
+    let (rest, fragment) = match url.split_once('#') {
+        Some((r, f)) => (r, Some(f)),
+        None => (url, None),
+    };
+    let rest = rest.split('?').next().unwrap_or("");
+    let target: String = if rest.is_empty() {
+        // `href=""` is the page itself; only its fragment, if any, needs checking.
+        fragment?;
+        from.to_string()
+    } else {
+        let path = if let Some(after) = rest.strip_prefix("//") {
+            let full = format!("{}//{after}", scheme(base.as_str()));
+            full.strip_prefix(base.origin())?.to_string()
+        } else if has_scheme(rest) {
+            if !rest.starts_with("http://") && !rest.starts_with("https://") {
+                return None;
+            }
+            let site_path = rest.strip_prefix(base.origin())?;
+            if !site_path.is_empty() && !site_path.starts_with('/') {
+                return None; // another host whose name starts like ours
+            }
+            if site_path.is_empty() { "/" } else { site_path }.to_string()
+        } else if rest.starts_with('/') {
+            rest.to_string()
+        } else {
+            let dir = match from.rfind('/') {
+                Some(i) => &from[..=i],
+                None => "",
+            };
+            format!("{}{dir}{rest}", base.path())
+        };
+        let path = normalize(&percent_decode(&path));
+        let Some(inside) = path.strip_prefix(base.path()) else {
+            if path.len() + 1 == base.path().len() && base.path().starts_with(&path) {
+                return resolve("", files).is_none().then(|| "no such page".into());
+            }
+            return Some(format!(
+                "it is outside the site's base path {}",
+                base.path()
+            ));
+        };
+        match resolve(inside, files) {
+            Some(t) => t,
+            None => return Some(format!("no file {inside} in the output")),
+        }
+    };
+    let fragment = percent_decode(fragment.unwrap_or(""));
+    if fragment.is_empty() || fragment == "top" {
+        return None;
+    }
+    match scanned.get(target.as_str()) {
+        Some((s, _)) if target.ends_with(".html") && !s.ids.contains(&fragment) => {
+            Some(format!("{target} has no element with id `{fragment}`"))
+        }
+        _ => None,
+    }
+}
+
+fn scheme(url: &str) -> &str {
+    url.split("//").next().unwrap_or("https:")
+}
+
+fn has_scheme(url: &str) -> bool {
+    match url.find(':') {
+        Some(i) => url[..i]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)),
+        None => false,
+    }
+}
+
+/// The output file a site path names: itself, or its `index.html`.
+fn resolve(inside: &str, files: &BTreeSet<&str>) -> Option<String> {
+    if inside.is_empty() || inside.ends_with('/') {
+        let index = format!("{inside}index.html");
+        return files.contains(index.as_str()).then_some(index);
+    }
+    if files.contains(inside) {
+        return Some(inside.to_string());
+    }
+    let index = format!("{inside}/index.html");
+    files.contains(index.as_str()).then_some(index)
+}
+
+/// Remove `.` and `..` segments.
+fn normalize(path: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').collect();
+    for (i, seg) in segments.iter().enumerate() {
+        match *seg {
+            "." => {}
+            ".." => {
+                if out.len() > 1 {
+                    out.pop();
+                }
+            }
+            s => out.push(s),
+        }
+        let last = i + 1 == segments.len();
+        if last && matches!(*seg, "." | "..") {
+            out.push("");
+        }
+    }
+    out.join("/")
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && let Some(v) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, column)
+}
+
+/// Attributes that hold a URL to check.
+const URL_ATTRS: &[&str] = &["href", "src", "action", "poster"];
+
+/// Links and ids of an HTML page. A small tokenizer: comments, doctype and the text
+/// of `script`, `style`, `textarea` and `title` are skipped; attribute values are
+/// entity-decoded.
+fn scan_html(html: &str) -> Scanned {
+    let mut s = Scanned::default();
+    scan_tags(html, |tag, name, value, offset| {
+        if name == "id" || (name == "name" && tag == "a") {
+            s.ids.insert(value);
+        } else if URL_ATTRS.contains(&name) {
+            s.links.push(Found { url: value, offset });
+        }
+    });
+    s
+}
+
+/// Links of a feed or sitemap: `href` attributes and `<loc>` elements.
+fn scan_xml(xml: &str) -> Scanned {
+    let mut s = Scanned::default();
+    scan_tags(xml, |_, name, value, offset| {
+        if name == "href" {
+            s.links.push(Found { url: value, offset });
+        }
+    });
+    let mut from = 0;
+    while let Some(i) = xml[from..].find("<loc>") {
+        let start = from + i + "<loc>".len();
+        let Some(len) = xml[start..].find("</loc>") else {
+            break;
+        };
+        s.links.push(Found {
+            url: decode_entities(&xml[start..start + len]),
+            offset: start,
+        });
+        from = start + len;
+    }
+    s
+}
+
+/// Calls `f(tag, attribute, value, offset of the value)` for every attribute of
+/// every start tag (names lower-cased).
+fn scan_tags(html: &str, mut f: impl FnMut(&str, &str, String, usize)) {
+    let b = html.as_bytes();
+    let mut i = 0;
+    let find = |from: usize, pat: &str| html[from..].find(pat).map(|k| from + k);
+    while let Some(lt) = find(i, "<") {
+        i = lt + 1;
+        let rest = &html[lt..];
+        if rest.starts_with("<!--") {
+            i = find(lt + 4, "-->").map_or(b.len(), |k| k + 3);
+            continue;
+        }
+        if rest.starts_with("<!") || rest.starts_with("<?") || rest.starts_with("</") {
+            i = find(lt, ">").map_or(b.len(), |k| k + 1);
+            continue;
+        }
+        let name_end = (lt + 1..b.len())
+            .find(|&k| !(b[k].is_ascii_alphanumeric() || b[k] == b'-' || b[k] == b':'))
+            .unwrap_or(b.len());
+        if name_end == lt + 1 {
+            continue;
+        }
+        let tag = html[lt + 1..name_end].to_ascii_lowercase();
+        let mut k = name_end;
+        loop {
+            while k < b.len() && (b[k].is_ascii_whitespace() || b[k] == b'/') {
+                k += 1;
+            }
+            if k >= b.len() || b[k] == b'>' {
+                break;
+            }
+            let attr_start = k;
+            while k < b.len() && !b[k].is_ascii_whitespace() && !b"=>/".contains(&b[k]) {
+                k += 1;
+            }
+            let attr = html[attr_start..k].to_ascii_lowercase();
+            while k < b.len() && b[k].is_ascii_whitespace() {
+                k += 1;
+            }
+            if k < b.len() && b[k] == b'=' {
+                k += 1;
+                while k < b.len() && b[k].is_ascii_whitespace() {
+                    k += 1;
+                }
+                let (start, end, next) = match b.get(k) {
+                    Some(&q) if q == b'"' || q == b'\'' => {
+                        let end = html[k + 1..].find(q as char).map_or(b.len(), |e| k + 1 + e);
+                        (k + 1, end, (end + 1).min(b.len()))
+                    }
+                    _ => {
+                        let end = (k..b.len())
+                            .find(|&e| b[e].is_ascii_whitespace() || b[e] == b'>')
+                            .unwrap_or(b.len());
+                        (k, end, end)
+                    }
+                };
+                f(&tag, &attr, decode_entities(&html[start..end]), start);
+                k = next;
+            } else if attr.is_empty() {
+                k += 1;
+            }
+        }
+        i = (k + 1).min(b.len());
+        if matches!(tag.as_str(), "script" | "style" | "textarea" | "title") {
+            let close = format!("</{tag}");
+            let lower = html[i..].to_ascii_lowercase();
+            i = lower.find(&close).map_or(b.len(), |e| i + e);
+        }
+    }
+}
+
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let Some(end) = rest.find(';').filter(|&e| e <= 10) else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let entity = &rest[1..end];
+        let decoded = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            e if e.starts_with("#x") || e.starts_with("#X") => u32::from_str_radix(&e[2..], 16)
+                .ok()
+                .and_then(char::from_u32),
+            e if e.starts_with('#') => e[1..].parse().ok().and_then(char::from_u32),
+            _ => None,
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::OutputFile;
+
+    fn site(pages: &[(&str, &str)]) -> Rendered {
+        Rendered {
+            pages: pages
+                .iter()
+                .map(|(p, c)| OutputFile {
+                    path: p.to_string(),
+                    contents: c.as_bytes().into(),
+                })
+                .collect(),
+            copies: Vec::new(),
+        }
+    }
+
+    fn broken_urls(r: &Rendered) -> Vec<String> {
+        let base = BaseUrl::parse("https://a.vn/kl/").unwrap();
+        check(r, &base, Path::new("public"))
+            .into_iter()
+            .map(|d| match *d.problem {
+                Problem::BrokenOutputLink { url, .. } => url,
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_broken_links_and_anchors() {
+        let r = site(&[
+            (
+                "index.html",
+                "<!doctype html><title>a<b></title><!-- <a href=\"/nope\"> -->\
+                 <a href=\"/kl/x/\">ok</a> <a href='/kl/x/#sec'>ok</a> <a href=/kl/x/#missing>bad</a>\
+                 <a href=\"/x/\">outside</a> <a href=\"x/\">relative ok</a> <a href=\"y/\">bad</a>\
+                 <a href=\"https://a.vn/kl/x/\">ok</a> <a href=\"https://b.vn/\">external</a>\
+                 <a href=\"mailto:a@b.vn\">mail</a> <a href=\"#top\">top</a> <a href=\"#here\">bad</a>\
+                 <img src=\"/kl/static/a%20b.png\"> <a href=\"/kl/x\">dir ok</a>\
+                 <script>var s = '<a href=\"/nope\">';</script><a href=\"/kl/?q=1&amp;r=2\">ok</a>",
+            ),
+            (
+                "x/index.html",
+                "<h2 id=\"sec\">S</h2><a href=\"../\">up</a>",
+            ),
+            ("static/a b.png", ""),
+            (
+                "atom.xml",
+                "<feed><link href=\"https://a.vn/kl/x/\"/><link href=\"https://a.vn/kl/gone/\"/></feed>",
+            ),
+            (
+                "sitemap.xml",
+                "<urlset><url><loc>https://a.vn/kl/</loc></url><url><loc>https://a.vn/kl/z/</loc></url></urlset>",
+            ),
+        ]);
+        assert_eq!(
+            broken_urls(&r),
+            [
+                "https://a.vn/kl/gone/",
+                "/kl/x/#missing",
+                "/x/",
+                "y/",
+                "#here",
+                "https://a.vn/kl/z/"
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_line_and_column() {
+        let r = site(&[("index.html", "<p>\n  <a href=\"/kl/no/\">x</a>")]);
+        let base = BaseUrl::parse("https://a.vn/kl/").unwrap();
+        let d = &check(&r, &base, Path::new("public"))[0];
+        assert_eq!(d.location.to_string(), "public/index.html:2:12");
+    }
+}

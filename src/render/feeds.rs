@@ -1,0 +1,174 @@
+//! Atom feeds (RFC 4287): the whole site (`/atom.xml`), each province page
+//! (`/tinh/{slug}/atom.xml`) and each document (`/nghi-quyet/{slug}/atom.xml`), with
+//! the newest [`ENTRIES`] conclusions and absolute URLs. Written here rather than by
+//! the theme: a feed is a data format, not presentation.
+
+use std::fmt::Write;
+
+use jiff::civil::Date;
+
+use super::OutputFile;
+use super::context::{Builder, ConclusionCtx};
+
+/// Entries per feed.
+pub const ENTRIES: usize = 50;
+
+/// Escape text for XML content and attribute values, dropping the control characters
+/// XML 1.0 forbids.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || matches!(c, '\u{fffe}' | '\u{ffff}') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An RFC 3339 timestamp for a meeting date: midnight in Vietnam (UTC+7).
+fn timestamp(date: Date) -> String {
+    format!("{date}T00:00:00+07:00")
+}
+
+/// One feed: its title, the page it follows and the conclusions, newest first.
+struct Feed<'a> {
+    path: String,
+    url: String,
+    page_url: String,
+    title: String,
+    entries: Vec<&'a ConclusionCtx>,
+    dates: Vec<Date>,
+}
+
+pub fn render(b: &Builder) -> Vec<OutputFile> {
+    let site = b.site;
+    let urls = &b.urls;
+    let title = &site.config.title;
+    let date = |i: usize| site.conclusions[i].date;
+    let mut feeds = Vec::new();
+
+    let newest: Vec<usize> = (0..b.conclusions.len()).take(ENTRIES).collect();
+    feeds.push(Feed {
+        path: "atom.xml".into(),
+        url: urls.feed(),
+        page_url: urls.home(),
+        title: title.clone(),
+        entries: newest.iter().map(|&i| &b.conclusions[i]).collect(),
+        dates: newest.iter().map(|&i| date(i)).collect(),
+    });
+    for l in &site.provinces {
+        let slug = l.province.slug;
+        let ids: Vec<usize> = l.entries.iter().take(ENTRIES).map(|&(i, _)| i).collect();
+        feeds.push(Feed {
+            path: format!("tinh/{slug}/atom.xml"),
+            url: urls.province_feed(slug),
+            page_url: urls.province(slug),
+            title: format!("{title} – {}", l.province.name),
+            entries: ids.iter().map(|&i| &b.conclusions[i]).collect(),
+            dates: ids.iter().map(|&i| date(i)).collect(),
+        });
+    }
+    for (d, doc) in site.documents.iter().zip(&b.documents) {
+        let ids: Vec<usize> = d.cited_by.iter().take(ENTRIES).copied().collect();
+        feeds.push(Feed {
+            path: format!("nghi-quyet/{}/atom.xml", d.slug.as_str()),
+            url: urls.document_feed(d.slug.as_str()),
+            page_url: doc.url.clone(),
+            title: format!("{title} – {} {}", doc.kind_name, doc.number),
+            entries: ids.iter().map(|&i| &b.conclusions[i]).collect(),
+            dates: ids.iter().map(|&i| date(i)).collect(),
+        });
+    }
+    feeds
+        .into_iter()
+        .map(|f| OutputFile {
+            contents: atom(b, &f).into_bytes().into(),
+            path: f.path,
+        })
+        .collect()
+}
+
+fn atom(b: &Builder, f: &Feed) -> String {
+    let abs = |u: &str| xml_escape(&b.urls.absolute(u));
+    let config = &b.site.config;
+    // A feed without entries still needs `updated`: the Unix epoch keeps output stable.
+    let updated = f
+        .dates
+        .iter()
+        .max()
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| timestamp(*d));
+    let mut x = String::with_capacity(1024 + f.entries.len() * 1024);
+    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    let _ = writeln!(
+        x,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
+        config.language.code()
+    );
+    let _ = writeln!(x, "  <id>{}</id>", abs(&f.url));
+    let _ = writeln!(x, "  <title>{}</title>", xml_escape(&f.title));
+    if !config.description.is_empty() {
+        let _ = writeln!(
+            x,
+            "  <subtitle>{}</subtitle>",
+            xml_escape(&config.description)
+        );
+    }
+    let _ = writeln!(x, "  <updated>{updated}</updated>");
+    let _ = writeln!(
+        x,
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+        abs(&f.url)
+    );
+    let _ = writeln!(
+        x,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        abs(&f.page_url)
+    );
+    let _ = writeln!(
+        x,
+        "  <author><name>{}</name><uri>{}</uri></author>",
+        xml_escape(&config.title),
+        xml_escape(config.base_url.as_str())
+    );
+    let _ = writeln!(
+        x,
+        "  <generator version=\"{}\">ketluan</generator>",
+        env!("CARGO_PKG_VERSION")
+    );
+    for (c, date) in f.entries.iter().zip(&f.dates) {
+        let ts = timestamp(*date);
+        x.push_str("  <entry>\n");
+        let _ = writeln!(x, "    <id>{}</id>", abs(&c.url));
+        let _ = writeln!(x, "    <title>{}</title>", xml_escape(&c.title));
+        let _ = writeln!(
+            x,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            abs(&c.url)
+        );
+        let _ = writeln!(x, "    <published>{ts}</published>");
+        let _ = writeln!(x, "    <updated>{ts}</updated>");
+        let _ = writeln!(
+            x,
+            "    <category term=\"{}\" label=\"{}\" scheme=\"{}\"/>",
+            c.province.slug,
+            xml_escape(c.province.name),
+            abs(&b.urls.provinces())
+        );
+        for tag in &c.tags {
+            let _ = writeln!(x, "    <category term=\"{}\"/>", xml_escape(tag));
+        }
+        if !c.summary.is_empty() {
+            let _ = writeln!(x, "    <summary>{}</summary>", xml_escape(&c.summary));
+        }
+        x.push_str("  </entry>\n");
+    }
+    x.push_str("</feed>\n");
+    x
+}
