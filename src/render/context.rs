@@ -207,8 +207,12 @@ pub struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
+    pub fn new(site: &'a Site) -> Self {
+        Self::with_cache(site, None)
+    }
+
     /// With `cache`, values equal to the last render's are shared with it.
-    pub fn new(site: &'a Site, cache: Option<&Cache>) -> Self {
+    pub fn with_cache(site: &'a Site, cache: Option<&Cache>) -> Self {
         let urls = Urls::new(&site.config);
         let language = site.config.language;
         let documents: Vec<DocumentRef> = site

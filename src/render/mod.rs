@@ -103,7 +103,7 @@ fn render_pages(
     }
     let kept = cache.as_deref();
     let builder = timings.time("contexts", || {
-        Pages::new(Builder::new(site, kept), theme, kept)
+        Pages::new(Builder::with_cache(site, kept), theme, kept)
     });
     let plan = builder.plan();
     let output_error = |e: std::io::Error| {
