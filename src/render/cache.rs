@@ -34,6 +34,9 @@ pub struct Cache {
     dirty: BTreeSet<String>,
     /// Pages rendered (not reused) by the current or last render.
     rendered: AtomicUsize,
+    /// Leave out the site-wide files (feeds, sitemap, data, search index), for the
+    /// caller to make with [`super::render_extras`] once the pages are served.
+    pub defer_extras: bool,
 }
 
 #[derive(Default)]

@@ -122,26 +122,13 @@ fn render_pages(
             })
             .collect()
     });
-    let entries: Vec<SitemapEntry> = plan
-        .iter()
-        .filter_map(|&p| builder.sitemap_entry(p))
-        .collect();
-    let mut extra = timings.time("feeds+data", || {
-        let mut files = feeds::render(&builder.b);
-        files.extend(sitemap::render(&builder.b.urls, &entries));
-        files.extend(data::render(&builder.b));
-        files
-    });
-    if site.config.search {
-        timings.time("search", || {
-            let texts: Vec<String> = site
-                .conclusions
-                .par_iter()
-                .map(|c| markdown::plain_text(&c.markdown))
-                .collect();
-            extra.extend(search::render(&builder.b, &texts));
-        });
-    }
+    // `serve` renders these site-wide files after publishing the pages.
+    let defer = kept.is_some_and(|c| c.defer_extras);
+    let extra = if defer {
+        Vec::new()
+    } else {
+        extras(site, &builder, &plan, timings)
+    };
     results.extend(
         extra
             .into_par_iter()
@@ -178,6 +165,38 @@ fn render_pages(
 
 /// Theme files only the search page uses: left out with `search: false`.
 const SEARCH_ASSETS: &[&str] = &["search.js", "search.css"];
+
+/// The site-wide files beside the pages: feeds, sitemap, data export, search index.
+fn extras(site: &Site, builder: &Pages, plan: &[Page], timings: &mut Timings) -> Vec<OutputFile> {
+    let entries: Vec<SitemapEntry> = plan
+        .iter()
+        .filter_map(|&p| builder.sitemap_entry(p))
+        .collect();
+    let mut extra = timings.time("feeds+data", || {
+        let mut files = feeds::render(&builder.b);
+        files.extend(sitemap::render(&builder.b.urls, &entries));
+        files.extend(data::render(&builder.b));
+        files
+    });
+    if site.config.search {
+        timings.time("search", || {
+            let texts: Vec<String> = site
+                .conclusions
+                .par_iter()
+                .map(|c| markdown::plain_text(&c.markdown))
+                .collect();
+            extra.extend(search::render(&builder.b, &texts));
+        });
+    }
+    extra
+}
+
+/// The files [`extras`] makes, for a render that deferred them (`serve`).
+pub fn render_extras(site: &Site, theme: &Theme, timings: &mut Timings) -> Vec<OutputFile> {
+    let builder = timings.time("contexts", || Pages::new(Builder::new(site), theme, None));
+    let plan = builder.plan();
+    extras(site, &builder, &plan, timings)
+}
 
 /// Static files of the theme and the site, and every conclusion's attachments.
 fn copies(site: &Site, theme: &Theme) -> Vec<CopiedFile> {
