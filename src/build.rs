@@ -21,6 +21,9 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Replace an output folder that ketluan did not write (never `/`, the home
+    /// folder or the site itself).
+    pub force: bool,
 }
 
 /// What a successful build did.
@@ -130,11 +133,13 @@ fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Dia
             return Err(broken);
         }
         let files = timings
-            .time("write", || write::write_site(&output, &rendered))
+            .time("write", || {
+                write::write_site(&output, &rendered, options.force)
+            })
             .map_err(output_error)?;
         (rendered.pages.iter().filter(|f| is_page(f)).count(), files)
     } else {
-        let staging = write::Staging::begin(&output).map_err(output_error)?;
+        let staging = write::Staging::begin_with(&output, options.force).map_err(output_error)?;
         let pages = AtomicUsize::new(0);
         let sink = |f: render::OutputFile| {
             if is_page(&f) {
@@ -173,7 +178,16 @@ fn check_output(root: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
     let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let (root, out) = (abs(root), abs(output));
     let sources = ["content", "templates", "themes", "static", "site.yaml"];
-    let bad = root.starts_with(&out) || sources.iter().any(|s| out.starts_with(root.join(s)));
+    let home = std::env::var_os("HOME").map(|h| abs(Path::new(&h)));
+    // Replacing `/`, `~` or a folder named `..` would delete far more than a site.
+    let unnamed = !matches!(
+        out.components().next_back(),
+        Some(std::path::Component::Normal(_))
+    );
+    let bad = unnamed
+        || home.is_some_and(|h| h.starts_with(&out))
+        || root.starts_with(&out)
+        || sources.iter().any(|s| out.starts_with(root.join(s)));
     if bad {
         return Err(vec![Diagnostic::new(
             Location::file(output),
@@ -181,6 +195,17 @@ fn check_output(root: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
                 key: "output",
                 value: output.display().to_string(),
                 expected: "a folder outside the site's sources, such as public/ (it is replaced on every build)",
+            },
+        )]);
+    }
+    // The swap renames the output path: a link would be replaced, not what it names.
+    if std::fs::symlink_metadata(&out).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(vec![Diagnostic::new(
+            Location::file(output),
+            Problem::InvalidValue {
+                key: "output",
+                value: output.display().to_string(),
+                expected: "a folder, not a symbolic link (give the folder it points to)",
             },
         )]);
     }

@@ -9,6 +9,14 @@ use jiff::civil::Date;
 
 use crate::model::docnum::DocNumError;
 
+mod ci;
+pub use ci::{to_github, to_gitlab};
+
+/// The guide that explains every code, one section each, anchored by the code:
+/// `docs/troubleshooting.md#unknown-key` (in ketluan's repository; the Vietnamese
+/// guide, `docs/vi/troubleshooting.md`, has the same anchors).
+pub const TROUBLESHOOTING: &str = "docs/troubleshooting.md";
+
 /// Where a problem is: a file relative to the site root, and a 1-based line and
 /// column (0 when unknown). Columns count characters, not bytes.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -54,6 +62,16 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// `error` or `warning`, as reports print it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// Everything a user can get wrong, with what is wrong; [`Problem::help`] says how to
 /// fix it and [`Problem::code`] gives a stable identifier for tools.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -62,6 +80,8 @@ pub enum Problem {
     Unreadable(String),
     #[error("the file is not valid UTF-8")]
     NotUtf8,
+    #[error("the file is {size_mb} MB; a content file may have at most {limit_mb} MB")]
+    TooLarge { size_mb: u64, limit_mb: u64 },
     #[error("no front matter: a conclusion starts with a `---` line")]
     MissingFrontMatter,
     #[error("the front matter opened here is never closed by a `---` line")]
@@ -109,6 +129,8 @@ pub enum Problem {
     FileExists,
     #[error("{0}")]
     Encoding(String),
+    #[error("the folder is not empty ({0})")]
+    FolderNotEmpty(String),
 
     // Warnings (`ketluan check`): legal, but probably wrong.
     #[error("the date {0} is in the future")]
@@ -164,6 +186,7 @@ impl Problem {
         match self {
             Problem::Unreadable(_) => "unreadable",
             Problem::NotUtf8 => "not-utf8",
+            Problem::TooLarge { .. } => "too-large",
             Problem::MissingFrontMatter => "front-matter-missing",
             Problem::UnclosedFrontMatter => "front-matter-unclosed",
             Problem::Yaml(_) => "yaml-syntax",
@@ -182,6 +205,7 @@ impl Problem {
             Problem::Classified(_) => "classified",
             Problem::FileExists => "file-exists",
             Problem::Encoding(_) => "encoding",
+            Problem::FolderNotEmpty(_) => "folder-not-empty",
             Problem::DateInFuture(_) => "date-in-future",
             Problem::DateTooEarly(_) => "date-too-early",
             Problem::ProvinceNotInForce { .. } => "province-not-in-force",
@@ -194,6 +218,11 @@ impl Problem {
             Problem::BrokenOutputLink { .. } => "broken-output-link",
             Problem::BrokenLink { .. } => "broken-link",
         }
+    }
+
+    /// The section of the troubleshooting guide about this code.
+    pub fn see(&self) -> String {
+        format!("{TROUBLESHOOTING}#{}", self.code())
     }
 
     /// Errors stop `build`; warnings are what `check` reports as probably wrong.
@@ -216,6 +245,11 @@ impl Problem {
     pub fn help(&self) -> Option<String> {
         Some(match self {
             Problem::Unreadable(_) => "check the file's permissions".into(),
+            Problem::TooLarge { .. } => {
+                "split the text into several conclusions, or attach the long document \
+                 as a file (PDF) instead of pasting it"
+                    .into()
+            }
             Problem::NotUtf8 => "save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8; \
                  files in TCVN3 or VNI must be converted with Unikey's converter first)"
                 .into(),
@@ -277,6 +311,11 @@ impl Problem {
                 .into(),
             Problem::FileExists => {
                 "edit the existing file, or change the title or date to make another".into()
+            }
+            Problem::FolderNotEmpty(_) => {
+                "name a new or empty folder, or add --force to add the site's files beside \
+                 what is there (files of the same name are kept as they are)"
+                    .into()
             }
             Problem::DateInFuture(_) => {
                 "write the meeting's date; check the year and the day/month order".into()
@@ -363,10 +402,7 @@ impl Diagnostic {
     /// The multi-line human form: `path:line:col: error[code]: message`, the line with
     /// a caret under the column, and the help.
     pub fn render(&self) -> String {
-        let label = match self.severity() {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let label = self.severity().label();
         let mut out = format!(
             "{}: {label}[{}]: {}",
             self.location,
@@ -389,6 +425,7 @@ impl Diagnostic {
         if let Some(help) = self.problem.help() {
             out.push_str(&format!("\n  = help: {help}"));
         }
+        out.push_str(&format!("\n  = see: {}", self.problem.see()));
         out
     }
 }
@@ -441,7 +478,7 @@ pub fn summary_line(diagnostics: &[Diagnostic]) -> String {
 }
 
 /// The JSON report of `ketluan check`: an array of
-/// `{file, line, column, severity, code, message, help}` (help may be null).
+/// `{file, line, column, severity, code, message, help, see}` (help may be null).
 pub fn to_json(diagnostics: &[Diagnostic]) -> String {
     /// One finding, its fields in the documented order.
     #[derive(serde::Serialize)]
@@ -453,6 +490,7 @@ pub fn to_json(diagnostics: &[Diagnostic]) -> String {
         code: &'static str,
         message: String,
         help: Option<String>,
+        see: String,
     }
     let items: Vec<Finding> = diagnostics
         .iter()
@@ -460,13 +498,11 @@ pub fn to_json(diagnostics: &[Diagnostic]) -> String {
             file: d.location.file.to_string_lossy().replace('\\', "/"),
             line: d.location.line,
             column: d.location.column,
-            severity: match d.severity() {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            },
+            severity: d.severity().label(),
             code: d.problem.code(),
             message: d.problem.to_string(),
             help: d.problem.help(),
+            see: d.problem.see(),
         })
         .collect();
     serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())

@@ -24,6 +24,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod draft;
 pub mod import;
+pub mod init;
 pub mod linkcheck;
 pub mod load;
 pub mod model;

@@ -10,12 +10,21 @@ use ketluan::check;
 use ketluan::diagnostic::{self, Diagnostic, Location, Problem, Severity};
 use ketluan::draft;
 use ketluan::import;
+use ketluan::init;
 use ketluan::new;
+
+/// `0.1.0 (commit 1a2b3c4)`: the commit comes from build.rs.
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("KETLUAN_COMMIT"),
+    ")"
+);
 
 #[derive(Parser)]
 #[command(
     name = "ketluan",
-    version,
+    version = VERSION,
     about = "Publish the conclusions of Vietnamese provincial committees as a static site"
 )]
 struct Cli {
@@ -42,6 +51,10 @@ enum Command {
         /// Print how long each phase took.
         #[arg(long)]
         timings: bool,
+        /// Replace an --output folder that ketluan did not write (its files are
+        /// deleted). `/`, the home folder and the site itself are refused anyway.
+        #[arg(long)]
+        force: bool,
         /// Verify every internal link and anchor of the output before writing it.
         #[arg(long)]
         check_links: bool,
@@ -52,7 +65,9 @@ enum Command {
         /// The site folder (holding site.yaml and content/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// `human` (grouped by file, with the line and a fix) or `json` (for CI).
+        /// `human` (grouped by file, with the line and a fix), `json` (for tools),
+        /// `github` (GitHub Actions annotations) or `gitlab` (a GitLab Code Quality
+        /// report).
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
         /// Fail (exit 1) on warnings too.
@@ -119,12 +134,56 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Create a new site: site.yaml (every key documented), an example conclusion,
+    /// templates/README.md, .gitignore and, with --ci, a CI definition.
+    Init {
+        /// The new site's folder (created if needed; must be empty without --force).
+        dir: PathBuf,
+        /// The site's title [default: from the province, "Kết luận của Tỉnh ủy, UBND
+        /// tỉnh …"].
+        #[arg(long)]
+        title: Option<String>,
+        /// Where the site will live, e.g. https://portal.example.gov.vn/ket-luan/
+        /// [default: http://localhost/].
+        #[arg(long)]
+        base_url: Option<String>,
+        /// The province or centrally-run city of the example conclusion and the
+        /// default title [default: Hà Nội].
+        #[arg(long)]
+        province: Option<String>,
+        /// Write into a folder that is not empty; files of the same name are kept.
+        #[arg(long)]
+        force: bool,
+        /// Also write a CI definition: .github/workflows/ketluan.yml or .gitlab-ci.yml.
+        #[arg(long, value_enum)]
+        ci: Option<CiPlatform>,
+    },
+    /// Print a shell completion script (see docs/install.md for where to put it).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) of ketluan, or write one page per command into
+    /// a folder.
+    Man {
+        /// Write ketluan.1, ketluan-build.1… into this folder instead.
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum CiPlatform {
+    Github,
+    Gitlab,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Format {
     Human,
     Json,
+    Github,
+    Gitlab,
 }
 
 fn main() -> ExitCode {
@@ -166,6 +225,7 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             timings,
+            force,
             check_links,
         } => {
             if !root.is_dir() {
@@ -177,6 +237,7 @@ fn main() -> ExitCode {
                 output,
                 base_url,
                 drafts,
+                force,
             };
             let result = if check_links {
                 build::build_checking_links(&options)
@@ -212,6 +273,30 @@ fn main() -> ExitCode {
             strict,
         } => run_check(root, format, strict),
         Command::Import { files, out, stdout } => run_import(&files, &out, stdout),
+        Command::Init {
+            dir,
+            title,
+            base_url,
+            province,
+            force,
+            ci,
+        } => run_init(init::Options {
+            dir,
+            title,
+            base_url,
+            province,
+            force,
+            ci: ci.map(|c| match c {
+                CiPlatform::Github => init::Ci::Github,
+                CiPlatform::Gitlab => init::Ci::Gitlab,
+            }),
+        }),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "ketluan", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man { dir } => run_man(dir.as_deref()),
         Command::New {
             title,
             province,
@@ -319,10 +404,15 @@ fn run_check(root: PathBuf, format: Format, strict: bool) -> ExitCode {
         return ExitCode::from(2);
     }
     let today = jiff::Zoned::now().date();
-    let found = check::check(&check::Options { root, today });
+    let found = check::check(&check::Options {
+        root: root.clone(),
+        today,
+    });
     let report = match format {
         Format::Human => diagnostic::render_report(&found),
         Format::Json => diagnostic::to_json(&found) + "\n",
+        Format::Github => diagnostic::to_github(&found, &from_here(&root)),
+        Format::Gitlab => diagnostic::to_gitlab(&found, &from_here(&root)),
     };
     // A closed pipe (`| head`) is not an error of the check.
     let _ = std::io::Write::write_all(&mut std::io::stdout(), report.as_bytes());
@@ -331,6 +421,57 @@ fn run_check(root: PathBuf, format: Format, strict: bool) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// The site root as a path from the current folder, where CI runs: annotations
+/// name files from the repository's top.
+fn from_here(root: &std::path::Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|here| root.strip_prefix(here).ok().map(PathBuf::from))
+        .unwrap_or_else(|| root.to_path_buf())
+}
+
+fn run_init(options: init::Options) -> ExitCode {
+    let dir = options.dir.to_string_lossy().replace('\\', "/");
+    match init::init(&options) {
+        Ok(report) => {
+            println!("Created a ketluan site in {dir}:");
+            for f in &report.written {
+                println!("  {}", f.to_string_lossy().replace('\\', "/"));
+            }
+            for f in &report.kept {
+                println!(
+                    "  {} (exists: kept as it was)",
+                    f.to_string_lossy().replace('\\', "/")
+                );
+            }
+            println!("\nNext:\n  cd {dir}\n  ketluan check\n  ketluan build");
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{}\n", p.render());
+            }
+            eprintln!("error: nothing was written");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_man(dir: Option<&std::path::Path>) -> ExitCode {
+    let cmd = <Cli as clap::CommandFactory>::command();
+    let result = match dir {
+        Some(dir) => std::fs::create_dir_all(dir).and_then(|()| clap_mangen::generate_to(cmd, dir)),
+        None => clap_mangen::Man::new(cmd).render(&mut std::io::stdout()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write the manual page: {e}");
+            ExitCode::from(1)
+        }
     }
 }
 

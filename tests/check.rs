@@ -331,7 +331,7 @@ fn json_fields_and_order() {
     let f = &json[0];
     let keys: Vec<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
     let mut expected = [
-        "file", "line", "column", "severity", "code", "message", "help",
+        "file", "line", "column", "severity", "code", "message", "help", "see",
     ];
     expected.sort();
     let mut keys_sorted = keys.clone();
@@ -339,6 +339,7 @@ fn json_fields_and_order() {
     assert_eq!(keys_sorted, expected);
     assert_eq!(f["message"], "the date 2099-01-01 is in the future");
     assert!(f["help"].as_str().unwrap().contains("check the year"));
+    assert_eq!(f["see"], "docs/troubleshooting.md#date-in-future");
     // Written in the documented order.
     let positions: Vec<usize> = [
         "\"file\"",
@@ -348,6 +349,7 @@ fn json_fields_and_order() {
         "\"code\"",
         "\"message\"",
         "\"help\"",
+        "\"see\"",
     ]
     .iter()
     .map(|k| text.find(k).unwrap())
@@ -367,7 +369,8 @@ fn human_report_groups_by_file_with_caret_fix_and_count() {
     let text = String::from_utf8_lossy(&out.stdout);
     let expected = "── content/a.md\n\n\
         content/a.md:3:7: warning[date-in-future]: the date 2099-01-01 is in the future\n  \
-        |\n3 | date: 2099-01-01\n  |       ^\n  = help: write the meeting's date; check the year and the day/month order\n\n\
+        |\n3 | date: 2099-01-01\n  |       ^\n  = help: write the meeting's date; check the year and the day/month order\n  \
+        = see: docs/troubleshooting.md#date-in-future\n\n\
         ── content/b.md\n\n";
     assert!(text.starts_with(expected), "{text}");
     assert!(

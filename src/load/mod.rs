@@ -151,6 +151,20 @@ fn vanished(
 /// Read and parse one content file (absolute `path`).
 pub fn read_conclusion(root: &Path, path: &Path) -> Result<Conclusion, Vec<Diagnostic>> {
     let rel = diagnostic::relative(root, path);
+    // Rendering takes about ten times a body's size in memory: the limit keeps a
+    // build under 1 GB (real conclusions are well under 1 MB).
+    const LIMIT_MB: u64 = 32;
+    if let Ok(m) = std::fs::metadata(path)
+        && m.len() > LIMIT_MB << 20
+    {
+        return Err(vec![Diagnostic::new(
+            Location::file(&rel),
+            Problem::TooLarge {
+                size_mb: m.len().div_ceil(1 << 20),
+                limit_mb: LIMIT_MB,
+            },
+        )]);
+    }
     let bytes = std::fs::read(path).map_err(|e| {
         vec![Diagnostic::new(
             Location::file(&rel),

@@ -181,27 +181,53 @@ fn mentions_in_run(i: usize, run: &[Event]) -> Vec<Mention> {
         .collect()
 }
 
+/// How far (bytes) a quoted sentence reaches either side of its citation: a body
+/// with no full stop must not make each of its citations quote all of it (a 10 MB
+/// line of citations took hours and gigabytes).
+const SENTENCE_REACH: usize = 300;
+
 /// The sentence of `text` containing `span`: from after the previous `. `/`; `/line
-/// start to the next sentence end.
+/// start to the next sentence end, cut [`SENTENCE_REACH`] bytes from the citation.
 fn sentence_around(text: &str, span: Range<usize>) -> String {
     let is_end = |b: &[u8], i: usize| {
         matches!(b[i], b'.' | b'!' | b'?') && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
     };
     let bytes = text.as_bytes();
-    let start = (0..span.start)
+    let lo = text.floor_char_boundary(span.start.saturating_sub(SENTENCE_REACH));
+    let hi = text.ceil_char_boundary(span.end.saturating_add(SENTENCE_REACH));
+    let start = (lo..span.start)
         .rev()
         .find(|&i| is_end(bytes, i) || bytes[i] == b'\n' && bytes.get(i + 1) == Some(&b'\n'))
-        .map_or(0, |i| i + 1);
-    let end = (span.end..bytes.len())
+        .map_or(lo, |i| i + 1);
+    let end = (span.end..hi)
         .find(|&i| is_end(bytes, i))
-        .map_or(bytes.len(), |i| i + 1);
-    let sentence: Vec<&str> = text[start..end].split_whitespace().collect();
+        .map_or(hi, |i| i + 1);
+    let mut sentence: Vec<&str> = text[start..end].split_whitespace().collect();
+    // A cut sentence says so.
+    if start == lo && lo > 0 {
+        sentence.insert(0, "…");
+    }
+    if end == hi && hi < bytes.len() {
+        sentence.push("…");
+    }
     sentence.join(" ")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_without_end_is_cut_around_the_citation() {
+        let filler = "và các văn bản khác; ".repeat(1000);
+        let md = format!("{filler}Nghị quyết số 05-NQ/TU {filler}");
+        let m = find_mentions(&md);
+        assert_eq!(m.len(), 1);
+        let s = &m[0].sentence;
+        assert!(s.starts_with("… ") && s.ends_with(" …"), "{s}");
+        assert!(s.contains("Nghị quyết số 05-NQ/TU"), "{s}");
+        assert!(s.len() < 2 * SENTENCE_REACH + 100, "{}", s.len());
+    }
 
     #[test]
     fn mentions_skip_code_links_and_headings() {

@@ -190,7 +190,18 @@ pub(crate) fn fold(s: &str) -> String {
 
 /// Canonical case and spelling of one code token (grammar §2 step 3, §2 "Keys").
 fn canon_tok(t: &str) -> String {
-    let up: String = t.chars().flat_map(char::to_uppercase).collect();
+    // A letter whose capital is several characters (`ΐ` → `Ϊ́`, with combining
+    // marks) stays as written: the canonical form must parse back (found by fuzzing).
+    let up: String = t
+        .chars()
+        .map(|c| {
+            let mut u = c.to_uppercase();
+            match (u.next(), u.next()) {
+                (Some(one), None) => one,
+                _ => c,
+            }
+        })
+        .collect();
     let folded = fold(&up);
     if let Some(m) = mixed_case(&folded) {
         return m.to_owned();

@@ -213,23 +213,23 @@ pub fn render(b: &Builder) -> Vec<OutputFile> {
     vec![
         OutputFile {
             path: "data/conclusions.json".into(),
-            contents: json(&conclusions_json).into(),
+            contents: (json(&conclusions_json)).into(),
         },
         OutputFile {
             path: "data/conclusions.csv".into(),
-            contents: csv.into_bytes().into(),
+            contents: (csv.into_bytes()).into(),
         },
         OutputFile {
             path: "data/documents.json".into(),
-            contents: json(&documents_json).into(),
+            contents: (json(&documents_json)).into(),
         },
         OutputFile {
             path: "data/conclusions.schema.json".into(),
-            contents: CONCLUSIONS_SCHEMA.as_bytes().into(),
+            contents: (CONCLUSIONS_SCHEMA.as_bytes().to_vec()).into(),
         },
         OutputFile {
             path: "data/documents.schema.json".into(),
-            contents: DOCUMENTS_SCHEMA.as_bytes().into(),
+            contents: (DOCUMENTS_SCHEMA.as_bytes().to_vec()).into(),
         },
     ]
 }

@@ -89,7 +89,7 @@ pub fn render(b: &Builder) -> Vec<OutputFile> {
     feeds
         .into_iter()
         .map(|f| OutputFile {
-            contents: atom(b, &f).into_bytes().into(),
+            contents: (atom(b, &f).into_bytes()).into(),
             path: f.path,
         })
         .collect()

@@ -528,7 +528,7 @@ pub fn render(b: &Builder, texts: &[String]) -> Vec<OutputFile> {
     let mut files = Vec::with_capacity(shards + n + 1);
     files.push(OutputFile {
         path: format!("{INDEX_DIR}/manifest.json"),
-        contents: serde_json::to_vec(&manifest).expect("serializable").into(),
+        contents: (serde_json::to_vec(&manifest).expect("serializable")).into(),
     });
     for (k, contents) in shard_bytes.into_iter().enumerate() {
         files.push(OutputFile {

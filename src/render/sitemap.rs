@@ -31,7 +31,7 @@ fn render_with_limit(urls: &Urls, entries: &[SitemapEntry], limit: usize) -> Vec
     if entries.len() <= limit {
         files.push(OutputFile {
             path: "sitemap.xml".into(),
-            contents: urlset(urls, entries).into_bytes().into(),
+            contents: (urlset(urls, entries).into_bytes()).into(),
         });
     } else {
         let mut index = format!(
@@ -47,7 +47,7 @@ fn render_with_limit(urls: &Urls, entries: &[SitemapEntry], limit: usize) -> Vec
             index.push_str("</sitemap>\n");
             files.push(OutputFile {
                 path: name,
-                contents: urlset(urls, chunk).into_bytes().into(),
+                contents: (urlset(urls, chunk).into_bytes()).into(),
             });
         }
         index.push_str("</sitemapindex>\n");
@@ -55,7 +55,7 @@ fn render_with_limit(urls: &Urls, entries: &[SitemapEntry], limit: usize) -> Vec
             0,
             OutputFile {
                 path: "sitemap.xml".into(),
-                contents: index.into_bytes().into(),
+                contents: (index.into_bytes()).into(),
             },
         );
     }

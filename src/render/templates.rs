@@ -42,6 +42,10 @@ pub enum StaticFile {
 impl Theme {
     pub fn load(root: &Path, config: &SiteConfig) -> Result<Theme, Vec<Diagnostic>> {
         let theme_dir = root.join("themes").join(&config.theme);
+        let mut problems = Vec::new();
+        if is_link(&theme_dir, root, &mut problems) {
+            return Err(problems);
+        }
         let use_builtin = !theme_dir.is_dir();
         if use_builtin && config.theme != "default" {
             return Err(vec![Diagnostic::new(
@@ -53,12 +57,16 @@ impl Theme {
                 },
             )]);
         }
-        let mut problems = Vec::new();
         let mut sources = BTreeMap::new();
         let mut templates: Vec<(String, String)> = Vec::new();
 
         let mut add_dir = |dir: &Path, prefix: &str, problems: &mut Vec<Diagnostic>| {
             for (name, path) in files_under(dir, problems, root) {
+                // Notes for people (`templates/README.md`, written by `init`), not
+                // templates: no page is rendered from Markdown.
+                if name.ends_with(".md") {
+                    continue;
+                }
                 match read_text(&path, root) {
                     Ok(text) => {
                         let full = format!("{prefix}{name}");
@@ -155,11 +163,14 @@ fn template_error(e: &tera::Error, sources: &BTreeMap<String, PathBuf>) -> Diagn
 /// Every file under `dir`, as (name relative to `dir` with `/`, path), sorted.
 fn files_under(dir: &Path, problems: &mut Vec<Diagnostic>, root: &Path) -> Vec<(String, PathBuf)> {
     let mut out = Vec::new();
-    if !dir.is_dir() {
+    if is_link(dir, root, problems) || !dir.is_dir() {
         return out;
     }
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         match entry {
+            Ok(e) if e.path_is_symlink() => {
+                let _ = is_link(e.path(), root, problems);
+            }
             Ok(e) if e.file_type().is_file() => {
                 let hidden = e.file_name().to_string_lossy().starts_with('.');
                 if hidden {
@@ -181,6 +192,22 @@ fn files_under(dir: &Path, problems: &mut Vec<Diagnostic>, root: &Path) -> Vec<(
         }
     }
     out
+}
+
+/// Symbolic links are refused, not followed, as in content/: they could point
+/// outside the site or loop. Reports one and returns true if `path` is one.
+fn is_link(path: &Path, root: &Path, problems: &mut Vec<Diagnostic>) -> bool {
+    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if link {
+        problems.push(Diagnostic::new(
+            Location::file(crate::diagnostic::relative(root, path)),
+            Problem::Unreadable(
+                "symbolic links are not followed; copy the file or folder into the site instead"
+                    .into(),
+            ),
+        ));
+    }
+    link
 }
 
 fn read_text(path: &Path, root: &Path) -> Result<String, Diagnostic> {
@@ -227,13 +254,12 @@ fn load_translations(
         })
     } else {
         let path = theme_dir.join(&file);
-        path.is_file()
+        (!is_link(&path, root, problems) && path.is_file())
             .then(|| read_text(&path, root).map(|t| (crate::diagnostic::relative(root, &path), t)))
             .and_then(|r| r.map_err(|d| problems.push(d)).ok())
     };
     let site_path = root.join(&file);
-    let site_text = site_path
-        .is_file()
+    let site_text = (!is_link(&site_path, root, problems) && site_path.is_file())
         .then(|| read_text(&site_path, root).map(|t| (PathBuf::from(&file), t)))
         .and_then(|r| r.map_err(|d| problems.push(d)).ok());
     for (path, text) in theme_text.into_iter().chain(site_text) {

@@ -87,6 +87,8 @@ pub fn run(mut options: Options) -> Result<(), String> {
         output: None,
         base_url: Some(url.clone()),
         drafts: options.drafts,
+        // serve writes nothing to disk.
+        force: false,
     });
     match rebuilder.rebuild(&[]) {
         Outcome::Built {

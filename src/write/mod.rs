@@ -59,12 +59,24 @@ impl Staging {
     /// Start writing a new version of `output`. Refuses to replace a non-empty folder
     /// that ketluan did not write (it would be deleted).
     pub fn begin(output: &Path) -> io::Result<Staging> {
+        Staging::begin_with(output, false)
+    }
+
+    /// Like [`Staging::begin`]; with `force`, also replaces a folder ketluan did not
+    /// write (`build --force`). Never replaces a file.
+    pub fn begin_with(output: &Path, force: bool) -> io::Result<Staging> {
         fs::create_dir_all(parent_of(output))?;
         recover(output);
-        if !is_replaceable(output) {
+        if output.exists() && !output.is_dir() {
+            return Err(io::Error::other(format!(
+                "{} is a file, not a folder; choose another --output",
+                output.display()
+            )));
+        }
+        if !force && !is_replaceable(output) {
             return Err(io::Error::other(format!(
                 "{} is a folder ketluan did not write; refusing to replace it \
-                 (remove it, or choose another --output)",
+                 (remove it, choose another --output, or pass --force to replace it)",
                 output.display()
             )));
         }
@@ -120,7 +132,12 @@ impl Staging {
     pub fn copy(&self, copies: &[CopiedFile]) -> io::Result<()> {
         copies.par_iter().try_for_each(|c| match &c.source {
             StaticFile::Builtin(bytes) => self.store(&c.path, bytes),
-            StaticFile::Disk(src) => self.store(&c.path, &fs::read(src)?),
+            StaticFile::Disk(src) => {
+                let bytes = fs::read(src).map_err(|e| {
+                    io::Error::new(e.kind(), format!("cannot read {}: {e}", src.display()))
+                })?;
+                self.store(&c.path, &bytes)
+            }
         })
     }
 
@@ -146,7 +163,15 @@ impl Staging {
                 return Err(e);
             }
             self.committed = true;
-            remove_tree(&retired);
+            // Renamed before it is deleted: a build killed while deleting must not
+            // leave a half-deleted `old-` folder that `recover` would take for a site.
+            let trash = sibling(&self.output, &format!("trash-{}", std::process::id()));
+            let doomed = if fs::rename(&retired, &trash).is_ok() {
+                trash
+            } else {
+                retired
+            };
+            remove_tree(&doomed);
         } else {
             fs::rename(&self.dir, &self.output)?;
             self.committed = true;
@@ -165,9 +190,10 @@ impl Drop for Staging {
     }
 }
 
-/// Write a whole in-memory site to `output`; returns the number of files.
-pub fn write_site(output: &Path, rendered: &Rendered) -> io::Result<usize> {
-    let staging = Staging::begin(output)?;
+/// Write a whole in-memory site to `output`; returns the number of files. `force`
+/// as in [`Staging::begin_with`].
+pub fn write_site(output: &Path, rendered: &Rendered, force: bool) -> io::Result<usize> {
+    let staging = Staging::begin_with(output, force)?;
     rendered.pages.par_iter().try_for_each(|f| staging.put(f))?;
     staging.copy(&rendered.copies)?;
     staging.commit()
@@ -196,11 +222,16 @@ fn write_manifest(path: &Path, written: &[(String, Fingerprint)]) -> io::Result<
 }
 
 /// Delete a tree, its top-level entries in parallel (deletion is system-call bound).
+/// A symbolic link is removed, never followed.
 fn remove_tree(dir: &Path) {
+    if fs::symlink_metadata(dir).is_ok_and(|m| !m.is_dir()) {
+        let _ = fs::remove_file(dir);
+        return;
+    }
     if let Ok(entries) = fs::read_dir(dir) {
         let paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
         paths.par_iter().for_each(|p| {
-            let _ = if p.is_dir() {
+            let _ = if fs::symlink_metadata(p).is_ok_and(|m| m.is_dir()) {
                 fs::remove_dir_all(p)
             } else {
                 fs::remove_file(p)
@@ -266,6 +297,7 @@ fn remove_stale(output: &Path) {
     let prefixes = [
         format!(".{name}.ketluan-new-"),
         format!(".{name}.ketluan-old-"),
+        format!(".{name}.ketluan-trash-"),
     ];
     let Ok(entries) = fs::read_dir(parent_of(output)) else {
         return;
