@@ -68,7 +68,7 @@ fn main() {
     let loaded_in = started.elapsed();
 
     let started = Instant::now();
-    let builder = Builder::new(&site, None);
+    let builder = Builder::new(&site);
     let context_in = started.elapsed();
 
     let started = Instant::now();

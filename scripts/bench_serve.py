@@ -17,6 +17,8 @@ What is measured:
   GET of the conclusion's page returns the new text. The page is fetched when the
   live-reload channel announces it changed (as a browser would reload), then
   polled if needed;
+- the processor time `serve` used per edit (user + system, all threads), which
+  depends much less than wall time on what else the machine is running;
 - a no-op save (the file rewritten unchanged): how long until serve reports that
   nothing changed, and that no page was re-rendered.
 """
@@ -93,6 +95,13 @@ class Events(threading.Thread):
                 self.cond.wait(left)
 
 
+def cpu_seconds(pid):
+    """User + system time of process `pid` so far (Linux)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def get(conn, path):
     conn.request("GET", path)
     r = conn.getresponse()
@@ -140,6 +149,7 @@ def main():
         conn = http.client.HTTPConnection("127.0.0.1", port)
         latencies, announced = [], []
         files = pick_files(site, EDITS)
+        cpu_before = cpu_seconds(proc.pid)
         for i, path in enumerate(files):
             original = open(path, encoding="utf-8").read()
             body = re.sub(r"\n\nMốc đo: \S+\n$", "\n", original)
@@ -161,6 +171,8 @@ def main():
                 announced.append((t_event - t0) * 1000)
             log(f"edit {i + 1:2}: {latencies[-1]:7.1f} ms")
             time.sleep(0.3)
+
+        cpu_per_edit = (cpu_seconds(proc.pid) - cpu_before) / len(files)
 
         # A no-op save: same bytes written again.
         before = len(served_lines)
@@ -188,6 +200,7 @@ def main():
           f"(min {min(latencies):.0f}, max {max(latencies):.0f}) |")
     if announced:
         print(f"| body edit → reload event sent, median | {statistics.median(announced):.0f} ms |")
+    print(f"| processor time of `serve` per edit | {cpu_per_edit * 1000:.0f} ms |")
     print(f"| no-op save | {noop} |")
 
 

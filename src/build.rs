@@ -78,22 +78,23 @@ pub fn render_site(
     options: &BuildOptions,
     timings: &mut Timings,
 ) -> Result<(Site, Rendered), Vec<Diagnostic>> {
-    render_site_with(options, timings, None)
+    render_site_with(options, timings, None).map(|(site, _, rendered)| (site, rendered))
 }
 
 /// [`render_site`], redoing only what `cache` does not hold unchanged (for `serve`).
+/// Also returns the theme, for [`render::render_extras`] when the cache defers them.
 pub fn render_site_with(
     options: &BuildOptions,
     timings: &mut Timings,
     cache: Option<&mut Cache>,
-) -> Result<(Site, Rendered), Vec<Diagnostic>> {
+) -> Result<(Site, Theme, Rendered), Vec<Diagnostic>> {
     let (load_cache, render_cache) = match cache {
         Some(c) => (Some(&mut c.load), Some(&mut c.render)),
         None => (None, None),
     };
     let (site, theme) = load_site_with(options, timings, load_cache)?;
     let rendered = render::render_site_with(&site, &theme, timings, render_cache)?;
-    Ok((site, rendered))
+    Ok((site, theme, rendered))
 }
 
 /// Build the site into its output folder. Pages are written as they are rendered,

@@ -652,3 +652,21 @@ fn open_without_a_browser_still_serves() {
         r.body.contains("Vẫn phục vụ.")
     });
 }
+
+#[test]
+fn site_wide_files_follow_the_pages() {
+    let site = site();
+    let server = Server::start(&site, &[]);
+    let sitemap = server.get("/sitemap.xml");
+    assert_eq!(sitemap.status, 200);
+    assert!(!sitemap.body.contains("/ket-luan/nam/"));
+    site.write(
+        "content/nam.md",
+        conclusion("Kết luận năm", "2024-05-05", "Nghệ An", ""),
+    );
+    server.wait_for("/ket-luan/nam/", "served", |r| r.status == 200);
+    // Made after the pages, on their own: the sitemap follows shortly.
+    server.wait_for("/sitemap.xml", "listing the new page", |r| {
+        r.body.contains("/ket-luan/nam/")
+    });
+}

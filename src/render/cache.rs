@@ -34,6 +34,9 @@ pub struct Cache {
     dirty: BTreeSet<String>,
     /// Pages rendered (not reused) by the current or last render.
     rendered: AtomicUsize,
+    /// Leave out the site-wide files (feeds, sitemap, data, search index), for the
+    /// caller to make with [`super::render_extras`] once the pages are served.
+    pub defer_extras: bool,
 }
 
 #[derive(Default)]
@@ -108,27 +111,40 @@ impl Cache {
     }
 
     /// The value of a conclusion's context: the last one if equal.
-    pub(super) fn conclusion(&self, ctx: ConclusionCtx) -> Value {
-        let value = match self.last.conclusions.get(&ctx.slug) {
-            Some((old, value)) if *old == ctx => value.clone(),
-            _ => Value::from_serializable(&ctx),
-        };
-        self.next()
-            .conclusions
-            .insert(ctx.slug.clone(), (ctx, value.clone()));
-        value
+    pub(super) fn conclusion(&self, ctx: &ConclusionCtx) -> Value {
+        match self.last.conclusions.get(&ctx.slug) {
+            Some((old, value)) if old == ctx => value.clone(),
+            _ => Value::from_serializable(ctx),
+        }
     }
 
     /// The value of a document's context: the last one if equal.
-    pub(super) fn document(&self, r: DocumentRef) -> Value {
-        let value = match self.last.documents.get(&r.slug) {
-            Some((old, value)) if *old == r => value.clone(),
-            _ => Value::from_serializable(&r),
-        };
-        self.next()
-            .documents
-            .insert(r.slug.clone(), (r, value.clone()));
-        value
+    pub(super) fn document(&self, r: &DocumentRef) -> Value {
+        match self.last.documents.get(&r.slug) {
+            Some((old, value)) if old == r => value.clone(),
+            _ => Value::from_serializable(r),
+        }
+    }
+
+    /// Keep this render's contexts and their values, to compare with next time.
+    pub(super) fn keep_values(
+        &mut self,
+        conclusions: Vec<ConclusionCtx>,
+        conclusion_values: Vec<Value>,
+        documents: Vec<DocumentRef>,
+        document_values: Vec<Value>,
+    ) {
+        let next = self.next.get_mut().expect("no panics while holding it");
+        next.conclusions = conclusions
+            .into_iter()
+            .zip(conclusion_values)
+            .map(|(c, v)| (c.slug.clone(), (c, v)))
+            .collect();
+        next.documents = documents
+            .into_iter()
+            .zip(document_values)
+            .map(|(d, v)| (d.slug.clone(), (d, v)))
+            .collect();
     }
 
     /// The variables every page has: the last ones if equal.

@@ -207,8 +207,12 @@ pub struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
+    pub fn new(site: &'a Site) -> Self {
+        Self::with_cache(site, None)
+    }
+
     /// With `cache`, values equal to the last render's are shared with it.
-    pub fn new(site: &'a Site, cache: Option<&Cache>) -> Self {
+    pub fn with_cache(site: &'a Site, cache: Option<&Cache>) -> Self {
         let urls = Urls::new(&site.config);
         let language = site.config.language;
         let documents: Vec<DocumentRef> = site
@@ -228,14 +232,14 @@ impl<'a> Builder<'a> {
         let conclusion_values = conclusions
             .par_iter()
             .map(|ctx| match cache {
-                Some(cache) => cache.conclusion(ctx.clone()),
+                Some(cache) => cache.conclusion(ctx),
                 None => Value::from_serializable(ctx),
             })
             .collect();
         let document_values = documents
             .iter()
             .map(|r| match cache {
-                Some(cache) => cache.document(r.clone()),
+                Some(cache) => cache.document(r),
                 None => Value::from_serializable(r),
             })
             .collect();

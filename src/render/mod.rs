@@ -103,7 +103,7 @@ fn render_pages(
     }
     let kept = cache.as_deref();
     let builder = timings.time("contexts", || {
-        Pages::new(Builder::new(site, kept), theme, kept)
+        Pages::new(Builder::with_cache(site, kept), theme, kept)
     });
     let plan = builder.plan();
     let output_error = |e: std::io::Error| {
@@ -122,6 +122,52 @@ fn render_pages(
             })
             .collect()
     });
+    // `serve` renders these site-wide files after publishing the pages.
+    let defer = kept.is_some_and(|c| c.defer_extras);
+    let extra = if defer {
+        Vec::new()
+    } else {
+        extras(site, &builder, &plan, timings)
+    };
+    results.extend(
+        extra
+            .into_par_iter()
+            .map(|f| sink(f).map_err(output_error))
+            .collect::<Vec<_>>(),
+    );
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    for d in results.into_iter().filter_map(Result::err) {
+        if !problems.contains(&d) {
+            problems.push(d);
+        }
+    }
+    let Pages { b, .. } = builder;
+    let values = (
+        b.conclusions,
+        b.conclusion_values,
+        b.documents,
+        b.document_values,
+    );
+    if let Some(cache) = cache {
+        if problems.is_empty() {
+            let (c, cv, d, dv) = values;
+            cache.keep_values(c, cv, d, dv);
+            cache.finish();
+        } else {
+            cache.abandon();
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(copies(site, theme))
+}
+
+/// Theme files only the search page uses: left out with `search: false`.
+const SEARCH_ASSETS: &[&str] = &["search.js", "search.css"];
+
+/// The site-wide files beside the pages: feeds, sitemap, data export, search index.
+fn extras(site: &Site, builder: &Pages, plan: &[Page], timings: &mut Timings) -> Vec<OutputFile> {
     let entries: Vec<SitemapEntry> = plan
         .iter()
         .filter_map(|&p| builder.sitemap_entry(p))
@@ -142,34 +188,15 @@ fn render_pages(
             extra.extend(search::render(&builder.b, &texts));
         });
     }
-    results.extend(
-        extra
-            .into_par_iter()
-            .map(|f| sink(f).map_err(output_error))
-            .collect::<Vec<_>>(),
-    );
-    let mut problems: Vec<Diagnostic> = Vec::new();
-    for d in results.into_iter().filter_map(Result::err) {
-        if !problems.contains(&d) {
-            problems.push(d);
-        }
-    }
-    drop(builder);
-    if let Some(cache) = cache {
-        if problems.is_empty() {
-            cache.finish();
-        } else {
-            cache.abandon();
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    Ok(copies(site, theme))
+    extra
 }
 
-/// Theme files only the search page uses: left out with `search: false`.
-const SEARCH_ASSETS: &[&str] = &["search.js", "search.css"];
+/// The files [`extras`] makes, for a render that deferred them (`serve`).
+pub fn render_extras(site: &Site, theme: &Theme, timings: &mut Timings) -> Vec<OutputFile> {
+    let builder = timings.time("contexts", || Pages::new(Builder::new(site), theme, None));
+    let plan = builder.plan();
+    extras(site, &builder, &plan, timings)
+}
 
 /// Static files of the theme and the site, and every conclusion's attachments.
 fn copies(site: &Site, theme: &Theme) -> Vec<CopiedFile> {

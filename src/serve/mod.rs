@@ -95,7 +95,10 @@ pub fn run(mut options: Options) -> Result<(), String> {
             total_pages,
             elapsed,
             ..
-        } => println!("Built {total_pages} pages in {} ms.", elapsed.as_millis()),
+        } => {
+            rebuilder.make_extras(None);
+            println!("Built {total_pages} pages in {} ms.", elapsed.as_millis());
+        }
         Outcome::Failed(errors) => report_errors(&errors),
     }
 
@@ -238,6 +241,20 @@ fn rebuild_loop(
                 if show_timings {
                     print_timings(&timings);
                 }
+                let started = std::time::Instant::now();
+                let tell = hub.clone();
+                rebuilder.make_extras(Some(Box::new(move |changed: Vec<String>| {
+                    if show_timings {
+                        println!(
+                            "  then feeds, sitemap, data and search index: {} ms, {} changed",
+                            started.elapsed().as_millis(),
+                            changed.len()
+                        );
+                    }
+                    if !changed.is_empty() {
+                        tell.send(Message::reload(changed));
+                    }
+                })));
             }
             Outcome::Failed(errors) => {
                 report_errors(&errors);

@@ -6,9 +6,10 @@
 //! what is cached and why it cannot go stale. A failed rebuild changes nothing that
 //! is served: the last good pages stay, and the errors go to the browser.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
@@ -16,7 +17,9 @@ use serde::Serialize;
 
 use crate::build::{self, BuildOptions};
 use crate::diagnostic::Diagnostic;
+use crate::model::Site;
 use crate::render::StaticFile;
+use crate::render::Theme;
 use crate::timings::Timings;
 
 /// What is served: pages by output path (`ket-luan/x/index.html`), files copied as
@@ -90,14 +93,27 @@ pub struct Rebuilder {
     options: BuildOptions,
     cache: build::Cache,
     pub snapshot: Arc<RwLock<Arc<Snapshot>>>,
+    /// The site of the last good rebuild, until its site-wide files are made.
+    pending: Option<(Site, Theme)>,
+    /// Output paths of the site-wide files served now. Its lock is also held by
+    /// whoever replaces the snapshot, so that rebuilds and the making of site-wide
+    /// files (on another thread) do not overwrite each other.
+    extras: Arc<Mutex<HashSet<String>>>,
+    /// Counts good rebuilds: site-wide files made for an older one are dropped.
+    generation: Arc<AtomicU64>,
 }
 
 impl Rebuilder {
     pub fn new(options: BuildOptions) -> Self {
+        let mut cache = build::Cache::default();
+        cache.render.defer_extras = true;
         Self {
             options,
-            cache: build::Cache::default(),
+            cache,
             snapshot: Arc::default(),
+            pending: None,
+            extras: Arc::default(),
+            generation: Arc::default(),
         }
     }
 
@@ -120,11 +136,15 @@ impl Rebuilder {
         self.cache.load.forget(changed.iter().map(PathBuf::as_path));
         let mut timings = Timings::default();
         let result = build::render_site_with(&self.options, &mut timings, Some(&mut self.cache));
+        let extras = Arc::clone(&self.extras);
+        let extras = extras.lock().expect("no panics while holding it");
         let old = self.current();
         let rendered = match result {
-            Ok((site, rendered)) => {
-                // Freeing the model takes a while; nobody waits for it.
-                std::thread::spawn(move || drop(site));
+            Ok((site, theme, rendered)) => {
+                if let Some(old) = self.pending.replace((site, theme)) {
+                    // Freeing a model takes a while; nobody waits for it.
+                    std::thread::spawn(move || drop(old));
+                }
                 rendered
             }
             Err(problems) => {
@@ -152,12 +172,17 @@ impl Rebuilder {
             }
             pages.insert(f.path, bytes);
         }
-        changed_pages.extend(
-            old.pages
-                .keys()
-                .filter(|p| !pages.contains_key(*p))
-                .cloned(),
-        );
+        for (path, bytes) in old.pages.iter() {
+            if pages.contains_key(path) {
+                continue;
+            }
+            if extras.contains(path) {
+                // Served until the next site-wide files replace it.
+                pages.insert(path.clone(), bytes.clone());
+            } else {
+                changed_pages.push(path.clone());
+            }
+        }
         changed_pages.sort();
 
         let copies: HashMap<String, StaticFile> = rendered
@@ -196,6 +221,8 @@ impl Rebuilder {
             built: true,
             errors: None,
         });
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        drop(extras);
         std::thread::spawn(move || drop(old));
         Outcome::Built {
             pages: changed_pages,
@@ -205,6 +232,66 @@ impl Rebuilder {
             total_pages,
             elapsed: started.elapsed(),
             timings,
+        }
+    }
+
+    /// Make the site-wide files (feeds, sitemap, data export, search index) of the
+    /// last good rebuild and serve them. They come after the pages, so that an edit
+    /// shows without waiting for them: with `then`, on another thread, calling it with
+    /// the output paths that changed (unless a newer rebuild made them obsolete);
+    /// without, before returning.
+    pub fn make_extras(&mut self, then: Option<Box<dyn FnOnce(Vec<String>) + Send>>) {
+        let Some((site, theme)) = self.pending.take() else {
+            return;
+        };
+        let snapshot = Arc::clone(&self.snapshot);
+        let extras = Arc::clone(&self.extras);
+        let generation = Arc::clone(&self.generation);
+        let of = generation.load(Ordering::SeqCst);
+        let work = move || {
+            let files = crate::render::render_extras(&site, &theme, &mut Timings::default());
+            drop(site);
+            let mut served = extras.lock().expect("no panics while holding it");
+            if generation.load(Ordering::SeqCst) != of {
+                return None;
+            }
+            let old = snapshot.read().expect("no panics while holding it").clone();
+            let mut pages = (*old.pages).clone();
+            let mut changed = Vec::new();
+            let fresh: HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
+            for gone in served.difference(&fresh) {
+                pages.remove(gone);
+                changed.push(gone.clone());
+            }
+            for f in files {
+                let bytes = Bytes::from_owner(f.contents);
+                if old.pages.get(&f.path) != Some(&bytes) {
+                    changed.push(f.path.clone());
+                }
+                pages.insert(f.path, bytes);
+            }
+            *served = fresh;
+            let next = Snapshot {
+                pages: Arc::new(pages),
+                copies: old.copies.clone(),
+                built: old.built,
+                errors: old.errors.clone(),
+            };
+            *snapshot.write().expect("no panics while holding it") = Arc::new(next);
+            changed.sort();
+            Some(changed)
+        };
+        match then {
+            Some(then) => {
+                std::thread::spawn(move || {
+                    if let Some(changed) = work() {
+                        then(changed);
+                    }
+                });
+            }
+            None => {
+                work();
+            }
         }
     }
 
