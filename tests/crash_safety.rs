@@ -113,8 +113,17 @@ fn sigkill_at_random_moments_leaves_the_old_or_the_new_site() {
     let (mut killed, mut kept, mut replaced) = (0, 0, 0);
     let mut current = 0;
     for run in 0..RUNS {
-        // Alternate the content so that most builds have something to replace.
-        let version = (run + 1) % 2;
+        // Every tenth build runs to its end, so replacing the site is always exercised
+        // whatever the machine's speed; the others are killed at a random moment.
+        let let_finish = run % 10 == 9;
+        // Alternate the content so that most builds have something to replace; a build
+        // that finishes always has (were it to build what is there, a machine on which
+        // every kill lands before the swap would never see a replacement).
+        let version = if let_finish {
+            1 - current
+        } else {
+            (run + 1) % 2
+        };
         write_site(&site, 300, version);
         let delay = full.mul_f64((rng.next() % 1000) as f64 / 1000.0 * 1.2);
         let mut child = Command::new(ketluan())
@@ -126,9 +135,6 @@ fn sigkill_at_random_moments_leaves_the_old_or_the_new_site() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        // Every tenth build runs to its end, so replacing the site is always exercised
-        // whatever the machine's speed; the others are killed at a random moment.
-        let let_finish = run % 10 == 9;
         std::thread::sleep(delay);
         if !let_finish && child.try_wait().unwrap().is_none() {
             child.kill().unwrap(); // SIGKILL

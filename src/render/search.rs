@@ -25,7 +25,6 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::LazyLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -70,47 +69,6 @@ fn breaks_phrase(c: char) -> bool {
             | '…'
             | '\n'
     )
-}
-
-/// What [`text::fold`] makes of each character below U+2000 (Latin, with every
-/// Vietnamese letter): the one character it gives, [`DROP`] for none, [`SLOW`] for
-/// several.
-static FOLDED: LazyLock<Vec<u32>> = LazyLock::new(|| {
-    (0..0x2000u32)
-        .map(|c| {
-            let Some(c) = char::from_u32(c) else {
-                return SLOW;
-            };
-            let folded = text::fold(c.encode_utf8(&mut [0; 4]));
-            let mut chars = folded.chars();
-            match (chars.next(), chars.next()) {
-                (None, _) => DROP,
-                (Some(f), None) => f as u32,
-                _ => SLOW,
-            }
-        })
-        .collect()
-});
-const DROP: u32 = u32::MAX;
-const SLOW: u32 = u32::MAX - 1;
-
-/// [`text::fold`], a character at a time through a table: the index folds tens of
-/// megabytes, and folding is per character (marks are dropped, never reordered), so
-/// the result is the same.
-fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        match FOLDED.get(c as usize).copied().unwrap_or(SLOW) {
-            DROP => {}
-            SLOW => out.push_str(&text::fold(c.encode_utf8(&mut [0; 4]))),
-            f => out.push(char::from_u32(f).expect("from a char")),
-        }
-    }
-    out
 }
 
 /// The tokens of already folded text, each with whether it continues a phrase from
@@ -225,7 +183,7 @@ fn doc_terms(fields: &[(&str, Field)]) -> DocTerms {
     let mut doc = DocTerms::default();
     let mut pairs: Vec<(u32, u32, bool)> = Vec::new();
     for &(field, kind) in fields {
-        let folded = fold(field);
+        let folded = text::fold(field);
         let head = kind == Field::Head;
         let phrases = kind != Field::Body;
         let mut prev: Option<u32> = None;

@@ -1,6 +1,8 @@
 //! A site in a temporary folder, built by the real `ketluan` binary.
 #![allow(dead_code)]
 
+pub mod serve;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
