@@ -95,6 +95,17 @@ class Events(threading.Thread):
                 self.cond.wait(left)
 
 
+def start_serve(site):
+    """Start `ketluan serve` on a free port: (process, port), once it serves."""
+    proc = subprocess.Popen([BIN, "serve", "--root", site, "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    for line in proc.stdout:
+        m = re.search(r" at http://127\.0\.0\.1:(\d+)/", line)
+        if m:
+            return proc, int(m.group(1))
+    sys.exit("serve did not start")
+
+
 def cpu_seconds(pid):
     """User + system time of process `pid` so far (Linux)."""
     with open(f"/proc/{pid}/stat") as f:
@@ -129,19 +140,10 @@ def main():
     shutil.rmtree(out_dir, ignore_errors=True)
 
     started = time.perf_counter()
-    proc = subprocess.Popen([BIN, "serve", "--root", site, "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    port = None
-    for line in proc.stdout:
-        m = re.search(r" at http://127\.0\.0\.1:(\d+)/", line)
-        if m:
-            port = int(m.group(1))
-            break
+    proc, port = start_serve(site)
     startup_s = time.perf_counter() - started
     served_lines = []
     threading.Thread(target=lambda: served_lines.extend(proc.stdout), daemon=True).start()
-    if port is None:
-        sys.exit("serve did not start")
     try:
         events = Events(port)
         events.start()

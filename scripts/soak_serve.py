@@ -14,14 +14,13 @@ live-reload event, and fetches the page. Readers keep a few pages open meanwhile
 
 import http.client
 import os
-import re
 import subprocess
 import sys
 import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench_serve import BIN, ROOT, Events, get, log, make_site, pick_files, slug_of  # noqa: E402
+from bench_serve import ROOT, Events, get, log, make_site, pick_files, slug_of, start_serve  # noqa: E402
 
 
 def rss_mb(pid):
@@ -41,16 +40,7 @@ def main():
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     site = make_site(count)
-    proc = subprocess.Popen([BIN, "serve", "--root", site, "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    port = None
-    for line in proc.stdout:
-        m = re.search(r" at http://127\.0\.0\.1:(\d+)/", line)
-        if m:
-            port = int(m.group(1))
-            break
-    if port is None:
-        sys.exit("serve did not start")
+    proc, port = start_serve(site)
     # Keep reading what serve prints, so that it never blocks on a full pipe.
     threading.Thread(target=lambda: proc.stdout.read(), daemon=True).start()
     files = pick_files(site, 50)

@@ -8,26 +8,8 @@ use std::net::TcpStream;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::serve::{Events, PATIENCE, Server, request};
-use common::{TestSite, conclusion};
-
-/// A site of three conclusions: two of Hà Tĩnh, one of Nghệ An.
-fn site() -> TestSite {
-    let site = TestSite::new();
-    site.write(
-        "content/mot.md",
-        conclusion("Kết luận một", "2023-03-22", "Hà Tĩnh", ""),
-    );
-    site.write(
-        "content/hai.md",
-        conclusion("Kết luận hai", "2022-01-18", "Hà Tĩnh", ""),
-    );
-    site.write(
-        "content/ba.md",
-        conclusion("Kết luận ba", "2021-11-01", "Nghệ An", ""),
-    );
-    site
-}
+use common::conclusion;
+use common::serve::{Events, PATIENCE, Server, request, site};
 
 fn with_body(title: &str, body: &str) -> String {
     format!("---\ntitle: \"{title}\"\ndate: 2023-03-22\nprovince: Hà Tĩnh\n---\n{body}\n")

@@ -10,8 +10,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use common::TestSite;
 use common::serve::{PATIENCE, Server};
-use common::{TestSite, conclusion};
 
 /// How long the readers read (the robustness issue asks for 60 s).
 const LOAD: Duration = Duration::from_secs(60);
@@ -19,17 +19,10 @@ const READERS: usize = 200;
 /// An edit every 100 ms; one in ten breaks the front matter, and the next fixes it.
 const EDIT_EVERY: Duration = Duration::from_millis(100);
 
+/// The serve tests' site of three conclusions, `mot.md` at its first version.
 fn site() -> TestSite {
-    let site = TestSite::new();
+    let site = common::serve::site();
     site.write("content/mot.md", edited(0));
-    site.write(
-        "content/hai.md",
-        conclusion("Kết luận hai", "2022-01-18", "Hà Tĩnh", ""),
-    );
-    site.write(
-        "content/ba.md",
-        conclusion("Kết luận ba", "2021-11-01", "Nghệ An", ""),
-    );
     site
 }
 

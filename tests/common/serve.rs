@@ -7,7 +7,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-use super::TestSite;
+use super::{TestSite, conclusion};
 
 /// How long a change may take to show before a test gives up (not a speed
 /// requirement: the machine may be busy).
@@ -232,4 +232,22 @@ impl Events {
     pub fn so_far(&self) -> Vec<(String, String)> {
         self.rx.try_iter().collect()
     }
+}
+
+/// A site of three conclusions: two of Hà Tĩnh, one of Nghệ An.
+pub fn site() -> TestSite {
+    let site = TestSite::new();
+    site.write(
+        "content/mot.md",
+        conclusion("Kết luận một", "2023-03-22", "Hà Tĩnh", ""),
+    );
+    site.write(
+        "content/hai.md",
+        conclusion("Kết luận hai", "2022-01-18", "Hà Tĩnh", ""),
+    );
+    site.write(
+        "content/ba.md",
+        conclusion("Kết luận ba", "2021-11-01", "Nghệ An", ""),
+    );
+    site
 }
