@@ -35,6 +35,28 @@ fn icu() -> icu_collator::CollatorBorrowed<'static> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
+    /// Whatever a browser asks `serve` for, the file it names stays inside the site.
+    #[test]
+    fn serve_never_names_a_file_outside_the_site(
+        segments in prop::collection::vec(
+            prop_oneof!["\\.\\.", "\\.", "%2[eE]%2[eE]", "%2[fF]", "%5[cC]", "", "[a-z0-9.%\\\\:-]{1,6}"],
+            0..6,
+        ),
+        trailing in any::<bool>(),
+    ) {
+        let mut path = format!("/{}", segments.join("/"));
+        if trailing {
+            path.push('/');
+        }
+        if let Some(file) = ketluan::serve::output_path(&path) {
+            prop_assert!(!file.starts_with('/'), "{} -> {}", path, file);
+            prop_assert!(!file.contains(['\\', '\0', ':']), "{} -> {}", path, file);
+            for segment in file.split('/') {
+                prop_assert!(!matches!(segment, "" | "." | ".."), "{} -> {}", path, file);
+            }
+        }
+    }
+
     #[test]
     fn slug_is_ascii_and_stable_under_nfc_and_nfd(s in vietnamese_name(), any in "\\PC{0,24}") {
         for s in [s, any] {

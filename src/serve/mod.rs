@@ -412,7 +412,8 @@ fn page_response(status: StatusCode, bytes: &[u8], key: &str) -> Response {
 /// The output file a URL path names (`/tinh/` → `tinh/index.html`), or `None` when
 /// the path tries to leave the site: `..` or `.` segments (also percent-encoded),
 /// encoded slashes or backslashes, empty segments (`//etc`), drive letters, NUL.
-fn output_path(path: &str) -> Option<String> {
+/// Public for the `serve_path` fuzz target and the property tests.
+pub fn output_path(path: &str) -> Option<String> {
     let rest = path.strip_prefix('/')?;
     let mut segments = Vec::new();
     let raw: Vec<&str> = rest.split('/').collect();
