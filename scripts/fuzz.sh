@@ -18,10 +18,7 @@ SANITIZER=${FUZZ_SANITIZER:-none}
 
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
-ALL=(frontmatter conclusion docnum citation text markdown)
-if [[ -d src/serve ]] && grep -q '^name = "serve_path"' fuzz/Cargo.toml; then
-  ALL+=(serve_path)
-fi
+ALL=(frontmatter conclusion docnum citation text markdown serve_path)
 TARGETS=("${@:-${ALL[@]}}")
 
 seed() { # seed TARGET: copy the fixtures' text into the corpus, once
