@@ -9,8 +9,6 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{TestSite, conclusion};
-
 #[test]
 fn an_open_page_reloads_swaps_css_and_shows_errors() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -34,15 +32,7 @@ fn an_open_page_reloads_swaps_css_and_shows_errors() {
         "the browser tests need playwright-core: npm ci --prefix tests/browser"
     );
 
-    let site = TestSite::new();
-    site.write(
-        "content/mot.md",
-        conclusion("Kết luận một", "2023-03-22", "Hà Tĩnh", ""),
-    );
-    site.write(
-        "content/hai.md",
-        conclusion("Kết luận hai", "2022-01-18", "Hà Tĩnh", ""),
-    );
+    let site = common::serve::site();
     // The theme's layout with a strict Content-Security-Policy: no inline script
     // or style may run, so live reload must work from its own file.
     let base = std::fs::read_to_string(repo.join("themes/default/templates/base.html")).unwrap();
