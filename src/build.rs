@@ -2,6 +2,7 @@
 //! steps, so there is one pipeline.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -95,6 +96,61 @@ pub fn render_site_with(
     let (site, theme) = load_site_with(options, timings, load_cache)?;
     let rendered = render::render_site_with(&site, &theme, timings, render_cache)?;
     Ok((site, theme, rendered))
+}
+
+/// `serve`'s rebuild after the watcher named only content files that the last load
+/// read: read them again and, when each differs from its conclusion in `last` only
+/// in its text ([`crate::model::Conclusion::same_but_text`], what saving an edited
+/// body is), the next site is `last` with those conclusions replaced, and only
+/// their pages change (the site-wide files aside: [`render::render_extras`]).
+/// Returns that site and those pages (none for a save that changed nothing).
+///
+/// `None` when that does not hold, or a file now fails to load or render: then
+/// [`render_site_with`] rebuilds everything and reports every problem.
+pub fn render_texts_with(
+    options: &BuildOptions,
+    last: &Site,
+    theme: &Theme,
+    cache: &mut Cache,
+    changed: &[PathBuf],
+    timings: &mut Timings,
+) -> Option<(Site, Vec<render::OutputFile>)> {
+    let content = options.root.join(load::CONTENT_DIR);
+    let is_markdown = |p: &Path| {
+        p.starts_with(&content) && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"))
+    };
+    if changed.is_empty() || !changed.iter().all(|p| is_markdown(p)) {
+        return None;
+    }
+    let (site, edited) = timings.time("load", || {
+        let mut site = last.clone();
+        let mut edited = Vec::new();
+        for path in changed {
+            let parsed = load::reload(&options.root, path, &mut cache.load)?.ok()?;
+            let i = site
+                .conclusions
+                .iter()
+                .position(|c| c.file == parsed.file)?;
+            let old = &site.conclusions[i];
+            let mut parsed = Arc::unwrap_or_clone(parsed);
+            // Files bundled beside the page come from the folder, which did not change.
+            parsed.files = old.files.clone();
+            if parsed != **old {
+                site = site.with_text_of(i, Arc::new(parsed))?;
+                edited.push(i);
+            }
+        }
+        edited.sort_unstable();
+        edited.dedup();
+        Some((site, edited))
+    })?;
+    if edited.is_empty() {
+        return Some((site, Vec::new()));
+    }
+    let pages = timings.time("pages", || {
+        render::render_conclusions(&site, theme, &cache.render, &edited)
+    })?;
+    Some((site, pages.ok()?))
 }
 
 /// Build the site into its output folder. Pages are written as they are rendered,

@@ -148,6 +148,7 @@ fn conclusion_by_file<'a>(site: &'a Site, name: &str) -> Option<&'a Conclusion> 
     site.conclusions
         .iter()
         .find(|c| c.file.file_name().is_some_and(|f| f == name))
+        .map(|c| &**c)
 }
 
 fn nearest_slug<'a>(site: &'a Site, slug: &str) -> Option<&'a str> {

@@ -15,7 +15,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use crate::model::Conclusion;
@@ -41,9 +41,9 @@ impl Stamp {
 /// Conclusions parsed by earlier loads, by absolute path.
 #[derive(Debug, Default)]
 pub struct Cache {
-    entries: HashMap<PathBuf, (Stamp, Conclusion)>,
+    entries: HashMap<PathBuf, (Stamp, Arc<Conclusion>)>,
     /// Files parsed during the current load (from many threads).
-    next: Mutex<HashMap<PathBuf, (Stamp, Conclusion)>>,
+    next: Mutex<HashMap<PathBuf, (Stamp, Arc<Conclusion>)>>,
 }
 
 impl Cache {
@@ -62,6 +62,24 @@ impl Cache {
         }
     }
 
+    /// Whether the last load read `path` (a content file, not a folder).
+    pub fn contains(&self, path: &Path) -> bool {
+        self.entries.contains_key(path)
+    }
+
+    /// Keep `conclusion`, just parsed from `path` whose stamp before reading was
+    /// `stamp`, outside a load (see [`super::reload`]).
+    pub(super) fn put(&mut self, path: &Path, stamp: Option<Stamp>, conclusion: Arc<Conclusion>) {
+        match stamp {
+            Some(stamp) => {
+                self.entries.insert(path.to_path_buf(), (stamp, conclusion));
+            }
+            None => {
+                self.entries.remove(path);
+            }
+        }
+    }
+
     /// How many files are kept.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -72,7 +90,7 @@ impl Cache {
     }
 
     /// The kept conclusion of `path` if it is still valid, with the file's stamp.
-    pub(super) fn get(&self, path: &Path) -> (Option<Conclusion>, Option<Stamp>) {
+    pub(super) fn get(&self, path: &Path) -> (Option<Arc<Conclusion>>, Option<Stamp>) {
         let stamp = Stamp::of(path);
         let hit = self.entries.get(path).filter(|(kept, c)| {
             Some(*kept) == stamp && c.attachments.iter().all(|a| is_file(&a.path))
@@ -81,7 +99,7 @@ impl Cache {
     }
 
     /// Keep `conclusion`, parsed from `path` whose stamp before reading was `stamp`.
-    pub(super) fn keep(&self, path: &Path, stamp: Option<Stamp>, conclusion: &Conclusion) {
+    pub(super) fn keep(&self, path: &Path, stamp: Option<Stamp>, conclusion: &Arc<Conclusion>) {
         if let Some(stamp) = stamp {
             self.next
                 .lock()

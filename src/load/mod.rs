@@ -14,6 +14,7 @@ pub mod yaml;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -39,7 +40,7 @@ pub struct Options {
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub config: SiteConfig,
-    pub conclusions: Vec<Conclusion>,
+    pub conclusions: Vec<Arc<Conclusion>>,
     /// What `content/_documents.yaml` states about documents.
     pub registry: Vec<RegistryEntry>,
 }
@@ -69,7 +70,7 @@ pub fn load_with(options: &Options, cache: Option<&mut Cache>) -> Result<Loaded,
 pub struct Partial {
     pub config: Option<SiteConfig>,
     /// The conclusions that parsed.
-    pub conclusions: Vec<Conclusion>,
+    pub conclusions: Vec<Arc<Conclusion>>,
     pub registry: Vec<RegistryEntry>,
     pub problems: Vec<Diagnostic>,
 }
@@ -85,18 +86,19 @@ fn load_partial_with(options: &Options, cache: Option<&mut Cache>) -> Partial {
     let (files, mut problems) = walk(root);
 
     let kept = cache.as_deref();
-    let parsed: Vec<Option<Result<Conclusion, Vec<Diagnostic>>>> = files
+    let parsed: Vec<Option<Result<Arc<Conclusion>, Vec<Diagnostic>>>> = files
         .markdown
         .par_iter()
         .map(|path| {
+            let read = || vanished(path, read_conclusion(root, path).map(Arc::new));
             let Some(cache) = kept else {
-                return vanished(path, read_conclusion(root, path));
+                return read();
             };
             let (hit, stamp) = cache.get(path);
             if hit.is_some() {
                 return hit.map(Ok);
             }
-            let result = vanished(path, read_conclusion(root, path));
+            let result = read();
             if let Some(Ok(c)) = &result {
                 cache.keep(path, stamp, c);
             }
@@ -139,12 +141,32 @@ fn load_partial_with(options: &Options, cache: Option<&mut Cache>) -> Partial {
     }
 }
 
+/// Read the content file `path` again, which the watcher named, and keep it in
+/// `cache` (for `serve`). `None` when the last load did not read it (a new file, a
+/// folder, a file now gone): only a whole load can place those in the site.
+pub fn reload(
+    root: &Path,
+    path: &Path,
+    cache: &mut Cache,
+) -> Option<Result<Arc<Conclusion>, Vec<Diagnostic>>> {
+    if !cache.contains(path) || !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
+    let stamp = cache::Stamp::of(path);
+    let result = read_conclusion(root, path).map(Arc::new);
+    match &result {
+        Ok(c) => cache.put(path, stamp, c.clone()),
+        Err(_) => cache.forget([path]),
+    }
+    Some(result)
+}
+
 /// A file that is gone by the time it is read (deleted or renamed while loading,
 /// as editors and `git checkout` do) is not content.
-fn vanished(
+fn vanished<T>(
     path: &Path,
-    result: Result<Conclusion, Vec<Diagnostic>>,
-) -> Option<Result<Conclusion, Vec<Diagnostic>>> {
+    result: Result<T, Vec<Diagnostic>>,
+) -> Option<Result<T, Vec<Diagnostic>>> {
     (result.is_ok() || std::fs::symlink_metadata(path).is_ok()).then_some(result)
 }
 
@@ -249,10 +271,10 @@ fn is_ignored(name: &std::ffi::OsStr) -> bool {
     name.starts_with('.') || name.starts_with('_') || name.ends_with('~')
 }
 
-fn duplicate_slugs(conclusions: &[Conclusion]) -> Vec<Diagnostic> {
+fn duplicate_slugs(conclusions: &[Arc<Conclusion>]) -> Vec<Diagnostic> {
     let mut first: BTreeMap<&str, &Conclusion> = BTreeMap::new();
     let mut problems = Vec::new();
-    let mut sorted: Vec<&Conclusion> = conclusions.iter().collect();
+    let mut sorted: Vec<&Conclusion> = conclusions.iter().map(|c| &**c).collect();
     sorted.sort_by(|a, b| a.file.cmp(&b.file));
     for c in sorted {
         match first.get(c.slug.as_str()) {
@@ -273,7 +295,7 @@ fn duplicate_slugs(conclusions: &[Conclusion]) -> Vec<Diagnostic> {
 
 /// Non-Markdown files go beside the page of the conclusion that lists them; a
 /// conclusion alone in its folder also takes the folder's other files.
-fn bundle_files(conclusions: &mut [Conclusion], other: &[PathBuf], root: &Path) {
+fn bundle_files(conclusions: &mut [Arc<Conclusion>], other: &[PathBuf], root: &Path) {
     let mut per_dir: BTreeMap<PathBuf, Vec<usize>> = BTreeMap::new();
     for (i, c) in conclusions.iter().enumerate() {
         let dir = root
@@ -294,10 +316,14 @@ fn bundle_files(conclusions: &mut [Conclusion], other: &[PathBuf], root: &Path) 
         if let ([only], false) = (owners.as_slice(), listed) {
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
             if let Some(name) = name {
-                conclusions[*only].files.push(Attachment {
-                    name,
-                    path: path.clone(),
-                });
+                // Kept parsed files are shared with the cache, which holds them
+                // unbundled: this copies one.
+                Arc::make_mut(&mut conclusions[*only])
+                    .files
+                    .push(Attachment {
+                        name,
+                        path: path.clone(),
+                    });
             }
         }
     }

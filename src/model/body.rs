@@ -122,6 +122,26 @@ pub struct Mention {
     pub sentence: String,
 }
 
+impl Mention {
+    /// The same citation, wherever in the text it stands.
+    pub fn same_but_place(&self, other: &Mention) -> bool {
+        let Mention {
+            run: _,
+            span: _,
+            number,
+            issued,
+            issuer,
+            subject,
+            sentence,
+        } = self;
+        *number == other.number
+            && *issued == other.issued
+            && *issuer == other.issuer
+            && *subject == other.subject
+            && *sentence == other.sentence
+    }
+}
+
 /// What one pass over a body learns.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Facts {

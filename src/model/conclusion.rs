@@ -62,6 +62,60 @@ impl Conclusion {
         self.summary.as_deref().unwrap_or(&self.lead)
     }
 
+    /// Whether `other` differs from this conclusion only in what nothing but its own
+    /// page reads: the Markdown text, where the body starts in the file, and where in
+    /// the text each citation stands. Every index of the site and every listing of
+    /// it are then the same for both (what an editor's save of a body usually is).
+    /// Exhaustive on purpose: a field added later must be placed on one side.
+    pub fn same_but_text(&self, other: &Conclusion) -> bool {
+        let Conclusion {
+            file,
+            slug,
+            title,
+            date,
+            province,
+            body,
+            chaired_by,
+            signed_by,
+            number,
+            documents,
+            mentions,
+            tags,
+            summary,
+            lead,
+            source,
+            author,
+            attachments,
+            files,
+            draft,
+            markdown: _,
+            markdown_line: _,
+        } = self;
+        *file == other.file
+            && *slug == other.slug
+            && *title == other.title
+            && *date == other.date
+            && *province == other.province
+            && *body == other.body
+            && *chaired_by == other.chaired_by
+            && *signed_by == other.signed_by
+            && *number == other.number
+            && *documents == other.documents
+            && mentions.len() == other.mentions.len()
+            && mentions
+                .iter()
+                .zip(&other.mentions)
+                .all(|(a, b)| a.same_but_place(b))
+            && *tags == other.tags
+            && *summary == other.summary
+            && *lead == other.lead
+            && *source == other.source
+            && *author == other.author
+            && *attachments == other.attachments
+            && *files == other.files
+            && *draft == other.draft
+    }
+
     /// Newest first; ties broken by title in Vietnamese order, then slug, so every
     /// listing is deterministic.
     pub fn timeline_order(a: &Conclusion, b: &Conclusion) -> std::cmp::Ordering {

@@ -3,6 +3,7 @@
 //! recompute.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -26,39 +27,55 @@ pub struct ProvinceListing {
     pub formers: Vec<&'static Province>,
 }
 
+/// Cheap to clone: the conclusions and indexes are shared (`serve` keeps the last
+/// site and makes the next one from it, see [`Site::with_text_of`]).
 #[derive(Debug, Clone)]
 pub struct Site {
     pub config: SiteConfig,
     /// Newest first (see [`Conclusion::timeline_order`]).
-    pub conclusions: Vec<Conclusion>,
+    pub conclusions: Vec<Arc<Conclusion>>,
     /// For each conclusion, indexes into `documents`: the front matter's in order,
     /// then those cited in the text.
-    pub cites: Vec<Vec<usize>>,
+    pub cites: Arc<Vec<Vec<usize>>>,
     /// For each conclusion, the document of each of its `mentions`.
-    pub mention_docs: Vec<Vec<usize>>,
+    pub mention_docs: Arc<Vec<Vec<usize>>>,
     /// Grouped by kind (resolutions first), then issuer, then number.
-    pub documents: Vec<Document>,
+    pub documents: Arc<Vec<Document>>,
     /// In Vietnamese alphabetical order.
-    pub provinces: Vec<ProvinceListing>,
+    pub provinces: Arc<Vec<ProvinceListing>>,
 }
 
 impl Site {
     pub fn new(
         config: SiteConfig,
-        mut conclusions: Vec<Conclusion>,
+        mut conclusions: Vec<Arc<Conclusion>>,
         registry: &[RegistryEntry],
     ) -> Self {
-        conclusions.sort_by(Conclusion::timeline_order);
+        conclusions.sort_by(|a, b| Conclusion::timeline_order(a, b));
         let (documents, cites, mention_docs) = index_documents(&conclusions, registry);
         let provinces = index_provinces(&conclusions);
         Self {
             config,
             conclusions,
-            cites,
-            mention_docs,
-            documents,
-            provinces,
+            cites: Arc::new(cites),
+            mention_docs: Arc::new(mention_docs),
+            documents: Arc::new(documents),
+            provinces: Arc::new(provinces),
         }
+    }
+
+    /// This site with the conclusion at `index` replaced by `edited`, which must
+    /// differ from it only in its text (see [`Conclusion::same_but_text`]): the
+    /// indexes are then exactly what [`Site::new`] would build, so they are shared.
+    /// `None` (build the site anew) when `edited` differs in more.
+    pub fn with_text_of(&self, index: usize, edited: Arc<Conclusion>) -> Option<Site> {
+        let old = self.conclusions.get(index)?;
+        if !old.same_but_text(&edited) {
+            return None;
+        }
+        let mut site = self.clone();
+        site.conclusions[index] = edited;
+        Some(site)
     }
 
     /// Years that have conclusions, newest first, with counts.
@@ -94,7 +111,7 @@ struct Reference<'a> {
 /// that number on or before the conclusion's date (Party numbers restart each term),
 /// or the earliest when all are later.
 fn index_documents(
-    conclusions: &[Conclusion],
+    conclusions: &[Arc<Conclusion>],
     registry: &[RegistryEntry],
 ) -> (Vec<Document>, Vec<Vec<usize>>, Vec<Vec<usize>>) {
     let mut references = Vec::new();
@@ -305,7 +322,7 @@ pub fn issuer_label(d: &Document) -> String {
     d.number.issuer.join("-")
 }
 
-fn index_provinces(conclusions: &[Conclusion]) -> Vec<ProvinceListing> {
+fn index_provinces(conclusions: &[Arc<Conclusion>]) -> Vec<ProvinceListing> {
     let mut pages: BTreeMap<&'static str, ProvinceListing> = BTreeMap::new();
     for (i, c) in conclusions.iter().enumerate() {
         let unit = c.province;

@@ -22,7 +22,7 @@ use std::sync::{Arc, Mutex};
 
 use tera::Value;
 
-use super::context::{ConclusionCtx, DocumentRef};
+use super::context::{ConclusionCtx, DocumentRef, Values};
 use super::markdown::Link;
 use super::templates::Theme;
 
@@ -41,8 +41,12 @@ pub struct Cache {
 
 #[derive(Default)]
 struct Generation {
-    conclusions: HashMap<String, (ConclusionCtx, Value)>,
-    documents: HashMap<String, (DocumentRef, Value)>,
+    /// Every conclusion's and document's context and value (`None` until the
+    /// render finished).
+    values: Option<Values>,
+    /// Slug → position in `values`.
+    conclusion_at: HashMap<String, usize>,
+    document_at: HashMap<String, usize>,
     /// Conclusion slug → the `conclusion` value of its page (with `content`).
     bodies: HashMap<String, Body>,
     /// Variables every page has.
@@ -112,39 +116,45 @@ impl Cache {
 
     /// The value of a conclusion's context: the last one if equal.
     pub(super) fn conclusion(&self, ctx: &ConclusionCtx) -> Value {
-        match self.last.conclusions.get(&ctx.slug) {
-            Some((old, value)) if old == ctx => value.clone(),
+        let last = &self.last;
+        let kept = last.values.as_ref().zip(last.conclusion_at.get(&ctx.slug));
+        match kept {
+            Some((v, &i)) if v.conclusions[i] == *ctx => v.conclusion_values[i].clone(),
             _ => Value::from_serializable(ctx),
         }
     }
 
     /// The value of a document's context: the last one if equal.
     pub(super) fn document(&self, r: &DocumentRef) -> Value {
-        match self.last.documents.get(&r.slug) {
-            Some((old, value)) if old == r => value.clone(),
+        let last = &self.last;
+        let kept = last.values.as_ref().zip(last.document_at.get(&r.slug));
+        match kept {
+            Some((v, &i)) if v.documents[i] == *r => v.document_values[i].clone(),
             _ => Value::from_serializable(r),
         }
     }
 
     /// Keep this render's contexts and their values, to compare with next time.
-    pub(super) fn keep_values(
-        &mut self,
-        conclusions: Vec<ConclusionCtx>,
-        conclusion_values: Vec<Value>,
-        documents: Vec<DocumentRef>,
-        document_values: Vec<Value>,
-    ) {
+    pub(super) fn keep_values(&mut self, values: Values) {
         let next = self.next.get_mut().expect("no panics while holding it");
-        next.conclusions = conclusions
-            .into_iter()
-            .zip(conclusion_values)
-            .map(|(c, v)| (c.slug.clone(), (c, v)))
+        next.conclusion_at = values
+            .conclusions
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.slug.clone(), i))
             .collect();
-        next.documents = documents
-            .into_iter()
-            .zip(document_values)
-            .map(|(d, v)| (d.slug.clone(), (d, v)))
+        next.document_at = values
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.slug.clone(), i))
             .collect();
+        next.values = Some(values);
+    }
+
+    /// The contexts and values of the last good render.
+    pub(super) fn last_values(&self) -> Option<Values> {
+        self.last.values.clone()
     }
 
     /// The variables every page has: the last ones if equal.

@@ -1,6 +1,8 @@
 //! The values templates see, exactly as documented in `docs/templates.md`. Built
 //! once per site from the model; every URL already carries the base path.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
@@ -197,13 +199,27 @@ pub struct ConclusionCtx {
 pub struct Builder<'a> {
     pub site: &'a Site,
     pub urls: Urls,
+    pub values: Values,
+}
+
+/// Every conclusion's and document's context, and the same as template values.
+/// Shared: the render cache keeps the last ones.
+#[derive(Clone, Default)]
+pub struct Values {
     /// A [`ConclusionCtx`] per conclusion, in timeline order (feeds and data read it).
-    pub conclusions: Vec<ConclusionCtx>,
+    pub conclusions: Arc<Vec<ConclusionCtx>>,
     /// A [`DocumentRef`] per document.
-    pub documents: Vec<DocumentRef>,
+    pub documents: Arc<Vec<DocumentRef>>,
     /// The same, as template values, shared by every listing.
-    pub conclusion_values: Vec<Value>,
-    pub document_values: Vec<Value>,
+    pub conclusion_values: Arc<Vec<Value>>,
+    pub document_values: Arc<Vec<Value>>,
+}
+
+impl std::ops::Deref for Builder<'_> {
+    type Target = Values;
+    fn deref(&self) -> &Values {
+        &self.values
+    }
 }
 
 impl<'a> Builder<'a> {
@@ -223,7 +239,7 @@ impl<'a> Builder<'a> {
         let conclusions: Vec<ConclusionCtx> = site
             .conclusions
             .par_iter()
-            .zip(&site.cites)
+            .zip(&site.cites[..])
             .map(|(c, cites)| {
                 let docs = cites.iter().map(|&d| documents[d].clone()).collect();
                 conclusion_ctx(c, &urls, language, docs)
@@ -246,11 +262,40 @@ impl<'a> Builder<'a> {
         Self {
             site,
             urls,
-            conclusions,
-            documents,
-            conclusion_values,
-            document_values,
+            values: Values {
+                conclusions: Arc::new(conclusions),
+                documents: Arc::new(documents),
+                conclusion_values: Arc::new(conclusion_values),
+                document_values: Arc::new(document_values),
+            },
         }
+    }
+
+    /// With the values `cache` kept from the last render, which must have been of a
+    /// site with the same indexes, differing at most in the conclusions `edited`
+    /// (see [`Site::with_text_of`]). `None` when the kept values do not fit `site`, or
+    /// an edited conclusion's context differs from its kept one (its listings would
+    /// change): then build them all with [`Builder::with_cache`].
+    pub fn from_last(site: &'a Site, cache: &Cache, edited: &[usize]) -> Option<Self> {
+        let values = cache.last_values()?;
+        let fits = values.conclusions.len() == site.conclusions.len()
+            && values.documents.len() == site.documents.len();
+        if !fits {
+            return None;
+        }
+        let urls = Urls::new(&site.config);
+        let language = site.config.language;
+        for &i in edited {
+            let docs = site.cites[i]
+                .iter()
+                .map(|&d| values.documents[d].clone())
+                .collect();
+            let ctx = conclusion_ctx(&site.conclusions[i], &urls, language, docs);
+            if values.conclusions[i] != ctx {
+                return None;
+            }
+        }
+        Some(Self { site, urls, values })
     }
 
     pub fn site_ctx(&self) -> SiteCtx {

@@ -63,7 +63,7 @@ pub fn render(b: &Builder) -> Vec<OutputFile> {
         entries: newest.iter().map(|&i| &b.conclusions[i]).collect(),
         dates: newest.iter().map(|&i| date(i)).collect(),
     });
-    for l in &site.provinces {
+    for l in site.provinces.iter() {
         let slug = l.province.slug;
         let ids: Vec<usize> = l.entries.iter().take(ENTRIES).map(|&(i, _)| i).collect();
         feeds.push(Feed {
@@ -75,7 +75,7 @@ pub fn render(b: &Builder) -> Vec<OutputFile> {
             dates: ids.iter().map(|&i| date(i)).collect(),
         });
     }
-    for (d, doc) in site.documents.iter().zip(&b.documents) {
+    for (d, doc) in site.documents.iter().zip(b.documents.iter()) {
         let ids: Vec<usize> = d.cited_by.iter().take(ENTRIES).copied().collect();
         feeds.push(Feed {
             path: format!("nghi-quyet/{}/atom.xml", d.slug.as_str()),

@@ -141,17 +141,10 @@ fn render_pages(
             problems.push(d);
         }
     }
-    let Pages { b, .. } = builder;
-    let values = (
-        b.conclusions,
-        b.conclusion_values,
-        b.documents,
-        b.document_values,
-    );
+    let values = builder.b.values;
     if let Some(cache) = cache {
         if problems.is_empty() {
-            let (c, cv, d, dv) = values;
-            cache.keep_values(c, cv, d, dv);
+            cache.keep_values(values);
             cache.finish();
         } else {
             cache.abandon();
@@ -161,6 +154,41 @@ fn render_pages(
         return Err(problems);
     }
     Ok(copies(site, theme))
+}
+
+/// The pages of the conclusions at `edited` in `site`, rendered with the values
+/// `cache` kept from the last render, which was of a site differing at most in
+/// those conclusions' texts (see [`Site::with_text_of`]): every other page of the
+/// site is then unchanged, the site-wide files aside ([`render_extras`]). `None`
+/// when the kept values do not fit `site`: render it whole instead.
+///
+/// The cache stays the last full render's: every later reuse of it compares
+/// contexts, so the pages rendered here are rendered again there.
+pub fn render_conclusions(
+    site: &Site,
+    theme: &Theme,
+    cache: &Cache,
+    edited: &[usize],
+) -> Option<Result<Vec<OutputFile>, Vec<Diagnostic>>> {
+    let pages = Pages::new(Builder::from_last(site, cache, edited)?, theme, Some(cache));
+    let mut out = Vec::new();
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    for &i in edited {
+        let (path, template, context) = pages.context(Page::Conclusion(i));
+        match theme.render(template, &context) {
+            Ok(bytes) => out.push(OutputFile {
+                path,
+                contents: Arc::from(bytes),
+            }),
+            Err(d) if !problems.contains(&d) => problems.push(d),
+            Err(_) => {}
+        }
+    }
+    Some(if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    })
 }
 
 /// Theme files only the search page uses: left out with `search: false`.
@@ -747,7 +775,7 @@ impl<'a> Pages<'a> {
 /// province (which also lists the units merged into it, in the same order).
 fn province_neighbours(site: &Site) -> Vec<(Option<usize>, Option<usize>)> {
     let mut out = vec![(None, None); site.conclusions.len()];
-    for listing in &site.provinces {
+    for listing in site.provinces.iter() {
         let entries = &listing.entries;
         for (pos, &(i, _)) in entries.iter().enumerate() {
             if site.conclusions[i].province.slug != listing.province.slug {

@@ -9,7 +9,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, RwLock, mpsc};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
@@ -93,14 +93,27 @@ pub struct Rebuilder {
     options: BuildOptions,
     cache: build::Cache,
     pub snapshot: Arc<RwLock<Arc<Snapshot>>>,
-    /// The site of the last good rebuild, until its site-wide files are made.
-    pending: Option<(Site, Theme)>,
+    /// The site and theme of the last good rebuild, which the next one may start
+    /// from (see [`build::render_texts_with`]).
+    last: Option<(Site, Arc<Theme>)>,
+    /// The same, until its site-wide files are made.
+    pending: Option<(Site, Arc<Theme>)>,
     /// Output paths of the site-wide files served now. Its lock is also held by
     /// whoever replaces the snapshot, so that rebuilds and the making of site-wide
     /// files (on another thread) do not overwrite each other.
     extras: Arc<Mutex<HashSet<String>>>,
     /// Counts good rebuilds: site-wide files made for an older one are dropped.
     generation: Arc<AtomicU64>,
+    /// To the thread that makes site-wide files (started with the first job).
+    extras_jobs: Option<mpsc::Sender<ExtrasJob>>,
+}
+
+/// Site-wide files to make for the good rebuild numbered `generation`, then tell.
+struct ExtrasJob {
+    site: Site,
+    theme: Arc<Theme>,
+    generation: u64,
+    then: Box<dyn FnOnce(Vec<String>) + Send>,
 }
 
 impl Rebuilder {
@@ -111,9 +124,11 @@ impl Rebuilder {
             options,
             cache,
             snapshot: Arc::default(),
+            last: None,
             pending: None,
             extras: Arc::default(),
             generation: Arc::default(),
+            extras_jobs: None,
         }
     }
 
@@ -133,6 +148,9 @@ impl Rebuilder {
     /// are read again whatever their time stamps say.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Outcome {
         let started = Instant::now();
+        if let Some(outcome) = self.rebuild_texts(changed, started) {
+            return outcome;
+        }
         self.cache.load.forget(changed.iter().map(PathBuf::as_path));
         let mut timings = Timings::default();
         let result = build::render_site_with(&self.options, &mut timings, Some(&mut self.cache));
@@ -141,6 +159,8 @@ impl Rebuilder {
         let old = self.current();
         let rendered = match result {
             Ok((site, theme, rendered)) => {
+                let theme = Arc::new(theme);
+                self.last = Some((site.clone(), theme.clone()));
                 if let Some(old) = self.pending.replace((site, theme)) {
                     // Freeing a model takes a while; nobody waits for it.
                     std::thread::spawn(move || drop(old));
@@ -159,7 +179,6 @@ impl Rebuilder {
                 return Outcome::Failed(errors);
             }
         };
-
         let mut pages: HashMap<String, Bytes> = HashMap::with_capacity(rendered.pages.len());
         let mut changed_pages = Vec::new();
         for f in rendered.pages {
@@ -235,67 +254,184 @@ impl Rebuilder {
         }
     }
 
+    /// The rebuild after a save that changed only conclusions' texts: only their
+    /// pages are rendered and replaced (see [`build::render_texts_with`]). `None`
+    /// when it does not apply; nor does it while errors are shown, so that the full
+    /// rebuild reports (or clears) them all.
+    fn rebuild_texts(&mut self, changed: &[PathBuf], started: Instant) -> Option<Outcome> {
+        let old = self.current();
+        if !old.built || old.errors.is_some() {
+            return None;
+        }
+        let (last, theme) = self.last.as_ref()?;
+        let mut timings = Timings::default();
+        let (site, pages) = build::render_texts_with(
+            &self.options,
+            last,
+            theme,
+            &mut self.cache,
+            changed,
+            &mut timings,
+        )?;
+        let theme = theme.clone();
+        let rendered = pages.len();
+        let mut changed_pages = Vec::new();
+        if !pages.is_empty() {
+            let extras = Arc::clone(&self.extras);
+            let _extras = extras.lock().expect("no panics while holding it");
+            let old = self.current();
+            let next = timings.time("publish", || {
+                let mut served = (*old.pages).clone();
+                for f in pages {
+                    let bytes = Bytes::from_owner(f.contents);
+                    if served.get(&f.path) != Some(&bytes) {
+                        changed_pages.push(f.path.clone());
+                    }
+                    served.insert(f.path, bytes);
+                }
+                Snapshot {
+                    pages: Arc::new(served),
+                    copies: old.copies.clone(),
+                    built: true,
+                    errors: None,
+                }
+            });
+            self.publish(next);
+            self.generation.fetch_add(1, Ordering::SeqCst);
+            self.pending = Some((site.clone(), theme.clone()));
+            std::thread::spawn(move || drop(old));
+        }
+        changed_pages.sort();
+        let total_pages = self.current().pages.len();
+        self.last = Some((site, theme));
+        Some(Outcome::Built {
+            pages: changed_pages,
+            files: Vec::new(),
+            recovered: false,
+            rendered,
+            total_pages,
+            elapsed: started.elapsed(),
+            timings,
+        })
+    }
+
     /// Make the site-wide files (feeds, sitemap, data export, search index) of the
     /// last good rebuild and serve them. They come after the pages, so that an edit
     /// shows without waiting for them: with `then`, on another thread, calling it with
     /// the output paths that changed (unless a newer rebuild made them obsolete);
-    /// without, before returning.
+    /// without, before returning. That thread makes them for the newest rebuild only:
+    /// when saves come faster than it, those in between are skipped.
     pub fn make_extras(&mut self, then: Option<Box<dyn FnOnce(Vec<String>) + Send>>) {
         let Some((site, theme)) = self.pending.take() else {
             return;
         };
-        let snapshot = Arc::clone(&self.snapshot);
-        let extras = Arc::clone(&self.extras);
-        let generation = Arc::clone(&self.generation);
-        let of = generation.load(Ordering::SeqCst);
-        let work = move || {
-            let files = crate::render::render_extras(&site, &theme, &mut Timings::default());
-            drop(site);
-            let mut served = extras.lock().expect("no panics while holding it");
-            if generation.load(Ordering::SeqCst) != of {
-                return None;
-            }
-            let old = snapshot.read().expect("no panics while holding it").clone();
-            let mut pages = (*old.pages).clone();
-            let mut changed = Vec::new();
-            let fresh: HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
-            for gone in served.difference(&fresh) {
-                pages.remove(gone);
-                changed.push(gone.clone());
-            }
-            for f in files {
-                let bytes = Bytes::from_owner(f.contents);
-                if old.pages.get(&f.path) != Some(&bytes) {
-                    changed.push(f.path.clone());
-                }
-                pages.insert(f.path, bytes);
-            }
-            *served = fresh;
-            let next = Snapshot {
-                pages: Arc::new(pages),
-                copies: old.copies.clone(),
-                built: old.built,
-                errors: old.errors.clone(),
-            };
-            *snapshot.write().expect("no panics while holding it") = Arc::new(next);
-            changed.sort();
-            Some(changed)
+        let generation = self.generation.load(Ordering::SeqCst);
+        let Some(then) = then else {
+            self.extras_work().make(site, &theme, generation);
+            return;
         };
-        match then {
-            Some(then) => {
-                std::thread::spawn(move || {
-                    if let Some(changed) = work() {
-                        then(changed);
+        let job = ExtrasJob {
+            site,
+            theme,
+            generation,
+            then,
+        };
+        let sender = self.extras_jobs.get_or_insert_with(|| {
+            let (tx, rx) = mpsc::channel::<ExtrasJob>();
+            let work = ExtrasWork {
+                snapshot: Arc::clone(&self.snapshot),
+                extras: Arc::clone(&self.extras),
+                generation: Arc::clone(&self.generation),
+            };
+            std::thread::Builder::new()
+                .name("ketluan-extras".into())
+                .spawn(move || {
+                    // Ends when the rebuilder is dropped.
+                    while let Ok(mut job) = rx.recv() {
+                        // Only the newest job is worth doing.
+                        while let Ok(newer) = rx.try_recv() {
+                            job = newer;
+                        }
+                        let ExtrasJob {
+                            site,
+                            theme,
+                            generation,
+                            then,
+                        } = job;
+                        if let Some(changed) = work.make(site, &theme, generation) {
+                            then(changed);
+                        }
                     }
-                });
-            }
-            None => {
-                work();
-            }
+                })
+                .expect("a thread can be started");
+            tx
+        });
+        // The thread only stops when the sender is dropped.
+        let _ = sender.send(job);
+    }
+
+    fn extras_work(&self) -> ExtrasWork {
+        ExtrasWork {
+            snapshot: Arc::clone(&self.snapshot),
+            extras: Arc::clone(&self.extras),
+            generation: Arc::clone(&self.generation),
         }
     }
 
     fn publish(&self, next: Snapshot) {
         *self.snapshot.write().expect("no panics while holding it") = Arc::new(next);
+    }
+}
+
+/// What the making of site-wide files shares with the rebuilder.
+struct ExtrasWork {
+    snapshot: Arc<RwLock<Arc<Snapshot>>>,
+    extras: Arc<Mutex<HashSet<String>>>,
+    generation: Arc<AtomicU64>,
+}
+
+impl ExtrasWork {
+    /// Make the site-wide files of `site` (good rebuild number `of`) and serve them;
+    /// the output paths that changed, or `None` when a newer rebuild came meanwhile.
+    fn make(&self, site: Site, theme: &Theme, of: u64) -> Option<Vec<String>> {
+        let stale = || self.generation.load(Ordering::SeqCst) != of;
+        if stale() {
+            return None;
+        }
+        let files = crate::render::render_extras(&site, theme, &mut Timings::default());
+        drop(site);
+        let mut served = self.extras.lock().expect("no panics while holding it");
+        if stale() {
+            return None;
+        }
+        let old = self
+            .snapshot
+            .read()
+            .expect("no panics while holding it")
+            .clone();
+        let mut pages = (*old.pages).clone();
+        let mut changed = Vec::new();
+        let fresh: HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
+        for gone in served.difference(&fresh) {
+            pages.remove(gone);
+            changed.push(gone.clone());
+        }
+        for f in files {
+            let bytes = Bytes::from_owner(f.contents);
+            if old.pages.get(&f.path) != Some(&bytes) {
+                changed.push(f.path.clone());
+            }
+            pages.insert(f.path, bytes);
+        }
+        *served = fresh;
+        let next = Snapshot {
+            pages: Arc::new(pages),
+            copies: old.copies.clone(),
+            built: old.built,
+            errors: old.errors.clone(),
+        };
+        *self.snapshot.write().expect("no panics while holding it") = Arc::new(next);
+        changed.sort();
+        Some(changed)
     }
 }
