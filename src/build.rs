@@ -169,15 +169,16 @@ fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Dia
     let started = Instant::now();
     let output = output_dir(options);
     check_output(&options.root, &output)?;
-    write::recover(&output);
-    let mut timings = Timings::default();
-    let (site, theme) = load_site(options, &mut timings)?;
     let output_error = |e: std::io::Error| {
         vec![Diagnostic::new(
             Location::file(&output),
             Problem::Output(e.to_string()),
         )]
     };
+    let _lock = write::Lock::acquire(&output).map_err(output_error)?;
+    write::recover(&output);
+    let mut timings = Timings::default();
+    let (site, theme) = load_site(options, &mut timings)?;
     let is_page = |f: &render::OutputFile| f.path.ends_with(".html");
     let (pages, files) = if check_links {
         // Links are checked across the whole site, so it is rendered into memory first.

@@ -75,7 +75,11 @@ fn leftovers(parent: &Path) -> Vec<String> {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".ketluan-") && !n.ends_with("ketluan-manifest"))
+        .filter(|n| {
+            n.contains(".ketluan-")
+                && !n.ends_with("ketluan-manifest")
+                && !n.ends_with("ketluan-lock")
+        })
         .collect()
 }
 
@@ -305,6 +309,39 @@ fn a_killed_deletion_is_cleaned_up_not_restored() {
         "half"
     );
     assert!(!trash.exists());
+}
+
+#[test]
+fn a_build_while_another_writes_the_same_output_is_refused() {
+    let site = small_site();
+    let parent = tempfile::tempdir().unwrap();
+    let output = parent.path().join("public");
+    let first = build_with(&site, &["--output", output.to_str().unwrap()]);
+    assert!(first.status.success());
+    let before = tree(&output);
+
+    // What a running build holds (the lock is the same `flock` from any process).
+    let lock = std::fs::File::create(parent.path().join(".public.ketluan-lock")).unwrap();
+    lock.lock().unwrap();
+    site.write(
+        "content/them.md",
+        conclusion("Thêm", "2024-02-02", "Hà Tĩnh", ""),
+    );
+    let out = build_with(&site, &["--output", output.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("another ketluan build is writing"), "{err}");
+    assert!(tree(&output) == before, "the output must not change");
+    assert!(leftovers(parent.path()).is_empty());
+
+    drop(lock);
+    let out = build_with(&site, &["--output", output.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(tree(&output) != before);
 }
 
 #[cfg(unix)]

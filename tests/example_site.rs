@@ -218,12 +218,13 @@ fn a_second_build_does_not_rewrite_unchanged_files() {
     assert_ne!(inode(page), before);
     assert!(site.read(page).contains("Đoạn mới."));
     assert_eq!(inode("public/static/style.css"), css);
-    // Nothing but the output itself and the manifest is left beside it.
+    // Nothing but the output itself, the manifest and the (released) lock is left
+    // beside it.
     let mut beside: Vec<String> = std::fs::read_dir(site.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with('.'))
         .collect();
     beside.sort();
-    assert_eq!(beside, [".public.ketluan-manifest"]);
+    assert_eq!(beside, [".public.ketluan-lock", ".public.ketluan-manifest"]);
 }
