@@ -336,13 +336,9 @@ impl Rebuilder {
             generation,
             then,
         };
+        let work = self.extras_work();
         let sender = self.extras_jobs.get_or_insert_with(|| {
             let (tx, rx) = mpsc::channel::<ExtrasJob>();
-            let work = ExtrasWork {
-                snapshot: Arc::clone(&self.snapshot),
-                extras: Arc::clone(&self.extras),
-                generation: Arc::clone(&self.generation),
-            };
             std::thread::Builder::new()
                 .name("ketluan-extras".into())
                 .spawn(move || {
