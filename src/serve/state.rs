@@ -18,8 +18,8 @@ use serde::Serialize;
 use crate::build::{self, BuildOptions};
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
-use crate::render::StaticFile;
 use crate::render::Theme;
+use crate::render::{OutputFile, StaticFile};
 use crate::timings::Timings;
 
 /// What is served: pages by output path (`ket-luan/x/index.html`), files copied as
@@ -181,16 +181,7 @@ impl Rebuilder {
         };
         let mut pages: HashMap<String, Bytes> = HashMap::with_capacity(rendered.pages.len());
         let mut changed_pages = Vec::new();
-        for f in rendered.pages {
-            let bytes = Bytes::from_owner(f.contents);
-            let same = old.pages.get(&f.path).is_some_and(|b| {
-                (b.as_ptr() == bytes.as_ptr() && b.len() == bytes.len()) || *b == bytes
-            });
-            if !same {
-                changed_pages.push(f.path.clone());
-            }
-            pages.insert(f.path, bytes);
-        }
+        put(&mut pages, &old.pages, rendered.pages, &mut changed_pages);
         for (path, bytes) in old.pages.iter() {
             if pages.contains_key(path) {
                 continue;
@@ -282,13 +273,7 @@ impl Rebuilder {
             let old = self.current();
             let next = timings.time("publish", || {
                 let mut served = (*old.pages).clone();
-                for f in pages {
-                    let bytes = Bytes::from_owner(f.contents);
-                    if served.get(&f.path) != Some(&bytes) {
-                        changed_pages.push(f.path.clone());
-                    }
-                    served.insert(f.path, bytes);
-                }
+                put(&mut served, &old.pages, pages, &mut changed_pages);
                 Snapshot {
                     pages: Arc::new(served),
                     copies: old.copies.clone(),
@@ -379,6 +364,27 @@ impl Rebuilder {
     }
 }
 
+/// Serve `files` in `served`, adding to `changed` the paths whose bytes differ from
+/// what `before` served (pages reused from the render cache are the same bytes, so
+/// most compare by pointer).
+fn put(
+    served: &mut HashMap<String, Bytes>,
+    before: &HashMap<String, Bytes>,
+    files: Vec<OutputFile>,
+    changed: &mut Vec<String>,
+) {
+    for f in files {
+        let bytes = Bytes::from_owner(f.contents);
+        let same = before.get(&f.path).is_some_and(|b| {
+            (b.as_ptr() == bytes.as_ptr() && b.len() == bytes.len()) || *b == bytes
+        });
+        if !same {
+            changed.push(f.path.clone());
+        }
+        served.insert(f.path, bytes);
+    }
+}
+
 /// What the making of site-wide files shares with the rebuilder.
 struct ExtrasWork {
     snapshot: Arc<RwLock<Arc<Snapshot>>>,
@@ -412,13 +418,7 @@ impl ExtrasWork {
             pages.remove(gone);
             changed.push(gone.clone());
         }
-        for f in files {
-            let bytes = Bytes::from_owner(f.contents);
-            if old.pages.get(&f.path) != Some(&bytes) {
-                changed.push(f.path.clone());
-            }
-            pages.insert(f.path, bytes);
-        }
+        put(&mut pages, &old.pages, files, &mut changed);
         *served = fresh;
         let next = Snapshot {
             pages: Arc::new(pages),
