@@ -78,7 +78,7 @@ impl Source {
     fn read(root: &Path, c: &Conclusion) -> Self {
         let text = std::fs::read(root.join(&c.file))
             .ok()
-            .and_then(|b| source::decode(&b).ok())
+            .and_then(|b| source::decode(b).ok())
             .unwrap_or_default();
         let fields = frontmatter::split(&text)
             .ok()

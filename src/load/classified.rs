@@ -58,10 +58,7 @@ pub fn check(file: &Path, text: &str, fields: Option<&Fields>) -> Vec<Diagnostic
 pub fn find_marks(text: &str) -> Vec<Mark> {
     let mut marks = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        // Every mark has a word folding to `mat` or `luu`: most lines have neither,
-        // and this scan is much cheaper than cutting the line into words.
-        let folded = text::fold(line);
-        if !folded.contains("mat") && !folded.contains("luu") {
+        if !may_hold_mark(line) {
             continue;
         }
         let words = words(line);
@@ -86,6 +83,18 @@ pub fn find_marks(text: &str) -> Vec<Mark> {
         }
     }
     marks
+}
+
+/// Whether `line` can hold a mark, by a scan much cheaper than cutting it into
+/// words, which most lines need not be. Every mark but the circulation phrase has a
+/// word whose lower case is `mật` (`m`, `ậ`, `t` in either case: `ậ` is the lower
+/// case of `Ậ` alone); the phrase has a word folding to `luu`. Neither `ậ` alone
+/// (tập, nhận) nor a folded `mat` (mặt bằng, mất) would do: both fill ordinary text.
+fn may_hold_mark(line: &str) -> bool {
+    let has_mat = line.match_indices(['ậ', 'Ậ']).any(|(i, c)| {
+        line[..i].ends_with(['m', 'M']) && line[i + c.len()..].starts_with(['t', 'T'])
+    });
+    has_mat || text::fold(line).contains("luu")
 }
 
 struct Word<'a> {

@@ -25,7 +25,7 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagn
             }),
         )]
     })?;
-    let text = source::decode(&bytes).map_err(|e| {
+    let text = source::decode(bytes).map_err(|e| {
         vec![Diagnostic::new(
             Location::at(file, e.line, e.column),
             Problem::NotUtf8,

@@ -176,24 +176,27 @@ pub fn read_conclusion(root: &Path, path: &Path) -> Result<Conclusion, Vec<Diagn
     // Rendering takes about ten times a body's size in memory: the limit keeps a
     // build under 1 GB (real conclusions are well under 1 MB).
     const LIMIT_MB: u64 = 32;
-    if let Ok(m) = std::fs::metadata(path)
-        && m.len() > LIMIT_MB << 20
-    {
-        return Err(vec![Diagnostic::new(
-            Location::file(&rel),
-            Problem::TooLarge {
-                size_mb: m.len().div_ceil(1 << 20),
-                limit_mb: LIMIT_MB,
-            },
-        )]);
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
+    let unreadable = |e: std::io::Error| {
         vec![Diagnostic::new(
             Location::file(&rel),
             Problem::Unreadable(e.to_string()),
         )]
-    })?;
-    let text = source::decode(&bytes).map_err(|e| {
+    };
+    // One open for the size check and the read: system calls are dear.
+    let mut file = std::fs::File::open(path).map_err(unreadable)?;
+    let len = file.metadata().map_err(unreadable)?.len();
+    if len > LIMIT_MB << 20 {
+        return Err(vec![Diagnostic::new(
+            Location::file(&rel),
+            Problem::TooLarge {
+                size_mb: len.div_ceil(1 << 20),
+                limit_mb: LIMIT_MB,
+            },
+        )]);
+    }
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
+    let text = source::decode(bytes).map_err(|e| {
         vec![Diagnostic::new(
             Location::at(&rel, e.line, e.column),
             Problem::NotUtf8,

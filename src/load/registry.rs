@@ -48,7 +48,7 @@ pub fn load(root: &Path) -> Result<Vec<RegistryEntry>, Vec<Diagnostic>> {
             )]);
         }
     };
-    let text = source::decode(&bytes).map_err(|e| {
+    let text = source::decode(bytes).map_err(|e| {
         vec![Diagnostic::new(
             Location::at(file, e.line, e.column),
             Problem::NotUtf8,

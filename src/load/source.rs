@@ -10,23 +10,24 @@ pub struct NotUtf8 {
     pub column: usize,
 }
 
-pub fn decode(bytes: &[u8]) -> Result<String, NotUtf8> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let raw = match std::str::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            let line = valid.matches('\n').count() + 1;
-            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            return Err(NotUtf8 { line, column });
-        }
-    };
+pub fn decode(mut bytes: Vec<u8>) -> Result<String, NotUtf8> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    // Owned all the way: a file already in NFC with LF endings is never copied.
+    let raw = String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let valid = std::str::from_utf8(&bytes[..e.utf8_error().valid_up_to()]).unwrap_or_default();
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        NotUtf8 { line, column }
+    })?;
     let lf = if raw.contains('\r') {
         raw.replace("\r\n", "\n").replace('\r', "\n")
     } else {
-        raw.to_string()
+        raw
     };
-    Ok(text::nfc(&lf))
+    Ok(text::nfc_owned(lf))
 }
 
 #[cfg(test)]
@@ -37,12 +38,12 @@ mod tests {
     fn bom_crlf_nfd() {
         let nfd = "Ha\u{300} Ti\u{303}nh";
         let input = format!("\u{FEFF}a\r\nb\rc\n{nfd}");
-        assert_eq!(decode(input.as_bytes()).unwrap(), "a\nb\nc\nHà Tĩnh");
+        assert_eq!(decode(input.into_bytes()).unwrap(), "a\nb\nc\nHà Tĩnh");
     }
 
     #[test]
     fn invalid_utf8_is_located() {
-        let err = decode(b"ok\nab\xFFcd").unwrap_err();
+        let err = decode(b"ok\nab\xFFcd".to_vec()).unwrap_err();
         assert_eq!(err, NotUtf8 { line: 2, column: 3 });
     }
 }

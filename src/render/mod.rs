@@ -109,26 +109,35 @@ fn render_pages(
     let output_error = |e: std::io::Error| {
         Diagnostic::new(Location::file("(output)"), Problem::Output(e.to_string()))
     };
-    let mut results: Vec<Result<(), Diagnostic>> = timings.time("pages", || {
-        plan.par_iter()
-            .map(|&page| {
-                let (path, template, context) = builder.context(page);
-                let render = |ctx: &tera::Context| theme.render(template, ctx);
-                let contents = match kept {
-                    Some(cache) => cache.page(&path, template, context, render)?,
-                    None => Arc::from(render(&context)?),
-                };
-                sink(OutputFile { path, contents }).map_err(output_error)
-            })
-            .collect()
-    });
-    // `serve` renders these site-wide files after publishing the pages.
+    // `serve` renders the site-wide files after publishing the pages; a build makes
+    // them while the pages render (they are mostly one thread's work).
     let defer = kept.is_some_and(|c| c.defer_extras);
-    let extra = if defer {
-        Vec::new()
-    } else {
-        extras(site, &builder, &plan, timings)
-    };
+    let mut extra_timings = Timings::default();
+    let (mut results, extra): (Vec<Result<(), Diagnostic>>, _) = rayon::join(
+        || {
+            timings.time("pages", || {
+                plan.par_iter()
+                    .map(|&page| {
+                        let (path, template, context) = builder.context(page);
+                        let render = |ctx: &tera::Context| theme.render(template, ctx);
+                        let contents = match kept {
+                            Some(cache) => cache.page(&path, template, context, render)?,
+                            None => Arc::from(render(&context)?),
+                        };
+                        sink(OutputFile { path, contents }).map_err(output_error)
+                    })
+                    .collect()
+            })
+        },
+        || {
+            if defer {
+                Vec::new()
+            } else {
+                extras(site, &builder, &plan, &mut extra_timings)
+            }
+        },
+    );
+    timings.phases.extend(extra_timings.phases);
     results.extend(
         extra
             .into_par_iter()

@@ -9,7 +9,7 @@
 //! call. What the previous build wrote is remembered in a manifest beside the output
 //! (`.public.ketluan-manifest`: size, hash and path of every file).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::hash::Hasher;
 use std::io::{self, Write as _};
@@ -84,6 +84,9 @@ pub struct Staging {
     dir: PathBuf,
     previous: HashMap<String, Fingerprint>,
     written: Mutex<Vec<(String, Fingerprint)>>,
+    /// Folders of the staging tree made so far: each is made once, before its first
+    /// file, rather than found missing by a failed open (system calls are dear).
+    folders: Mutex<HashSet<PathBuf>>,
     committed: bool,
 }
 
@@ -122,9 +125,10 @@ impl Staging {
         };
         Ok(Staging {
             output: output.to_path_buf(),
-            dir,
+            dir: dir.clone(),
             previous,
             written: Mutex::new(Vec::new()),
+            folders: Mutex::new(HashSet::from([dir.clone()])),
             committed: false,
         })
     }
@@ -136,27 +140,35 @@ impl Staging {
 
     fn store(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let target = self.dir.join(rel);
+        self.make_parent(&target)?;
         let print = fingerprint(bytes);
         let unchanged = self.previous.get(rel) == Some(&print)
             && fs::hard_link(self.output.join(rel), &target).is_ok();
         if !unchanged {
-            match fs::write(&target, bytes) {
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                    fs::create_dir_all(target.parent().expect("a file has a parent"))?;
-                    // A link attempt may have raced with another writer of this folder.
-                    if !(self.previous.get(rel) == Some(&print)
-                        && fs::hard_link(self.output.join(rel), &target).is_ok())
-                    {
-                        fs::write(&target, bytes)?;
-                    }
-                }
-                other => other?,
-            }
+            fs::write(&target, bytes)?;
         }
         self.written
             .lock()
             .expect("no panics while holding it")
             .push((rel.to_string(), print));
+        Ok(())
+    }
+
+    /// Make the folder `file` goes in, unless this staging tree already has it.
+    fn make_parent(&self, file: &Path) -> io::Result<()> {
+        let parent = file.parent().expect("a file has a parent");
+        let lock = || self.folders.lock().expect("no panics while holding it");
+        if lock().contains(parent) {
+            return Ok(());
+        }
+        // Outside the lock: two threads may both make it, which create_dir_all allows.
+        fs::create_dir_all(parent)?;
+        let mut folders = lock();
+        for made in parent.ancestors().take_while(|a| a.starts_with(&self.dir)) {
+            if !folders.insert(made.to_path_buf()) {
+                break;
+            }
+        }
         Ok(())
     }
 
