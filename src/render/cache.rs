@@ -115,12 +115,17 @@ impl Cache {
     }
 
     /// The value of a conclusion's context: the last one if equal.
-    pub(super) fn conclusion(&self, ctx: &ConclusionCtx) -> Value {
+    /// `documents` gives the values of the documents it cites, when it must be built.
+    pub(super) fn conclusion(
+        &self,
+        ctx: &ConclusionCtx,
+        documents: impl FnOnce() -> Vec<Value>,
+    ) -> Value {
         let last = &self.last;
         let kept = last.values.as_ref().zip(last.conclusion_at.get(&ctx.slug));
         match kept {
             Some((v, &i)) if v.conclusions[i] == *ctx => v.conclusion_values[i].clone(),
-            _ => Value::from_serializable(ctx),
+            _ => ctx.to_value(documents()),
         }
     }
 

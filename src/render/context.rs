@@ -188,9 +188,23 @@ pub struct ConclusionCtx {
     pub author: Option<String>,
     pub summary: String,
     pub tags: Vec<String>,
+    /// Not serialized: [`ConclusionCtx::to_value`] puts the documents' own values in.
+    #[serde(skip_serializing)]
     pub documents: Vec<DocumentRef>,
     pub attachments: Vec<AttachmentCtx>,
     pub draft: bool,
+}
+
+impl ConclusionCtx {
+    /// This context as a template value, with `documents` (the values of the
+    /// documents it cites, in order) as its `documents`: shared with the document
+    /// listings rather than serialized again for every conclusion citing them.
+    pub fn to_value(&self, documents: Vec<Value>) -> Value {
+        let value = Value::from_serializable(self);
+        let mut map = value.as_map().cloned().unwrap_or_default();
+        map.insert("documents".into(), Value::from(documents));
+        Value::from(map)
+    }
 }
 
 /// Builds context values for one site. Each conclusion's and document's value is
@@ -245,18 +259,22 @@ impl<'a> Builder<'a> {
                 conclusion_ctx(c, &urls, language, docs)
             })
             .collect();
-        let conclusion_values = conclusions
-            .par_iter()
-            .map(|ctx| match cache {
-                Some(cache) => cache.conclusion(ctx),
-                None => Value::from_serializable(ctx),
-            })
-            .collect();
-        let document_values = documents
+        let document_values: Vec<Value> = documents
             .iter()
             .map(|r| match cache {
                 Some(cache) => cache.document(r),
                 None => Value::from_serializable(r),
+            })
+            .collect();
+        let conclusion_values = conclusions
+            .par_iter()
+            .zip(&site.cites[..])
+            .map(|(ctx, cites)| {
+                let docs = || cites.iter().map(|&d| document_values[d].clone()).collect();
+                match cache {
+                    Some(cache) => cache.conclusion(ctx, docs),
+                    None => ctx.to_value(docs()),
+                }
             })
             .collect();
         Self {
