@@ -1,16 +1,34 @@
 #!/usr/bin/env python3
-"""Whole-build benchmark of ketluan: cold builds of generated sites, and a second
-build with nothing changed. Prints a Markdown table for the README.
+"""Whole-build benchmark of ketluan: cold builds of generated sites, a second build
+with nothing changed, and the same with the search index. Prints a Markdown table
+for the README.
 
     python3 scripts/bench_build.py [COUNT ...]     # default: 1000 10000 100000
 
 Sites are generated once by scripts/gen_corpus.py into $KETLUAN_BENCH_DIR (default
-/tmp/ketluan-bench) and reused. Each cold build deletes the output first; the
-figure is the median of $RUNS runs (default 5). Peak memory is the maximum RSS
-reported by /usr/bin/time (GNU time, Debian package `time`).
+/tmp/ketluan-bench) and reused. Figures are the median of $RUNS runs (default 5;
+3 for 100,000 and more); peak memory is the largest maximum RSS of those runs
+(/usr/bin/time, Debian package `time`).
+
+- cold: `ketluan build --output OUT` into a folder that does not exist yet, with
+  timeline, province and document indexes, feeds and data export on and the search
+  index off (`search: false`), as the speed issue defines it;
+- +search: the same with the search index on (one run per size);
+- rebuild: `ketluan build` again into the output of the last cold run, nothing
+  changed (every file is hard-linked from the previous output, see src/write).
+
+Why every cold run gets a new folder and nothing is deleted until the end: on
+ext4 without a journal (this project's machine: `mount` shows `/` as ext4, and
+`perf` shows the time in `recently_deleted`), creating an inode within one to six
+minutes of deleting many skips the recently deleted ones one by one, so that any
+tool's build right after `rm -rf public` spends most of its time in the kernel (a
+10,000-conclusion build: 12-20 s of system time instead of 1-3 s). A CI runner's
+fresh checkout has nothing recently deleted; that is the cold build measured here.
+The folders are deleted at the end (KEEP=1 keeps them).
 """
 
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -19,53 +37,89 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release", "ketluan")
 CACHE = os.environ.get("KETLUAN_BENCH_DIR", "/tmp/ketluan-bench")
-RUNS = int(os.environ.get("RUNS", "5"))
 
 
-def timed_build(site):
+def log(*args):
+    print(*args, file=sys.stderr, flush=True)
+
+
+def timed_build(site, out):
     """(wall s, user s, sys s, max RSS MB, stdout) of one `ketluan build`."""
-    out = subprocess.run(
-        ["/usr/bin/time", "-f", "%e %U %S %M", BIN, "build", "--root", site, "--timings"],
-        capture_output=True, text=True, check=True,
+    subprocess.run(["sync"], check=True)
+    run = subprocess.run(
+        ["/usr/bin/time", "-f", "%e %U %S %M", BIN, "build", "--root", site, "--output", out, "--timings"],
+        capture_output=True, text=True,
     )
-    wall, user, sys_, rss = out.stderr.strip().splitlines()[-1].split()
-    return float(wall), float(user), float(sys_), int(rss) / 1024, out.stdout
+    if run.returncode != 0:
+        sys.exit(f"build failed:\n{run.stdout}\n{run.stderr}")
+    wall, user, sys_, rss = run.stderr.strip().splitlines()[-1].split()
+    return float(wall), float(user), float(sys_), int(rss) / 1024, run.stdout
 
 
-def clean(site):
-    shutil.rmtree(os.path.join(site, "public"), ignore_errors=True)
-    for name in os.listdir(site):
-        if name.startswith(".public.ketluan-"):
-            path = os.path.join(site, name)
-            shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
+def set_search(site, on):
+    path = os.path.join(site, "site.yaml")
+    with open(path, encoding="utf-8") as f:
+        text = re.sub(r"(?m)^search:.*\n?", "", f.read())
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text + ("" if on else "search: false\n"))
+
+
+def make_site(n):
+    site = os.path.join(CACHE, f"site-{n}")
+    if not os.path.isdir(os.path.join(site, "content")):
+        shutil.rmtree(site, ignore_errors=True)
+        log(f"generating {n} conclusions into {site}")
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen_corpus.py"), str(n), site],
+                       check=True, stdout=subprocess.DEVNULL)
+    return site
 
 
 def main():
     counts = [int(a) for a in sys.argv[1:]] or [1000, 10000, 100000]
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-    rows = []
-    for n in counts:
-        site = os.path.join(CACHE, f"site-{n}")
-        if not os.path.isdir(os.path.join(site, "content")):
-            shutil.rmtree(site, ignore_errors=True)
-            subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen_corpus.py"), str(n), site],
-                           check=True, stdout=subprocess.DEVNULL)
-        size = sum(os.path.getsize(os.path.join(d, f))
-                   for d, _, fs in os.walk(os.path.join(site, "content")) for f in fs) / 1e6
-        cold = []
-        for _ in range(RUNS):
-            clean(site)
-            cold.append(timed_build(site))
-        warm = [timed_build(site) for _ in range(RUNS)]
-        med = lambda runs, i: statistics.median(r[i] for r in runs)
-        pages = cold[-1][4].split(":")[1].split("pages")[0].strip()
-        rows.append((n, size, pages, med(cold, 0), med(cold, 1), med(cold, 2), max(r[3] for r in cold), med(warm, 0)))
-        print(cold[-1][4], file=sys.stderr)
-    print(f"{os.cpu_count()} cores; median of {RUNS} runs\n")
-    print("| conclusions | Markdown | pages | cold build (wall) | CPU user | CPU sys | peak RSS | rebuild, nothing changed |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for n, size, pages, wall, user, sys_, rss, warm in rows:
-        print(f"| {n:,} | {size:.0f} MB | {pages} | {wall:.2f} s | {user:.2f} s | {sys_:.2f} s | {rss:.0f} MB | {warm:.2f} s |")
+    outs = os.path.join(CACHE, "outputs")
+    shutil.rmtree(outs, ignore_errors=True)
+    os.makedirs(outs)
+    results = {}
+    try:
+        # Every cold build first: the rebuilds delete the trees they replace.
+        for n in counts:
+            site = make_site(n)
+            runs = int(os.environ.get("RUNS", "5" if n < 100000 else "3"))
+            set_search(site, False)
+            cold = []
+            for r in range(runs):
+                cold.append(timed_build(site, os.path.join(outs, f"{n}-cold-{r}")))
+                log(f"{n} cold {r}: {cold[-1][:4]}")
+            log(sorted(cold, key=lambda r: r[0])[len(cold) // 2][4])
+            set_search(site, True)
+            search = timed_build(site, os.path.join(outs, f"{n}-search"))
+            log(f"{n} +search: {search[:4]}")
+            results[n] = (site, cold, search)
+        rows = []
+        for n in counts:
+            site, cold, search = results[n]
+            set_search(site, False)
+            warm = []
+            for r in range(len(cold)):
+                warm.append(timed_build(site, os.path.join(outs, f"{n}-cold-{len(cold) - 1}")))
+                log(f"{n} rebuild {r}: {warm[-1][:4]}")
+            size = sum(os.path.getsize(os.path.join(d, f))
+                       for d, _, fs in os.walk(os.path.join(site, "content")) for f in fs) / 1e6
+            med = lambda rs, i: statistics.median(r[i] for r in rs)
+            pages = re.search(r"(\d+) pages, (\d+) files", cold[-1][4])
+            rows.append((n, size, int(pages[1]), int(pages[2]), med(cold, 0), med(cold, 1), med(cold, 2),
+                         max(r[3] for r in cold), med(warm, 0), search[0], search[3]))
+    finally:
+        if not os.environ.get("KEEP"):
+            shutil.rmtree(outs, ignore_errors=True)
+    print(f"{os.cpu_count()} cores; median of RUNS runs (5; 3 at 100,000)\n")
+    print("| conclusions | Markdown | pages | files | cold build (wall) | CPU user | CPU sys | peak RSS "
+          "| rebuild, nothing changed | cold, with search (wall, RSS) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n, size, pages, files, wall, user, sys_, rss, warm, swall, srss in rows:
+        print(f"| {n:,} | {size:.0f} MB | {pages:,} | {files:,} | {wall:.2f} s | {user:.2f} s | {sys_:.2f} s "
+              f"| {rss:.0f} MB | {warm:.2f} s | {swall:.2f} s, {srss:.0f} MB |")
 
 
 if __name__ == "__main__":

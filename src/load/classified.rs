@@ -57,8 +57,12 @@ pub fn check(file: &Path, text: &str, fields: Option<&Fields>) -> Vec<Diagnostic
 /// Every secrecy or circulation mark in `text` (NFC), in order.
 pub fn find_marks(text: &str) -> Vec<Mark> {
     let mut marks = Vec::new();
+    // Folding keeps every line break, so line i of the folded text is line i's fold.
+    let folded = text::fold(text);
+    let mut folded_lines = folded.lines();
     for (i, line) in text.lines().enumerate() {
-        if !may_hold_mark(line) {
+        let luu = folded_lines.next().is_some_and(|f| f.contains("luu"));
+        if !luu && !has_mat(line) {
             continue;
         }
         let words = words(line);
@@ -85,16 +89,15 @@ pub fn find_marks(text: &str) -> Vec<Mark> {
     marks
 }
 
-/// Whether `line` can hold a mark, by a scan much cheaper than cutting it into
-/// words, which most lines need not be. Every mark but the circulation phrase has a
-/// word whose lower case is `mật` (`m`, `ậ`, `t` in either case: `ậ` is the lower
-/// case of `Ậ` alone); the phrase has a word folding to `luu`. Neither `ậ` alone
-/// (tập, nhận) nor a folded `mat` (mặt bằng, mất) would do: both fill ordinary text.
-fn may_hold_mark(line: &str) -> bool {
-    let has_mat = line.match_indices(['ậ', 'Ậ']).any(|(i, c)| {
+/// Whether `line` has a word whose lower case may be `mật` (`m`, `ậ`, `t` in either
+/// case: `ậ` is the lower case of `Ậ` alone), which every mark but the circulation
+/// phrase has (that one has a word folding to `luu`). A byte scan, much cheaper than
+/// cutting the line into words, which most lines need not be. Neither `ậ` alone (tập,
+/// nhận) nor a folded `mat` (mặt bằng, mất) would do: both fill ordinary text.
+fn has_mat(line: &str) -> bool {
+    line.match_indices(['ậ', 'Ậ']).any(|(i, c)| {
         line[..i].ends_with(['m', 'M']) && line[i + c.len()..].starts_with(['t', 'T'])
-    });
-    has_mat || text::fold(line).contains("luu")
+    })
 }
 
 struct Word<'a> {
@@ -231,6 +234,19 @@ mod tests {
         assert_eq!(marks("Độ mật: Mật"), [(1, 9, "Mật".to_string())]);
         assert_eq!(marks("Tài liệu này là MẬT."), [(1, 17, "MẬT".to_string())]);
         assert_eq!(marks("title: \"Mật\""), [(1, 9, "Mật".to_string())]);
+    }
+
+    #[test]
+    fn lines_stay_aligned_with_their_fold() {
+        // `ǅ` and U+0345 fold to other lengths, and the Greek line folds the slow way.
+        let text = "ǅ ᾀ ῼ\r\n\nmột hai\nTài liệu LUU HANH NOI BO\nMẬT";
+        assert_eq!(
+            marks(text),
+            [
+                (4, 10, "LUU HANH NOI BO".to_string()),
+                (5, 1, "MẬT".to_string())
+            ]
+        );
     }
 
     #[test]

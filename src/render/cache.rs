@@ -134,7 +134,7 @@ impl Cache {
         let last = &self.last;
         let kept = last.values.as_ref().zip(last.document_at.get(&r.slug));
         match kept {
-            Some((v, &i)) if v.documents[i] == *r => v.document_values[i].clone(),
+            Some((v, &i)) if *v.documents[i] == *r => v.document_values[i].clone(),
             _ => Value::from_serializable(r),
         }
     }

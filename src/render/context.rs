@@ -188,9 +188,10 @@ pub struct ConclusionCtx {
     pub author: Option<String>,
     pub summary: String,
     pub tags: Vec<String>,
-    /// Not serialized: [`ConclusionCtx::to_value`] puts the documents' own values in.
+    /// Shared with [`Values::documents`]. Not serialized: [`ConclusionCtx::to_value`]
+    /// puts the documents' own values in.
     #[serde(skip_serializing)]
-    pub documents: Vec<DocumentRef>,
+    pub documents: Vec<Arc<DocumentRef>>,
     pub attachments: Vec<AttachmentCtx>,
     pub draft: bool,
 }
@@ -223,7 +224,7 @@ pub struct Values {
     /// A [`ConclusionCtx`] per conclusion, in timeline order (feeds and data read it).
     pub conclusions: Arc<Vec<ConclusionCtx>>,
     /// A [`DocumentRef`] per document.
-    pub documents: Arc<Vec<DocumentRef>>,
+    pub documents: Arc<Vec<Arc<DocumentRef>>>,
     /// The same, as template values, shared by every listing.
     pub conclusion_values: Arc<Vec<Value>>,
     pub document_values: Arc<Vec<Value>>,
@@ -245,10 +246,10 @@ impl<'a> Builder<'a> {
     pub fn with_cache(site: &'a Site, cache: Option<&Cache>) -> Self {
         let urls = Urls::new(&site.config);
         let language = site.config.language;
-        let documents: Vec<DocumentRef> = site
+        let documents: Vec<Arc<DocumentRef>> = site
             .documents
             .iter()
-            .map(|d| document_ref(d, &urls, language))
+            .map(|d| Arc::new(document_ref(d, &urls, language)))
             .collect();
         let conclusions: Vec<ConclusionCtx> = site
             .conclusions
@@ -263,7 +264,7 @@ impl<'a> Builder<'a> {
             .iter()
             .map(|r| match cache {
                 Some(cache) => cache.document(r),
-                None => Value::from_serializable(r),
+                None => Value::from_serializable(&**r),
             })
             .collect();
         let conclusion_values = conclusions
@@ -392,7 +393,7 @@ fn conclusion_ctx(
     c: &Conclusion,
     urls: &Urls,
     language: Language,
-    documents: Vec<DocumentRef>,
+    documents: Vec<Arc<DocumentRef>>,
 ) -> ConclusionCtx {
     let url = urls.conclusion(c.slug.as_str());
     ConclusionCtx {

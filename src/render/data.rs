@@ -180,10 +180,16 @@ fn document_record(b: &Builder, d: usize, doc: &Document) -> DocumentRecord {
     }
 }
 
-pub fn render(b: &Builder) -> Vec<OutputFile> {
+/// The data export, in two groups given to `out` in turn (each conclusion's and each
+/// document's records are made, written out and dropped before the next group).
+pub fn render(b: &Builder, out: &mut dyn FnMut(Vec<OutputFile>)) {
     let site = b.site;
     let config = &site.config;
     let data = b.urls.data();
+    let file = |path: &str, contents: Vec<u8>| OutputFile {
+        path: format!("data/{path}"),
+        contents: contents.into(),
+    };
     let conclusions: Vec<ConclusionRecord> = site
         .conclusions
         .iter()
@@ -197,6 +203,12 @@ pub fn render(b: &Builder) -> Vec<OutputFile> {
         base_url: config.base_url.as_str(),
         records: Conclusions { conclusions },
     };
+    out(vec![
+        file("conclusions.json", json(&conclusions_json)),
+        file("conclusions.csv", csv.into_bytes()),
+        file("conclusions.schema.json", CONCLUSIONS_SCHEMA.as_bytes().to_vec()),
+    ]);
+    drop(conclusions_json);
     let documents_json = DataFile {
         schema: b.urls.absolute(&format!("{data}documents.schema.json")),
         title: &config.title,
@@ -210,28 +222,10 @@ pub fn render(b: &Builder) -> Vec<OutputFile> {
                 .collect(),
         },
     };
-    vec![
-        OutputFile {
-            path: "data/conclusions.json".into(),
-            contents: (json(&conclusions_json)).into(),
-        },
-        OutputFile {
-            path: "data/conclusions.csv".into(),
-            contents: (csv.into_bytes()).into(),
-        },
-        OutputFile {
-            path: "data/documents.json".into(),
-            contents: (json(&documents_json)).into(),
-        },
-        OutputFile {
-            path: "data/conclusions.schema.json".into(),
-            contents: (CONCLUSIONS_SCHEMA.as_bytes().to_vec()).into(),
-        },
-        OutputFile {
-            path: "data/documents.schema.json".into(),
-            contents: (DOCUMENTS_SCHEMA.as_bytes().to_vec()).into(),
-        },
-    ]
+    out(vec![
+        file("documents.json", json(&documents_json)),
+        file("documents.schema.json", DOCUMENTS_SCHEMA.as_bytes().to_vec()),
+    ]);
 }
 
 fn json<T: Serialize>(value: &T) -> Vec<u8> {

@@ -113,7 +113,8 @@ fn render_pages(
     // them while the pages render (they are mostly one thread's work).
     let defer = kept.is_some_and(|c| c.defer_extras);
     let mut extra_timings = Timings::default();
-    let (mut results, extra): (Vec<Result<(), Diagnostic>>, _) = rayon::join(
+    // Only failures are collected: a page written is forgotten.
+    let (mut failures, extra): (Vec<Diagnostic>, _) = rayon::join(
         || {
             timings.time("pages", || {
                 plan.par_iter()
@@ -126,26 +127,25 @@ fn render_pages(
                         };
                         sink(OutputFile { path, contents }).map_err(output_error)
                     })
+                    .filter_map(Result::err)
                     .collect()
             })
         },
         || {
-            if defer {
-                Vec::new()
-            } else {
-                extras(site, &builder, &plan, &mut extra_timings)
+            let mut written = Vec::new();
+            if !defer {
+                extras(site, &builder, &plan, &mut extra_timings, &mut |files| {
+                    let sunk = files.into_par_iter().filter_map(|f| sink(f).err());
+                    written.par_extend(sunk.map(output_error));
+                });
             }
+            written
         },
     );
     timings.phases.extend(extra_timings.phases);
-    results.extend(
-        extra
-            .into_par_iter()
-            .map(|f| sink(f).map_err(output_error))
-            .collect::<Vec<_>>(),
-    );
+    failures.extend(extra);
     let mut problems: Vec<Diagnostic> = Vec::new();
-    for d in results.into_iter().filter_map(Result::err) {
+    for d in failures {
         if !problems.contains(&d) {
             problems.push(d);
         }
@@ -204,16 +204,23 @@ pub fn render_conclusions(
 const SEARCH_ASSETS: &[&str] = &["search.js", "search.css"];
 
 /// The site-wide files beside the pages: feeds, sitemap, data export, search index.
-fn extras(site: &Site, builder: &Pages, plan: &[Page], timings: &mut Timings) -> Vec<OutputFile> {
+/// Each group of them goes to `out` as soon as it is made, so that one group's bytes
+/// are written and freed before the next is made.
+fn extras(
+    site: &Site,
+    builder: &Pages,
+    plan: &[Page],
+    timings: &mut Timings,
+    out: &mut dyn FnMut(Vec<OutputFile>),
+) {
     let entries: Vec<SitemapEntry> = plan
         .iter()
         .filter_map(|&p| builder.sitemap_entry(p))
         .collect();
-    let mut extra = timings.time("feeds+data", || {
-        let mut files = feeds::render(&builder.b);
-        files.extend(sitemap::render(&builder.b.urls, &entries));
-        files.extend(data::render(&builder.b));
-        files
+    timings.time("feeds+data", || {
+        out(feeds::render(&builder.b));
+        out(sitemap::render(&builder.b.urls, &entries));
+        data::render(&builder.b, out);
     });
     if site.config.search {
         timings.time("search", || {
@@ -222,17 +229,18 @@ fn extras(site: &Site, builder: &Pages, plan: &[Page], timings: &mut Timings) ->
                 .par_iter()
                 .map(|c| markdown::plain_text(&c.markdown))
                 .collect();
-            extra.extend(search::render(&builder.b, &texts));
+            out(search::render(&builder.b, &texts));
         });
     }
-    extra
 }
 
 /// The files [`extras`] makes, for a render that deferred them (`serve`).
 pub fn render_extras(site: &Site, theme: &Theme, timings: &mut Timings) -> Vec<OutputFile> {
     let builder = timings.time("contexts", || Pages::new(Builder::new(site), theme, None));
     let plan = builder.plan();
-    extras(site, &builder, &plan, timings)
+    let mut files = Vec::new();
+    extras(site, &builder, &plan, timings, &mut |made| files.extend(made));
+    files
 }
 
 /// Static files of the theme and the site, and every conclusion's attachments.
