@@ -101,13 +101,30 @@ struct DataFile<'a, T> {
 }
 
 #[derive(Serialize)]
-struct Conclusions {
-    conclusions: Vec<ConclusionRecord>,
+#[serde(bound = "Records<F>: Serialize")]
+struct Conclusions<F> {
+    conclusions: Records<F>,
 }
 
 #[derive(Serialize)]
-struct Documents {
-    documents: Vec<DocumentRecord>,
+#[serde(bound = "Records<F>: Serialize")]
+struct Documents<F> {
+    documents: Records<F>,
+}
+
+/// A list serialized from records made one at a time by the iterator `F` returns,
+/// so that they never all exist at once (at 10,000 conclusions they would take
+/// about as much memory as the file they make).
+struct Records<F>(F);
+
+impl<F, I> Serialize for Records<F>
+where
+    F: Fn() -> I,
+    I: Iterator<Item: Serialize>,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
 }
 
 fn scope(d: &Document) -> &'static str {
@@ -190,41 +207,48 @@ pub fn render(b: &Builder, out: &mut dyn FnMut(Vec<OutputFile>)) {
         path: format!("data/{path}"),
         contents: contents.into(),
     };
-    let conclusions: Vec<ConclusionRecord> = site
-        .conclusions
-        .iter()
-        .enumerate()
-        .map(|(i, c)| conclusion_record(b, i, c))
-        .collect();
-    let csv = csv(&conclusions);
+    let conclusions = || {
+        site.conclusions
+            .iter()
+            .enumerate()
+            .map(|(i, c)| conclusion_record(b, i, c))
+    };
     let conclusions_json = DataFile {
         schema: b.urls.absolute(&format!("{data}conclusions.schema.json")),
         title: &config.title,
         base_url: config.base_url.as_str(),
-        records: Conclusions { conclusions },
+        records: Conclusions {
+            conclusions: Records(conclusions),
+        },
     };
     out(vec![
         file("conclusions.json", json(&conclusions_json)),
-        file("conclusions.csv", csv.into_bytes()),
-        file("conclusions.schema.json", CONCLUSIONS_SCHEMA.as_bytes().to_vec()),
+        file("conclusions.csv", csv(conclusions()).into_bytes()),
+        file(
+            "conclusions.schema.json",
+            CONCLUSIONS_SCHEMA.as_bytes().to_vec(),
+        ),
     ]);
-    drop(conclusions_json);
+    let documents = || {
+        site.documents
+            .iter()
+            .enumerate()
+            .map(|(d, doc)| document_record(b, d, doc))
+    };
     let documents_json = DataFile {
         schema: b.urls.absolute(&format!("{data}documents.schema.json")),
         title: &config.title,
         base_url: config.base_url.as_str(),
         records: Documents {
-            documents: site
-                .documents
-                .iter()
-                .enumerate()
-                .map(|(d, doc)| document_record(b, d, doc))
-                .collect(),
+            documents: Records(documents),
         },
     };
     out(vec![
         file("documents.json", json(&documents_json)),
-        file("documents.schema.json", DOCUMENTS_SCHEMA.as_bytes().to_vec()),
+        file(
+            "documents.schema.json",
+            DOCUMENTS_SCHEMA.as_bytes().to_vec(),
+        ),
     ]);
 }
 
@@ -258,7 +282,7 @@ pub const CSV_COLUMNS: &[&str] = &[
 
 /// One row per conclusion; `null` is an empty cell; lists are joined with
 /// [`CSV_LIST_SEPARATOR`]. Starts with a BOM so Excel reads UTF-8; CRLF line ends.
-fn csv(records: &[ConclusionRecord]) -> String {
+fn csv(records: impl Iterator<Item = ConclusionRecord>) -> String {
     let mut out = String::from("\u{feff}");
     let row = |cells: Vec<String>, out: &mut String| {
         let quoted: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();

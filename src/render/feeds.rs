@@ -47,7 +47,8 @@ struct Feed<'a> {
     dates: Vec<Date>,
 }
 
-pub fn render(b: &Builder) -> Vec<OutputFile> {
+/// Every feed of the site, given to `out` a group at a time.
+pub fn render(b: &Builder, out: &mut dyn FnMut(Vec<OutputFile>)) {
     let site = b.site;
     let urls = &b.urls;
     let title = &site.config.title;
@@ -86,13 +87,16 @@ pub fn render(b: &Builder) -> Vec<OutputFile> {
             dates: ids.iter().map(|&i| date(i)).collect(),
         });
     }
-    feeds
-        .into_iter()
-        .map(|f| OutputFile {
-            contents: (atom(b, &f).into_bytes()).into(),
-            path: f.path,
-        })
-        .collect()
+    // A few hundred at a time: written and freed before the next are made.
+    for chunk in feeds.chunks(256) {
+        out(chunk
+            .iter()
+            .map(|f| OutputFile {
+                path: f.path.clone(),
+                contents: atom(b, f).into_bytes().into(),
+            })
+            .collect());
+    }
 }
 
 fn atom(b: &Builder, f: &Feed) -> String {

@@ -218,7 +218,7 @@ fn extras(
         .filter_map(|&p| builder.sitemap_entry(p))
         .collect();
     timings.time("feeds+data", || {
-        out(feeds::render(&builder.b));
+        feeds::render(&builder.b, out);
         out(sitemap::render(&builder.b.urls, &entries));
         data::render(&builder.b, out);
     });
@@ -239,7 +239,9 @@ pub fn render_extras(site: &Site, theme: &Theme, timings: &mut Timings) -> Vec<O
     let builder = timings.time("contexts", || Pages::new(Builder::new(site), theme, None));
     let plan = builder.plan();
     let mut files = Vec::new();
-    extras(site, &builder, &plan, timings, &mut |made| files.extend(made));
+    extras(site, &builder, &plan, timings, &mut |made| {
+        files.extend(made)
+    });
     files
 }
 
