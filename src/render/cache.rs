@@ -22,7 +22,7 @@ use std::sync::{Arc, Mutex};
 
 use tera::Value;
 
-use super::context::{ConclusionCtx, DocumentRef, Values};
+use super::context::{ConclusionCtx, DocumentRef, Shared, Values};
 use super::markdown::Link;
 use super::templates::Theme;
 
@@ -115,17 +115,13 @@ impl Cache {
     }
 
     /// The value of a conclusion's context: the last one if equal.
-    /// `documents` gives the values of the documents it cites, when it must be built.
-    pub(super) fn conclusion(
-        &self,
-        ctx: &ConclusionCtx,
-        documents: impl FnOnce() -> Vec<Value>,
-    ) -> Value {
+    /// `shared` gives the values it shares with others, when it must be built.
+    pub(super) fn conclusion(&self, ctx: &ConclusionCtx, shared: impl FnOnce() -> Shared) -> Value {
         let last = &self.last;
         let kept = last.values.as_ref().zip(last.conclusion_at.get(&ctx.slug));
         match kept {
             Some((v, &i)) if v.conclusions[i] == *ctx => v.conclusion_values[i].clone(),
-            _ => ctx.to_value(documents()),
+            _ => ctx.to_value(shared()),
         }
     }
 

@@ -179,6 +179,8 @@ pub struct ConclusionCtx {
     pub date_display: String,
     pub year: i16,
     pub month: i8,
+    /// Not serialized: [`ConclusionCtx::to_value`] puts in the province's value.
+    #[serde(skip_serializing)]
     pub province: ProvinceRef,
     pub body: Option<String>,
     pub chaired_by: Option<String>,
@@ -197,15 +199,23 @@ pub struct ConclusionCtx {
 }
 
 impl ConclusionCtx {
-    /// This context as a template value, with `documents` (the values of the
-    /// documents it cites, in order) as its `documents`: shared with the document
-    /// listings rather than serialized again for every conclusion citing them.
-    pub fn to_value(&self, documents: Vec<Value>) -> Value {
+    /// This context as a template value, with `shared` (the values of its province
+    /// and of the documents it cites, in order) as its `province` and `documents`:
+    /// one value each, shared by every conclusion and listing showing them, rather
+    /// than serialized again for each.
+    pub fn to_value(&self, shared: Shared) -> Value {
         let value = Value::from_serializable(self);
         let mut map = value.as_map().cloned().unwrap_or_default();
-        map.insert("documents".into(), Value::from(documents));
+        map.insert("province".into(), shared.province);
+        map.insert("documents".into(), Value::from(shared.documents));
         Value::from(map)
     }
+}
+
+/// The values a conclusion's value shares with others: see [`ConclusionCtx::to_value`].
+pub struct Shared {
+    pub province: Value,
+    pub documents: Vec<Value>,
 }
 
 /// Builds context values for one site. Each conclusion's and document's value is
@@ -267,14 +277,28 @@ impl<'a> Builder<'a> {
                 None => Value::from_serializable(&**r),
             })
             .collect();
+        // Compared whole: a former unit and its successor may share a name and slug.
+        let mut provinces: Vec<(&ProvinceRef, Value)> = Vec::new();
+        for ctx in &conclusions {
+            if !provinces.iter().any(|(p, _)| *p == &ctx.province) {
+                provinces.push((&ctx.province, Value::from_serializable(&ctx.province)));
+            }
+        }
+        let province_value = |p: &ProvinceRef| {
+            let known = provinces.iter().find(|(q, _)| *q == p);
+            known.map_or_else(|| Value::from_serializable(p), |(_, v)| v.clone())
+        };
         let conclusion_values = conclusions
             .par_iter()
             .zip(&site.cites[..])
             .map(|(ctx, cites)| {
-                let docs = || cites.iter().map(|&d| document_values[d].clone()).collect();
+                let shared = || Shared {
+                    province: province_value(&ctx.province),
+                    documents: cites.iter().map(|&d| document_values[d].clone()).collect(),
+                };
                 match cache {
-                    Some(cache) => cache.conclusion(ctx, docs),
-                    None => ctx.to_value(docs()),
+                    Some(cache) => cache.conclusion(ctx, shared),
+                    None => ctx.to_value(shared()),
                 }
             })
             .collect();
