@@ -34,13 +34,8 @@ import statistics
 import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "ketluan")
-CACHE = os.environ.get("KETLUAN_BENCH_DIR", "/tmp/ketluan-bench")
-
-
-def log(*args):
-    print(*args, file=sys.stderr, flush=True)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_serve import BIN, CACHE, ROOT, log, make_site  # noqa: E402
 
 
 def timed_build(site, out):
@@ -64,16 +59,6 @@ def set_search(site, on):
         f.write(text + ("" if on else "search: false\n"))
 
 
-def make_site(n):
-    site = os.path.join(CACHE, f"site-{n}")
-    if not os.path.isdir(os.path.join(site, "content")):
-        shutil.rmtree(site, ignore_errors=True)
-        log(f"generating {n} conclusions into {site}")
-        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen_corpus.py"), str(n), site],
-                       check=True, stdout=subprocess.DEVNULL)
-    return site
-
-
 def main():
     counts = [int(a) for a in sys.argv[1:]] or [1000, 10000, 100000]
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
@@ -84,7 +69,7 @@ def main():
     try:
         # Every cold build first: the rebuilds delete the trees they replace.
         for n in counts:
-            site = make_site(n)
+            site = make_site(n, "site")
             runs = int(os.environ.get("RUNS", "5" if n < 100000 else "3"))
             set_search(site, False)
             cold = []

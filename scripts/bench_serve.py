@@ -44,8 +44,9 @@ def log(*args):
     print(*args, file=sys.stderr, flush=True)
 
 
-def make_site(count):
-    site = os.path.join(CACHE, f"serve-{count}")
+def make_site(count, kind="serve"):
+    """The generated site of COUNT conclusions in $KETLUAN_BENCH_DIR/KIND-COUNT."""
+    site = os.path.join(CACHE, f"{kind}-{count}")
     if not os.path.isdir(os.path.join(site, "content")):
         shutil.rmtree(site, ignore_errors=True)
         log(f"generating {count} conclusions into {site}")
