@@ -1,8 +1,21 @@
 //! The `ketluan` command line. Errors from the library are rendered here, once.
 
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use ketluan::build::{self, BuildOptions};
+use ketluan::check;
+use ketluan::diagnostic::{self, Diagnostic, Location, Problem, Severity};
+use ketluan::draft;
+use ketluan::import;
+use ketluan::init;
+use ketluan::new;
+
 // mimalloc rather than glibc's malloc: a build allocates and frees many small values
 // on every core, and `serve` frees a whole generation of pages on one thread that
-// others allocated; glibc's per-thread arenas keep such memory (see README, Performance).
+// others allocated; glibc's per-thread arenas kept such memory (README, Robustness: soak).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -25,19 +38,6 @@ fn tune_allocator() {
         }
     }
 }
-
-use std::path::PathBuf;
-use std::process::ExitCode;
-
-use clap::{Parser, Subcommand};
-
-use ketluan::build::{self, BuildOptions};
-use ketluan::check;
-use ketluan::diagnostic::{self, Diagnostic, Location, Problem, Severity};
-use ketluan::draft;
-use ketluan::import;
-use ketluan::init;
-use ketluan::new;
 
 /// `0.1.0 (commit 1a2b3c4)`: the commit comes from build.rs.
 const VERSION: &str = concat!(
