@@ -271,3 +271,29 @@ fn site_templates_override_the_theme() {
     assert!(site.path("public/static/logo.svg").is_file());
     assert!(site.path("public/static/style.css").is_file());
 }
+
+#[test]
+fn a_former_unit_and_its_same_named_successor_stay_apart_in_listings() {
+    // Former An Giang (merged with Kiên Giang in 2025) and the An Giang of today share
+    // a name: each listing must still say which one a conclusion is about.
+    let site = TestSite::new();
+    site.write(
+        "content/cu.md",
+        conclusion("An Giang 2022", "2022-05-01", "An Giang", ""),
+    );
+    site.write(
+        "content/moi.md",
+        conclusion("An Giang 2025", "2025-08-01", "An Giang", ""),
+    );
+    site.build_ok();
+    let meta = texts(
+        &site.html("public/dong-thoi-gian/index.html"),
+        "main p.c-meta",
+    );
+    assert_eq!(meta.len(), 2, "{meta:?}");
+    assert!(
+        meta[0].contains("An Giang") && !meta[0].contains("(cũ)"),
+        "{meta:?}"
+    );
+    assert!(meta[1].contains("An Giang (cũ)"), "{meta:?}");
+}
