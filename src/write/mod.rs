@@ -125,10 +125,10 @@ impl Staging {
         };
         Ok(Staging {
             output: output.to_path_buf(),
-            dir: dir.clone(),
+            folders: Mutex::new(HashSet::from([dir.clone()])),
+            dir,
             previous,
             written: Mutex::new(Vec::new()),
-            folders: Mutex::new(HashSet::from([dir.clone()])),
             committed: false,
         })
     }
