@@ -19,23 +19,32 @@ use ketluan::new;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc keeps freed memory for a while (and commits arenas eagerly) to save
-/// system calls; a build frees a good part of what it allocated before it is done,
-/// so giving it back at once keeps the peak (10,000 conclusions: 290 MB instead of
-/// 350) at the price of about 5 % more processor time. Option numbers from the
-/// bundled `mimalloc.h` (`mi_option_e`); the `MIMALLOC_*` variables still override
-/// them, for measuring.
+/// mimalloc's defaults favour long-running servers: freed memory is kept for a
+/// second and arenas are backed by transparent huge pages. A build frees a good part
+/// of what it allocates before it is done, so a short purge delay keeps the peak
+/// down, and without huge pages a fresh page costs 4 KiB of zeroing, not 2 MiB:
+/// purging at once with huge pages on spent a third of the build's system time
+/// refaulting them (README, Performance). The first arena is reserved before `main`,
+/// so huge pages are turned off for the whole process (`PR_SET_THP_DISABLE`, which
+/// holds for memory already mapped) rather than by mimalloc's `allow_thp`. Option
+/// numbers from the bundled v3 `mimalloc.h` (`mi_option_e`); the `MIMALLOC_*`
+/// variables still override them, for measuring.
 fn tune_allocator() {
     const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
     const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
     for (option, name, value) in [
         (ARENA_EAGER_COMMIT, "MIMALLOC_ARENA_EAGER_COMMIT", 0),
-        (PURGE_DELAY, "MIMALLOC_PURGE_DELAY", 0),
+        (PURGE_DELAY, "MIMALLOC_PURGE_DELAY", 10),
     ] {
         if std::env::var_os(name).is_none() {
             // SAFETY: setting an option is thread-safe and takes any value.
             unsafe { libmimalloc_sys::mi_option_set(option, value) };
         }
+    }
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    if std::env::var_os("MIMALLOC_ALLOW_THP").is_none() {
+        // Only a cost if it fails (an old kernel): the build is then slower, not wrong.
+        let _ = rustix::thread::disable_transparent_huge_pages(true);
     }
 }
 
