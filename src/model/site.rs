@@ -205,7 +205,8 @@ fn index_documents(
             doc.subject = doc.subject.take().or_else(|| m.subject.clone());
             doc.sentence = doc.sentence.take().or_else(|| Some(m.sentence.clone()));
         }
-        if !doc.cited_by.contains(&r.conclusion) {
+        // A conclusion's references are visited together, so a repeat is the last.
+        if doc.cited_by.last() != Some(&r.conclusion) {
             doc.cited_by.push(r.conclusion);
         }
         match r.mention {
@@ -221,17 +222,20 @@ fn index_documents(
 
     let mut documents: Vec<Document> = by_key.into_values().collect();
     disambiguate_slugs(&mut documents);
-    documents.sort_by(|a, b| {
-        kind_rank(&a.number.kind)
-            .cmp(&kind_rank(&b.number.kind))
-            .then_with(|| a.number.kind.cmp(&b.number.kind))
-            .then_with(|| b.province.is_none().cmp(&a.province.is_none()))
-            .then_with(|| text::compare(&issuer_label(a), &issuer_label(b)))
-            .then_with(|| text::compare(province_name(a), province_name(b)))
-            .then_with(|| a.number.year.cmp(&b.number.year))
-            .then_with(|| numeric(&a.number.number).total_cmp(&numeric(&b.number.number)))
-            .then_with(|| a.issued.cmp(&b.issued))
-            .then_with(|| a.slug.cmp(&b.slug))
+    // Each key once per document, not once per comparison.
+    documents.sort_by_cached_key(|d| {
+        (
+            kind_rank(&d.number.kind),
+            d.number.kind.clone(),
+            // National documents first.
+            d.province.is_some(),
+            text::sort_key(&issuer_label(d)),
+            text::sort_key(province_name(d)),
+            d.number.year,
+            numeric(&d.number.number),
+            d.issued,
+            d.slug.clone(),
+        )
     });
     let position: BTreeMap<&DocumentKey, usize> = documents
         .iter()
@@ -309,8 +313,11 @@ fn kind_rank(kind: &str) -> usize {
     ORDER.iter().position(|k| *k == kind).unwrap_or(ORDER.len())
 }
 
-fn numeric(n: &str) -> f64 {
-    n.parse().unwrap_or(f64::MAX)
+/// A number's value for ordering (`f64::total_cmp`'s order as an integer, so that it
+/// can be part of a sort key); text that is no number sorts last.
+fn numeric(n: &str) -> i64 {
+    let bits = n.parse().unwrap_or(f64::MAX).to_bits() as i64;
+    bits ^ (((bits >> 63) as u64) >> 1) as i64
 }
 
 fn province_name(d: &Document) -> &'static str {
