@@ -59,6 +59,11 @@ pub fn find_marks(text: &str) -> Vec<Mark> {
     let mut marks = Vec::new();
     // Folding keeps every line break, so line i of the folded text is line i's fold.
     let folded = text::fold(text);
+    let any_luu = memchr::memmem::find(folded.as_bytes(), b"luu").is_some();
+    // Most texts have neither: two byte scans, and no line is looked at.
+    if !any_luu && !has_mat(text) {
+        return marks;
+    }
     let mut folded_lines = folded.lines();
     for (i, line) in text.lines().enumerate() {
         let luu = folded_lines.next().is_some_and(|f| f.contains("luu"));
@@ -95,9 +100,13 @@ pub fn find_marks(text: &str) -> Vec<Mark> {
 /// cutting the line into words, which most lines need not be. Neither `ậ` alone (tập,
 /// nhận) nor a folded `mat` (mặt bằng, mất) would do: both fill ordinary text.
 fn has_mat(line: &str) -> bool {
-    line.match_indices(['ậ', 'Ậ']).any(|(i, c)| {
-        line[..i].ends_with(['m', 'M']) && line[i + c.len()..].starts_with(['t', 'T'])
-    })
+    let b = line.as_bytes();
+    // `ậ` is E1 BA AD and `Ậ` E1 BA AC in UTF-8.
+    memchr::memmem::find_iter(b, "\u{1EAD}".as_bytes())
+        .chain(memchr::memmem::find_iter(b, "\u{1EAC}".as_bytes()))
+        .any(|i| {
+            i > 0 && matches!(b[i - 1], b'm' | b'M') && matches!(b.get(i + 3), Some(b't' | b'T'))
+        })
 }
 
 struct Word<'a> {

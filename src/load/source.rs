@@ -15,13 +15,21 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, NotUtf8> {
         bytes.drain(..3);
     }
     // Owned all the way: a file already in NFC with LF endings is never copied.
-    let raw = String::from_utf8(bytes).map_err(|e| {
-        let bytes = e.as_bytes();
-        let valid = std::str::from_utf8(&bytes[..e.utf8_error().valid_up_to()]).unwrap_or_default();
-        let line = valid.matches('\n').count() + 1;
-        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        NotUtf8 { line, column }
-    })?;
+    // simdutf8 checks Vietnamese text about ten times as fast as the standard library,
+    // which is asked again only for the position of an error.
+    let raw = if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: the bytes were just checked to be UTF-8.
+        unsafe { String::from_utf8_unchecked(bytes) }
+    } else {
+        String::from_utf8(bytes).map_err(|e| {
+            let bytes = e.as_bytes();
+            let valid =
+                std::str::from_utf8(&bytes[..e.utf8_error().valid_up_to()]).unwrap_or_default();
+            let line = valid.matches('\n').count() + 1;
+            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            NotUtf8 { line, column }
+        })?
+    };
     let lf = if raw.contains('\r') {
         raw.replace("\r\n", "\n").replace('\r', "\n")
     } else {

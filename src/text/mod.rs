@@ -148,18 +148,37 @@ pub fn match_key(s: &str) -> String {
 /// Keeps spaces and punctuation. Never an identifier: it merges distinct words.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
+    let mut rest = s;
+    loop {
+        // Runs of ASCII (most of any Vietnamese text) are copied and lowered at once.
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else {
+            return out;
+        };
+        rest = &rest[c.len_utf8()..];
         match FOLD_TABLE.get(c as usize).copied().unwrap_or(FOLD_SLOW) {
             FOLD_DROP => {}
             FOLD_SLOW => return fold_slow(s),
             f => out.push(char::from_u32(f).expect("the table holds chars")),
         }
     }
-    out
+}
+
+/// [`fold`] of a lone char that folds to exactly one char (`Ố`→`o`, `đ`→`d`, `A`→`a`);
+/// `None` for one that folds to nothing or must be folded in context (marks, rare
+/// scripts): callers folding a char at a time decide what those become.
+pub fn fold_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    match FOLD_TABLE.get(c as usize).copied()? {
+        FOLD_DROP | FOLD_SLOW => None,
+        f => char::from_u32(f),
+    }
 }
 
 /// The definition of [`fold`]: NFD, marks U+0300–U+036F dropped, `đ`→`d`, lower case.
