@@ -62,6 +62,7 @@ fn main() {
         root: PathBuf::from(root),
         base_url: None,
         drafts: false,
+        store_texts: false,
     })
     .unwrap_or_else(|e| panic!("{} problems, first: {}", e.len(), e[0].render()));
     let site = Site::new(loaded.config, loaded.conclusions, &loaded.registry);
@@ -76,7 +77,7 @@ fn main() {
     let texts: Vec<String> = site
         .conclusions
         .par_iter()
-        .map(|c| markdown::plain_text(&c.markdown))
+        .map(|c| markdown::plain_text(&c.markdown.text().expect("kept in memory")))
         .collect();
     let text_cpu = cpu_seconds() - cpu;
     let files = search::render(&builder, &texts);

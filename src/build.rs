@@ -64,6 +64,8 @@ fn load_site_with(
             root: options.root.clone(),
             base_url: options.base_url.clone(),
             drafts: options.drafts,
+            // `serve` (with a cache) renders again and again; a build renders once.
+            store_texts: cache.is_none(),
         };
         load::load_with(&load_options, cache)
     })?;

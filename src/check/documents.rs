@@ -142,7 +142,7 @@ fn same_subject(a: &str, b: &str) -> bool {
 /// cut again exactly as the load stage cut them, with source offsets alongside.
 fn mention_offsets(c: &Conclusion) -> Vec<usize> {
     let (events, ranges): (Vec<_>, Vec<Range<usize>>) =
-        Parser::new_ext(&c.markdown, markdown_options())
+        Parser::new_ext(super::body(c), markdown_options())
             .into_offset_iter()
             .unzip();
     // Each run: (offset in the run's text, source range) of its events.

@@ -16,7 +16,7 @@ pub fn check(root: &Path, site: &Site, sources: &[Source]) -> Vec<Diagnostic> {
     let base = site.config.base_url.path().to_string();
     let mut out = Vec::new();
     for (c, src) in site.conclusions.iter().zip(sources) {
-        let parser = Parser::new_ext(&c.markdown, markdown_options()).into_offset_iter();
+        let parser = Parser::new_ext(super::body(c), markdown_options()).into_offset_iter();
         for (event, range) in parser {
             let dest = match &event {
                 Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
@@ -28,7 +28,7 @@ pub fn check(root: &Path, site: &Site, sources: &[Source]) -> Vec<Diagnostic> {
                 continue;
             };
             if let Some((reason, suggestion)) = broken(root, site, c, &path) {
-                let offset = c.markdown[range.clone()]
+                let offset = super::body(c)[range.clone()]
                     .find(dest.as_str())
                     .map_or(range.start, |i| range.start + i);
                 let problem = Problem::BrokenLink {

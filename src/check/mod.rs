@@ -15,9 +15,10 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use crate::diagnostic::{self, Diagnostic, Location};
-use crate::load::{self, frontmatter, source, yaml};
-use crate::model::{Conclusion, Site};
+use crate::load::{self, frontmatter, yaml};
+use crate::model::{Conclusion, Markdown, Site};
 use crate::render::{self, Theme};
+use crate::text::source;
 use crate::timings::Timings;
 
 /// What `ketluan check` was asked to do.
@@ -36,6 +37,8 @@ pub fn check(options: &Options) -> Vec<Diagnostic> {
         root: options.root.clone(),
         base_url: None,
         drafts: true,
+        // Every rule reads the bodies.
+        store_texts: false,
     });
     let mut found = partial.problems;
     if let Some(config) = partial.config {
@@ -116,12 +119,21 @@ impl Source {
 
 /// Line and column in the file of byte `offset` of a conclusion's Markdown body.
 fn body_position(c: &Conclusion, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(c.markdown.len());
-    while !c.markdown.is_char_boundary(offset) {
+    let markdown = body(c);
+    let mut offset = offset.min(markdown.len());
+    while !markdown.is_char_boundary(offset) {
         offset -= 1;
     }
-    let before = &c.markdown[..offset];
+    let before = &markdown[..offset];
     let line = c.markdown_line + before.matches('\n').count();
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
+}
+
+/// A conclusion's body: `check` loads with `store_texts: false`, so it is in memory.
+fn body(c: &Conclusion) -> &str {
+    match &c.markdown {
+        Markdown::Kept(text) => text,
+        Markdown::Stored(_) => unreachable!("check keeps the bodies it loads"),
+    }
 }

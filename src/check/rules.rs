@@ -22,7 +22,7 @@ pub fn check(site: &Site, sources: &[Source], today: Date) -> Vec<Diagnostic> {
         out.extend(dates(c, src, today));
         out.extend(province(c, src));
         out.extend(lengths(c, src));
-        if c.markdown.trim().is_empty() {
+        if super::body(c).trim().is_empty() {
             out.push(src.at(empty_body_position(c, src), Problem::EmptyBody));
         }
     }

@@ -10,7 +10,9 @@ use super::frontmatter;
 use super::yaml;
 use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::model::body;
-use crate::model::{Attachment, Conclusion, DocumentNumber, Slug, date, province};
+use crate::model::{
+    Attachment, Conclusion, DocumentNumber, Markdown, Slug, StoredText, date, province,
+};
 
 /// Front-matter keys a conclusion accepts.
 pub const KEYS: &[&str] = &[
@@ -37,6 +39,18 @@ pub const KEYS: &[&str] = &[
 /// Parse the decoded `text` of `file` (relative to the site root; `dir` is the
 /// folder holding it on disk, for attachments).
 pub fn parse(file: &Path, dir: &Path, text: &str) -> Result<Conclusion, Vec<Diagnostic>> {
+    parse_storing(file, dir, text, None)
+}
+
+/// [`parse`], leaving the body in the file that `text` was decoded from rather than
+/// keeping it, when given where that is: see [`Markdown::Stored`]. `start` and `len`
+/// of `stored` are filled in here.
+pub fn parse_storing(
+    file: &Path,
+    dir: &Path,
+    text: &str,
+    stored: Option<StoredText>,
+) -> Result<Conclusion, Vec<Diagnostic>> {
     let located = |line: usize, column: usize, problem: Problem| {
         vec![Diagnostic::new(Location::at(file, line, column), problem).with_source(text)]
     };
@@ -178,7 +192,15 @@ pub fn parse(file: &Path, dir: &Path, text: &str) -> Result<Conclusion, Vec<Diag
                 files: attachments.clone(),
                 attachments,
                 draft,
-                markdown: split.body.into(),
+                markdown: match stored {
+                    // The body is the text's end.
+                    Some(stored) => Markdown::Stored(StoredText {
+                        start: text.len() - split.body.len(),
+                        len: split.body.len(),
+                        ..stored
+                    }),
+                    None => Markdown::Kept(split.body.into()),
+                },
                 markdown_line: split.body_line,
             })
         }

@@ -3,9 +3,10 @@
 use std::path::Path;
 
 use super::fields::FieldReader;
-use super::{source, yaml};
+use super::yaml;
 use crate::config::{BaseUrl, Language, SiteConfig};
 use crate::diagnostic::{Diagnostic, Location, Problem};
+use crate::text::source;
 
 pub const FILE: &str = "site.yaml";
 

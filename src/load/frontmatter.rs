@@ -12,7 +12,7 @@ pub struct Split<'a> {
 }
 
 /// Front matter is delimited by `---` lines; blank lines may precede it. `text` has
-/// LF line endings (see [`super::source::decode`]). The error carries its line.
+/// LF line endings (see [`crate::text::source::decode`]). The error carries its line.
 pub fn split(text: &str) -> Result<Split<'_>, (Problem, usize)> {
     let mut offset = 0;
     let mut line = 1;

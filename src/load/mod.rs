@@ -9,7 +9,7 @@ pub mod config;
 mod fields;
 pub mod frontmatter;
 pub mod registry;
-pub mod source;
+
 pub mod yaml;
 
 use std::collections::BTreeMap;
@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use crate::config::SiteConfig;
 use crate::diagnostic::{self, Diagnostic, Location, Problem};
 use crate::model::document::RegistryEntry;
-use crate::model::{Attachment, Conclusion};
+use crate::model::{Attachment, Conclusion, StoredText};
 pub use cache::Cache;
 
 pub const CONTENT_DIR: &str = "content";
@@ -34,6 +34,10 @@ pub struct Options {
     pub base_url: Option<String>,
     /// Keep conclusions marked `draft: true`.
     pub drafts: bool,
+    /// Leave bodies in their files, to be read again when rendered
+    /// ([`crate::model::Markdown::Stored`]): what a build does, which reads each
+    /// once more. `serve` and `check` keep them.
+    pub store_texts: bool,
 }
 
 /// A loaded, valid site: settings and conclusions (in no particular order).
@@ -90,7 +94,8 @@ fn load_partial_with(options: &Options, cache: Option<&mut Cache>) -> Partial {
         .markdown
         .par_iter()
         .map(|path| {
-            let read = || vanished(path, read_conclusion(root, path).map(Arc::new));
+            let store = options.store_texts;
+            let read = || vanished(path, read_conclusion(root, path, store).map(Arc::new));
             let Some(cache) = kept else {
                 return read();
             };
@@ -153,7 +158,7 @@ pub fn reload(
         return None;
     }
     let stamp = cache::Stamp::of(path);
-    let result = read_conclusion(root, path).map(Arc::new);
+    let result = read_conclusion(root, path, false).map(Arc::new);
     match &result {
         Ok(c) => cache.put(path, stamp, c.clone()),
         Err(_) => cache.forget([path]),
@@ -170,8 +175,13 @@ fn vanished<T>(
     (result.is_ok() || std::fs::symlink_metadata(path).is_ok()).then_some(result)
 }
 
-/// Read and parse one content file (absolute `path`).
-pub fn read_conclusion(root: &Path, path: &Path) -> Result<Conclusion, Vec<Diagnostic>> {
+/// Read and parse one content file (absolute `path`), keeping its body in memory
+/// or, with `store`, leaving it there to be read again.
+pub fn read_conclusion(
+    root: &Path,
+    path: &Path,
+    store: bool,
+) -> Result<Conclusion, Vec<Diagnostic>> {
     let rel = diagnostic::relative(root, path);
     // Rendering takes about ten times a body's size in memory: the limit keeps a
     // build under 1 GB (real conclusions are well under 1 MB).
@@ -184,7 +194,8 @@ pub fn read_conclusion(root: &Path, path: &Path) -> Result<Conclusion, Vec<Diagn
     };
     // One open for the size check and the read: system calls are dear.
     let mut file = std::fs::File::open(path).map_err(unreadable)?;
-    let len = file.metadata().map_err(unreadable)?.len();
+    let meta = file.metadata().map_err(unreadable)?;
+    let len = meta.len();
     if len > LIMIT_MB << 20 {
         return Err(vec![Diagnostic::new(
             Location::file(&rel),
@@ -196,14 +207,25 @@ pub fn read_conclusion(root: &Path, path: &Path) -> Result<Conclusion, Vec<Diagn
     }
     let mut bytes = Vec::with_capacity(len as usize + 1);
     std::io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
-    let text = source::decode(bytes).map_err(|e| {
+    let text = crate::text::source::decode(bytes).map_err(|e| {
         vec![Diagnostic::new(
             Location::at(&rel, e.line, e.column),
             Problem::NotUtf8,
         )]
     })?;
     let dir = path.parent().unwrap_or(root);
-    conclusion::parse(&rel, dir, &text)
+    let stored = match (store, meta.modified()) {
+        (true, Ok(modified)) => Some(StoredText {
+            path: path.to_path_buf(),
+            modified,
+            file_len: len,
+            start: 0,
+            len: 0,
+        }),
+        // Without a modification time a change could not be told: keep the body.
+        _ => None,
+    };
+    conclusion::parse_storing(&rel, dir, &text, stored)
 }
 
 /// Files found under `content/`, sorted by path.
@@ -329,5 +351,40 @@ fn bundle_files(conclusions: &mut [Arc<Conclusion>], other: &[PathBuf], root: &P
                     });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Markdown;
+
+    const FILE: &str =
+        "---\ntitle: Kết luận\ndate: 2025-03-01\nprovince: Hà Tĩnh\n---\nNội dung\r\n";
+
+    /// A stored body is read again from the file, decoded the same way; once the
+    /// file changes, reading it again fails rather than render another text.
+    #[test]
+    fn a_stored_body_is_read_again_until_its_file_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("content").join("a.md");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, FILE).unwrap();
+
+        let kept = read_conclusion(dir.path(), &path, false).unwrap();
+        let stored = read_conclusion(dir.path(), &path, true).unwrap();
+        assert!(matches!(kept.markdown, Markdown::Kept(_)));
+        assert!(matches!(stored.markdown, Markdown::Stored(_)));
+        assert_eq!(&*stored.markdown.text().unwrap(), "Nội dung\n");
+        assert_eq!(
+            stored.markdown.text().unwrap(),
+            kept.markdown.text().unwrap()
+        );
+
+        std::fs::write(&path, FILE.replace("Nội dung", "Nội dung mới")).unwrap();
+        let err = stored.markdown.text().unwrap_err();
+        assert!(err.to_string().contains("changed"), "{err}");
+        std::fs::remove_file(&path).unwrap();
+        assert!(stored.markdown.text().is_err());
     }
 }

@@ -15,11 +15,12 @@ use std::path::Path;
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::{source, yaml};
+use super::yaml;
 use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::model::document::{RegistryEntry, Scope};
 use crate::model::{DocumentNumber, date, province};
 use crate::text;
+use crate::text::source;
 
 pub const FILE: &str = "content/_documents.yaml";
 

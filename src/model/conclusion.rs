@@ -1,6 +1,9 @@
 //! One published conclusion: the validated form of one `content/**/*.md` file.
 
+use std::io::Read;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::SystemTime;
 
 use jiff::civil::Date;
 
@@ -50,11 +53,79 @@ pub struct Conclusion {
     /// alone in its folder, every other non-Markdown file there (a page bundle).
     pub files: Vec<Attachment>,
     pub draft: bool,
-    /// The Markdown body (NFC, LF line endings) and the file line it starts on.
-    /// Shared: `serve` keeps parsed files between rebuilds and hands out copies.
-    pub markdown: std::sync::Arc<str>,
+    /// The Markdown body and the file line it starts on.
+    pub markdown: Markdown,
     pub markdown_line: usize,
 }
+
+/// A conclusion's Markdown body (NFC, LF line endings).
+#[derive(Debug, Clone)]
+pub enum Markdown {
+    /// In memory. Shared: `serve` keeps parsed files between rebuilds and hands out
+    /// copies, and `check` reads bodies again and again.
+    Kept(Arc<str>),
+    /// Read again from its file when the page is rendered. A build reads each body
+    /// once more, and need not hold them all: 100,000 conclusions' are 950 MB.
+    Stored(StoredText),
+}
+
+/// Where a body is found again, and how to know the file still holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredText {
+    /// The file, as the loader opened it.
+    pub path: PathBuf,
+    /// The file's modification time and length when it was loaded (taken before it
+    /// was read, so a write during the read shows too).
+    pub modified: SystemTime,
+    pub file_len: u64,
+    /// Where the body starts in the decoded file ([`crate::text::source::decode`]),
+    /// and its length.
+    pub start: usize,
+    pub len: usize,
+}
+
+impl Markdown {
+    /// The body. A stored one is read from its file again; that fails if the file
+    /// is gone or changed since it was loaded (edited during the build).
+    pub fn text(&self) -> std::io::Result<Arc<str>> {
+        let stored = match self {
+            Markdown::Kept(text) => return Ok(text.clone()),
+            Markdown::Stored(stored) => stored,
+        };
+        let changed = || {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "the file changed while the site was being built; build again",
+            )
+        };
+        let mut file = std::fs::File::open(&stored.path)?;
+        let meta = file.metadata()?;
+        if meta.len() != stored.file_len || meta.modified()? != stored.modified {
+            return Err(changed());
+        }
+        let mut bytes = Vec::with_capacity(stored.file_len as usize + 1);
+        file.read_to_end(&mut bytes)?;
+        let decoded = crate::text::source::decode(bytes).map_err(|_| changed())?;
+        match decoded.get(stored.start..) {
+            Some(body) if body.len() == stored.len => Ok(Arc::from(body)),
+            _ => Err(changed()),
+        }
+    }
+}
+
+/// Two kept bodies are equal when their texts are; two stored ones when they are
+/// the same stretch of the same file with the same hash.
+impl PartialEq for Markdown {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Markdown::Kept(a), Markdown::Kept(b)) => a == b,
+            (Markdown::Stored(a), Markdown::Stored(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Markdown {}
 
 impl Conclusion {
     /// The summary to show: the front matter's, else the lead paragraph.

@@ -1,5 +1,6 @@
 //! The validated model: conclusions, provinces, documents and the indexes over them.
-//! Built by [`crate::load`], read by [`crate::render`]; it never reads files itself.
+//! Built by [`crate::load`], read by [`crate::render`]. It reads no file itself but a
+//! body stored for later ([`conclusion::Markdown::text`]), when asked for it.
 
 pub mod body;
 pub mod citation;
@@ -12,7 +13,7 @@ mod province_data;
 pub mod site;
 pub mod slug;
 
-pub use conclusion::{Attachment, Conclusion};
+pub use conclusion::{Attachment, Conclusion, Markdown, StoredText};
 pub use docnum::DocumentNumber;
 pub use document::{Document, DocumentKey, Scope};
 pub use province::Province;

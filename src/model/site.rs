@@ -301,7 +301,11 @@ fn permute<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
     let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
     order
         .iter()
-        .map(|&i| slots[i].take().expect("a permutation names each index once"))
+        .map(|&i| {
+            slots[i]
+                .take()
+                .expect("a permutation names each index once")
+        })
         .collect()
 }
 

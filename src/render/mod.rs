@@ -123,7 +123,7 @@ fn render_pages(
                     .par_iter()
                     .with_max_len(1)
                     .map(|&page| {
-                        let (path, template, context) = builder.context(page);
+                        let (path, template, context) = builder.context(page)?;
                         let render = |ctx: &tera::Context| theme.render(template, ctx);
                         let contents = match kept {
                             Some(cache) => cache.page(&path, template, context, render)?,
@@ -138,10 +138,11 @@ fn render_pages(
         || {
             let mut written = Vec::new();
             if !defer {
-                extras(site, &builder, &plan, &mut extra_timings, &mut |files| {
+                let unread = extras(site, &builder, &plan, &mut extra_timings, &mut |files| {
                     let sunk = files.into_par_iter().filter_map(|f| sink(f).err());
                     written.par_extend(sunk.map(output_error));
                 });
+                written.extend(unread);
             }
             written
         },
@@ -187,9 +188,11 @@ pub fn render_conclusions(
     let mut out = Vec::new();
     let mut problems: Vec<Diagnostic> = Vec::new();
     for &i in edited {
-        let (path, template, context) = pages.context(Page::Conclusion(i));
-        match theme.render(template, &context) {
-            Ok(bytes) => out.push(OutputFile {
+        let rendered = pages
+            .context(Page::Conclusion(i))
+            .and_then(|(path, template, context)| Ok((path, theme.render(template, &context)?)));
+        match rendered {
+            Ok((path, bytes)) => out.push(OutputFile {
                 path,
                 contents: Arc::from(bytes),
             }),
@@ -209,14 +212,15 @@ const SEARCH_ASSETS: &[&str] = &["search.js", "search.css"];
 
 /// The site-wide files beside the pages: feeds, sitemap, data export, search index.
 /// Each group of them goes to `out` as soon as it is made, so that one group's bytes
-/// are written and freed before the next is made.
+/// are written and freed before the next is made. Fails if a stored body cannot be
+/// read again for the search index.
 fn extras(
     site: &Site,
     builder: &Pages,
     plan: &[Page],
     timings: &mut Timings,
     out: &mut dyn FnMut(Vec<OutputFile>),
-) {
+) -> Option<Diagnostic> {
     let entries: Vec<SitemapEntry> = plan
         .iter()
         .filter_map(|&p| builder.sitemap_entry(p))
@@ -227,15 +231,27 @@ fn extras(
         data::render(&builder.b, out);
     });
     if site.config.search {
-        timings.time("search", || {
-            let texts: Vec<String> = site
+        return timings.time("search", || {
+            let texts: Result<Vec<String>, Diagnostic> = site
                 .conclusions
                 .par_iter()
-                .map(|c| markdown::plain_text(&c.markdown))
+                .map(|c| {
+                    let markdown = c.markdown.text().map_err(|e| {
+                        Diagnostic::new(Location::file(&c.file), Problem::Unreadable(e.to_string()))
+                    })?;
+                    Ok(markdown::plain_text(&markdown))
+                })
                 .collect();
-            out(search::render(&builder.b, &texts));
+            match texts {
+                Ok(texts) => {
+                    out(search::render(&builder.b, &texts));
+                    None
+                }
+                Err(d) => Some(d),
+            }
         });
     }
+    None
 }
 
 /// The files [`extras`] makes, for a render that deferred them (`serve`).
@@ -243,7 +259,8 @@ pub fn render_extras(site: &Site, theme: &Theme, timings: &mut Timings) -> Vec<O
     let builder = timings.time("contexts", || Pages::new(Builder::new(site), theme, None));
     let plan = builder.plan();
     let mut files = Vec::new();
-    extras(site, &builder, &plan, timings, &mut |made| {
+    // `serve` keeps every body in memory, so none has to be read again.
+    let _unread = extras(site, &builder, &plan, timings, &mut |made| {
         files.extend(made)
     });
     files
@@ -436,10 +453,10 @@ impl<'a> Pages<'a> {
     }
 
     /// Output path, template and context of one page.
-    fn context(&self, page: Page) -> (String, &'static str, tera::Context) {
+    fn context(&self, page: Page) -> Result<(String, &'static str, tera::Context), Diagnostic> {
         let site = self.b.site;
         let urls = &self.b.urls;
-        match page {
+        Ok(match page {
             Page::Home => {
                 let mut ctx = self.page("home", urls.home(), site.config.title.clone());
                 ctx.insert_value("latest", self.list(0..site.conclusions.len().min(10)));
@@ -454,7 +471,7 @@ impl<'a> Pages<'a> {
                 );
                 ("index.html".into(), "index.html", ctx)
             }
-            Page::Conclusion(i) => self.conclusion(i),
+            Page::Conclusion(i) => return self.conclusion(i),
             Page::Timeline(n) => {
                 let per_page = site.config.paginate;
                 let items = ((n - 1) * per_page)..(n * per_page).min(site.conclusions.len());
@@ -617,7 +634,7 @@ impl<'a> Pages<'a> {
                 );
                 ("404.html".into(), "404.html", ctx)
             }
-        }
+        })
     }
 
     /// The site's feed and this page's own, for `<head>`.
@@ -673,10 +690,14 @@ impl<'a> Pages<'a> {
         Some(SitemapEntry { url, lastmod })
     }
 
-    /// A conclusion's page; its body is rendered here, when needed.
-    fn conclusion(&self, i: usize) -> (String, &'static str, tera::Context) {
+    /// A conclusion's page; its body is read (when stored) and rendered here, when
+    /// needed.
+    fn conclusion(&self, i: usize) -> Result<(String, &'static str, tera::Context), Diagnostic> {
         let site = self.b.site;
         let c = &site.conclusions[i];
+        let markdown = c.markdown.text().map_err(|e| {
+            Diagnostic::new(Location::file(&c.file), Problem::Unreadable(e.to_string()))
+        })?;
         let doc_urls: Vec<String> = site.mention_docs[i]
             .iter()
             .map(|&d| self.b.urls.document(site.documents[d].slug.as_str()))
@@ -693,7 +714,7 @@ impl<'a> Pages<'a> {
             .collect();
         let unsafe_html = site.config.unsafe_html;
         let make = || {
-            let html = markdown::render(&c.markdown, unsafe_html, &links);
+            let html = markdown::render(&markdown, unsafe_html, &links);
             let mut value = self.b.conclusion_values[i].clone();
             with(&mut value, "content", Value::safe_string(&html));
             value
@@ -701,7 +722,7 @@ impl<'a> Pages<'a> {
         let value = match self.cache {
             Some(cache) => {
                 let own = &self.b.conclusion_values[i];
-                cache.body(c.slug.as_str(), own, &c.markdown, unsafe_html, &links, make)
+                cache.body(c.slug.as_str(), own, &markdown, unsafe_html, &links, make)
             }
             None => make(),
         };
@@ -718,11 +739,11 @@ impl<'a> Pages<'a> {
         let value = |j: Option<usize>| Value::from(j.map(|j| self.b.conclusion_values[j].clone()));
         ctx.insert_value("prev_in_province", value(older));
         ctx.insert_value("next_in_province", value(newer));
-        (
+        Ok((
             format!("ket-luan/{}/index.html", c.slug),
             "conclusion.html",
             ctx,
-        )
+        ))
     }
 
     /// Conclusions `items` (newest first) grouped by year, then month.

@@ -214,7 +214,7 @@ fn read_text(path: &Path, root: &Path) -> Result<String, Diagnostic> {
     let rel = crate::diagnostic::relative(root, path);
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::new(Location::file(&rel), Problem::Unreadable(e.to_string())))?;
-    crate::load::source::decode(bytes)
+    crate::text::source::decode(bytes)
         .map_err(|e| Diagnostic::new(Location::at(&rel, e.line, e.column), Problem::NotUtf8))
 }
 

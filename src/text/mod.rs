@@ -3,6 +3,7 @@
 //! Vietnamese text through these functions, never by raw bytes.
 
 mod collate;
+pub mod source;
 
 pub use collate::{SortKey, compare, sort_key};
 
@@ -151,7 +152,10 @@ pub fn fold(s: &str) -> String {
     let mut rest = s;
     loop {
         // Runs of ASCII (most of any Vietnamese text) are copied and lowered at once.
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
         let start = out.len();
         out.push_str(&rest[..ascii]);
         out[start..].make_ascii_lowercase();
