@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use super::conclusion::Conclusion;
 use super::docnum::DocumentNumber;
@@ -51,9 +52,11 @@ impl Site {
         mut conclusions: Vec<Arc<Conclusion>>,
         registry: &[RegistryEntry],
     ) -> Self {
-        conclusions.sort_by(|a, b| Conclusion::timeline_order(a, b));
-        let (documents, cites, mention_docs) = index_documents(&conclusions, registry);
-        let provinces = index_provinces(&conclusions);
+        conclusions.par_sort_by(|a, b| Conclusion::timeline_order(a, b));
+        let ((documents, cites, mention_docs), provinces) = rayon::join(
+            || index_documents(&conclusions, registry),
+            || index_provinces(&conclusions),
+        );
         Self {
             config,
             conclusions,

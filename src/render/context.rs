@@ -258,7 +258,7 @@ impl<'a> Builder<'a> {
         let language = site.config.language;
         let documents: Vec<Arc<DocumentRef>> = site
             .documents
-            .iter()
+            .par_iter()
             .map(|d| Arc::new(document_ref(d, &urls, language)))
             .collect();
         let conclusions: Vec<ConclusionCtx> = site
@@ -271,7 +271,7 @@ impl<'a> Builder<'a> {
             })
             .collect();
         let document_values: Vec<Value> = documents
-            .iter()
+            .par_iter()
             .map(|r| match cache {
                 Some(cache) => cache.document(r),
                 None => Value::from_serializable(&**r),
