@@ -57,13 +57,12 @@ pub fn check(file: &Path, text: &str, fields: Option<&Fields>) -> Vec<Diagnostic
 /// Every secrecy or circulation mark in `text` (NFC), in order.
 pub fn find_marks(text: &str) -> Vec<Mark> {
     let mut marks = Vec::new();
-    // Folding keeps every line break, so line i of the folded text is line i's fold.
-    let folded = text::fold(text);
-    let any_luu = memchr::memmem::find(folded.as_bytes(), b"luu").is_some();
-    // Most texts have neither: two byte scans, and no line is looked at.
-    if !any_luu && !has_mat(text) {
+    // Most texts have neither: byte scans, and no line is folded or looked at.
+    if !has_mat(text) && !may_fold_to_luu(text) {
         return marks;
     }
+    // Folding keeps every line break, so line i of the folded text is line i's fold.
+    let folded = text::fold(text);
     let mut folded_lines = folded.lines();
     for (i, line) in text.lines().enumerate() {
         let luu = folded_lines.next().is_some_and(|f| f.contains("luu"));
@@ -107,6 +106,29 @@ fn has_mat(line: &str) -> bool {
         .any(|i| {
             i > 0 && matches!(b[i - 1], b'm' | b'M') && matches!(b.get(i + 3), Some(b't' | b'T'))
         })
+}
+
+/// Whether [`text::fold`] of `text` may contain `luu`, without folding it. A char
+/// folding to `l` is `l`, `L` or one of `Ĺĺ Ļļ Ľľ` (U+0139–U+013E, lead byte C4) and
+/// `Ḷḷ Ḹḹ Ḻḻ Ḽḽ` (U+1E36–U+1E3D, E1 B8), so only those places are looked at (a test
+/// checks the list against every code point). A char the table does not fold alone
+/// (a mark, a rare script) answers "maybe": the caller then folds the text.
+fn may_fold_to_luu(text: &str) -> bool {
+    let b = text.as_bytes();
+    let starts = memchr::memchr3_iter(b'l', b'L', 0xC4, b)
+        .chain(memchr::memmem::find_iter(b, b"\xE1\xB8"));
+    starts.into_iter().any(|i| {
+        let mut chars = text[i..].chars();
+        let mut next_is = |want: char| match chars.next().map(text::fold_char) {
+            Some(Some(f)) => Some(f == want),
+            Some(None) => None,
+            None => Some(false),
+        };
+        let l = next_is('l');
+        let lu = l.and_then(|l| if l { next_is('u') } else { Some(false) });
+        let luu = lu.and_then(|lu| if lu { next_is('u') } else { Some(false) });
+        luu != Some(false)
+    })
 }
 
 struct Word<'a> {
@@ -217,6 +239,41 @@ fn mark_at(line: &str, words: &[Word], k: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The chars [`may_fold_to_luu`] starts from are every char whose fold has an `l`.
+    #[test]
+    fn every_char_folding_to_l_is_looked_at() {
+        let looked_at = |c: char| {
+            let s = c.to_string();
+            let b = s.as_bytes();
+            matches!(b[0], b'l' | b'L' | 0xC4) || b.starts_with(b"\xE1\xB8")
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if text::fold(&c.to_string()).contains('l') {
+                assert!(looked_at(c), "U+{:04X} folds to l", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn the_luu_prefilter_never_misses() {
+        for t in [
+            "LƯU HÀNH NỘI BỘ",
+            "lưu hành nội bộ",
+            "Lưu",
+            "Ĺuu",
+            "ḷưu",
+            "lu\u{301}u",
+            "l\u{301}uu",
+            "Lũy kế lưu",
+            "x\nLUU",
+        ] {
+            assert!(may_fold_to_luu(t), "{t}");
+        }
+        for t in ["lúa", "đường lối", "Ḷa", "", "l", "lu", "Đảng"] {
+            assert_eq!(may_fold_to_luu(t), text::fold(t).contains("luu"), "{t}");
+        }
+    }
 
     fn marks(text: &str) -> Vec<(usize, usize, String)> {
         find_marks(text)
