@@ -115,8 +115,8 @@ fn has_mat(line: &str) -> bool {
 /// (a mark, a rare script) answers "maybe": the caller then folds the text.
 fn may_fold_to_luu(text: &str) -> bool {
     let b = text.as_bytes();
-    let starts = memchr::memchr3_iter(b'l', b'L', 0xC4, b)
-        .chain(memchr::memmem::find_iter(b, b"\xE1\xB8"));
+    let starts =
+        memchr::memchr3_iter(b'l', b'L', 0xC4, b).chain(memchr::memmem::find_iter(b, b"\xE1\xB8"));
     starts.into_iter().any(|i| {
         let mut chars = text[i..].chars();
         let mut next_is = |want: char| match chars.next().map(text::fold_char) {

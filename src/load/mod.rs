@@ -207,14 +207,17 @@ pub fn read_conclusion(
     }
     let mut bytes = Vec::with_capacity(len as usize + 1);
     std::io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
-    let text = crate::text::source::decode(bytes).map_err(|e| {
+    let decoded = crate::text::source::decode_file(bytes).map_err(|e| {
         vec![Diagnostic::new(
             Location::at(&rel, e.line, e.column),
             Problem::NotUtf8,
         )]
     })?;
     let dir = path.parent().unwrap_or(root);
-    let stored = match (store, meta.modified()) {
+    let text = decoded.text;
+    // A file that had to be normalized is kept: reading it again would mean decoding
+    // it again, and only its bytes as they are can be checked cheaply.
+    let stored = match (store && decoded.as_is, meta.modified()) {
         (true, Ok(modified)) => Some(StoredText {
             path: path.to_path_buf(),
             modified,
@@ -359,16 +362,21 @@ mod tests {
     use super::*;
     use crate::model::Markdown;
 
-    const FILE: &str =
-        "---\ntitle: Kết luận\ndate: 2025-03-01\nprovince: Hà Tĩnh\n---\nNội dung\r\n";
+    const FILE: &str = "---\ntitle: Kết luận\ndate: 2025-03-01\nprovince: Hà Tĩnh\n---\nNội dung\n";
 
-    /// A stored body is read again from the file, decoded the same way; once the
-    /// file changes, reading it again fails rather than render another text.
+    /// A stored body is read again from the file; once the file changes, reading it
+    /// again fails rather than render another text. A file that had to be decoded
+    /// (CRLF, BOM, NFD) is kept.
     #[test]
     fn a_stored_body_is_read_again_until_its_file_changes() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("content").join("a.md");
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, FILE.replace('\n', "\r\n")).unwrap();
+        let crlf = read_conclusion(dir.path(), &path, true).unwrap();
+        assert!(matches!(crlf.markdown, Markdown::Kept(_)));
+        assert_eq!(&*crlf.markdown.text().unwrap(), "Nội dung\n");
+
         std::fs::write(&path, FILE).unwrap();
 
         let kept = read_conclusion(dir.path(), &path, false).unwrap();

@@ -69,7 +69,8 @@ pub enum Markdown {
     Stored(StoredText),
 }
 
-/// Where a body is found again, and how to know the file still holds it.
+/// Where a body is found again, and how to know the file still holds it. Only a file
+/// whose bytes are its text (UTF-8, NFC, LF, no BOM) is stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredText {
     /// The file, as the loader opened it.
@@ -78,8 +79,7 @@ pub struct StoredText {
     /// was read, so a write during the read shows too).
     pub modified: SystemTime,
     pub file_len: u64,
-    /// Where the body starts in the decoded file ([`crate::text::source::decode`]),
-    /// and its length.
+    /// Where the body starts in the file, and its length.
     pub start: usize,
     pub len: usize,
 }
@@ -105,8 +105,9 @@ impl Markdown {
         }
         let mut bytes = Vec::with_capacity(stored.file_len as usize + 1);
         file.read_to_end(&mut bytes)?;
-        let decoded = crate::text::source::decode(bytes).map_err(|_| changed())?;
-        match decoded.get(stored.start..) {
+        // Only a file whose bytes were its text is stored, so they need no decoding.
+        let text = crate::text::source::utf8(bytes).map_err(|_| changed())?;
+        match text.get(stored.start..) {
             Some(body) if body.len() == stored.len => Ok(Arc::from(body)),
             _ => Err(changed()),
         }

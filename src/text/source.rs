@@ -10,32 +10,54 @@ pub struct NotUtf8 {
     pub column: usize,
 }
 
-pub fn decode(mut bytes: Vec<u8>) -> Result<String, NotUtf8> {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
+pub fn decode(bytes: Vec<u8>) -> Result<String, NotUtf8> {
+    decode_file(bytes).map(|d| d.text)
+}
+
+/// A decoded file's text, and whether it is the file's bytes as they are.
+pub struct Decoded {
+    pub text: String,
+    /// No BOM, no CR, already NFC: the bytes need no decoding but a UTF-8 check.
+    pub as_is: bool,
+}
+
+/// [`decode`], also telling whether the bytes were the text already.
+pub fn decode_file(mut bytes: Vec<u8>) -> Result<Decoded, NotUtf8> {
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    if bom {
         bytes.drain(..3);
     }
     // Owned all the way: a file already in NFC with LF endings is never copied.
-    // simdutf8 checks Vietnamese text about ten times as fast as the standard library,
-    // which is asked again only for the position of an error.
-    let raw = if simdutf8::basic::from_utf8(&bytes).is_ok() {
-        // SAFETY: the bytes were just checked to be UTF-8.
-        unsafe { String::from_utf8_unchecked(bytes) }
-    } else {
-        String::from_utf8(bytes).map_err(|e| {
-            let bytes = e.as_bytes();
-            let valid =
-                std::str::from_utf8(&bytes[..e.utf8_error().valid_up_to()]).unwrap_or_default();
-            let line = valid.matches('\n').count() + 1;
-            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            NotUtf8 { line, column }
-        })?
-    };
-    let lf = if raw.contains('\r') {
+    let raw = utf8(bytes)?;
+    let cr = raw.contains('\r');
+    let lf = if cr {
         raw.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         raw
     };
-    Ok(text::nfc_owned(lf))
+    let nfc = text::is_nfc(&lf);
+    let text = if nfc { lf } else { text::nfc(&lf) };
+    Ok(Decoded {
+        text,
+        as_is: !bom && !cr && nfc,
+    })
+}
+
+/// UTF-8 bytes as text, or where the first invalid byte is. simdutf8 checks
+/// Vietnamese text about ten times as fast as the standard library, which is asked
+/// again only for the position of an error.
+pub fn utf8(bytes: Vec<u8>) -> Result<String, NotUtf8> {
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: the bytes were just checked to be UTF-8.
+        return Ok(unsafe { String::from_utf8_unchecked(bytes) });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let valid = std::str::from_utf8(&bytes[..e.utf8_error().valid_up_to()]).unwrap_or_default();
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        NotUtf8 { line, column }
+    })
 }
 
 #[cfg(test)]
@@ -47,6 +69,15 @@ mod tests {
         let nfd = "Ha\u{300} Ti\u{303}nh";
         let input = format!("\u{FEFF}a\r\nb\rc\n{nfd}");
         assert_eq!(decode(input.into_bytes()).unwrap(), "a\nb\nc\nHà Tĩnh");
+    }
+
+    #[test]
+    fn only_plain_bytes_are_as_is() {
+        let as_is = |s: &str| decode_file(s.as_bytes().to_vec()).unwrap().as_is;
+        assert!(as_is("Hà Tĩnh\n"));
+        assert!(!as_is("\u{FEFF}Hà Tĩnh"));
+        assert!(!as_is("Hà Tĩnh\r\n"));
+        assert!(!as_is("Ha\u{300} Ti\u{303}nh"));
     }
 
     #[test]
