@@ -382,7 +382,7 @@ mod tests {
                 .iter()
                 .map(|(p, c)| OutputFile {
                     path: p.to_string(),
-                    contents: c.as_bytes().into(),
+                    contents: bytes::Bytes::copy_from_slice(c.as_bytes()),
                 })
                 .collect(),
             copies: Vec::new(),

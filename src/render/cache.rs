@@ -71,7 +71,7 @@ struct Body {
 struct Page {
     template: &'static str,
     context: tera::Context,
-    output: Arc<[u8]>,
+    output: bytes::Bytes,
 }
 
 impl Cache {
@@ -214,7 +214,7 @@ impl Cache {
         template: &'static str,
         context: tera::Context,
         render: impl FnOnce(&tera::Context) -> Result<Vec<u8>, E>,
-    ) -> Result<Arc<[u8]>, E> {
+    ) -> Result<bytes::Bytes, E> {
         let output = match self.last.pages.get(path) {
             Some(p)
                 if p.template == template
@@ -225,7 +225,7 @@ impl Cache {
             }
             _ => {
                 self.rendered.fetch_add(1, Ordering::Relaxed);
-                Arc::from(render(&context)?)
+                bytes::Bytes::from(render(&context)?)
             }
         };
         self.next().pages.insert(

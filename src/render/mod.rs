@@ -13,7 +13,7 @@ pub mod search;
 pub mod sitemap;
 pub mod templates;
 
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use tera::{Map, Value};
@@ -30,8 +30,9 @@ pub use templates::{StaticFile, Theme};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     pub path: String,
-    /// Shared: `serve` keeps pages between renders.
-    pub contents: Arc<[u8]>,
+    /// Shared: `serve` keeps pages between renders. `Bytes`, not `Arc<[u8]>`: made
+    /// from the rendered `Vec` without copying it.
+    pub contents: bytes::Bytes,
 }
 
 /// A file copied as is: static assets and attachments.
@@ -127,7 +128,7 @@ fn render_pages(
                         let render = |ctx: &tera::Context| theme.render(template, ctx);
                         let contents = match kept {
                             Some(cache) => cache.page(&path, template, context, render)?,
-                            None => Arc::from(render(&context)?),
+                            None => bytes::Bytes::from(render(&context)?),
                         };
                         sink(OutputFile { path, contents }).map_err(output_error)
                     })
@@ -194,7 +195,7 @@ pub fn render_conclusions(
         match rendered {
             Ok((path, bytes)) => out.push(OutputFile {
                 path,
-                contents: Arc::from(bytes),
+                contents: bytes.into(),
             }),
             Err(d) if !problems.contains(&d) => problems.push(d),
             Err(_) => {}

@@ -374,7 +374,7 @@ fn put(
     changed: &mut Vec<String>,
 ) {
     for f in files {
-        let bytes = Bytes::from_owner(f.contents);
+        let bytes = f.contents;
         let same = before.get(&f.path).is_some_and(|b| {
             (b.as_ptr() == bytes.as_ptr() && b.len() == bytes.len()) || *b == bytes
         });
