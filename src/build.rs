@@ -215,8 +215,10 @@ fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Dia
             .map_err(output_error)?;
         (pages.into_inner(), files)
     };
+    let conclusions = site.conclusions.len();
+    crate::drop_later(site);
     Ok(BuildReport {
-        conclusions: site.conclusions.len(),
+        conclusions,
         pages,
         files,
         elapsed: started.elapsed(),

@@ -157,13 +157,16 @@ fn render_pages(
         }
     }
     let values = builder.b.values;
-    if let Some(cache) = cache {
-        if problems.is_empty() {
+    match cache {
+        Some(cache) if problems.is_empty() => {
             cache.keep_values(values);
             cache.finish();
-        } else {
-            cache.abandon();
         }
+        Some(cache) => {
+            cache.abandon();
+            crate::drop_later(values);
+        }
+        None => crate::drop_later(values),
     }
     if !problems.is_empty() {
         return Err(problems);
