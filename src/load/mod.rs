@@ -9,7 +9,6 @@ pub mod config;
 mod fields;
 pub mod frontmatter;
 pub mod registry;
-
 pub mod yaml;
 
 use std::collections::BTreeMap;

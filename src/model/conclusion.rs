@@ -114,8 +114,8 @@ impl Markdown {
     }
 }
 
-/// Two kept bodies are equal when their texts are; two stored ones when they are
-/// the same stretch of the same file with the same hash.
+/// Two kept bodies are equal when their texts are; two stored ones when they are the
+/// same stretch of the same file as loaded at the same modification time.
 impl PartialEq for Markdown {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {

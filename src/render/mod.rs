@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use tera::{Map, Value};
 
 use crate::diagnostic::{Diagnostic, Location, Problem};
-use crate::model::{Site, date};
+use crate::model::{Conclusion, Site, date};
 use crate::timings::Timings;
 pub use cache::Cache;
 use context::{Builder, FeedLink, UnitCtx, province_ref};
@@ -211,6 +211,13 @@ pub fn render_conclusions(
     })
 }
 
+/// A conclusion's Markdown body, read again from its file when it was stored.
+fn body(c: &Conclusion) -> Result<std::sync::Arc<str>, Diagnostic> {
+    c.markdown
+        .text()
+        .map_err(|e| Diagnostic::new(Location::file(&c.file), Problem::Unreadable(e.to_string())))
+}
+
 /// Theme files only the search page uses: left out with `search: false`.
 const SEARCH_ASSETS: &[&str] = &["search.js", "search.css"];
 
@@ -239,12 +246,7 @@ fn extras(
             let texts: Result<Vec<String>, Diagnostic> = site
                 .conclusions
                 .par_iter()
-                .map(|c| {
-                    let markdown = c.markdown.text().map_err(|e| {
-                        Diagnostic::new(Location::file(&c.file), Problem::Unreadable(e.to_string()))
-                    })?;
-                    Ok(markdown::plain_text(&markdown))
-                })
+                .map(|c| Ok(markdown::plain_text(&body(c)?)))
                 .collect();
             match texts {
                 Ok(texts) => {
@@ -699,9 +701,7 @@ impl<'a> Pages<'a> {
     fn conclusion(&self, i: usize) -> Result<(String, &'static str, tera::Context), Diagnostic> {
         let site = self.b.site;
         let c = &site.conclusions[i];
-        let markdown = c.markdown.text().map_err(|e| {
-            Diagnostic::new(Location::file(&c.file), Problem::Unreadable(e.to_string()))
-        })?;
+        let markdown = body(c)?;
         let doc_urls: Vec<String> = site.mention_docs[i]
             .iter()
             .map(|&d| self.b.urls.document(site.documents[d].slug.as_str()))
