@@ -13,30 +13,10 @@
 //!
 //! Files with problems are not kept: they are read again on every load.
 
+use crate::model::{Conclusion, Stamp};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::SystemTime;
-
-use crate::model::Conclusion;
-
-/// What is known of a file without reading it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
-    modified: SystemTime,
-    len: u64,
-}
-
-impl Stamp {
-    /// `None` when the file cannot be examined (it is then never cached).
-    pub fn of(path: &Path) -> Option<Stamp> {
-        let meta = std::fs::metadata(path).ok()?;
-        Some(Stamp {
-            modified: meta.modified().ok()?,
-            len: meta.len(),
-        })
-    }
-}
 
 /// Conclusions parsed by earlier loads, by absolute path.
 #[derive(Debug, Default)]

@@ -115,19 +115,18 @@ fn has_mat(line: &str) -> bool {
 /// (a mark, a rare script) answers "maybe": the caller then folds the text.
 fn may_fold_to_luu(text: &str) -> bool {
     let b = text.as_bytes();
-    let starts =
+    let mut starts =
         memchr::memchr3_iter(b'l', b'L', 0xC4, b).chain(memchr::memmem::find_iter(b, b"\xE1\xB8"));
-    starts.into_iter().any(|i| {
-        let mut chars = text[i..].chars();
-        let mut next_is = |want: char| match chars.next().map(text::fold_char) {
-            Some(Some(f)) => Some(f == want),
-            Some(None) => None,
-            None => Some(false),
-        };
-        let l = next_is('l');
-        let lu = l.and_then(|l| if l { next_is('u') } else { Some(false) });
-        let luu = lu.and_then(|lu| if lu { next_is('u') } else { Some(false) });
-        luu != Some(false)
+    starts.any(|i| {
+        let mut folds = text[i..].chars().map(text::fold_char);
+        for want in ['l', 'u', 'u'] {
+            match folds.next() {
+                Some(Some(f)) if f == want => {}
+                Some(None) => return true,
+                _ => return false,
+            }
+        }
+        true
     })
 }
 

@@ -11,7 +11,7 @@ use super::yaml;
 use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::model::body;
 use crate::model::{
-    Attachment, Conclusion, DocumentNumber, Markdown, Slug, StoredText, date, province,
+    Attachment, Conclusion, DocumentNumber, Markdown, Slug, Stamp, StoredText, date, province,
 };
 
 /// Front-matter keys a conclusion accepts.
@@ -43,13 +43,13 @@ pub fn parse(file: &Path, dir: &Path, text: &str) -> Result<Conclusion, Vec<Diag
 }
 
 /// [`parse`], leaving the body in the file that `text` was decoded from rather than
-/// keeping it, when given where that is: see [`Markdown::Stored`]. `start` and `len`
-/// of `stored` are filled in here.
+/// keeping it, when given that file's path and its stamp as loaded: see
+/// [`Markdown::Stored`].
 pub fn parse_storing(
     file: &Path,
     dir: &Path,
     text: &str,
-    stored: Option<StoredText>,
+    stored_at: Option<(&Path, Stamp)>,
 ) -> Result<Conclusion, Vec<Diagnostic>> {
     let located = |line: usize, column: usize, problem: Problem| {
         vec![Diagnostic::new(Location::at(file, line, column), problem).with_source(text)]
@@ -192,12 +192,13 @@ pub fn parse_storing(
                 files: attachments.clone(),
                 attachments,
                 draft,
-                markdown: match stored {
+                markdown: match stored_at {
                     // The body is the text's end.
-                    Some(stored) => Markdown::Stored(StoredText {
+                    Some((path, stamp)) => Markdown::Stored(StoredText {
+                        path: path.to_path_buf(),
+                        stamp,
                         start: text.len() - split.body.len(),
                         len: split.body.len(),
-                        ..stored
                     }),
                     None => Markdown::Kept(split.body.into()),
                 },

@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use crate::config::SiteConfig;
 use crate::diagnostic::{self, Diagnostic, Location, Problem};
 use crate::model::document::RegistryEntry;
-use crate::model::{Attachment, Conclusion, StoredText};
+use crate::model::{Attachment, Conclusion, Stamp};
 pub use cache::Cache;
 
 pub const CONTENT_DIR: &str = "content";
@@ -156,7 +156,7 @@ pub fn reload(
     if !cache.contains(path) || !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
         return None;
     }
-    let stamp = cache::Stamp::of(path);
+    let stamp = Stamp::of(path);
     let result = read_conclusion(root, path, false).map(Arc::new);
     match &result {
         Ok(c) => cache.put(path, stamp, c.clone()),
@@ -213,21 +213,13 @@ pub fn read_conclusion(
         )]
     })?;
     let dir = path.parent().unwrap_or(root);
-    let text = decoded.text;
     // A file that had to be normalized is kept: reading it again would mean decoding
-    // it again, and only its bytes as they are can be checked cheaply.
-    let stored = match (store && decoded.as_is, meta.modified()) {
-        (true, Ok(modified)) => Some(StoredText {
-            path: path.to_path_buf(),
-            modified,
-            file_len: len,
-            start: 0,
-            len: 0,
-        }),
-        // Without a modification time a change could not be told: keep the body.
-        _ => None,
-    };
-    conclusion::parse_storing(&rel, dir, &text, stored)
+    // it again, and only its bytes as they are can be checked cheaply. Without a
+    // modification time a change could not be told: the body is kept too.
+    let stored_at = (store && decoded.as_is)
+        .then_some(path)
+        .zip(Stamp::of_metadata(&meta));
+    conclusion::parse_storing(&rel, dir, &decoded.text, stored_at)
 }
 
 /// Files found under `content/`, sorted by path.

@@ -301,13 +301,11 @@ impl<'a> Prepared<'a> {
 
 /// One char to its ASCII lower-case base letter (`Ố`→`o`, `đ`→`d`).
 fn fold_char(c: char) -> char {
-    // The shared table answers for every letter of Vietnamese text (the same base
-    // letter as below: its decomposition is that letter and dropped marks).
+    // The shared table answers for every letter of Vietnamese text, `đ` included
+    // (the same base letter as below: its decomposition is that letter and dropped
+    // marks); what it leaves is a mark or a rare script.
     if let Some(f) = crate::text::fold_char(c) {
         return f;
-    }
-    if c == 'đ' || c == 'Đ' {
-        return 'd';
     }
     let mut first = None;
     decompose_canonical(c, |d| {

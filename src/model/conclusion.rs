@@ -1,7 +1,7 @@
 //! One published conclusion: the validated form of one `content/**/*.md` file.
 
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -75,13 +75,34 @@ pub enum Markdown {
 pub struct StoredText {
     /// The file, as the loader opened it.
     pub path: PathBuf,
-    /// The file's modification time and length when it was loaded (taken before it
-    /// was read, so a write during the read shows too).
-    pub modified: SystemTime,
-    pub file_len: u64,
+    /// The file's stamp when it was loaded (taken before it was read, so a write
+    /// during the read shows too).
+    pub stamp: Stamp,
     /// Where the body starts in the file, and its length.
     pub start: usize,
     pub len: usize,
+}
+
+/// What is known of a file without reading it: its modification time and length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    modified: SystemTime,
+    len: u64,
+}
+
+impl Stamp {
+    /// `None` when the file cannot be examined.
+    pub fn of(path: &Path) -> Option<Stamp> {
+        Stamp::of_metadata(&std::fs::metadata(path).ok()?)
+    }
+
+    /// `None` when the file system gives no modification time.
+    pub fn of_metadata(meta: &std::fs::Metadata) -> Option<Stamp> {
+        Some(Stamp {
+            modified: meta.modified().ok()?,
+            len: meta.len(),
+        })
+    }
 }
 
 impl Markdown {
@@ -100,10 +121,10 @@ impl Markdown {
         };
         let mut file = std::fs::File::open(&stored.path)?;
         let meta = file.metadata()?;
-        if meta.len() != stored.file_len || meta.modified()? != stored.modified {
+        if Stamp::of_metadata(&meta) != Some(stored.stamp) {
             return Err(changed());
         }
-        let mut bytes = Vec::with_capacity(stored.file_len as usize + 1);
+        let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
         file.read_to_end(&mut bytes)?;
         // Only a file whose bytes were its text is stored, so they need no decoding.
         let text = crate::text::source::utf8(bytes).map_err(|_| changed())?;

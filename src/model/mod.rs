@@ -13,7 +13,7 @@ mod province_data;
 pub mod site;
 pub mod slug;
 
-pub use conclusion::{Attachment, Conclusion, Markdown, StoredText};
+pub use conclusion::{Attachment, Conclusion, Markdown, Stamp, StoredText};
 pub use docnum::DocumentNumber;
 pub use document::{Document, DocumentKey, Scope};
 pub use province::Province;

@@ -20,11 +20,6 @@ pub fn nfc(s: &str) -> String {
     }
 }
 
-/// [`nfc`] of an owned string, which is returned as is when already NFC.
-pub fn nfc_owned(s: String) -> String {
-    if is_nfc(&s) { s } else { s.nfc().collect() }
-}
-
 /// True when `s` is known to be NFC without normalising it (a fast byte scan for
 /// Vietnamese text, then the general quick check).
 pub fn is_nfc(s: &str) -> bool {

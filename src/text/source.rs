@@ -1,6 +1,8 @@
 //! Decoding a user file: UTF-8 (located error otherwise), BOM dropped, CRLF and CR
 //! line endings made LF, NFC. After this no stage sees encoding differences.
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::text;
 
 /// The first invalid byte of a non-UTF-8 file, as a 1-based line and column.
@@ -36,7 +38,7 @@ pub fn decode_file(mut bytes: Vec<u8>) -> Result<Decoded, NotUtf8> {
         raw
     };
     let nfc = text::is_nfc(&lf);
-    let text = if nfc { lf } else { text::nfc(&lf) };
+    let text = if nfc { lf } else { lf.nfc().collect() };
     Ok(Decoded {
         text,
         as_is: !bom && !cr && nfc,
