@@ -291,9 +291,7 @@ fn main() -> ExitCode {
                         build::output_dir(&options).display()
                     );
                     if timings {
-                        for (phase, took) in &report.timings.phases {
-                            println!("  {phase:<10} {:>8.1} ms", took.as_secs_f64() * 1000.0);
-                        }
+                        print_timings(&report.timings);
                     }
                     ExitCode::SUCCESS
                 }
@@ -511,6 +509,21 @@ fn run_man(dir: Option<&std::path::Path>) -> ExitCode {
             eprintln!("error: cannot write the manual page: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// `--timings`: each phase's wall time, and the processor time meanwhile with the
+/// cores it kept busy (feeds and data run beside the pages: both count both).
+fn print_timings(timings: &ketluan::timings::Timings) {
+    println!(
+        "  {:<10} {:>9} {:>12} {:>6}",
+        "phase", "wall", "processor", "cores"
+    );
+    for p in &timings.phases {
+        let wall = p.wall.as_secs_f64() * 1000.0;
+        let cpu = p.processor.as_secs_f64() * 1000.0;
+        let cores = if wall > 0.0 { cpu / wall } else { 0.0 };
+        println!("  {:<10} {wall:>6.1} ms {cpu:>9.1} ms {cores:>6.2}", p.name);
     }
 }
 

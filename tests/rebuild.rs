@@ -50,7 +50,7 @@ fn rebuild(r: &mut Rebuilder, site: &TestSite, changed: &[&str]) -> Done {
             Done {
                 rendered,
                 changed: pages,
-                indexed: timings.phases.iter().any(|(p, _)| *p == "index"),
+                indexed: timings.has("index"),
             }
         }
         Outcome::Failed(e) => panic!("rebuild failed:\n{}", e.text),

@@ -192,7 +192,7 @@ pub fn read_conclusion(
         )]
     };
     // One open for the size check and the read: system calls are dear.
-    let mut file = std::fs::File::open(path).map_err(unreadable)?;
+    let file = std::fs::File::open(path).map_err(unreadable)?;
     let meta = file.metadata().map_err(unreadable)?;
     let len = meta.len();
     if len > LIMIT_MB << 20 {
@@ -204,8 +204,7 @@ pub fn read_conclusion(
             },
         )]);
     }
-    let mut bytes = Vec::with_capacity(len as usize + 1);
-    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
+    let bytes = crate::text::source::read_len(file, len).map_err(unreadable)?;
     let decoded = crate::text::source::decode_file(bytes).map_err(|e| {
         vec![Diagnostic::new(
             Location::at(&rel, e.line, e.column),

@@ -1,6 +1,5 @@
 //! One published conclusion: the validated form of one `content/**/*.md` file.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -119,13 +118,12 @@ impl Markdown {
                 "the file changed while the site was being built; build again",
             )
         };
-        let mut file = std::fs::File::open(&stored.path)?;
+        let file = std::fs::File::open(&stored.path)?;
         let meta = file.metadata()?;
         if Stamp::of_metadata(&meta) != Some(stored.stamp) {
             return Err(changed());
         }
-        let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-        file.read_to_end(&mut bytes)?;
+        let bytes = crate::text::source::read_len(file, meta.len())?;
         // Only a file whose bytes were its text is stored, so they need no decoding.
         let text = crate::text::source::utf8(bytes).map_err(|_| changed())?;
         match text.get(stored.start..) {

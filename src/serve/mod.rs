@@ -268,7 +268,7 @@ fn print_timings(timings: &crate::timings::Timings) {
     let phases: Vec<String> = timings
         .phases
         .iter()
-        .map(|(name, d)| format!("{name} {:.1}", d.as_secs_f64() * 1000.0))
+        .map(|p| format!("{} {:.1}", p.name, p.wall.as_secs_f64() * 1000.0))
         .collect();
     println!("  ms: {}", phases.join(", "));
 }

@@ -11,7 +11,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::hash::Hasher;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -24,11 +23,14 @@ use crate::render::{CopiedFile, OutputFile, Rendered, StaticFile};
 type Fingerprint = (u64, u64);
 
 fn fingerprint(bytes: &[u8]) -> Fingerprint {
-    // SipHash with fixed keys: stable across runs, fast enough for pages.
-    let mut h = std::hash::DefaultHasher::new();
-    h.write(bytes);
-    (bytes.len() as u64, h.finish())
+    // XXH3: a fixed, published algorithm (stable across runs and versions), and
+    // about twenty times faster than SipHash, which hashed the whole site at ~1 GB/s.
+    (bytes.len() as u64, xxhash_rust::xxh3::xxh3_64(bytes))
 }
+
+/// First line of a manifest: names the hash, so that a manifest written with
+/// another one (by an older ketluan) is not trusted.
+const MANIFEST_HEADER: &str = "ketluan-manifest xxh3-64";
 
 /// Names beside the output: `.public.ketluan-{what}`.
 fn sibling(output: &Path, what: &str) -> PathBuf {
@@ -247,7 +249,11 @@ fn read_manifest(path: &Path) -> HashMap<String, Fingerprint> {
     let Ok(text) = fs::read_to_string(path) else {
         return HashMap::new();
     };
-    text.lines()
+    let mut lines = text.lines();
+    if lines.next() != Some(MANIFEST_HEADER) {
+        return HashMap::new();
+    }
+    lines
         .filter_map(|line| {
             let mut parts = line.splitn(3, ' ');
             let len = parts.next()?.parse().ok()?;
@@ -259,6 +265,7 @@ fn read_manifest(path: &Path) -> HashMap<String, Fingerprint> {
 
 fn write_manifest(path: &Path, written: &[(String, Fingerprint)]) -> io::Result<()> {
     let mut out = io::BufWriter::new(fs::File::create(path)?);
+    writeln!(out, "{MANIFEST_HEADER}")?;
     for (rel, (len, hash)) in written {
         writeln!(out, "{len} {hash:016x} {rel}")?;
     }
