@@ -34,6 +34,7 @@ fn hot(c: &mut Criterion) {
         b.iter(|| markdown::render(black_box(SEED), false, &[]))
     });
     c.bench_function("nfc_22kb", |b| b.iter(|| text::nfc(black_box(SEED))));
+    c.bench_function("is_nfc_22kb", |b| b.iter(|| text::is_nfc(black_box(SEED))));
     c.bench_function("fold_22kb", |b| b.iter(|| text::fold(black_box(SEED))));
     let titles: Vec<&str> = SEED.lines().filter(|l| !l.is_empty()).collect();
     c.bench_function("sort_lines_vietnamese", |b| {
