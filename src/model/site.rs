@@ -122,51 +122,13 @@ fn index_documents(
     conclusions: &[Arc<Conclusion>],
     registry: &[RegistryEntry],
 ) -> (Vec<Document>, Vec<Vec<usize>>, Vec<Vec<usize>>) {
-    let mut references = Vec::new();
-    for (i, c) in conclusions.iter().enumerate() {
-        let first = references.len();
-        for number in &c.documents {
-            references.push(Reference {
-                conclusion: i,
-                number,
-                key: number.key(),
-                scope: Scope::of(number, c.province),
-                issued: None,
-                mention: None,
-            });
-        }
-        for (m, mention) in c.mentions.iter().enumerate() {
-            references.push(Reference {
-                conclusion: i,
-                number: &mention.number,
-                key: mention.number.key(),
-                scope: Scope::of(&mention.number, c.province),
-                issued: mention.issued,
-                mention: Some(m),
-            });
-        }
-        // Within one conclusion, an undated reference takes the first date the text
-        // gives for the same number.
-        // One pass, not a search per reference: a body citing 100,000 times was
-        // quadratic.
-        let own = &mut references[first..];
-        let mut first_date: HashMap<&str, Date> = HashMap::new();
-        for r in own.iter() {
-            if let Some(d) = r.issued {
-                first_date.entry(r.key.as_str()).or_insert(d);
-            }
-        }
-        let undated: Vec<(usize, Date)> = own
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.issued.is_none())
-            .filter_map(|(k, r)| first_date.get(r.key.as_str()).map(|d| (k, *d)))
-            .collect();
-        for (k, d) in undated {
-            own[k].issued = Some(d);
-        }
-    }
-
+    // Each conclusion's references on their own (in parallel: making the keys is most
+    // of the work), concatenated in conclusion order.
+    let references: Vec<Reference> = conclusions
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, c)| references_of(i, c))
+        .collect();
     let registry_keys: Vec<String> = registry.iter().map(|e| e.number.key()).collect();
     let mut dates: HashMap<(Scope, &str), BTreeSet<Date>> = HashMap::new();
     for (scope, key, issued) in references
@@ -257,7 +219,7 @@ fn index_documents(
     }
     // Each key once per document, not once per comparison.
     let mut order: Vec<usize> = (0..documents.len()).collect();
-    order.sort_by_cached_key(|&i| {
+    order.par_sort_by_cached_key(|&i| {
         let d = &documents[i];
         (
             kind_rank(&d.number.kind),
@@ -280,7 +242,7 @@ fn index_documents(
     let place = |d: usize| sorted[position[d]];
     // Front matter first (references were visited in reverse), then the text's order.
     let cites = front
-        .iter()
+        .par_iter()
         .zip(&mentioned)
         .map(|(front, mentioned)| {
             let mut out: Vec<usize> = Vec::new();
@@ -293,10 +255,54 @@ fn index_documents(
         })
         .collect();
     let mention_docs = mentioned
-        .iter()
+        .par_iter()
         .map(|ds| ds.iter().map(|&d| place(d)).collect())
         .collect();
     (documents, cites, mention_docs)
+}
+
+/// The references of conclusion `i`: its front matter's, then its text's.
+fn references_of(i: usize, c: &Conclusion) -> Vec<Reference<'_>> {
+    let mut own = Vec::with_capacity(c.documents.len() + c.mentions.len());
+    for number in &c.documents {
+        own.push(Reference {
+            conclusion: i,
+            number,
+            key: number.key(),
+            scope: Scope::of(number, c.province),
+            issued: None,
+            mention: None,
+        });
+    }
+    for (m, mention) in c.mentions.iter().enumerate() {
+        own.push(Reference {
+            conclusion: i,
+            number: &mention.number,
+            key: mention.number.key(),
+            scope: Scope::of(&mention.number, c.province),
+            issued: mention.issued,
+            mention: Some(m),
+        });
+    }
+    // An undated reference takes the first date the text gives for the same number.
+    // One pass, not a search per reference: a body citing 100,000 times was
+    // quadratic.
+    let mut first_date: HashMap<&str, Date> = HashMap::new();
+    for r in &own {
+        if let Some(d) = r.issued {
+            first_date.entry(r.key.as_str()).or_insert(d);
+        }
+    }
+    let undated: Vec<(usize, Date)> = own
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.issued.is_none())
+        .filter_map(|(k, r)| first_date.get(r.key.as_str()).map(|d| (k, *d)))
+        .collect();
+    for (k, d) in undated {
+        own[k].issued = Some(d);
+    }
+    own
 }
 
 /// `items` in the order of the indexes `order` holds.
