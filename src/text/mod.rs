@@ -265,9 +265,7 @@ mod tests {
     fn plain_nfc_agrees_with_its_char_by_char_definition_for_every_char() {
         // The definition: every char below U+0300, in U+1E00–U+1EFF, or in
         // U+2002–U+207F.
-        let plain = |c: char| {
-            matches!(c as u32, 0..=0x2FF | 0x1E00..=0x1EFF | 0x2002..=0x207F)
-        };
+        let plain = |c: char| matches!(c as u32, 0..=0x2FF | 0x1E00..=0x1EFF | 0x2002..=0x207F);
         // Placed so that its bytes fall on either side of a 32-byte block.
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             for pad in [0, 30, 31] {
