@@ -221,9 +221,24 @@ enum Format {
     Gitlab,
 }
 
+/// Let a closed standard output end the program quietly, as it ends `cat` or `grep`
+/// (`ketluan build --timings | head -1`): Rust ignores `SIGPIPE`, so `println!`
+/// would panic instead. Not for `serve`, whose sockets rely on the error: a browser
+/// closing a connection must not stop the server.
+fn die_quietly_on_closed_output() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in `main`, before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
     tune_allocator();
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve { .. }) {
+        die_quietly_on_closed_output();
+    }
     match cli.command {
         Command::Serve {
             root,

@@ -228,3 +228,25 @@ fn a_second_build_does_not_rewrite_unchanged_files() {
     beside.sort();
     assert_eq!(beside, [".public.ketluan-lock", ".public.ketluan-manifest"]);
 }
+
+/// `ketluan build --timings | head -1`: a closed standard output ends the program
+/// quietly, as it ends `cat`, rather than making it panic.
+#[test]
+fn a_closed_standard_output_is_no_panic() {
+    let site = TestSite::example();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ketluan"))
+        .args(["build", "--timings", "--root"])
+        .arg(site.root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Closed before the build ends, when it first prints.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_ne!(out.status.code(), Some(101), "{stderr}");
+    // The site was built before the report was printed.
+    assert!(site.path("public/index.html").is_file());
+}
