@@ -19,12 +19,16 @@ Sites are generated once by scripts/gen_corpus.py into $KETLUAN_BENCH_DIR (defau
 
 Why every cold run gets a new folder and nothing is deleted until the end: on
 ext4 without a journal (this project's machine: `mount` shows `/` as ext4, and
-`perf` shows the time in `recently_deleted`), creating an inode within one to six
-minutes of deleting many skips the recently deleted ones one by one, so that any
-tool's build right after `rm -rf public` spends most of its time in the kernel (a
-10,000-conclusion build: 12-20 s of system time instead of 1-3 s). A CI runner's
-fresh checkout has nothing recently deleted; that is the cold build measured here.
-The folders are deleted at the end (KEEP=1 keeps them).
+`perf` shows the time in `recently_deleted`, `find_inode_bit` and buffer-cache
+lookups), creating inodes for minutes after deleting many checks the cached inode
+table blocks of the deleted ones one by one, so that any tool's build right after
+`rm -rf public` spends most of its time in the kernel (a 10,000-conclusion build:
+12-20 s of system time instead of 1-3 s; still 3.2 s instead of 2.2 s eight minutes
+after deleting a 100,000-conclusion output, 2.3 s once the page cache was
+dropped). Each run starts with `settle()`, which drops it. A CI runner's fresh
+checkout has nothing recently deleted; that is the cold build measured here. The
+folders are deleted at the end (KEEP=1 keeps them); wait a few minutes after that
+before measuring again.
 """
 
 import os
@@ -39,12 +43,16 @@ from bench_serve import BIN, CACHE, ROOT, log, make_site  # noqa: E402
 
 
 def settle(site):
-    """Start a run with the memory of a fresh machine: write back and drop the page
-    cache (which the previous runs' outputs fill: 4 GB per 100,000-conclusion
-    build), then read the site's files in again, as a checkout leaves them. Without
-    it, later runs found little free memory, and the kernel reclaiming the cache
-    while they allocated cost them seconds (load at 1.5 cores instead of 1.9). Only
-    root may drop the cache; otherwise the machine is measured as it is."""
+    """Start a run on a machine at rest: write back and drop the page cache, then
+    read the site's files in again, as a checkout leaves them.
+
+    The previous runs' outputs fill the page cache (4 GB per 100,000-conclusion
+    build); without the drop, later runs paid for the kernel reclaiming it (load at
+    1.5 cores instead of 1.9) and for ext4's slow state after mass deletion (see
+    above). The file system's bitmaps and inode tables are then read from disk during
+    the build, which costs a little (about 0.1-0.2 s at 10,000) but less than either;
+    an untimed build after the drop to cache them brought the slow state back.
+    Only root may drop the cache; otherwise the machine is measured as it is."""
     subprocess.run(["sync"], check=True)
     try:
         with open("/proc/sys/vm/drop_caches", "w") as f:

@@ -83,7 +83,7 @@ enum Command {
         /// Include conclusions marked `draft: true`.
         #[arg(long)]
         drafts: bool,
-        /// Print how long each phase took.
+        /// Print how long each phase took, and how many cores it kept busy.
         #[arg(long)]
         timings: bool,
         /// Replace an --output folder that ketluan did not write (its files are

@@ -176,7 +176,7 @@ pub fn analyse(markdown: &str, citations: bool) -> Facts {
     }
     Facts {
         mentions,
-        lead: lead.split_whitespace().collect::<Vec<_>>().join(" "),
+        lead: crate::text::collapse_whitespace(&lead),
     }
 }
 

@@ -191,9 +191,13 @@ const AFTER: usize = 2400;
 /// Byte ranges of `text` around every candidate symbol, merged where they overlap,
 /// starting and ending at whitespace (or the text's ends).
 fn windows(text: &str) -> Vec<Range<usize>> {
-    let b = text.as_bytes();
+    windows_around(text.as_bytes(), candidates(text.as_bytes()))
+}
+
+/// The windows around `candidates` (in order) of the text `b`.
+fn windows_around(b: &[u8], candidates: Vec<usize>) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    for cand in candidates(b) {
+    for cand in candidates {
         let mut start = cand.saturating_sub(BEFORE);
         if start > 0 {
             start = b[start..cand]
@@ -347,19 +351,11 @@ impl<'a> Prepared<'a> {
     /// Original text of chars `s..e`, NFC, whitespace runs collapsed to one space.
     fn display(&self, s: usize, e: usize) -> String {
         let text = &self.text[self.bytes(s, e)];
-        let nfc: std::borrow::Cow<str> = if self.nfc {
-            text.into()
+        if self.nfc {
+            crate::text::collapse_whitespace(text)
         } else {
-            text.nfc().collect::<String>().into()
-        };
-        let mut out = String::with_capacity(nfc.len());
-        for word in nfc.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
+            crate::text::collapse_whitespace(&text.nfc().collect::<String>())
         }
-        out
     }
 }
 
@@ -1059,26 +1055,7 @@ mod tests {
                 cands.push(start);
             }
         }
-        let mut out: Vec<Range<usize>> = Vec::new();
-        for cand in cands {
-            let mut start = cand.saturating_sub(BEFORE);
-            if start > 0 {
-                start = b[start..cand]
-                    .iter()
-                    .position(u8::is_ascii_whitespace)
-                    .map_or(cand, |k| start + k + 1);
-            }
-            let end = (cand + AFTER).min(b.len());
-            let end = b[end..]
-                .iter()
-                .position(u8::is_ascii_whitespace)
-                .map_or(b.len(), |k| end + k);
-            match out.last_mut() {
-                Some(last) if start <= last.end => last.end = last.end.max(end),
-                _ => out.push(start..end),
-            }
-        }
-        out
+        windows_around(b, cands)
     }
 
     /// Pieces of prose that make and unmake symbols: dates, phone numbers, codes,

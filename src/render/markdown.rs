@@ -197,7 +197,7 @@ pub fn plain_text(markdown: &str) -> String {
     }
     let lines: Vec<String> = text
         .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(crate::text::collapse_whitespace)
         .filter(|l| !l.is_empty())
         .collect();
     lines.join("\n")

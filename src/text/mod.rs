@@ -136,9 +136,13 @@ fn open_pair_at(d: &[char], i: usize) -> Option<(usize, char, char, char)> {
 /// Key for case-, form- and tone-placement-insensitive matching of names
 /// (NFC, canonical tone placement, lower case, whitespace collapsed). Keeps diacritics.
 pub fn match_key(s: &str) -> String {
-    let toned = canonical_tone(&s.to_lowercase());
-    let mut out = String::with_capacity(toned.len());
-    for word in toned.split_whitespace() {
+    collapse_whitespace(&canonical_tone(&s.to_lowercase()))
+}
+
+/// `s` with every run of whitespace made one space, and none at either end.
+pub fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
