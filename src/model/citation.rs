@@ -254,7 +254,7 @@ fn candidates(b: &[u8]) -> Vec<usize> {
 }
 
 /// Whether the chain of codes from the separator at `i` may hold a code with a
-/// letter: [`scan_symbol`] needs one (`12/NQ-TW`, `05-CT/TW`), and dates and phone
+/// letter: `docnum::scan_symbol` needs one (`12/NQ-TW`, `05-CT/TW`), and dates and phone
 /// numbers (`31/12/2024`, `0912-345-678`), the most common candidates by far, have
 /// none. Anything beyond ASCII may be a look-alike or a letter: kept.
 fn may_be_symbol(b: &[u8], mut i: usize) -> bool {
