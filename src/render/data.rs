@@ -44,50 +44,51 @@ fn province_record(p: &'static Province) -> ProvinceRecord {
     }
 }
 
+/// What every conclusion citing a document says of it, made once per document.
 #[derive(Serialize)]
-struct CitedDocument {
+struct CitedDocument<'a> {
     number: String,
-    kind: String,
+    kind: &'a str,
     issuer: String,
     scope: &'static str,
-    slug: String,
+    slug: &'a str,
     url: String,
 }
 
 #[derive(Serialize)]
-struct ConclusionRecord {
-    slug: String,
+struct ConclusionRecord<'a> {
+    slug: &'a str,
     url: String,
-    title: String,
+    title: &'a str,
     date: String,
     province: ProvinceRecord,
-    body: Option<String>,
-    chaired_by: Option<String>,
-    signed_by: Option<String>,
+    body: Option<&'a str>,
+    chaired_by: Option<&'a str>,
+    signed_by: Option<&'a str>,
     number: Option<String>,
-    documents: Vec<CitedDocument>,
-    tags: Vec<String>,
-    summary: String,
-    source: Option<String>,
+    documents: Vec<&'a CitedDocument<'a>>,
+    tags: &'a [String],
+    summary: &'a str,
+    source: Option<&'a str>,
     attachments: Vec<String>,
 }
 
 #[derive(Serialize)]
-struct DocumentRecord {
-    slug: String,
-    url: String,
-    number: String,
-    kind: String,
+struct DocumentRecord<'a> {
+    slug: &'a str,
+    url: &'a str,
+    number: &'a str,
+    kind: &'a str,
     kind_name: &'static str,
-    issuer: String,
-    issuer_name: Option<String>,
+    issuer: &'a str,
+    issuer_name: Option<&'a str>,
     scope: &'static str,
     province: Option<ProvinceRecord>,
-    title: Option<String>,
+    title: Option<&'a str>,
     issued: Option<String>,
-    subject: Option<String>,
-    link: Option<String>,
-    conclusions: Vec<String>,
+    subject: Option<&'a str>,
+    link: Option<&'a str>,
+    conclusions: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -135,36 +136,38 @@ fn scope(d: &Document) -> &'static str {
     }
 }
 
-fn conclusion_record(b: &Builder, i: usize, c: &Conclusion) -> ConclusionRecord {
-    let site: &Site = b.site;
+fn cited_document<'a>(b: &Builder, d: usize, doc: &'a Document) -> CitedDocument<'a> {
+    CitedDocument {
+        number: doc.number.canonical(),
+        kind: &doc.number.kind,
+        issuer: crate::model::site::issuer_label(doc),
+        scope: scope(doc),
+        slug: doc.slug.as_str(),
+        url: b.urls.absolute(&b.documents[d].url),
+    }
+}
+
+fn conclusion_record<'a>(
+    b: &'a Builder,
+    cited: &'a [CitedDocument<'a>],
+    i: usize,
+    c: &'a Conclusion,
+) -> ConclusionRecord<'a> {
     let ctx = &b.conclusions[i];
     ConclusionRecord {
-        slug: c.slug.to_string(),
+        slug: c.slug.as_str(),
         url: b.urls.absolute(&ctx.url),
-        title: c.title.clone(),
+        title: &c.title,
         date: c.date.to_string(),
         province: province_record(c.province),
-        body: c.body.clone(),
-        chaired_by: c.chaired_by.clone(),
-        signed_by: c.signed_by.clone(),
+        body: c.body.as_deref(),
+        chaired_by: c.chaired_by.as_deref(),
+        signed_by: c.signed_by.as_deref(),
         number: c.number.as_ref().map(|n| n.canonical()),
-        documents: site.cites[i]
-            .iter()
-            .map(|&d| {
-                let doc = &site.documents[d];
-                CitedDocument {
-                    number: doc.number.canonical(),
-                    kind: doc.number.kind.clone(),
-                    issuer: crate::model::site::issuer_label(doc),
-                    scope: scope(doc),
-                    slug: doc.slug.to_string(),
-                    url: b.urls.absolute(&b.documents[d].url),
-                }
-            })
-            .collect(),
-        tags: c.tags.clone(),
-        summary: ctx.summary.clone(),
-        source: c.source.clone(),
+        documents: b.site.cites[i].iter().map(|&d| &cited[d]).collect(),
+        tags: &c.tags,
+        summary: &ctx.summary,
+        source: c.source.as_deref(),
         attachments: ctx
             .attachments
             .iter()
@@ -173,26 +176,29 @@ fn conclusion_record(b: &Builder, i: usize, c: &Conclusion) -> ConclusionRecord 
     }
 }
 
-fn document_record(b: &Builder, d: usize, doc: &Document) -> DocumentRecord {
-    let site = b.site;
+fn document_record<'a>(
+    site: &'a Site,
+    cited: &'a CitedDocument<'a>,
+    doc: &'a Document,
+) -> DocumentRecord<'a> {
     DocumentRecord {
-        slug: doc.slug.to_string(),
-        url: b.urls.absolute(&b.documents[d].url),
-        number: doc.number.canonical(),
-        kind: doc.number.kind.clone(),
+        slug: cited.slug,
+        url: &cited.url,
+        number: &cited.number,
+        kind: cited.kind,
         kind_name: doc.number.kind_name(),
-        issuer: crate::model::site::issuer_label(doc),
-        issuer_name: doc.issuer.clone(),
-        scope: scope(doc),
+        issuer: &cited.issuer,
+        issuer_name: doc.issuer.as_deref(),
+        scope: cited.scope,
         province: doc.province.map(province_record),
-        title: doc.title.clone(),
+        title: doc.title.as_deref(),
         issued: doc.issued.map(|i| i.to_string()),
-        subject: doc.subject.clone(),
-        link: doc.link.clone(),
+        subject: doc.subject.as_deref(),
+        link: doc.link.as_deref(),
         conclusions: doc
             .cited_by
             .iter()
-            .map(|&i| site.conclusions[i].slug.to_string())
+            .map(|&i| site.conclusions[i].slug.as_str())
             .collect(),
     }
 }
@@ -207,11 +213,17 @@ pub fn render(b: &Builder, out: &mut dyn FnMut(Vec<OutputFile>)) {
         path: format!("data/{path}"),
         contents: contents.into(),
     };
+    let cited: Vec<CitedDocument> = site
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| cited_document(b, d, doc))
+        .collect();
     let conclusions = || {
         site.conclusions
             .iter()
             .enumerate()
-            .map(|(i, c)| conclusion_record(b, i, c))
+            .map(|(i, c)| conclusion_record(b, &cited, i, c))
     };
     let conclusions_json = DataFile {
         schema: b.urls.absolute(&format!("{data}conclusions.schema.json")),
@@ -232,8 +244,8 @@ pub fn render(b: &Builder, out: &mut dyn FnMut(Vec<OutputFile>)) {
     let documents = || {
         site.documents
             .iter()
-            .enumerate()
-            .map(|(d, doc)| document_record(b, d, doc))
+            .zip(&cited)
+            .map(|(doc, cited)| document_record(site, cited, doc))
     };
     let documents_json = DataFile {
         schema: b.urls.absolute(&format!("{data}documents.schema.json")),
@@ -282,54 +294,66 @@ pub const CSV_COLUMNS: &[&str] = &[
 
 /// One row per conclusion; `null` is an empty cell; lists are joined with
 /// [`CSV_LIST_SEPARATOR`]. Starts with a BOM so Excel reads UTF-8; CRLF line ends.
-fn csv(records: impl Iterator<Item = ConclusionRecord>) -> String {
+fn csv<'a>(records: impl Iterator<Item = ConclusionRecord<'a>>) -> String {
     let mut out = String::from("\u{feff}");
-    let row = |cells: Vec<String>, out: &mut String| {
-        let quoted: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
-        out.push_str(&quoted.join(","));
-        out.push_str("\r\n");
+    row(&mut out, CSV_COLUMNS.iter().copied());
+    let joined = |items: &mut dyn Iterator<Item = &str>| {
+        let items: Vec<&str> = items.collect();
+        items.join(CSV_LIST_SEPARATOR)
     };
-    row(
-        CSV_COLUMNS.iter().map(|c| c.to_string()).collect(),
-        &mut out,
-    );
-    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
-    let join = |items: Vec<&str>| items.join(CSV_LIST_SEPARATOR);
     for r in records {
         let current = r.province.current.as_ref();
+        let documents = joined(&mut r.documents.iter().map(|d| d.number.as_str()));
+        let slugs = joined(&mut r.documents.iter().map(|d| d.slug));
+        let tags = joined(&mut r.tags.iter().map(String::as_str));
+        let attachments = joined(&mut r.attachments.iter().map(String::as_str));
         row(
-            vec![
-                r.slug.clone(),
-                r.url.clone(),
-                r.title.clone(),
-                r.date.clone(),
-                r.province.name.to_string(),
-                r.province.slug.to_string(),
-                current.map(|u| u.name.to_string()).unwrap_or_default(),
-                current.map(|u| u.slug.to_string()).unwrap_or_default(),
-                opt(&r.body),
-                opt(&r.chaired_by),
-                opt(&r.signed_by),
-                opt(&r.number),
-                join(r.documents.iter().map(|d| d.number.as_str()).collect()),
-                join(r.documents.iter().map(|d| d.slug.as_str()).collect()),
-                join(r.tags.iter().map(String::as_str).collect()),
-                r.summary.clone(),
-                opt(&r.source),
-                join(r.attachments.iter().map(String::as_str).collect()),
-            ],
             &mut out,
+            [
+                r.slug,
+                &r.url,
+                r.title,
+                &r.date,
+                r.province.name,
+                r.province.slug,
+                current.map_or("", |u| u.name),
+                current.map_or("", |u| u.slug),
+                r.body.unwrap_or_default(),
+                r.chaired_by.unwrap_or_default(),
+                r.signed_by.unwrap_or_default(),
+                r.number.as_deref().unwrap_or_default(),
+                &documents,
+                &slugs,
+                &tags,
+                r.summary,
+                r.source.unwrap_or_default(),
+                &attachments,
+            ]
+            .into_iter(),
         );
     }
     out
 }
 
+/// One CSV line of `cells`.
+fn row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
+    for (n, cell) in cells.enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        csv_cell(out, cell);
+    }
+    out.push_str("\r\n");
+}
+
 /// RFC 4180: a cell with a comma, quote, CR or LF is quoted, quotes doubled.
-fn csv_cell(s: &str) -> String {
+fn csv_cell(out: &mut String, s: &str) {
     if s.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+        out.push('"');
+        out.push_str(&s.replace('"', "\"\""));
+        out.push('"');
     } else {
-        s.to_string()
+        out.push_str(s);
     }
 }
 
@@ -339,10 +363,15 @@ mod tests {
 
     #[test]
     fn csv_quoting() {
-        assert_eq!(csv_cell("a"), "a");
-        assert_eq!(csv_cell("a, b"), "\"a, b\"");
-        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_cell("two\nlines"), "\"two\nlines\"");
+        let cell = |s: &str| {
+            let mut out = String::new();
+            csv_cell(&mut out, s);
+            out
+        };
+        assert_eq!(cell("a"), "a");
+        assert_eq!(cell("a, b"), "\"a, b\"");
+        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(cell("two\nlines"), "\"two\nlines\"");
     }
 
     #[test]

@@ -4,11 +4,12 @@
 //! the theme: a feed is a data format, not presentation.
 
 use std::fmt::Write;
+use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
 use super::OutputFile;
-use super::context::{Builder, ConclusionCtx};
+use super::context::Builder;
 
 /// Entries per feed.
 pub const ENTRIES: usize = 50;
@@ -38,12 +39,13 @@ fn timestamp(date: Date) -> String {
 }
 
 /// One feed: its title, the page it follows and the conclusions, newest first.
-struct Feed<'a> {
+struct Feed {
     path: String,
     url: String,
     page_url: String,
     title: String,
-    entries: Vec<&'a ConclusionCtx>,
+    /// Indexes into the conclusions, newest first.
+    entries: Vec<usize>,
     dates: Vec<Date>,
 }
 
@@ -61,8 +63,8 @@ pub fn render(b: &Builder, out: &mut dyn FnMut(Vec<OutputFile>)) {
         url: urls.feed(),
         page_url: urls.home(),
         title: title.clone(),
-        entries: newest.iter().map(|&i| &b.conclusions[i]).collect(),
         dates: newest.iter().map(|&i| date(i)).collect(),
+        entries: newest,
     });
     for l in site.provinces.iter() {
         let slug = l.province.slug;
@@ -72,8 +74,8 @@ pub fn render(b: &Builder, out: &mut dyn FnMut(Vec<OutputFile>)) {
             url: urls.province_feed(slug),
             page_url: urls.province(slug),
             title: format!("{title} – {}", l.province.name),
-            entries: ids.iter().map(|&i| &b.conclusions[i]).collect(),
             dates: ids.iter().map(|&i| date(i)).collect(),
+            entries: ids,
         });
     }
     for (d, doc) in site.documents.iter().zip(b.documents.iter()) {
@@ -83,23 +85,24 @@ pub fn render(b: &Builder, out: &mut dyn FnMut(Vec<OutputFile>)) {
             url: urls.document_feed(d.slug.as_str()),
             page_url: doc.url.clone(),
             title: format!("{title} – {} {}", doc.kind_name, doc.number),
-            entries: ids.iter().map(|&i| &b.conclusions[i]).collect(),
             dates: ids.iter().map(|&i| date(i)).collect(),
+            entries: ids,
         });
     }
+    let entries = Entries::new(b);
     // A few hundred at a time: written and freed before the next are made.
     for chunk in feeds.chunks(256) {
         out(chunk
             .iter()
             .map(|f| OutputFile {
                 path: f.path.clone(),
-                contents: atom(b, f).into_bytes().into(),
+                contents: atom(b, f, &entries).into_bytes().into(),
             })
             .collect());
     }
 }
 
-fn atom(b: &Builder, f: &Feed) -> String {
+fn atom(b: &Builder, f: &Feed, entries: &Entries) -> String {
     let abs = |u: &str| xml_escape(&b.urls.absolute(u));
     let config = &b.site.config;
     // A feed without entries still needs `updated`: the Unix epoch keeps output stable.
@@ -146,33 +149,60 @@ fn atom(b: &Builder, f: &Feed) -> String {
         "  <generator version=\"{}\">ketluan</generator>",
         env!("CARGO_PKG_VERSION")
     );
-    for (c, date) in f.entries.iter().zip(&f.dates) {
-        let ts = timestamp(*date);
-        x.push_str("  <entry>\n");
-        let _ = writeln!(x, "    <id>{}</id>", abs(&c.url));
-        let _ = writeln!(x, "    <title>{}</title>", xml_escape(&c.title));
-        let _ = writeln!(
-            x,
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-            abs(&c.url)
-        );
-        let _ = writeln!(x, "    <published>{ts}</published>");
-        let _ = writeln!(x, "    <updated>{ts}</updated>");
-        let _ = writeln!(
-            x,
-            "    <category term=\"{}\" label=\"{}\" scheme=\"{}\"/>",
-            c.province.slug,
-            xml_escape(c.province.name),
-            abs(&b.urls.provinces())
-        );
-        for tag in &c.tags {
-            let _ = writeln!(x, "    <category term=\"{}\"/>", xml_escape(tag));
-        }
-        if !c.summary.is_empty() {
-            let _ = writeln!(x, "    <summary>{}</summary>", xml_escape(&c.summary));
-        }
-        x.push_str("  </entry>\n");
+    for &i in &f.entries {
+        x.push_str(entries.get(b, i));
     }
     x.push_str("</feed>\n");
+    x
+}
+
+/// Each conclusion's `<entry>`, made the first time a feed shows it: most appear in
+/// several feeds (the site's, their province's, each cited document's).
+struct Entries {
+    made: Vec<OnceLock<String>>,
+    /// The escaped absolute URL of the provinces page, every entry's category scheme.
+    scheme: String,
+}
+
+impl Entries {
+    fn new(b: &Builder) -> Self {
+        Self {
+            made: (0..b.conclusions.len()).map(|_| OnceLock::new()).collect(),
+            scheme: xml_escape(&b.urls.absolute(&b.urls.provinces())),
+        }
+    }
+
+    fn get(&self, b: &Builder, i: usize) -> &str {
+        self.made[i].get_or_init(|| entry(b, i, &self.scheme))
+    }
+}
+
+fn entry(b: &Builder, i: usize, scheme: &str) -> String {
+    let c = &b.conclusions[i];
+    let ts = timestamp(b.site.conclusions[i].date);
+    let url = xml_escape(&b.urls.absolute(&c.url));
+    let mut x = String::with_capacity(1024);
+    x.push_str("  <entry>\n");
+    let _ = writeln!(x, "    <id>{url}</id>");
+    let _ = writeln!(x, "    <title>{}</title>", xml_escape(&c.title));
+    let _ = writeln!(
+        x,
+        "    <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>"
+    );
+    let _ = writeln!(x, "    <published>{ts}</published>");
+    let _ = writeln!(x, "    <updated>{ts}</updated>");
+    let _ = writeln!(
+        x,
+        "    <category term=\"{}\" label=\"{}\" scheme=\"{scheme}\"/>",
+        c.province.slug,
+        xml_escape(c.province.name),
+    );
+    for tag in &c.tags {
+        let _ = writeln!(x, "    <category term=\"{}\"/>", xml_escape(tag));
+    }
+    if !c.summary.is_empty() {
+        let _ = writeln!(x, "    <summary>{}</summary>", xml_escape(&c.summary));
+    }
+    x.push_str("  </entry>\n");
     x
 }
