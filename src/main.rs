@@ -24,7 +24,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// of what it allocates before it is done, so a short purge delay keeps the peak
 /// down, and without huge pages a fresh page costs 4 KiB of zeroing, not 2 MiB:
 /// purging at once with huge pages on spent a third of the build's system time
-/// refaulting them (README, Performance). The first arena is reserved before `main`,
+/// refaulting them (README, Performance). 100 ms rather than 10: a page given back
+/// is faulted in again by the next page rendered, and on a virtual machine that
+/// also costs the host's work; 10,000 conclusions took 75,000 page faults at 10 ms,
+/// 58,000 at 100 ms, for 20 MB more at the peak (1 % at 100,000). The first arena is reserved before `main`,
 /// so huge pages are turned off for the whole process (`PR_SET_THP_DISABLE`, which
 /// holds for memory already mapped) rather than by mimalloc's `allow_thp`. Option
 /// numbers from the bundled v3 `mimalloc.h` (`mi_option_e`); the `MIMALLOC_*`
@@ -34,7 +37,7 @@ fn tune_allocator() {
     const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
     for (option, name, value) in [
         (ARENA_EAGER_COMMIT, "MIMALLOC_ARENA_EAGER_COMMIT", 0),
-        (PURGE_DELAY, "MIMALLOC_PURGE_DELAY", 10),
+        (PURGE_DELAY, "MIMALLOC_PURGE_DELAY", 100),
     ] {
         if std::env::var_os(name).is_none() {
             // SAFETY: setting an option is thread-safe and takes any value.
