@@ -135,7 +135,9 @@ impl Theme {
     /// Bytes, not a `String`: the output is UTF-8 by construction and re-validating
     /// every page would cost a tenth of the build.
     pub fn render(&self, template: &str, context: &tera::Context) -> Result<Vec<u8>, Diagnostic> {
-        let mut out = Vec::with_capacity(16 * 1024);
+        // A conclusion page is 16-17 KB with a 10 KB body: 32 KB saves most pages a
+        // reallocation and copy.
+        let mut out = Vec::with_capacity(32 * 1024);
         self.tera
             .render_to(template, context, &mut out)
             .map_err(|e| template_error(&e, &self.sources))?;
