@@ -204,8 +204,10 @@ impl ConclusionCtx {
     /// one value each, shared by every conclusion and listing showing them, rather
     /// than serialized again for each.
     pub fn to_value(&self, shared: Shared) -> Value {
-        let value = Value::from_serializable(self);
-        let mut map = value.as_map().cloned().unwrap_or_default();
+        // Taken, not cloned: the serialized value has no other owner.
+        let mut map = Value::from_serializable(self)
+            .into_map()
+            .unwrap_or_default();
         map.insert("province".into(), shared.province);
         map.insert("documents".into(), Value::from(shared.documents));
         Value::from(map)

@@ -862,7 +862,11 @@ fn province_neighbours(site: &Site) -> Vec<(Option<usize>, Option<usize>)> {
 
 /// `value` (a map) with one more entry; the other entries are shared, not copied.
 fn with(value: &mut Value, key: &'static str, extra: Value) {
-    let mut m: Map = value.as_map().cloned().unwrap_or_default();
+    // Copied only when the map is shared (a conclusion's value, which every listing
+    // holds); a value made for this page alone is taken as it is.
+    let mut m: Map = std::mem::replace(value, Value::none())
+        .into_map()
+        .unwrap_or_default();
     m.insert(key.into(), extra);
     *value = Value::from(m);
 }
