@@ -2,7 +2,7 @@
 //! them (provinces, documents). Everything the render stage needs, nothing it must
 //! recompute.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -210,7 +210,7 @@ fn index_documents(
     // Slugs are given out in key order, then documents sorted for the index; each
     // step's permutation maps the indexes the conclusions hold.
     let mut order: Vec<usize> = (0..documents.len()).collect();
-    order.sort_unstable_by(|&a, &b| documents[a].key.cmp(&documents[b].key));
+    order.par_sort_unstable_by(|&a, &b| documents[a].key.cmp(&documents[b].key));
     let mut documents = permute(documents, &order);
     disambiguate_slugs(&mut documents);
     let mut position = vec![0; order.len()];
@@ -355,10 +355,11 @@ fn apply_registry(
 /// or one number with two issue dates). The first in key order keeps it; the others
 /// get the issue year, or a counter when that is not enough.
 fn disambiguate_slugs(documents: &mut [Document]) {
-    let mut taken: BTreeMap<Slug, usize> = BTreeMap::new();
+    // Only membership is asked (a hash set: an ordered map of 100,000 slugs took a
+    // tenth of the index phase).
+    let mut taken: HashSet<Slug> = HashSet::with_capacity(documents.len());
     for doc in documents.iter_mut() {
-        if !taken.contains_key(&doc.slug) {
-            taken.insert(doc.slug.clone(), 1);
+        if taken.insert(doc.slug.clone()) {
             continue;
         }
         let base = doc.slug.clone();
@@ -367,11 +368,11 @@ fn disambiguate_slugs(documents: &mut [Document]) {
             None => base.with_suffix("2"),
         };
         let mut n = 2;
-        while taken.contains_key(&candidate) {
+        while taken.contains(&candidate) {
             n += 1;
             candidate = base.with_suffix(&n.to_string());
         }
-        taken.insert(candidate.clone(), 1);
+        taken.insert(candidate.clone());
         doc.slug = candidate;
     }
 }
