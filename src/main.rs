@@ -26,12 +26,12 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// purging at once with huge pages on spent a third of the build's system time
 /// refaulting them (README, Performance). 100 ms rather than 10: a page given back
 /// is faulted in again by the next page rendered, and on a virtual machine that
-/// also costs the host's work; 10,000 conclusions took 75,000 page faults at 10 ms,
-/// 58,000 at 100 ms, for 20 MB more at the peak (1 % at 100,000). The first arena is reserved before `main`,
-/// so huge pages are turned off for the whole process (`PR_SET_THP_DISABLE`, which
-/// holds for memory already mapped) rather than by mimalloc's `allow_thp`. Option
-/// numbers from the bundled v3 `mimalloc.h` (`mi_option_e`); the `MIMALLOC_*`
-/// variables still override them, for measuring.
+/// costs the host's work too; 10,000 conclusions took 75,000 page faults at 10 ms
+/// and 54,000 at 100 ms, for 15-20 MB more at the peak (longer delays saved no more).
+/// The first arena is reserved before `main`, so huge pages are turned off for the
+/// whole process (`PR_SET_THP_DISABLE`, which holds for memory already mapped) rather
+/// than by mimalloc's `allow_thp`. Option numbers from the bundled v3 `mimalloc.h`
+/// (`mi_option_e`); the `MIMALLOC_*` variables still override them, for measuring.
 fn tune_allocator() {
     const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
     const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;

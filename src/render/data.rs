@@ -312,16 +312,12 @@ fn csv<'a>(records: impl Iterator<Item = ConclusionRecord<'a>>) -> String {
     let mut out = String::with_capacity(4096 + records.size_hint().0 * RECORD_BYTES / 2);
     out.push('\u{feff}');
     row(&mut out, CSV_COLUMNS.iter().copied());
-    let joined = |items: &mut dyn Iterator<Item = &str>| {
-        let items: Vec<&str> = items.collect();
-        items.join(CSV_LIST_SEPARATOR)
-    };
     for r in records {
         let current = r.province.current.as_ref();
-        let documents = joined(&mut r.documents.iter().map(|d| d.number.as_str()));
-        let slugs = joined(&mut r.documents.iter().map(|d| d.slug));
-        let tags = joined(&mut r.tags.iter().map(String::as_str));
-        let attachments = joined(&mut r.attachments.iter().map(String::as_str));
+        let documents = joined(r.documents.iter().map(|d| d.number.as_str()));
+        let slugs = joined(r.documents.iter().map(|d| d.slug));
+        let tags = joined(r.tags.iter().map(String::as_str));
+        let attachments = joined(r.attachments.iter().map(String::as_str));
         row(
             &mut out,
             [
@@ -348,6 +344,11 @@ fn csv<'a>(records: impl Iterator<Item = ConclusionRecord<'a>>) -> String {
         );
     }
     out
+}
+
+/// List items in one cell.
+fn joined<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items.collect::<Vec<_>>().join(CSV_LIST_SEPARATOR)
 }
 
 /// One CSV line of `cells`.

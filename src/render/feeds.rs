@@ -3,8 +3,8 @@
 //! the newest [`ENTRIES`] conclusions and absolute URLs. Written here rather than by
 //! the theme: a feed is a data format, not presentation.
 
+use std::cell::OnceCell;
 use std::fmt::Write;
-use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
@@ -159,7 +159,7 @@ fn atom(b: &Builder, f: &Feed, entries: &Entries) -> String {
 /// Each conclusion's `<entry>`, made the first time a feed shows it: most appear in
 /// several feeds (the site's, their province's, each cited document's).
 struct Entries {
-    made: Vec<OnceLock<String>>,
+    made: Vec<OnceCell<String>>,
     /// The escaped absolute URL of the provinces page, every entry's category scheme.
     scheme: String,
 }
@@ -167,7 +167,7 @@ struct Entries {
 impl Entries {
     fn new(b: &Builder) -> Self {
         Self {
-            made: (0..b.conclusions.len()).map(|_| OnceLock::new()).collect(),
+            made: (0..b.conclusions.len()).map(|_| OnceCell::new()).collect(),
             scheme: xml_escape(&b.urls.absolute(&b.urls.provinces())),
         }
     }
