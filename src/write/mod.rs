@@ -86,9 +86,11 @@ pub struct Staging {
     dir: PathBuf,
     previous: HashMap<String, Fingerprint>,
     written: Mutex<Vec<(String, Fingerprint)>>,
-    /// Folders of the staging tree made so far: each is made once, before its first
-    /// file, rather than found missing by a failed open (system calls are dear).
-    folders: Mutex<HashSet<PathBuf>>,
+    /// Folders of the staging tree made so far, relative (`ket-luan/slug`): each is
+    /// made once, before its first file, rather than found missing by a failed open
+    /// (system calls are dear). Strings, not paths: hashing a `Path` walks its
+    /// components.
+    folders: Mutex<HashSet<String>>,
     committed: bool,
 }
 
@@ -127,7 +129,7 @@ impl Staging {
         };
         Ok(Staging {
             output: output.to_path_buf(),
-            folders: Mutex::new(HashSet::from([dir.clone()])),
+            folders: Mutex::new(HashSet::new()),
             dir,
             previous,
             written: Mutex::new(Vec::new()),
@@ -141,8 +143,8 @@ impl Staging {
     }
 
     fn store(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        self.make_parent(rel)?;
         let target = self.dir.join(rel);
-        self.make_parent(&target)?;
         let print = fingerprint(bytes);
         let unchanged = self.previous.get(rel) == Some(&print)
             && fs::hard_link(self.output.join(rel), &target).is_ok();
@@ -156,19 +158,24 @@ impl Staging {
         Ok(())
     }
 
-    /// Make the folder `file` goes in, unless this staging tree already has it.
-    fn make_parent(&self, file: &Path) -> io::Result<()> {
-        let parent = file.parent().expect("a file has a parent");
+    /// Make the folder the file `rel` (relative, `/`-separated) goes in, unless this
+    /// staging tree already has it.
+    fn make_parent(&self, rel: &str) -> io::Result<()> {
+        let Some((parent, _)) = rel.rsplit_once('/') else {
+            return Ok(());
+        };
         let lock = || self.folders.lock().expect("no panics while holding it");
         if lock().contains(parent) {
             return Ok(());
         }
         // Outside the lock: two threads may both make it, which create_dir_all allows.
-        fs::create_dir_all(parent)?;
+        fs::create_dir_all(self.dir.join(parent))?;
         let mut folders = lock();
-        for made in parent.ancestors().take_while(|a| a.starts_with(&self.dir)) {
-            if !folders.insert(made.to_path_buf()) {
-                break;
+        let mut made = parent;
+        while folders.insert(made.to_string()) {
+            match made.rsplit_once('/') {
+                Some((up, _)) => made = up,
+                None => break,
             }
         }
         Ok(())
