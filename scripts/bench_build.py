@@ -15,7 +15,11 @@ Sites are generated once by scripts/gen_corpus.py into $KETLUAN_BENCH_DIR (defau
   index off (`search: false`), as the speed issue defines it;
 - +search: the same with the search index on (one run per size);
 - rebuild: `ketluan build` again into the output of the last cold run, nothing
-  changed (every file is hard-linked from the previous output, see src/write).
+  changed (every file is hard-linked from the previous output, see src/write);
+- plain write: the files and folders of the last cold run's output written again
+  from memory by one Python thread (`makedirs`, `open`, `write`), timed the same
+  way: what this disk charges for the output alone, with nothing rendered. The
+  speed issue calls such a script the floor.
 
 Why every cold run gets a new folder and nothing is deleted until the end: on
 ext4 without a journal (this project's machine: `mount` shows `/` as ext4, and
@@ -37,6 +41,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench_serve import BIN, CACHE, ROOT, log, make_site  # noqa: E402
@@ -79,6 +84,29 @@ def timed_build(site, out):
     return float(wall), float(user), float(sys_), int(rss) / 1024, run.stdout
 
 
+def plain_write(tree, out):
+    """(wall s, user s, sys s) of writing `tree`'s files again into `out` from memory
+    with one thread, after settling like a build (the files are read first)."""
+    files = []
+    for d, _, fs in os.walk(tree):
+        for name in fs:
+            path = os.path.join(d, name)
+            with open(path, "rb") as f:
+                files.append((os.path.relpath(path, tree), f.read()))
+    settle(os.devnull)
+    made = set()
+    start, before = time.perf_counter(), os.times()
+    for rel, data in files:
+        folder = os.path.dirname(os.path.join(out, rel))
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        with open(os.path.join(out, rel), "wb") as f:
+            f.write(data)
+    after = os.times()
+    return time.perf_counter() - start, after.user - before.user, after.system - before.system
+
+
 def set_search(site, on):
     path = os.path.join(site, "site.yaml")
     with open(path, encoding="utf-8") as f:
@@ -105,13 +133,15 @@ def main():
                 cold.append(timed_build(site, os.path.join(outs, f"{n}-cold-{r}")))
                 log(f"{n} cold {r}: {cold[-1][:4]}")
             log(sorted(cold, key=lambda r: r[0])[len(cold) // 2][4])
+            plain = plain_write(os.path.join(outs, f"{n}-cold-{runs - 1}"), os.path.join(outs, f"{n}-plain"))
+            log(f"{n} plain write: {plain}")
             set_search(site, True)
             search = timed_build(site, os.path.join(outs, f"{n}-search"))
             log(f"{n} +search: {search[:4]}")
-            results[n] = (site, cold, search)
+            results[n] = (site, cold, search, plain)
         rows = []
         for n in counts:
-            site, cold, search = results[n]
+            site, cold, search, plain = results[n]
             set_search(site, False)
             warm = []
             for r in range(len(cold)):
@@ -122,17 +152,17 @@ def main():
             med = lambda rs, i: statistics.median(r[i] for r in rs)
             pages = re.search(r"(\d+) pages, (\d+) files", cold[-1][4])
             rows.append((n, size, int(pages[1]), int(pages[2]), med(cold, 0), med(cold, 1), med(cold, 2),
-                         max(r[3] for r in cold), med(warm, 0), search[0], search[3]))
+                         max(r[3] for r in cold), med(warm, 0), search[0], search[3], plain))
     finally:
         if not os.environ.get("KEEP"):
             shutil.rmtree(outs, ignore_errors=True)
     print(f"{os.cpu_count()} cores; median of RUNS runs (5; 3 at 100,000)\n")
     print("| conclusions | Markdown | pages | files | cold build (wall) | CPU user | CPU sys | peak RSS "
-          "| rebuild, nothing changed | cold, with search (wall, RSS) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for n, size, pages, files, wall, user, sys_, rss, warm, swall, srss in rows:
+          "| rebuild, nothing changed | cold, with search (wall, RSS) | plain write of the output (wall, sys) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n, size, pages, files, wall, user, sys_, rss, warm, swall, srss, plain in rows:
         print(f"| {n:,} | {size:.0f} MB | {pages:,} | {files:,} | {wall:.2f} s | {user:.2f} s | {sys_:.2f} s "
-              f"| {rss:.0f} MB | {warm:.2f} s | {swall:.2f} s, {srss:.0f} MB |")
+              f"| {rss:.0f} MB | {warm:.2f} s | {swall:.2f} s, {srss:.0f} MB | {plain[0]:.2f} s, {plain[2]:.2f} s |")
 
 
 if __name__ == "__main__":
