@@ -46,7 +46,6 @@ struct Feed {
     title: String,
     /// Indexes into the conclusions, newest first.
     entries: Vec<usize>,
-    dates: Vec<Date>,
 }
 
 /// Every feed of the site, given to `out` a group at a time.
@@ -54,7 +53,6 @@ pub fn render(b: &Builder, out: &mut dyn FnMut(Vec<OutputFile>)) {
     let site = b.site;
     let urls = &b.urls;
     let title = &site.config.title;
-    let date = |i: usize| site.conclusions[i].date;
     let mut feeds = Vec::new();
 
     let newest: Vec<usize> = (0..b.conclusions.len()).take(ENTRIES).collect();
@@ -63,7 +61,6 @@ pub fn render(b: &Builder, out: &mut dyn FnMut(Vec<OutputFile>)) {
         url: urls.feed(),
         page_url: urls.home(),
         title: title.clone(),
-        dates: newest.iter().map(|&i| date(i)).collect(),
         entries: newest,
     });
     for l in site.provinces.iter() {
@@ -74,7 +71,6 @@ pub fn render(b: &Builder, out: &mut dyn FnMut(Vec<OutputFile>)) {
             url: urls.province_feed(slug),
             page_url: urls.province(slug),
             title: format!("{title} – {}", l.province.name),
-            dates: ids.iter().map(|&i| date(i)).collect(),
             entries: ids,
         });
     }
@@ -85,7 +81,6 @@ pub fn render(b: &Builder, out: &mut dyn FnMut(Vec<OutputFile>)) {
             url: urls.document_feed(d.slug.as_str()),
             page_url: doc.url.clone(),
             title: format!("{title} – {} {}", doc.kind_name, doc.number),
-            dates: ids.iter().map(|&i| date(i)).collect(),
             entries: ids,
         });
     }
@@ -107,10 +102,11 @@ fn atom(b: &Builder, f: &Feed, entries: &Entries) -> String {
     let config = &b.site.config;
     // A feed without entries still needs `updated`: the Unix epoch keeps output stable.
     let updated = f
-        .dates
+        .entries
         .iter()
+        .map(|&i| b.site.conclusions[i].date)
         .max()
-        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| timestamp(*d));
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), timestamp);
     let mut x = String::with_capacity(1024 + f.entries.len() * 1024);
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     let _ = writeln!(
