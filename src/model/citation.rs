@@ -190,7 +190,7 @@ const AFTER: usize = 2400;
 /// Byte ranges of `text` around every candidate symbol, merged where they overlap,
 /// starting and ending at whitespace (or the text's ends).
 fn windows(text: &str) -> Vec<Range<usize>> {
-    windows_around(text.as_bytes(), candidates(text.as_bytes()))
+    windows_around(text.as_bytes(), candidates(text))
 }
 
 /// The windows around `candidates` (in order) of the text `b`.
@@ -223,8 +223,8 @@ fn windows_around(b: &[u8], candidates: Vec<usize>) -> Vec<Range<usize>> {
 ///
 /// Found from the separators (`memchr`, many bytes at a time), looking back for the
 /// run: digits are far more common in Vietnamese prose than separators.
-fn candidates(b: &[u8]) -> Vec<usize> {
-    let run_byte = |c: u8| c.is_ascii_digit() || matches!(c, b'.' | b' ' | b'\t' | b'\n' | b'\r');
+fn candidates(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
     let mut out = Vec::new();
     let mut seps: Vec<usize> = memchr::memchr3_iter(b'-', b'/', 0xE2, b).collect();
     if memchr::memchr(0xEF, b).is_some() {
@@ -232,17 +232,17 @@ fn candidates(b: &[u8]) -> Vec<usize> {
         seps.sort_unstable();
     }
     for sep in seps {
-        // NBSP (C2 A0) may stand before the separator too.
-        let mut end = sep;
-        while end >= 2 && b[end - 2] == 0xC2 && b[end - 1] == 0xA0 {
-            end -= 2;
-        }
-        let mut start = end;
-        while start > 0 && run_byte(b[start - 1]) {
-            start -= 1;
-        }
+        // Every separator byte starts a char. Before it, the number's run: digits,
+        // dots and any whitespace, which `scan_symbol` skips (`05\u{a0} -NQ/TW`).
+        let run: usize = text[..sep]
+            .chars()
+            .rev()
+            .take_while(|&c| in_number_run(c))
+            .map(char::len_utf8)
+            .sum();
+        let start = sep - run;
         // The run starts at its first digit (a dot or space before it is not part).
-        let Some(first) = b[start..end].iter().position(u8::is_ascii_digit) else {
+        let Some(first) = b[start..sep].iter().position(u8::is_ascii_digit) else {
             continue;
         };
         if out.last() != Some(&(start + first)) && may_be_symbol(b, sep) {
@@ -250,6 +250,11 @@ fn candidates(b: &[u8]) -> Vec<usize> {
         }
     }
     out
+}
+
+/// Whether `c` may stand between a number's first digit and its separator.
+fn in_number_run(c: char) -> bool {
+    c.is_ascii_digit() || c == '.' || c.is_whitespace()
 }
 
 /// Whether the chain of codes from the separator at `i` may hold a code with a
@@ -1036,14 +1041,11 @@ mod tests {
                 continue;
             }
             let start = i;
-            while i < b.len()
-                && (b[i].is_ascii_digit() || matches!(b[i], b'.' | b' ' | b'\t' | b'\n' | b'\r'))
-            {
-                i += 1;
-            }
-            while b.get(i) == Some(&0xC2) && b.get(i + 1) == Some(&0xA0) {
-                i += 2;
-            }
+            i += text[i..]
+                .chars()
+                .take_while(|&c| in_number_run(c))
+                .map(char::len_utf8)
+                .sum::<usize>();
             if matches!(b.get(i), Some(b'-' | b'/' | 0xE2 | 0xEF)) {
                 cands.push(start);
             }
@@ -1131,11 +1133,14 @@ mod tests {
     /// Dates and phone numbers are not candidates; codes after them are.
     #[test]
     fn candidates_skip_chains_of_numbers() {
-        let at = |s: &str| candidates(s.as_bytes());
+        let at = candidates;
         assert_eq!(at("ngày 31/12/2024 và 0912-345-678."), Vec::<usize>::new());
         assert_eq!(at("số 12/2020/NĐ-CP"), [5, 8]);
         assert_eq!(at("số 05 - NQ/TW"), [5]);
         assert_eq!(at("12\u{a0}/NQ"), [0]);
+        // Any whitespace, mixed, may stand before the separator, as `scan_symbol` allows.
+        assert_eq!(at("số 05\u{a0} -NQ/TW"), [5]);
+        assert_eq!(find_citations("số 05\u{a0} -NQ/TW").len(), 1);
         assert_eq!(at("1/2 x 3\u{2013}4"), [6]);
     }
 
