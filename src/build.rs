@@ -198,7 +198,11 @@ fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Dia
             .map_err(output_error)?;
         (rendered.pages.iter().filter(|f| is_page(f)).count(), files)
     } else {
-        let staging = write::Staging::begin_with(&output, options.force).map_err(output_error)?;
+        let staging = timings
+            .time("stage", || {
+                write::Staging::begin_with(&output, options.force)
+            })
+            .map_err(output_error)?;
         let pages = AtomicUsize::new(0);
         let sink = |f: render::OutputFile| {
             if is_page(&f) {

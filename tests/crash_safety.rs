@@ -69,7 +69,8 @@ impl Rng {
     }
 }
 
-/// Entries beside the output that a build leaves while it runs (staging, retired).
+/// Entries beside the output that a build leaves while it runs (staging, retired),
+/// not those it keeps between builds (manifest, lock, the spare site and its manifest).
 fn leftovers(parent: &Path) -> Vec<String> {
     std::fs::read_dir(parent)
         .unwrap()
@@ -77,8 +78,9 @@ fn leftovers(parent: &Path) -> Vec<String> {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| {
             n.contains(".ketluan-")
-                && !n.ends_with("ketluan-manifest")
-                && !n.ends_with("ketluan-lock")
+                && !["manifest", "lock", "spare", "spare-manifest"]
+                    .iter()
+                    .any(|kept| n.ends_with(&format!(".ketluan-{kept}")))
         })
         .collect()
 }

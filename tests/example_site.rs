@@ -3,6 +3,7 @@
 mod common;
 
 use common::{TestSite, attrs, texts, tree};
+use std::path::Path;
 
 #[test]
 fn builds_every_page_kind() {
@@ -218,15 +219,110 @@ fn a_second_build_does_not_rewrite_unchanged_files() {
     assert_ne!(inode(page), before);
     assert!(site.read(page).contains("Đoạn mới."));
     assert_eq!(inode("public/static/style.css"), css);
-    // Nothing but the output itself, the manifest and the (released) lock is left
-    // beside it.
+    // Beside the output: its manifest, the (released) lock, and the site it replaced,
+    // kept as the spare for the next build, with its manifest.
     let mut beside: Vec<String> = std::fs::read_dir(site.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with('.'))
         .collect();
     beside.sort();
-    assert_eq!(beside, [".public.ketluan-lock", ".public.ketluan-manifest"]);
+    assert_eq!(
+        beside,
+        [
+            ".public.ketluan-lock",
+            ".public.ketluan-manifest",
+            ".public.ketluan-spare",
+            ".public.ketluan-spare-manifest"
+        ]
+    );
+}
+
+/// Every folder under `dir`, relative and sorted (`tree` lists files only).
+fn folders(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_dir())
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn later_builds_update_the_spare_into_exactly_the_fresh_site() {
+    use std::os::unix::fs::MetadataExt;
+    let site = TestSite::example();
+    let public = site.path("public");
+    let spare = ".public.ketluan-spare";
+    // What a build into a new folder makes of the content as it is now.
+    let fresh = |site: &TestSite| {
+        let out = site.path("fresh");
+        let run = site.run(&["build", "--output", out.to_str().unwrap()]);
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let made = (tree(&out), folders(&out));
+        std::fs::remove_dir_all(&out).unwrap();
+        made
+    };
+    let inode = |rel: &str| std::fs::metadata(site.path(rel)).unwrap().ino();
+    let page = "public/ket-luan/2021-06-15-lam-dong-lam-viec-ban-can-su-dang-ubnd/index.html";
+    let file = "content/2021-06-15-lam-dong-lam-viec-ban-can-su-dang-ubnd.md";
+    let removed = "content/2021-04-09-quang-ninh-quyet-liet-chi-dao-dieu-hanh.md";
+    let removed_page = "public/ket-luan/2021-04-09-quang-ninh-quyet-liet-chi-dao-dieu-hanh";
+
+    site.build_ok();
+    site.build_ok();
+    let css = inode("public/static/style.css");
+    let first_page = inode(page);
+    let original = site.read(page);
+    assert!(site.path(spare).join("index.html").is_file());
+
+    // The third build starts from the spare: an edited page, a conclusion removed
+    // (its folder must go), a file someone put in the spare, one they deleted there.
+    let text = site.read(file);
+    site.write(file, format!("{text}\nĐoạn mới.\n"));
+    let removed_text = site.read(removed);
+    site.remove(removed);
+    site.write(&format!("{spare}/stray.html"), "không thuộc trang");
+    std::fs::remove_file(site.path(spare).join("404.html")).unwrap();
+    site.build_ok();
+    assert_eq!((tree(&public), folders(&public)), fresh(&site));
+    assert!(!site.path(removed_page).exists());
+    assert!(site.read(page).contains("Đoạn mới."));
+    assert_eq!(inode("public/static/style.css"), css, "unchanged file kept");
+
+    // The edit undone: the spare holds these very bytes, but the output published
+    // others, so the page is written anew (a new mtime for deploy tools to see).
+    site.write(file, &text);
+    site.write(removed, &removed_text);
+    site.build_ok();
+    assert_eq!((tree(&public), folders(&public)), fresh(&site));
+    assert_eq!(site.read(page), original);
+    assert_ne!(
+        inode(page),
+        first_page,
+        "rewritten, not the spare's old file"
+    );
+    assert_eq!(inode("public/static/style.css"), css);
+
+    // A spare without its manifest is not trusted: deleted, and the site made anew.
+    std::fs::remove_file(site.path(".public.ketluan-spare-manifest")).unwrap();
+    site.write(&format!("{spare}/stray.html"), "không thuộc trang");
+    site.build_ok();
+    assert_eq!((tree(&public), folders(&public)), fresh(&site));
+    assert!(!site.path(spare).join("stray.html").exists());
 }
 
 /// `ketluan build --timings | head -1`: a closed standard output ends the program

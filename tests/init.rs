@@ -200,6 +200,9 @@ fn templates_readme_and_gitignore() {
     let ignored = |p: &str| git(&["check-ignore", "-q", p]).status.code() == Some(0);
     assert!(ignored("public/index.html"));
     assert!(ignored(".public.ketluan-new-1/index.html"));
+    assert!(ignored(".public.ketluan-spare/index.html"));
+    assert!(ignored(".public.ketluan-manifest"));
+    assert!(ignored(".public.ketluan-lock"));
     assert!(!ignored("site.yaml"));
     assert!(!ignored("content/2025-07-15-ha-noi-bai-mau.md"));
     assert!(!ignored("templates/README.md"));

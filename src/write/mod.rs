@@ -8,6 +8,14 @@
 //! deploy tools that sync by mtime upload only what changed) and costs one system
 //! call. What the previous build wrote is remembered in a manifest beside the output
 //! (`.public.ketluan-manifest`: size, hash and path of every file).
+//!
+//! The site a build replaces is not deleted but kept beside the output as the spare
+//! (`.public.ketluan-spare`, with its own manifest). The next build takes the spare as
+//! its staging folder and only brings it up to date: a file that is the same in the
+//! spare, the output and the new build is left as it is, with no system call; the
+//! rest is written or linked, and what the new site lacks is removed. Making and
+//! deleting a whole tree of folders and links on every build cost more than rendering
+//! the site, and mass deletion leaves ext4 slow to create inodes for minutes after.
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -85,6 +93,9 @@ pub struct Staging {
     output: PathBuf,
     dir: PathBuf,
     previous: HashMap<String, Fingerprint>,
+    /// What the staging folder already holds: it is the spare, the site before the
+    /// previous one, being brought up to date (nothing for a new folder).
+    held: Held,
     written: Mutex<Vec<(String, Fingerprint)>>,
     /// Folders of the staging tree made so far, relative (`ket-luan/slug`): each is
     /// made once, before its first file, rather than found missing by a failed open
@@ -121,15 +132,26 @@ impl Staging {
         }
         remove_stale(output);
         let dir = sibling(output, &format!("new-{}", std::process::id()));
-        fs::create_dir_all(&dir)?;
         let previous = if output.is_dir() {
             read_manifest(&sibling(output, "manifest"))
         } else {
             HashMap::new()
         };
+        // A spare is worth updating only next to the site it is compared with.
+        let held = match take_spare(output, &dir, !previous.is_empty()) {
+            Some(held) => held,
+            None => {
+                fs::create_dir_all(&dir)?;
+                Held {
+                    files: HashMap::new(),
+                    folders: Vec::new(),
+                }
+            }
+        };
         Ok(Staging {
             output: output.to_path_buf(),
-            folders: Mutex::new(HashSet::new()),
+            folders: Mutex::new(held.folders.iter().cloned().collect()),
+            held,
             dir,
             previous,
             written: Mutex::new(Vec::new()),
@@ -143,13 +165,25 @@ impl Staging {
     }
 
     fn store(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        self.make_parent(rel)?;
-        let target = self.dir.join(rel);
         let print = fingerprint(bytes);
-        let unchanged = self.previous.get(rel) == Some(&print)
-            && fs::hard_link(self.output.join(rel), &target).is_ok();
-        if !unchanged {
-            fs::write(&target, bytes)?;
+        let published = self.previous.get(rel) == Some(&print);
+        let held = self.held.files.get(rel);
+        // Bytes the spare holds and the output published are the output's file
+        // (linked when the previous build kept it): nothing to do. Bytes the spare
+        // holds but the output does not are written again, for a new mtime: deploy
+        // tools that sync by mtime compare with what the output published.
+        if !(published && held == Some(&print)) {
+            let target = self.dir.join(rel);
+            if held.is_some() {
+                // Possibly a link to the output's file: replaced, never written into.
+                fs::remove_file(&target)?;
+            } else {
+                self.make_parent(rel)?;
+            }
+            let linked = published && fs::hard_link(self.output.join(rel), &target).is_ok();
+            if !linked {
+                write_new(&target, bytes)?;
+            }
         }
         self.written
             .lock()
@@ -169,7 +203,18 @@ impl Staging {
             return Ok(());
         }
         // Outside the lock: two threads may both make it, which create_dir_all allows.
-        fs::create_dir_all(self.dir.join(parent))?;
+        let folder = self.dir.join(parent);
+        if let Err(e) = fs::create_dir_all(&folder) {
+            // The spare may hold a file where this build wants a folder.
+            let blocker = std::iter::successors(Some(parent), |p| p.rsplit_once('/').map(|s| s.0))
+                .find(|p| self.held.files.contains_key(*p))
+                .ok_or(e)?;
+            match fs::remove_file(self.dir.join(blocker)) {
+                // Another thread making a folder there may have removed it first.
+                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                _ => fs::create_dir_all(&folder)?,
+            }
+        }
         let mut folders = lock();
         let mut made = parent;
         while folders.insert(made.to_string()) {
@@ -199,6 +244,7 @@ impl Staging {
     pub fn commit(mut self) -> io::Result<usize> {
         let mut written = std::mem::take(&mut *self.written.lock().expect("no panics"));
         written.sort();
+        self.prune(&written)?;
         let manifest = sibling(&self.output, "manifest");
         // The old manifest describes the old site: once the swap starts it must not
         // be trusted (a kill before the new one is written just costs a full write).
@@ -206,7 +252,7 @@ impl Staging {
         if self.output.exists() && exchange(&self.dir, &self.output).is_ok() {
             // One atomic step: the staging path now holds the previous site.
             self.committed = true;
-            remove_tree(&self.dir);
+            self.retire(&self.dir);
         } else if self.output.exists() {
             let retired = sibling(&self.output, &format!("old-{}", std::process::id()));
             fs::rename(&self.output, &retired)?;
@@ -216,15 +262,7 @@ impl Staging {
                 return Err(e);
             }
             self.committed = true;
-            // Renamed before it is deleted: a build killed while deleting must not
-            // leave a half-deleted `old-` folder that `recover` would take for a site.
-            let trash = sibling(&self.output, &format!("trash-{}", std::process::id()));
-            let doomed = if fs::rename(&retired, &trash).is_ok() {
-                trash
-            } else {
-                retired
-            };
-            remove_tree(&doomed);
+            self.retire(&retired);
         } else {
             fs::rename(&self.dir, &self.output)?;
             self.committed = true;
@@ -232,6 +270,170 @@ impl Staging {
         // Only an optimisation: a missing manifest means every file is written next time.
         let _ = write_manifest(&manifest, &written);
         Ok(written.len())
+    }
+
+    /// Remove what the spare held that this build did not write: its files, then
+    /// the folders no written file is in.
+    fn prune(&self, written: &[(String, Fingerprint)]) -> io::Result<()> {
+        if self.held.files.is_empty() {
+            return Ok(());
+        }
+        let kept: HashSet<&str> = written.iter().map(|(rel, _)| rel.as_str()).collect();
+        let mut needed = HashSet::new();
+        for rel in &kept {
+            let mut rel = *rel;
+            while let Some((parent, _)) = rel.rsplit_once('/') {
+                if !needed.insert(parent) {
+                    break;
+                }
+                rel = parent;
+            }
+        }
+        // A name the spare had may now be the other kind (a file where a folder was).
+        let stale = |rel: &str| !kept.contains(rel) && !needed.contains(rel);
+        // What is already gone (a folder above it replaced by a file) is done.
+        let remove = |rel: &str, how: fn(&Path) -> io::Result<()>| {
+            let path = self.dir.join(rel);
+            match how(&path) {
+                Err(e) if fs::symlink_metadata(&path).is_ok() => Err(e),
+                _ => Ok(()),
+            }
+        };
+        self.held
+            .files
+            .par_iter()
+            .filter(|(rel, _)| stale(rel))
+            .try_for_each(|(rel, _)| remove(rel, |p| fs::remove_file(p)))?;
+        // A folder comes right before everything in it: once it is removed, they are.
+        let mut gone: Vec<&str> = Vec::new();
+        for folder in &self.held.folders {
+            let inside_gone = gone
+                .last()
+                .is_some_and(|g| folder.strip_prefix(g).is_some_and(|r| r.starts_with('/')));
+            if stale(folder) && !inside_gone {
+                gone.push(folder);
+            }
+        }
+        gone.par_iter()
+            .try_for_each(|f| remove(f, |p| fs::remove_dir_all(p)))
+    }
+
+    /// Keep the site just replaced, now at `path`, as the next build's spare, with
+    /// the manifest it was published with; without one, nothing is known of its
+    /// files, so it is deleted.
+    fn retire(&self, path: &Path) {
+        let spare = sibling(&self.output, "spare");
+        let kept = !self.previous.is_empty()
+            && fs::symlink_metadata(&spare).is_err()
+            && fs::rename(path, &spare).is_ok();
+        if !kept {
+            // Renamed before it is deleted: a build killed while deleting must not
+            // leave a half-deleted `old-` folder that `recover` would take for a site.
+            let trash = sibling(&self.output, &format!("trash-{}", std::process::id()));
+            let doomed = if fs::rename(path, &trash).is_ok() {
+                trash
+            } else {
+                path.to_path_buf()
+            };
+            remove_tree(&doomed);
+            return;
+        }
+        let mut files: Vec<(String, Fingerprint)> =
+            self.previous.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        files.sort();
+        // Written after the rename: a spare without its manifest is never trusted.
+        let _ = write_manifest(&sibling(&self.output, "spare-manifest"), &files);
+    }
+}
+
+/// What the spare holds once moved into place as a staging folder.
+struct Held {
+    /// The files of its manifest that are there.
+    files: HashMap<String, Fingerprint>,
+    /// Its folders, relative, each before those inside it.
+    folders: Vec<String>,
+}
+
+/// The spare of `output` moved to `dir`, and what it holds. `None`, and the spare
+/// deleted, when it is not `wanted`, has no manifest or cannot be read whole.
+fn take_spare(output: &Path, dir: &Path, wanted: bool) -> Option<Held> {
+    let spare = sibling(output, "spare");
+    let manifest = sibling(output, "spare-manifest");
+    let listed = if wanted {
+        read_manifest(&manifest)
+    } else {
+        HashMap::new()
+    };
+    // From here on the spare changes, and its manifest no longer describes it.
+    let _ = fs::remove_file(&manifest);
+    let is_folder = fs::symlink_metadata(&spare).is_ok_and(|m| m.is_dir());
+    if !is_folder || listed.is_empty() || fs::rename(&spare, dir).is_err() {
+        remove_tree(&spare);
+        return None;
+    }
+    let held = survey(dir, &listed);
+    if held.is_none() {
+        remove_tree(dir);
+    }
+    held
+}
+
+/// What `dir` holds of `listed`. Any other file (one someone put there) is removed,
+/// so that it never reaches a site; `None` if a folder cannot be read. Each of the
+/// top folders is walked on its own thread: the walk is system calls.
+fn survey(dir: &Path, listed: &HashMap<String, Fingerprint>) -> Option<Held> {
+    let tops: Vec<fs::DirEntry> = fs::read_dir(dir).ok()?.collect::<Result<_, _>>().ok()?;
+    let parts: Vec<Held> = tops
+        .par_iter()
+        .map(|top| {
+            let mut held = Held {
+                files: HashMap::new(),
+                folders: Vec::new(),
+            };
+            for entry in walkdir::WalkDir::new(top.path()) {
+                let entry = entry.ok()?;
+                let rel = relative(dir, entry.path())?;
+                if entry.file_type().is_dir() {
+                    held.folders.push(rel);
+                } else if let Some(print) = listed.get(&rel) {
+                    held.files.insert(rel, *print);
+                } else {
+                    fs::remove_file(entry.path()).ok()?;
+                }
+            }
+            Some(held)
+        })
+        .collect::<Option<_>>()?;
+    let mut held = Held {
+        files: HashMap::with_capacity(listed.len()),
+        folders: Vec::new(),
+    };
+    for part in parts {
+        held.files.extend(part.files);
+        held.folders.extend(part.folders);
+    }
+    Some(held)
+}
+
+/// `path` below `dir` as the `/`-separated relative name the manifest uses.
+fn relative(dir: &Path, path: &Path) -> Option<String> {
+    let parts: Option<Vec<&str>> = path
+        .strip_prefix(dir)
+        .ok()?
+        .components()
+        .map(|c| c.as_os_str().to_str())
+        .collect();
+    Some(parts?.join("/"))
+}
+
+/// Write `bytes` to `path`, a name nothing holds or a folder left there by the spare.
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    match fs::write(path, bytes) {
+        Err(e) if fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) => {
+            fs::remove_dir_all(path).map_err(|_| e)?;
+            fs::write(path, bytes)
+        }
+        done => done,
     }
 }
 
@@ -365,5 +567,78 @@ fn remove_stale(output: &Path) {
         if prefixes.iter().any(|p| file.starts_with(p)) {
             remove_tree(&e.path());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn publish(output: &Path, files: &[(&str, &str)]) {
+        let staging = Staging::begin(output).unwrap();
+        for (path, text) in files {
+            let contents = bytes::Bytes::copy_from_slice(text.as_bytes());
+            let path = path.to_string();
+            let put = staging.put(&OutputFile {
+                path: path.clone(),
+                contents,
+            });
+            put.unwrap_or_else(|e| panic!("{path}: {e}"));
+        }
+        staging.commit().unwrap();
+    }
+
+    /// Every entry under `dir`: a file with its text, a folder with none.
+    fn listing(dir: &Path) -> Vec<(String, Option<String>)> {
+        let mut out: Vec<_> = walkdir::WalkDir::new(dir)
+            .min_depth(1)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .map(|e| {
+                let text = (!e.file_type().is_dir()).then(|| fs::read_to_string(e.path()).unwrap());
+                (relative(dir, e.path()).unwrap(), text)
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn expected(files: &[(&str, &str)]) -> Vec<(String, Option<String>)> {
+        let mut out: Vec<_> = files
+            .iter()
+            .map(|(p, t)| (p.to_string(), Some(t.to_string())))
+            .collect();
+        for (p, _) in files {
+            let mut p = *p;
+            while let Some((up, _)) = p.rsplit_once('/') {
+                out.push((up.to_string(), None));
+                p = up;
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn the_spare_is_updated_where_a_file_becomes_a_folder_and_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        let output = tmp.path().join("public");
+        let a = [
+            ("index.html", "a"),
+            ("x", "file x"),
+            ("y/z/index.html", "page y"),
+        ];
+        let b = [
+            ("index.html", "b"),
+            ("x/index.html", "page x"),
+            ("y", "file y"),
+        ];
+        // From the third build on, each starts from the spare, which has the other kinds.
+        for (n, site) in [&a, &b, &b, &a, &b].iter().enumerate() {
+            publish(&output, &site[..]);
+            assert_eq!(listing(&output), expected(&site[..]), "build {n}");
+        }
+        assert!(sibling(&output, "spare").is_dir());
     }
 }
