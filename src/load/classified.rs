@@ -118,6 +118,13 @@ fn may_fold_to_luu(text: &str) -> bool {
     let mut starts =
         memchr::memchr3_iter(b'l', b'L', 0xC4, b).chain(memchr::memmem::find_iter(b, b"\xE1\xB8"));
     starts.any(|i| {
+        // Most `l`s have an ASCII letter after them, and only `u` folds to `u`.
+        if b[i] < 0x80
+            && b.get(i + 1)
+                .is_some_and(|&n| n < 0x80 && !matches!(n, b'u' | b'U'))
+        {
+            return false;
+        }
         let mut folds = text[i..].chars().map(text::fold_char);
         for want in ['l', 'u', 'u'] {
             match folds.next() {
@@ -266,10 +273,11 @@ mod tests {
             "l\u{301}uu",
             "Lũy kế lưu",
             "x\nLUU",
+            "lo la lluu",
         ] {
             assert!(may_fold_to_luu(t), "{t}");
         }
-        for t in ["lúa", "đường lối", "Ḷa", "", "l", "lu", "Đảng"] {
+        for t in ["lúa", "đường lối", "Ḷa", "", "l", "lu", "Đảng", "lo la Lul"] {
             assert_eq!(may_fold_to_luu(t), text::fold(t).contains("luu"), "{t}");
         }
     }
