@@ -277,6 +277,23 @@ fn later_builds_update_the_spare_into_exactly_the_fresh_site() {
         made
     };
     let inode = |rel: &str| std::fs::metadata(site.path(rel)).unwrap().ino();
+    // A file's mtime set to 2000, to tell later whether a build wrote it anew (an
+    // inode number tells nothing once its file was deleted: it is reused).
+    let y2000 = std::time::UNIX_EPOCH + std::time::Duration::from_secs(946_684_800);
+    let age = |rel: &str| {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(site.path(rel))
+            .unwrap();
+        file.set_modified(y2000).unwrap();
+    };
+    let written_anew = |rel: &str| {
+        std::fs::metadata(site.path(rel))
+            .unwrap()
+            .modified()
+            .unwrap()
+            > y2000
+    };
     let page = "public/ket-luan/2021-06-15-lam-dong-lam-viec-ban-can-su-dang-ubnd/index.html";
     let file = "content/2021-06-15-lam-dong-lam-viec-ban-can-su-dang-ubnd.md";
     let removed = "content/2021-04-09-quang-ninh-quyet-liet-chi-dao-dieu-hanh.md";
@@ -285,7 +302,6 @@ fn later_builds_update_the_spare_into_exactly_the_fresh_site() {
     site.build_ok();
     site.build_ok();
     let css = inode("public/static/style.css");
-    let first_page = inode(page);
     let original = site.read(page);
     assert!(site.path(spare).join("index.html").is_file());
 
@@ -307,17 +323,28 @@ fn later_builds_update_the_spare_into_exactly_the_fresh_site() {
     // others, so the page is written anew (a new mtime for deploy tools to see).
     site.write(file, &text);
     site.write(removed, &removed_text);
+    let spare_page = page.replacen("public", spare, 1);
+    assert_eq!(site.read(&spare_page), original);
+    age(&spare_page);
     site.build_ok();
     assert_eq!((tree(&public), folders(&public)), fresh(&site));
     assert_eq!(site.read(page), original);
-    assert_ne!(
-        inode(page),
-        first_page,
-        "rewritten, not the spare's old file"
-    );
+    assert!(written_anew(page), "rewritten, not the spare's old file");
     assert_eq!(inode("public/static/style.css"), css);
 
+    // With the output deleted, the spare is still taken up: every file written anew.
+    std::fs::remove_dir_all(&public).unwrap();
+    site.write(&format!("{spare}/stray.html"), "không thuộc trang");
+    age(&format!("{spare}/static/style.css"));
+    site.build_ok();
+    assert_eq!((tree(&public), folders(&public)), fresh(&site));
+    assert!(
+        written_anew("public/static/style.css"),
+        "no output to keep it for"
+    );
+
     // A spare without its manifest is not trusted: deleted, and the site made anew.
+    site.build_ok();
     std::fs::remove_file(site.path(".public.ketluan-spare-manifest")).unwrap();
     site.write(&format!("{spare}/stray.html"), "không thuộc trang");
     site.build_ok();

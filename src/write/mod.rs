@@ -137,8 +137,9 @@ impl Staging {
         } else {
             HashMap::new()
         };
-        // A spare is worth updating only next to the site it is compared with.
-        let held = match take_spare(output, &dir, !previous.is_empty()) {
+        // Even with no output to compare with, updating the spare (every file written
+        // anew) costs less than deleting it and making a new tree.
+        let held = match take_spare(output, &dir) {
             Some(held) => held,
             None => {
                 fs::create_dir_all(&dir)?;
@@ -355,15 +356,11 @@ struct Held {
 }
 
 /// The spare of `output` moved to `dir`, and what it holds. `None`, and the spare
-/// deleted, when it is not `wanted`, has no manifest or cannot be read whole.
-fn take_spare(output: &Path, dir: &Path, wanted: bool) -> Option<Held> {
+/// deleted, when it has no manifest or cannot be read whole.
+fn take_spare(output: &Path, dir: &Path) -> Option<Held> {
     let spare = sibling(output, "spare");
     let manifest = sibling(output, "spare-manifest");
-    let listed = if wanted {
-        read_manifest(&manifest)
-    } else {
-        HashMap::new()
-    };
+    let listed = read_manifest(&manifest);
     // From here on the spare changes, and its manifest no longer describes it.
     let _ = fs::remove_file(&manifest);
     let is_folder = fs::symlink_metadata(&spare).is_ok_and(|m| m.is_dir());
