@@ -373,3 +373,30 @@ fn a_closed_standard_output_is_no_panic() {
     // The site was built before the report was printed.
     assert!(site.path("public/index.html").is_file());
 }
+
+#[test]
+fn files_changed_by_hand_in_the_output_never_come_back() {
+    let site = TestSite::example();
+    let public = site.path("public");
+    site.build_ok();
+    site.build_ok();
+    let fresh = (tree(&public), folders(&public));
+    // Hands in the output, deep and shallow: the next build retires it as the spare,
+    // and the one after takes that spare up.
+    let page = "public/ket-luan/2021-06-15-lam-dong-lam-viec-ban-can-su-dang-ubnd";
+    site.write(&format!("{page}/extra.html"), "thêm tay");
+    site.write("public/moi/sau/x.html", "thư mục mới");
+    site.write("public/.nojekyll", "");
+    let doc = std::fs::read_dir(site.path("public/nghi-quyet"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.is_dir())
+        .unwrap();
+    std::fs::remove_dir_all(&doc).unwrap();
+    std::fs::remove_dir_all(site.path("public/static")).unwrap();
+    site.write("public/static", "một tệp thay thư mục");
+    for _ in 0..3 {
+        site.build_ok();
+        assert_eq!((tree(&public), folders(&public)), fresh);
+    }
+}
