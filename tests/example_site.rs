@@ -395,6 +395,10 @@ fn files_changed_by_hand_in_the_output_never_come_back() {
     std::fs::remove_dir_all(&doc).unwrap();
     std::fs::remove_dir_all(site.path("public/static")).unwrap();
     site.write("public/static", "một tệp thay thư mục");
+    // A link in place of a page: a file of the site by its name, not by its kind.
+    let home = site.path("public/index.html");
+    std::fs::remove_file(&home).unwrap();
+    std::os::unix::fs::symlink(site.path("public/404.html"), &home).unwrap();
     for _ in 0..3 {
         site.build_ok();
         assert_eq!((tree(&public), folders(&public)), fresh);

@@ -242,7 +242,7 @@ impl Staging {
     }
 
     /// Swap the new site in; returns the number of files. The previous site is moved
-    /// aside first and deleted only once the new one is in place.
+    /// aside first and, once the new one is in place, kept as the spare (or deleted).
     pub fn commit(mut self) -> io::Result<usize> {
         let mut written = std::mem::take(&mut *self.written.lock().expect("no panics"));
         written.sort();
@@ -420,15 +420,20 @@ fn survey(dir: &Path, listed: &HashMap<String, Fingerprint>, finished: SystemTim
         let mut entries = Vec::new();
         for entry in fs::read_dir(&path).ok()? {
             let entry = entry.ok()?;
-            let name = entry.file_name().into_string().ok();
-            let is_dir = entry.file_type().ok()?.is_dir();
-            let name = match (name, rel) {
-                (Some(name), "") => name,
-                (Some(name), _) => format!("{rel}/{name}"),
-                (None, _) => {
+            let kind = entry.file_type().ok()?;
+            let is_dir = kind.is_dir();
+            // A build writes only folders and files with UTF-8 names.
+            let name = match entry.file_name().into_string() {
+                Ok(name) if is_dir || kind.is_file() => name,
+                _ => {
                     remove_entry(&entry.path(), is_dir).ok()?;
                     continue;
                 }
+            };
+            let name = if rel.is_empty() {
+                name
+            } else {
+                format!("{rel}/{name}")
             };
             entries.push((name, is_dir));
         }
