@@ -98,10 +98,10 @@ pub struct Staging {
     /// previous one, being brought up to date (nothing for a new folder).
     held: Held,
     written: Mutex<Vec<(String, Fingerprint)>>,
-    /// Folders of the staging tree made so far, relative (`ket-luan/slug`): each is
-    /// made once, before its first file, rather than found missing by a failed open
-    /// (system calls are dear). Strings, not paths: hashing a `Path` walks its
-    /// components.
+    /// Folders of the staging tree made so far or found in the spare, relative
+    /// (`ket-luan/slug`): each is made once, before its first file, rather than found
+    /// missing by a failed open (system calls are dear). Strings, not paths: hashing a
+    /// `Path` walks its components.
     folders: Mutex<HashSet<String>>,
     committed: bool,
 }
@@ -287,16 +287,7 @@ impl Staging {
             return Ok(());
         }
         let kept: HashSet<&str> = written.iter().map(|(rel, _)| rel.as_str()).collect();
-        let mut needed = HashSet::new();
-        for rel in &kept {
-            let mut rel = *rel;
-            while let Some((parent, _)) = rel.rsplit_once('/') {
-                if !needed.insert(parent) {
-                    break;
-                }
-                rel = parent;
-            }
-        }
+        let needed = folders_of(kept.iter().copied());
         // A name the spare had may now be the other kind (a file where a folder was).
         let stale = |rel: &str| !kept.contains(rel) && !needed.contains(rel);
         // What is already gone (a folder above it replaced by a file) is done.
@@ -390,18 +381,8 @@ fn take_spare(output: &Path, dir: &Path) -> Option<Held> {
 /// site. `None` if a folder cannot be read.
 fn survey(dir: &Path, listed: &HashMap<String, Fingerprint>, finished: SystemTime) -> Option<Held> {
     // The site's folders, each before those inside it.
-    let mut folders: Vec<&str> = vec![""];
-    let mut seen = HashSet::new();
-    for rel in listed.keys() {
-        let mut rel = rel.as_str();
-        while let Some((parent, _)) = rel.rsplit_once('/') {
-            if !seen.insert(parent) {
-                break;
-            }
-            folders.push(parent);
-            rel = parent;
-        }
-    }
+    let seen = folders_of(listed.keys().map(String::as_str));
+    let mut folders: Vec<&str> = std::iter::once("").chain(seen.iter().copied()).collect();
     folders.sort_by(|a, b| a.split('/').cmp(b.split('/')));
     enum Found {
         Missing,
@@ -489,6 +470,21 @@ fn survey(dir: &Path, listed: &HashMap<String, Fingerprint>, finished: SystemTim
         }
     }
     Some(held)
+}
+
+/// The folders the files `rels` are in, and those above them (relative, without the
+/// top folder itself).
+fn folders_of<'a>(rels: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+    let mut folders = HashSet::new();
+    for mut rel in rels {
+        while let Some((parent, _)) = rel.rsplit_once('/') {
+            if !folders.insert(parent) {
+                break;
+            }
+            rel = parent;
+        }
+    }
+    folders
 }
 
 /// Remove a file or a folder found in the spare.
