@@ -404,3 +404,61 @@ fn files_changed_by_hand_in_the_output_never_come_back() {
         assert_eq!((tree(&public), folders(&public)), fresh);
     }
 }
+
+#[test]
+fn files_edited_in_place_in_the_output_are_written_again() {
+    use std::io::Write as _;
+    let site = TestSite::example();
+    let public = site.path("public");
+    // Two builds: the output's files are then linked with the spare's, so an edit in
+    // `public/` (a deploy step minifying or injecting in place) reaches the spare too.
+    site.build_ok();
+    site.build_ok();
+    let fresh = tree(&public);
+    let append = |rel: &str, text: &str| {
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(site.path(rel))
+            .unwrap();
+        file.write_all(text.as_bytes()).unwrap();
+    };
+    let page = "public/ket-luan/2021-06-15-lam-dong-lam-viec-ban-can-su-dang-ubnd/index.html";
+    append(page, "<script>analytics()</script>");
+    append("public/static/style.css", "/* minified */");
+    // An edit that puts the mtime back, as `touch -r` or some copy tools do.
+    let feed = "public/atom.xml";
+    let mtime = std::fs::metadata(site.path(feed))
+        .unwrap()
+        .modified()
+        .unwrap();
+    append(feed, "<!-- injected -->");
+    std::fs::File::options()
+        .write(true)
+        .open(site.path(feed))
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    for round in 0..3 {
+        site.build_ok();
+        assert!(tree(&public) == fresh, "build {round} after the edits");
+    }
+    // Edited again, now that the spare holds the first edit's files.
+    append(page, "<!-- again -->");
+    for round in 0..2 {
+        site.build_ok();
+        assert!(
+            tree(&public) == fresh,
+            "build {round} after the second edit"
+        );
+    }
+    // A step that changes only permissions leaves the bytes: the file is reused, not
+    // rewritten, and keeps its mtime.
+    use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+    let home = site.path("public/index.html");
+    let stamp = |m: std::fs::Metadata| (m.ino(), m.mtime(), m.mtime_nsec());
+    let before = stamp(std::fs::metadata(&home).unwrap());
+    std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o600)).unwrap();
+    site.build_ok();
+    assert_eq!(stamp(std::fs::metadata(&home).unwrap()), before);
+    assert!(tree(&public) == fresh);
+}

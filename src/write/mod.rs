@@ -5,17 +5,23 @@
 //!
 //! A file whose bytes did not change since the previous build is hard-linked from
 //! the previous output instead of written again: it keeps its modification time (so
-//! deploy tools that sync by mtime upload only what changed) and costs one system
-//! call. What the previous build wrote is remembered in a manifest beside the output
-//! (`.public.ketluan-manifest`: size, hash and path of every file).
+//! deploy tools that sync by mtime upload only what changed) and costs two system
+//! calls (a look at it, then the link). What the previous build wrote is remembered
+//! in a manifest beside the output (`.public.ketluan-manifest`: size, hash and path
+//! of every file).
 //!
 //! The site a build replaces is not deleted but kept beside the output as the spare
 //! (`.public.ketluan-spare`, with its own manifest). The next build takes the spare as
 //! its staging folder and only brings it up to date: a file that is the same in the
-//! spare, the output and the new build is left as it is, with no system call; the
+//! spare, the output and the new build is left as it is, after a look at it; the
 //! rest is written or linked, and what the new site lacks is removed. Making and
 //! deleting a whole tree of folders and links on every build cost more than rendering
 //! the site, and mass deletion leaves ext4 slow to create inodes for minutes after.
+//!
+//! Neither file is taken on trust: one changed since the output's manifest was
+//! written (a deploy step that edits `public/` in place, and whose edit the spare
+//! shares through a link) is written again, so that a build always gives exactly what
+//! a fresh build would.
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -94,10 +100,16 @@ pub struct Staging {
     output: PathBuf,
     dir: PathBuf,
     previous: HashMap<String, Fingerprint>,
+    /// When the output's manifest was written, just after its site was finished: a
+    /// file of that site changed later was changed by someone else.
+    published: SystemTime,
     /// What the staging folder already holds: it is the spare, the site before the
     /// previous one, being brought up to date (nothing for a new folder).
     held: Held,
     written: Mutex<Vec<(String, Fingerprint)>>,
+    /// Files of the output changed since it was published, which the spare it
+    /// becomes must not keep.
+    tainted: Mutex<Vec<String>>,
     /// Folders of the staging tree made so far or found in the spare, relative
     /// (`ket-luan/slug`): each is made once, before its first file, rather than found
     /// missing by a failed open (system calls are dear). Strings, not paths: hashing a
@@ -133,10 +145,11 @@ impl Staging {
         }
         remove_stale(output);
         let dir = sibling(output, &format!("new-{}", std::process::id()));
-        let previous = if output.is_dir() {
-            read_manifest(&sibling(output, "manifest"))
-        } else {
-            HashMap::new()
+        let manifest = sibling(output, "manifest");
+        let published = fs::metadata(&manifest).and_then(|m| m.modified()).ok();
+        let previous = match published {
+            Some(_) if output.is_dir() => read_manifest(&manifest),
+            _ => HashMap::new(),
         };
         // Even with no output to compare with, updating the spare (every file written
         // anew) costs less than deleting it and making a new tree.
@@ -146,6 +159,7 @@ impl Staging {
                 fs::create_dir_all(&dir)?;
                 Held {
                     files: HashMap::new(),
+                    finished: SystemTime::UNIX_EPOCH,
                     folders: Vec::new(),
                 }
             }
@@ -156,7 +170,9 @@ impl Staging {
             held,
             dir,
             previous,
+            published: published.unwrap_or(SystemTime::UNIX_EPOCH),
             written: Mutex::new(Vec::new()),
+            tainted: Mutex::new(Vec::new()),
             committed: false,
         })
     }
@@ -169,20 +185,36 @@ impl Staging {
     fn store(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let print = fingerprint(bytes);
         let published = self.previous.get(rel) == Some(&print);
+        let source = self.output.join(rel);
+        // Looked at first: replacing the spare's file below changes the inode they
+        // may share.
+        let intact = |path: &Path, written_by| {
+            unchanged_since(path, written_by, self.published) || holds(path, print)
+        };
+        let linkable = published && intact(&source, self.published);
+        if published && !linkable {
+            // The output's file was changed by hand; it must not reach the spare.
+            self.tainted
+                .lock()
+                .expect("no panics")
+                .push(rel.to_string());
+        }
         let held = self.held.files.get(rel);
+        let target = self.dir.join(rel);
         // Bytes the spare holds and the output published are the output's file
-        // (linked when the previous build kept it): nothing to do. Bytes the spare
-        // holds but the output does not are written again, for a new mtime: deploy
-        // tools that sync by mtime compare with what the output published.
-        if !(published && held == Some(&print)) {
-            let target = self.dir.join(rel);
+        // (linked when the previous build kept it): nothing to do, unless it was
+        // changed since. Bytes the spare holds but the output does not are written
+        // again, for a new mtime: deploy tools that sync by mtime compare with what
+        // the output published.
+        let kept = published && held == Some(&print) && intact(&target, self.held.finished);
+        if !kept {
             if held.is_some() {
                 // Possibly a link to the output's file: replaced, never written into.
                 fs::remove_file(&target)?;
             } else {
                 self.make_parent(rel)?;
             }
-            let linked = published && fs::hard_link(self.output.join(rel), &target).is_ok();
+            let linked = linkable && fs::hard_link(&source, &target).is_ok();
             if !linked {
                 write_new(&target, bytes)?;
             }
@@ -276,7 +308,9 @@ impl Staging {
             self.committed = true;
         }
         // Only an optimisation: a missing manifest means every file is written next time.
-        let _ = write_manifest(&manifest, &written);
+        if write_manifest(&manifest, &written).is_ok() {
+            outlast(&manifest);
+        }
         Ok(written.len())
     }
 
@@ -322,8 +356,16 @@ impl Staging {
     /// files, so it is deleted.
     fn retire(&self, path: &Path, moved: bool) {
         let spare = sibling(&self.output, "spare");
+        // Files changed by hand leave it before it becomes the spare (the next build
+        // then reads their folders, which changed, and finds them gone); a site one of
+        // them cannot leave is not kept.
+        let clean = moved
+            && self.tainted.lock().expect("no panics").iter().all(|rel| {
+                fs::remove_file(path.join(rel)).is_ok()
+                    || fs::symlink_metadata(path.join(rel)).is_err()
+            });
         let kept =
-            moved && fs::symlink_metadata(&spare).is_err() && fs::rename(path, &spare).is_ok();
+            clean && fs::symlink_metadata(&spare).is_err() && fs::rename(path, &spare).is_ok();
         if kept {
             return;
         }
@@ -344,6 +386,8 @@ impl Staging {
 struct Held {
     /// The files of its manifest that are there.
     files: HashMap<String, Fingerprint>,
+    /// When its site was finished (the mtime of its manifest).
+    finished: SystemTime,
     /// Its folders, relative, each before those inside it.
     folders: Vec<String>,
 }
@@ -424,6 +468,7 @@ fn survey(dir: &Path, listed: &HashMap<String, Fingerprint>, finished: SystemTim
     let state: HashMap<&str, &Found> = folders.iter().copied().zip(&found).collect();
     let mut held = Held {
         files: HashMap::with_capacity(listed.len()),
+        finished,
         folders: Vec::new(),
     };
     for (folder, found) in folders.iter().zip(&found) {
@@ -485,6 +530,87 @@ fn folders_of<'a>(rels: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
         }
     }
     folders
+}
+
+/// Whether `path` is a file as a build left it: its bytes written no later than
+/// `written_by` (when the site it was written for was finished) and its inode changed
+/// in no other way after `linked_by` (when the output was published).
+///
+/// A file of the output or the spare is one inode with the other's file when a build
+/// linked it, so an edit in place in `public/` reaches both. An edit sets the mtime;
+/// our own links and unlinks change only the status-change time, and only during a
+/// build, before its manifest is written. So the mtime is compared with the finishing
+/// time of the file's own site (the spare's is older than the output's), the status-
+/// change time with the output's (a file renamed over, or edited and its mtime put
+/// back, after the output was published). A build returns only once the clock has
+/// passed its manifest's time ([`outlast`]), so whatever changes a file after it is
+/// later, even within the same clock tick as the manifest.
+fn unchanged_since(path: &Path, written_by: SystemTime, linked_by: SystemTime) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| {
+        m.is_file() && m.modified().is_ok_and(|t| t <= written_by) && changed(&m) <= linked_by
+    })
+}
+
+/// Whether `path` is a file holding bytes with the fingerprint `print`: asked of a
+/// file whose times say it changed, which may be a `touch` or a `chmod` only (a deploy
+/// step making `public/` readable by all); it is then reused rather than rewritten,
+/// and keeps its mtime.
+fn holds(path: &Path, print: Fingerprint) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == print.0)
+        && fs::read(path).is_ok_and(|bytes| fingerprint(&bytes) == print)
+}
+
+/// Wait until the clock that stamps files has passed the mtime of `path`, at most
+/// 100 ms. File times come from a clock that advances by ticks (4 ms on Linux at
+/// 250 Hz); without the wait, a file edited by a command run right after the build
+/// could bear the same time as the manifest and pass for the build's own.
+fn outlast(path: &Path) {
+    let Ok(stamp) = fs::metadata(path).and_then(|m| m.modified()) else {
+        return;
+    };
+    for _ in 0..100 {
+        if file_clock() > stamp {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+}
+
+/// The time a file changed now would bear, or earlier.
+fn file_clock() -> SystemTime {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        // The coarse clock is the one the kernel stamps files with.
+        let now = rustix::time::clock_gettime(rustix::time::ClockId::RealtimeCoarse);
+        let since_epoch = std::time::Duration::new(
+            u64::try_from(now.tv_sec).unwrap_or(0),
+            u32::try_from(now.tv_nsec).unwrap_or(0),
+        );
+        SystemTime::UNIX_EPOCH + since_epoch
+    }
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    {
+        // Elsewhere file times may lag the precise clock by a tick of up to 16 ms.
+        SystemTime::now() - std::time::Duration::from_millis(20)
+    }
+}
+
+/// When the inode of `meta` last changed (content, links or permissions): its
+/// ctime where there is one.
+fn changed(meta: &fs::Metadata) -> SystemTime {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        let since_epoch = std::time::Duration::new(
+            u64::try_from(meta.ctime()).unwrap_or(0),
+            u32::try_from(meta.ctime_nsec()).unwrap_or(0),
+        );
+        SystemTime::UNIX_EPOCH + since_epoch
+    }
+    #[cfg(not(unix))]
+    {
+        meta.modified().unwrap_or(SystemTime::now())
+    }
 }
 
 /// Remove a file or a folder found in the spare.
