@@ -18,10 +18,10 @@
 //! deleting a whole tree of folders and links on every build cost more than rendering
 //! the site, and mass deletion leaves ext4 slow to create inodes for minutes after.
 //!
-//! Neither file is taken on trust: one changed since the output's manifest was
-//! written (a deploy step that edits `public/` in place, and whose edit the spare
-//! shares through a link) is written again, so that a build always gives exactly what
-//! a fresh build would.
+//! Neither file is taken on trust: when the output's file changed since its manifest
+//! was written (a deploy step that edits `public/` in place, an edit the spare shares
+//! through a link), it is written again, and removed from the site that becomes the
+//! spare, so that a build always gives exactly what a fresh build would.
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -159,7 +159,6 @@ impl Staging {
                 fs::create_dir_all(&dir)?;
                 Held {
                     files: HashMap::new(),
-                    finished: SystemTime::UNIX_EPOCH,
                     folders: Vec::new(),
                 }
             }
@@ -184,37 +183,35 @@ impl Staging {
 
     fn store(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let print = fingerprint(bytes);
-        let published = self.previous.get(rel) == Some(&print);
         let source = self.output.join(rel);
-        // Looked at first: replacing the spare's file below changes the inode they
-        // may share.
-        let intact = |path: &Path, written_by| {
-            unchanged_since(path, written_by, self.published) || holds(path, print)
-        };
-        let linkable = published && intact(&source, self.published);
-        if published && !linkable {
-            // The output's file was changed by hand; it must not reach the spare.
+        // The output's file, if it has these bytes as published and no hand has
+        // changed it since (looked at before the spare's file is touched: they may be
+        // one inode). The spare's file is then also as published: one inode with it,
+        // or a file the previous build found unchanged in the output it retired.
+        let published = self.previous.get(rel) == Some(&print);
+        let reusable =
+            published && (unchanged_since(&source, self.published) || holds(&source, print));
+        if published && !reusable {
+            // Changed by hand: it must not stay in the site that becomes the spare.
             self.tainted
                 .lock()
                 .expect("no panics")
                 .push(rel.to_string());
         }
         let held = self.held.files.get(rel);
-        let target = self.dir.join(rel);
         // Bytes the spare holds and the output published are the output's file
-        // (linked when the previous build kept it): nothing to do, unless it was
-        // changed since. Bytes the spare holds but the output does not are written
-        // again, for a new mtime: deploy tools that sync by mtime compare with what
-        // the output published.
-        let kept = published && held == Some(&print) && intact(&target, self.held.finished);
-        if !kept {
+        // (linked when the previous build kept it): nothing to do. Bytes the spare
+        // holds but the output does not are written again, for a new mtime: deploy
+        // tools that sync by mtime compare with what the output published.
+        if !(reusable && held == Some(&print)) {
+            let target = self.dir.join(rel);
             if held.is_some() {
                 // Possibly a link to the output's file: replaced, never written into.
                 fs::remove_file(&target)?;
             } else {
                 self.make_parent(rel)?;
             }
-            let linked = linkable && fs::hard_link(&source, &target).is_ok();
+            let linked = reusable && fs::hard_link(&source, &target).is_ok();
             if !linked {
                 write_new(&target, bytes)?;
             }
@@ -386,8 +383,6 @@ impl Staging {
 struct Held {
     /// The files of its manifest that are there.
     files: HashMap<String, Fingerprint>,
-    /// When its site was finished (the mtime of its manifest).
-    finished: SystemTime,
     /// Its folders, relative, each before those inside it.
     folders: Vec<String>,
 }
@@ -468,7 +463,6 @@ fn survey(dir: &Path, listed: &HashMap<String, Fingerprint>, finished: SystemTim
     let state: HashMap<&str, &Found> = folders.iter().copied().zip(&found).collect();
     let mut held = Held {
         files: HashMap::with_capacity(listed.len()),
-        finished,
         folders: Vec::new(),
     };
     for (folder, found) in folders.iter().zip(&found) {
@@ -532,23 +526,15 @@ fn folders_of<'a>(rels: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
     folders
 }
 
-/// Whether `path` is a file as a build left it: its bytes written no later than
-/// `written_by` (when the site it was written for was finished) and its inode changed
-/// in no other way after `linked_by` (when the output was published).
-///
-/// A file of the output or the spare is one inode with the other's file when a build
-/// linked it, so an edit in place in `public/` reaches both. An edit sets the mtime;
-/// our own links and unlinks change only the status-change time, and only during a
-/// build, before its manifest is written. So the mtime is compared with the finishing
-/// time of the file's own site (the spare's is older than the output's), the status-
-/// change time with the output's (a file renamed over, or edited and its mtime put
-/// back, after the output was published). A build returns only once the clock has
-/// passed its manifest's time ([`outlast`]), so whatever changes a file after it is
-/// later, even within the same clock tick as the manifest.
-fn unchanged_since(path: &Path, written_by: SystemTime, linked_by: SystemTime) -> bool {
-    fs::symlink_metadata(path).is_ok_and(|m| {
-        m.is_file() && m.modified().is_ok_and(|t| t <= written_by) && changed(&m) <= linked_by
-    })
+/// Whether `path` is a file whose inode changed in no way after `published` (when
+/// the output's manifest was written): not edited, renamed over, or edited with its
+/// mtime put back, which the status-change time shows and no tool can set back. Our
+/// own links and unlinks change it too, but only during a build, before its manifest
+/// is written; and a build returns only once the clock has passed that time
+/// ([`outlast`]), so whatever changes a file after it is later, even within the same
+/// clock tick.
+fn unchanged_since(path: &Path, published: SystemTime) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && changed(&m) <= published)
 }
 
 /// Whether `path` is a file holding bytes with the fingerprint `print`: asked of a
@@ -582,11 +568,7 @@ fn file_clock() -> SystemTime {
     {
         // The coarse clock is the one the kernel stamps files with.
         let now = rustix::time::clock_gettime(rustix::time::ClockId::RealtimeCoarse);
-        let since_epoch = std::time::Duration::new(
-            u64::try_from(now.tv_sec).unwrap_or(0),
-            u32::try_from(now.tv_nsec).unwrap_or(0),
-        );
-        SystemTime::UNIX_EPOCH + since_epoch
+        since_epoch(now.tv_sec, now.tv_nsec)
     }
     #[cfg(not(any(target_os = "linux", target_os = "android")))]
     {
@@ -595,17 +577,22 @@ fn file_clock() -> SystemTime {
     }
 }
 
+/// A time the system gives as seconds and nanoseconds since 1970 (none is earlier
+/// for a file a build wrote).
+#[cfg(unix)]
+fn since_epoch(secs: i64, nanos: i64) -> SystemTime {
+    let secs = u64::try_from(secs).unwrap_or(0);
+    let nanos = u32::try_from(nanos).unwrap_or(0);
+    SystemTime::UNIX_EPOCH + std::time::Duration::new(secs, nanos)
+}
+
 /// When the inode of `meta` last changed (content, links or permissions): its
 /// ctime where there is one.
 fn changed(meta: &fs::Metadata) -> SystemTime {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt as _;
-        let since_epoch = std::time::Duration::new(
-            u64::try_from(meta.ctime()).unwrap_or(0),
-            u32::try_from(meta.ctime_nsec()).unwrap_or(0),
-        );
-        SystemTime::UNIX_EPOCH + since_epoch
+        since_epoch(meta.ctime(), meta.ctime_nsec())
     }
     #[cfg(not(unix))]
     {
