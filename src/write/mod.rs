@@ -102,7 +102,7 @@ pub struct Staging {
     previous: HashMap<String, Fingerprint>,
     /// When the output's manifest was written, just after its site was finished: a
     /// file of that site changed later was changed by someone else.
-    published: SystemTime,
+    published_at: SystemTime,
     /// What the staging folder already holds: it is the spare, the site before the
     /// previous one, being brought up to date (nothing for a new folder).
     held: Held,
@@ -146,8 +146,8 @@ impl Staging {
         remove_stale(output);
         let dir = sibling(output, &format!("new-{}", std::process::id()));
         let manifest = sibling(output, "manifest");
-        let published = fs::metadata(&manifest).and_then(|m| m.modified()).ok();
-        let previous = match published {
+        let published_at = modified(&manifest);
+        let previous = match published_at {
             Some(_) if output.is_dir() => read_manifest(&manifest),
             _ => HashMap::new(),
         };
@@ -169,7 +169,7 @@ impl Staging {
             held,
             dir,
             previous,
-            published: published.unwrap_or(SystemTime::UNIX_EPOCH),
+            published_at: published_at.unwrap_or(SystemTime::UNIX_EPOCH),
             written: Mutex::new(Vec::new()),
             tainted: Mutex::new(Vec::new()),
             committed: false,
@@ -190,7 +190,7 @@ impl Staging {
         // or a file the previous build found unchanged in the output it retired.
         let published = self.previous.get(rel) == Some(&print);
         let reusable =
-            published && (unchanged_since(&source, self.published) || holds(&source, print));
+            published && (unchanged_since(&source, self.published_at) || holds(&source, print));
         if published && !reusable {
             // Changed by hand: it must not stay in the site that becomes the spare.
             self.tainted
@@ -322,18 +322,11 @@ impl Staging {
         // A name the spare had may now be the other kind (a file where a folder was).
         let stale = |rel: &str| !kept.contains(rel) && !needed.contains(rel);
         // What is already gone (a folder above it replaced by a file) is done.
-        let remove = |rel: &str, how: fn(&Path) -> io::Result<()>| {
-            let path = self.dir.join(rel);
-            match how(&path) {
-                Err(e) if fs::symlink_metadata(&path).is_ok() => Err(e),
-                _ => Ok(()),
-            }
-        };
         self.held
             .files
             .par_iter()
             .filter(|(rel, _)| stale(rel))
-            .try_for_each(|(rel, _)| remove(rel, |p| fs::remove_file(p)))?;
+            .try_for_each(|(rel, _)| remove_gone(&self.dir.join(rel), false))?;
         // A folder comes right before everything in it: once it is removed, they are.
         let mut gone: Vec<&str> = Vec::new();
         for folder in &self.held.folders {
@@ -345,7 +338,7 @@ impl Staging {
             }
         }
         gone.par_iter()
-            .try_for_each(|f| remove(f, |p| fs::remove_dir_all(p)))
+            .try_for_each(|f| remove_gone(&self.dir.join(f), true))
     }
 
     /// Keep the site just replaced, now at `path`, as the next build's spare, if
@@ -357,10 +350,12 @@ impl Staging {
         // then reads their folders, which changed, and finds them gone); a site one of
         // them cannot leave is not kept.
         let clean = moved
-            && self.tainted.lock().expect("no panics").iter().all(|rel| {
-                fs::remove_file(path.join(rel)).is_ok()
-                    || fs::symlink_metadata(path.join(rel)).is_err()
-            });
+            && self
+                .tainted
+                .lock()
+                .expect("no panics")
+                .iter()
+                .all(|rel| remove_gone(&path.join(rel), false).is_ok());
         let kept =
             clean && fs::symlink_metadata(&spare).is_err() && fs::rename(path, &spare).is_ok();
         if kept {
@@ -392,7 +387,7 @@ struct Held {
 fn take_spare(output: &Path, dir: &Path) -> Option<Held> {
     let spare = sibling(output, "spare");
     let manifest = sibling(output, "spare-manifest");
-    let finished = fs::metadata(&manifest).and_then(|m| m.modified()).ok();
+    let finished = modified(&manifest);
     let listed = read_manifest(&manifest);
     // From here on the spare changes, and its manifest no longer describes it.
     let _ = fs::remove_file(&manifest);
@@ -551,7 +546,7 @@ fn holds(path: &Path, print: Fingerprint) -> bool {
 /// 250 Hz); without the wait, a file edited by a command run right after the build
 /// could bear the same time as the manifest and pass for the build's own.
 fn outlast(path: &Path) {
-    let Ok(stamp) = fs::metadata(path).and_then(|m| m.modified()) else {
+    let Some(stamp) = modified(path) else {
         return;
     };
     for _ in 0..100 {
@@ -607,6 +602,19 @@ fn remove_entry(path: &Path, is_dir: bool) -> io::Result<()> {
     } else {
         fs::remove_file(path)
     }
+}
+
+/// Remove a file or a folder; one already gone is no error.
+fn remove_gone(path: &Path, is_dir: bool) -> io::Result<()> {
+    match remove_entry(path, is_dir) {
+        Err(e) if fs::symlink_metadata(path).is_ok() => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// The mtime of `path`, if it has one.
+fn modified(path: &Path) -> Option<SystemTime> {
+    fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
 /// Write `bytes` to `path`, a name nothing holds or a folder left there by the spare.
@@ -674,11 +682,7 @@ fn remove_tree(dir: &Path) {
     if let Ok(entries) = fs::read_dir(dir) {
         let paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
         paths.par_iter().for_each(|p| {
-            let _ = if fs::symlink_metadata(p).is_ok_and(|m| m.is_dir()) {
-                fs::remove_dir_all(p)
-            } else {
-                fs::remove_file(p)
-            };
+            let _ = remove_entry(p, fs::symlink_metadata(p).is_ok_and(|m| m.is_dir()));
         });
     }
     let _ = fs::remove_dir_all(dir);
