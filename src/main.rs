@@ -236,8 +236,42 @@ fn die_quietly_on_closed_output() {
     }
 }
 
+/// A panic is a bug in ketluan, never the user's input: say so, where, and that the
+/// output is safe, instead of Rust's bare `thread 'main' panicked`. Release builds
+/// then abort (Cargo.toml); `RUST_BACKTRACE=1` adds the backtrace.
+fn report_bugs_plainly() {
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| info.payload().downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("(no message)");
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}:{}", l.file(), l.line(), l.column()))
+            .unwrap_or_default();
+        eprintln!(
+            "error: ketluan stopped on an internal error{place}: {what}\n\
+             This is a bug in ketluan, not a problem in your files; a build leaves the \
+             last good site in its output folder.\n\
+             Please report it with the command you ran and `ketluan --version` ({VERSION})."
+        );
+        let trace = std::backtrace::Backtrace::capture();
+        if trace.status() == std::backtrace::BacktraceStatus::Captured {
+            eprintln!("{trace}");
+        }
+    }));
+    // Lets a test see the message without a bug to find (debug builds only).
+    #[cfg(debug_assertions)]
+    if std::env::var_os("KETLUAN_TEST_PANIC").is_some() {
+        panic!("KETLUAN_TEST_PANIC is set");
+    }
+}
+
 fn main() -> ExitCode {
     tune_allocator();
+    report_bugs_plainly();
     let cli = Cli::parse();
     if !matches!(cli.command, Command::Serve { .. }) {
         die_quietly_on_closed_output();

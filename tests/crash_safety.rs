@@ -357,3 +357,32 @@ fn unwritable_parent_is_a_clear_error() {
     assert!(err.contains("/proc/ketluan-out"), "{err}");
     assert!(err.contains("previous output was left untouched"), "{err}");
 }
+
+/// A panic is a bug, and the user is told so plainly, with where it happened and the
+/// version to report, while the output keeps the last good site. (Release builds
+/// abort after the message; tests run the dev build, which unwinds: the message is
+/// the same hook's.)
+#[test]
+fn a_panic_is_reported_as_a_bug_and_the_site_stays() {
+    let site = small_site();
+    let output = site.path("public");
+    build_into(&site, &output);
+    let before = tree(&output);
+    let out = Command::new(ketluan())
+        .args(["build", "--root"])
+        .arg(site.root())
+        .env("KETLUAN_TEST_PANIC", "1")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("error: ketluan stopped on an internal error at src/main.rs:"),
+        "{err}"
+    );
+    assert!(err.contains("KETLUAN_TEST_PANIC is set"), "{err}");
+    assert!(err.contains("not a problem in your files"), "{err}");
+    assert!(err.contains(env!("CARGO_PKG_VERSION")), "{err}");
+    assert!(!err.contains("thread 'main' panicked"), "{err}");
+    assert_eq!(tree(&output), before);
+}
