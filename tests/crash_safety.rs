@@ -361,7 +361,9 @@ fn unwritable_parent_is_a_clear_error() {
 /// A panic is a bug, and the user is told so plainly, with where it happened and the
 /// version to report. (Release builds abort after the message, which for the output
 /// is SIGKILL, tested above; tests run the dev build, which unwinds after the same
-/// hook's message. The trigger fires before the build starts.)
+/// hook's message. The trigger fires before the build starts, and exists in debug
+/// builds only, hence so does this test.)
+#[cfg(debug_assertions)]
 #[test]
 fn a_panic_is_reported_as_a_bug_in_ketluan() {
     let site = small_site();
