@@ -241,12 +241,7 @@ fn die_quietly_on_closed_output() {
 /// then abort (Cargo.toml); `RUST_BACKTRACE=1` adds the backtrace.
 fn report_bugs_plainly() {
     std::panic::set_hook(Box::new(|info| {
-        let what = info
-            .payload()
-            .downcast_ref::<&str>()
-            .copied()
-            .or_else(|| info.payload().downcast_ref::<String>().map(String::as_str))
-            .unwrap_or("(no message)");
+        let what = info.payload_as_str().unwrap_or("(no message)");
         let place = info
             .location()
             .map(|l| format!(" at {}:{}:{}", l.file(), l.line(), l.column()))
