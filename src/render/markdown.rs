@@ -3,6 +3,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use either::Either;
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, html};
 
 use crate::model::body::{Piece, Prose, markdown_options, run_text};
@@ -29,18 +30,19 @@ pub fn render(markdown: &str, unsafe_html: bool, links: &[Link]) -> String {
         .inspect(|e| raw_html |= matches!(e, Event::Html(_) | Event::InlineHtml(_)));
     let mut run_index = 0;
     let mut pending = links;
+    // `Either`: most pieces are one event, which needs no vector of its own.
     let events = Prose::new(parser).flat_map(|piece| match piece {
-        Piece::Event(e) => vec![e],
+        Piece::Event(e) => Either::Left(std::iter::once(e)),
         Piece::Run(run) => {
             let here = pending.iter().take_while(|l| l.run == run_index).count();
             let (mine, rest) = pending.split_at(here);
             pending = rest;
             run_index += 1;
-            if mine.is_empty() {
-                run
+            Either::Right(if mine.is_empty() {
+                run.into_iter()
             } else {
-                link_run(&run, mine)
-            }
+                link_run(&run, mine).into_iter()
+            })
         }
     });
     html::push_html(&mut out, events);
