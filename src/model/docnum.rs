@@ -645,51 +645,58 @@ impl DocumentNumber {
         Ok(doc)
     }
 
-    /// The number padded to two digits: `05`, `108`, `05.1`, `66.13`.
-    fn padded_number(&self) -> String {
-        let int_len = self.number.find('.').unwrap_or(self.number.len());
-        if int_len < 2 {
-            format!("0{}", self.number)
-        } else {
-            self.number.clone()
-        }
-    }
-
-    /// Everything after the number and its first separator: `NQ/TU`, `2021/NQ-HĐND`.
-    fn tail(&self) -> String {
-        let issuer = self.issuer.join("-");
+    /// Everything after the number and its first separator (`NQ/TU`,
+    /// `2021/NQ-HĐND`), pushed onto `out`: these strings are made for every citation
+    /// of every page, so without a string of their own for each part.
+    fn push_tail(&self, out: &mut String) {
+        use std::fmt::Write;
         match self.system {
-            System::Party => format!("{}/{issuer}", self.kind),
+            System::Party => {
+                out.push_str(&self.kind);
+                out.push('/');
+            }
             System::State => {
-                let mut s = String::new();
                 if let Some(y) = self.year {
-                    s.push_str(&y.to_string());
-                    s.push('/');
+                    let _ = write!(out, "{y}/");
                 }
                 if self.kind_in_symbol {
-                    s.push_str(&self.kind);
-                    s.push('-');
+                    out.push_str(&self.kind);
+                    out.push('-');
                 }
-                s.push_str(&issuer);
-                s
             }
+        }
+        for (i, code) in self.issuer.iter().enumerate() {
+            if i > 0 {
+                out.push('-');
+            }
+            out.push_str(code);
         }
     }
 
     /// Canonical display form with the number padded to two digits:
     /// `05-NQ/TU`, `326/2021/NQ-HĐND`, `1393/UBND-DL1`, `98/2023/QH15`.
     pub fn canonical(&self) -> String {
-        let sep = match self.system {
+        let mut out = String::with_capacity(24);
+        if self.number.find('.').unwrap_or(self.number.len()) < 2 {
+            out.push('0');
+        }
+        out.push_str(&self.number);
+        out.push(match self.system {
             System::Party => '-',
             System::State => '/',
-        };
-        format!("{}{sep}{}", self.padded_number(), self.tail())
+        });
+        self.push_tail(&mut out);
+        out
     }
 
     /// Identity key within one issuing body: NFC, canonical case, Đ kept, no leading
     /// zeros: `5|NQ/TU`.
     pub fn key(&self) -> String {
-        format!("{}|{}", self.number, self.tail())
+        let mut out = String::with_capacity(24);
+        out.push_str(&self.number);
+        out.push('|');
+        self.push_tail(&mut out);
+        out
     }
 
     /// Search-only key folded to ASCII upper case (`5|NQ/TU`, `326|2021/NQ-HDND`).
