@@ -88,6 +88,8 @@ pub enum Problem {
     UnclosedFrontMatter,
     #[error("YAML syntax error: {0}")]
     Yaml(String),
+    #[error("the key `{key}` is given twice (first on line {first_line})")]
+    DuplicateKey { key: String, first_line: usize },
     #[error("unknown key `{key}`")]
     UnknownKey {
         key: String,
@@ -190,6 +192,7 @@ impl Problem {
             Problem::MissingFrontMatter => "front-matter-missing",
             Problem::UnclosedFrontMatter => "front-matter-unclosed",
             Problem::Yaml(_) => "yaml-syntax",
+            Problem::DuplicateKey { .. } => "duplicate-key",
             Problem::UnknownKey { .. } => "unknown-key",
             Problem::MissingKey(_) => "missing-key",
             Problem::WrongType { .. } => "wrong-type",
@@ -264,6 +267,9 @@ impl Problem {
             Problem::Yaml(_) => {
                 "check indentation and quoting: put values containing `:` or `#` in double quotes"
                     .into()
+            }
+            Problem::DuplicateKey { key, .. } => {
+                format!("keep one `{key}:` line and delete the other")
             }
             Problem::UnknownKey {
                 suggestion, known, ..

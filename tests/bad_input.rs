@@ -65,6 +65,24 @@ fn yaml_syntax_error_points_at_the_file_line() {
 }
 
 #[test]
+fn a_key_given_twice_points_at_its_second_line() {
+    // CRLF and a BOM, as a Windows editor saves it: the line is still the file's.
+    let err = fails_with(
+        "\u{feff}---\r\ntitle: x\r\ndate: 2021-01-01\r\nprovince: Hà Tĩnh\r\ndate: 2021-01-02\r\n---\r\nx\r\n",
+    );
+    assert!(
+        err.contains(
+            "content/bad.md:5:1: error[duplicate-key]: the key `date` is given twice (first on line 3)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("keep one `date:` line and delete the other"),
+        "{err}"
+    );
+}
+
+#[test]
 fn unknown_key_suggests_the_nearest() {
     let err = fails_with("---\ntitle: x\ndate: 2021-01-01\nprovice: Hà Tĩnh\n---\nx\n");
     assert!(

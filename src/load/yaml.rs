@@ -102,7 +102,10 @@ impl Fields {
 pub fn parse_mapping(source: &str, first_line: usize) -> Result<Fields, YamlError> {
     let value: serde_yaml::Value = match serde_yaml::from_str(source) {
         Ok(v) => v,
-        Err(e) => return Err(syntax_error(&e, first_line)),
+        Err(e) => {
+            return Err(duplicate_key(&e, source, first_line)
+                .unwrap_or_else(|| syntax_error(&e, first_line)));
+        }
     };
     let mapping = match value {
         serde_yaml::Value::Null => serde_yaml::Mapping::new(),
@@ -173,6 +176,37 @@ fn syntax_error(e: &serde_yaml::Error, first_line: usize) -> YamlError {
     }
 }
 
+/// serde_yaml names a repeated key but places the error where the mapping starts;
+/// a repeated top-level key is placed at its second line instead, which is the one
+/// an editor just added.
+fn duplicate_key(e: &serde_yaml::Error, source: &str, first_line: usize) -> Option<YamlError> {
+    let message = e.to_string();
+    let named = message.strip_prefix("duplicate entry with key ")?;
+    let keys = top_level_keys(source, first_line);
+    keys.iter()
+        .enumerate()
+        .find_map(|(i, (key, line, column))| {
+            let (_, first, _) = keys[..i].iter().find(|(k, ..)| k == key)?;
+            // A string key is quoted in the message, a number or `true` is not.
+            let quoted = format!("{key:?}");
+            let is_named = |form: &str| {
+                named
+                    .strip_prefix(form)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(" at "))
+            };
+            (is_named(&quoted) || is_named(key) || is_named(&format!("`{key}`"))).then(|| {
+                YamlError {
+                    line: *line,
+                    column: *column,
+                    problem: Problem::DuplicateKey {
+                        key: key.clone(),
+                        first_line: *first,
+                    },
+                }
+            })
+        })
+}
+
 fn scalar_text(v: &serde_yaml::Value) -> Option<String> {
     match v {
         serde_yaml::Value::String(s) => Some(s.clone()),
@@ -220,6 +254,28 @@ mod tests {
         let err = parse_mapping("title: \"open\nother: [\n", 5).unwrap_err();
         assert!(err.line >= 5, "{err:?}");
         assert!(matches!(err.problem, Problem::Yaml(_)));
+    }
+
+    #[test]
+    fn a_repeated_key_is_placed_at_its_second_line() {
+        let yaml = "title: A\ndate: 2021-01-01\ntags: [x]\ndate: 2021-01-02\n";
+        let err = parse_mapping(yaml, 2).unwrap_err();
+        assert_eq!((err.line, err.column), (5, 1), "{err:?}");
+        assert_eq!(
+            err.problem,
+            Problem::DuplicateKey {
+                key: "date".into(),
+                first_line: 3
+            }
+        );
+        // Keys serde_yaml does not quote (numbers), and Vietnamese ones.
+        let err = parse_mapping("2024: a\n2024: b\n", 1).unwrap_err();
+        assert_eq!((err.line, err.problem.code()), (2, "duplicate-key"));
+        let err = parse_mapping("\"tiêu đề\": a\ntiêu đề: b\n", 1).unwrap_err();
+        assert_eq!((err.line, err.problem.code()), (2, "duplicate-key"));
+        // A key repeated inside a nested mapping stays a syntax error of that mapping.
+        let err = parse_mapping("a:\n  x: 1\n  x: 2\n", 1).unwrap_err();
+        assert!(matches!(err.problem, Problem::Yaml(_)), "{err:?}");
     }
 
     #[test]
