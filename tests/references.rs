@@ -166,6 +166,40 @@ fn one_number_with_two_issue_dates_is_two_documents() {
 }
 
 #[test]
+fn resolutions_written_as_one_line_with_commas_are_a_list() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        conclusion(
+            "Dòng có dấu phẩy",
+            "2022-01-01",
+            "Hà Tĩnh",
+            "resolutions: 48-KL/TW, 57-NQ/TW; 48-KL/TW\n",
+        ),
+    );
+    site.build_ok();
+    for doc in ["48-kl-tw", "57-nq-tw"] {
+        let page = site.read(&format!("public/nghi-quyet/{doc}/index.html"));
+        assert!(page.contains("/ket-luan/a/"), "{doc} lists the conclusion");
+    }
+    // A part that is not a number is named on its own, at its column.
+    site.write(
+        "content/a.md",
+        conclusion(
+            "Sai",
+            "2022-01-01",
+            "Hà Tĩnh",
+            "resolutions: 48-KL/TW, ngày 5/3/2022\n",
+        ),
+    );
+    let err = site.build_err();
+    assert!(
+        err.contains("content/a.md:5:24: error[invalid-document-number]: \"ngày 5/3/2022\""),
+        "{err}"
+    );
+}
+
+#[test]
 fn manual_references_and_mentions_outside_prose() {
     let site = TestSite::new();
     site.write(

@@ -93,8 +93,16 @@ pub fn parse_storing(
         .string("number")
         .and_then(|raw| document_number(&mut r, "number", &raw));
     let mut documents: Vec<DocumentNumber> = Vec::new();
-    for raw in r.list("resolutions") {
-        if let Some(n) = document_number(&mut r, "resolutions", &raw)
+    // `resolutions: 05-NQ/TU, 57-NQ/TW` is a list written without its brackets: no
+    // document number has a comma or a semicolon, so each part is one.
+    let raws = r.list("resolutions");
+    let parts = raws
+        .iter()
+        .flat_map(|raw| raw.split([',', ';']))
+        .map(str::trim)
+        .filter(|part| !part.is_empty());
+    for part in parts {
+        if let Some(n) = document_number(&mut r, "resolutions", part)
             && !documents.iter().any(|d| d.key() == n.key())
         {
             documents.push(n);

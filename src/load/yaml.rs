@@ -104,7 +104,7 @@ pub fn parse_mapping(source: &str, first_line: usize) -> Result<Fields, YamlErro
         Ok(v) => v,
         Err(e) => {
             return Err(duplicate_key(&e, source, first_line)
-                .unwrap_or_else(|| syntax_error(&e, first_line)));
+                .unwrap_or_else(|| syntax_error(&e, source, first_line)));
         }
     };
     let mapping = match value {
@@ -155,24 +155,75 @@ pub fn parse_as<T: serde::de::DeserializeOwned>(
     source: &str,
     first_line: usize,
 ) -> Result<T, YamlError> {
-    serde_yaml::from_str(source).map_err(|e| syntax_error(&e, first_line))
+    serde_yaml::from_str(source).map_err(|e| syntax_error(&e, source, first_line))
 }
 
-fn syntax_error(e: &serde_yaml::Error, first_line: usize) -> YamlError {
+fn syntax_error(e: &serde_yaml::Error, source: &str, first_line: usize) -> YamlError {
+    let file_line = |line: usize| line + first_line - 1;
     let (line, column) = e
         .location()
-        .map_or((first_line, 0), |l| (l.line() + first_line - 1, l.column()));
-    // serde_yaml appends " at line X column Y" relative to the YAML block: drop it,
-    // the diagnostic carries the file position.
+        .map_or((first_line, 0), |l| (file_line(l.line()), l.column()));
+    // libyaml says "PROBLEM at line L column C, CONTEXT at line L2 column C2", with
+    // lines of the YAML block; the diagnostic carries file positions instead.
     let message = e.to_string();
-    let message = match message.find(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message,
+    let (problem, context) = match message.split_once(", while ") {
+        Some((problem, context)) => (problem, Some(context)),
+        None => (message.as_str(), None),
+    };
+    let (problem, _) = split_mark(problem);
+    let at = |(l, c): (usize, usize), what: &str| YamlError {
+        line: file_line(l),
+        column: c,
+        problem: Problem::Yaml(what.into()),
+    };
+    // An unclosed quote or bracket is reported where the YAML ends; the mistake is
+    // where it opened, which libyaml gives as the context.
+    match context.map(split_mark) {
+        Some(("scanning a quoted scalar", Some(mark))) => {
+            return at(
+                mark,
+                "the quote opened here is never closed: end the value with the same quote mark on its line",
+            );
+        }
+        Some(("parsing a flow sequence", Some(mark))) => {
+            return at(
+                mark,
+                "the list opened here with `[` is never closed: end it with `]`",
+            );
+        }
+        Some(("parsing a flow mapping", Some(mark))) => {
+            return at(mark, "the `{` opened here is never closed: end it with `}`");
+        }
+        _ => {}
+    }
+    let tab = source
+        .lines()
+        .nth(line.wrapping_sub(first_line))
+        .and_then(|l| l.chars().nth(column.saturating_sub(1)))
+        == Some('\t');
+    let problem = if tab {
+        "a tab indents this line: YAML indents with spaces only"
+    } else {
+        problem
     };
     YamlError {
         line,
         column,
-        problem: Problem::Yaml(message),
+        problem: Problem::Yaml(problem.to_string()),
+    }
+}
+
+/// "TEXT at line L column C" → (TEXT, Some((L, C))); text without a mark as it is.
+fn split_mark(s: &str) -> (&str, Option<(usize, usize)>) {
+    let Some((text, mark)) = s.rsplit_once(" at line ") else {
+        return (s, None);
+    };
+    let position = mark
+        .split_once(" column ")
+        .and_then(|(l, c)| Some((l.parse().ok()?, c.parse().ok()?)));
+    match position {
+        Some(p) => (text, Some(p)),
+        None => (s, None),
     }
 }
 
@@ -254,6 +305,46 @@ mod tests {
         let err = parse_mapping("title: \"open\nother: [\n", 5).unwrap_err();
         assert!(err.line >= 5, "{err:?}");
         assert!(matches!(err.problem, Problem::Yaml(_)));
+    }
+
+    /// (line, column, message) of the error of `yaml` read from line 2 of its file.
+    fn error_of(yaml: &str) -> (usize, usize, String) {
+        let err = parse_mapping(yaml, 2).unwrap_err();
+        match err.problem {
+            Problem::Yaml(m) => (err.line, err.column, m),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn unclosed_quotes_and_brackets_are_placed_where_they_open() {
+        let (line, column, m) =
+            error_of("title: \"Kết luận: về\ndate: 2025-07-15\nprovince: Hà Nội\n");
+        assert_eq!((line, column), (2, 8), "{m}");
+        assert!(m.contains("quote opened here is never closed"), "{m}");
+        let (line, column, m) = error_of("title: x\ntags: [a, b\ndate: x\n");
+        assert_eq!((line, column), (3, 7), "{m}");
+        assert!(m.contains("end it with `]`"), "{m}");
+        let (line, column, m) = error_of("title: x\nx: {a: b\ndate: x\n");
+        assert_eq!((line, column), (3, 4), "{m}");
+        assert!(m.contains("end it with `}`"), "{m}");
+    }
+
+    #[test]
+    fn a_tab_indent_is_named() {
+        let (line, column, m) = error_of("title: x\ntags:\n\t- a\n");
+        assert_eq!((line, column), (4, 1), "{m}");
+        assert_eq!(m, "a tab indents this line: YAML indents with spaces only");
+    }
+
+    #[test]
+    fn other_errors_keep_libyamls_words_without_its_positions() {
+        let (line, column, m) = error_of("title: Kết luận: về\n");
+        assert_eq!((line, column), (2, 16));
+        assert_eq!(m, "mapping values are not allowed in this context");
+        let (line, _, m) = error_of("title: \"a\" b\n");
+        assert_eq!(line, 2);
+        assert_eq!(m, "did not find expected key");
     }
 
     #[test]
