@@ -272,10 +272,16 @@ impl Problem {
                 format!("keep one `{key}:` line and delete the other")
             }
             Problem::UnknownKey {
-                suggestion, known, ..
-            } => match suggestion {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("known keys are: {}", known.join(", ")),
+                key,
+                suggestion,
+                known,
+            } => match (key.split_once(':'), suggestion) {
+                // `title:Kết luận: về` reads as the key `title:Kết luận`.
+                (Some((k, _)), _) if known.contains(&k) => {
+                    format!("put a space after `{k}:`, as in `{k}: …`")
+                }
+                (_, Some(s)) => format!("did you mean `{s}`?"),
+                (_, None) => format!("known keys are: {}", known.join(", ")),
             },
             Problem::MissingKey(key) => format!("add `{key}: …` to the front matter"),
             Problem::WrongType { .. } => return None,

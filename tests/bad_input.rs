@@ -79,6 +79,25 @@ fn a_key_given_twice_points_at_its_second_line() {
 }
 
 #[test]
+fn a_key_glued_to_its_value_is_named() {
+    // On its own line YAML reads `title:Kết luận` as text running into the next line.
+    let err = fails_with("---\ntitle:Kết luận\ndate: 2021-01-01\nprovince: Hà Tĩnh\n---\nx\n");
+    assert!(
+        err.contains(
+            "content/bad.md:2:6: error[yaml-syntax]: YAML syntax error: a space is missing after `title:`"
+        ),
+        "{err}"
+    );
+    // With a second colon it is the key `title:Kết luận`.
+    let err = fails_with("---\ntitle:Kết luận: về\ndate: 2021-01-01\nprovince: Hà Tĩnh\n---\nx\n");
+    assert!(
+        err.contains("content/bad.md:2:1: error[unknown-key]"),
+        "{err}"
+    );
+    assert!(err.contains("put a space after `title:`"), "{err}");
+}
+
+#[test]
 fn unknown_key_suggests_the_nearest() {
     let err = fails_with("---\ntitle: x\ndate: 2021-01-01\nprovice: Hà Tĩnh\n---\nx\n");
     assert!(

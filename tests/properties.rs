@@ -57,6 +57,25 @@ proptest! {
         }
     }
 
+    /// Whatever an editor types between the `---` lines, reading it never panics, and
+    /// an error is placed on a line of the front matter (which starts on line 2).
+    #[test]
+    fn front_matter_errors_stay_inside_the_front_matter(
+        pieces in prop::collection::vec(
+            prop_oneof![
+                "title", "date", "tags", ": ", ":", "\"", "'", "\\[", "\\]", "\\{", "\\}",
+                " ", "  ", "\t", "\n", "- ", "#", "Kết luận", "đ", ",", "&a", "\\*a", "!t",
+            ],
+            0..24,
+        ),
+    ) {
+        let yaml = pieces.concat();
+        if let Err(e) = ketluan::load::yaml::parse_mapping(&yaml, 2) {
+            let last = 2 + yaml.lines().count().max(1);
+            prop_assert!((2..=last).contains(&e.line), "{:?}: line {}", yaml, e.line);
+        }
+    }
+
     #[test]
     fn slug_is_ascii_and_stable_under_nfc_and_nfd(s in vietnamese_name(), any in "\\PC{0,24}") {
         for s in [s, any] {

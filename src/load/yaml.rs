@@ -196,20 +196,94 @@ fn syntax_error(e: &serde_yaml::Error, source: &str, first_line: usize) -> YamlE
         }
         _ => {}
     }
-    let tab = source
-        .lines()
-        .nth(line.wrapping_sub(first_line))
-        .and_then(|l| l.chars().nth(column.saturating_sub(1)))
-        == Some('\t');
-    let problem = if tab {
-        "a tab indents this line: YAML indents with spaces only"
-    } else {
-        problem
-    };
+    let lines: Vec<&str> = source.lines().collect();
+    let here = line
+        .checked_sub(first_line)
+        .and_then(|i| lines.get(i).copied());
+    if let Some(slip) =
+        here.and_then(|text| common_slip(&lines, line - first_line, text, column, problem))
+    {
+        let (l, c, what) = slip;
+        return at((l + 1, c), &what);
+    }
     YamlError {
         line,
         column,
         problem: Problem::Yaml(problem.to_string()),
+    }
+}
+
+/// A front-matter key at the start of a line: `title:`, `chaired_by:`.
+fn key_at_start(line: &str) -> Option<&str> {
+    let (key, _) = line.split_once(':')?;
+    let plain = !key.is_empty()
+        && key.starts_with(|c: char| c.is_ascii_alphabetic())
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    plain.then_some(key)
+}
+
+/// The plain name of an editor's usual slips, from where libyaml stopped (0-based
+/// line `i` of the block, whose text is `here`, 1-based char `column`), with the
+/// position of the mistake: (0-based line, column, message).
+fn common_slip(
+    lines: &[&str],
+    i: usize,
+    here: &str,
+    column: usize,
+    problem: &str,
+) -> Option<(usize, usize, String)> {
+    if here.chars().nth(column.saturating_sub(1)) == Some('\t') {
+        return Some((
+            i,
+            column,
+            "a tab indents this line: YAML indents with spaces only".into(),
+        ));
+    }
+    match problem {
+        "mapping values are not allowed in this context" => {
+            // `title:Kết luận` is a plain text to YAML, which runs on over the next
+            // lines until a `key:` cannot continue it: the slip is the last line that
+            // starts with a key glued to its value.
+            let glued = (0..=i).rev().find_map(|k| {
+                let text = lines[k];
+                let key = key_at_start(text)?;
+                let after = text[key.len() + 1..].chars().next()?;
+                (!after.is_whitespace()).then(|| {
+                    let column = key.chars().count() + 1;
+                    (k, column, format!("a space is missing after `{key}:`"))
+                })
+            });
+            if let Some(slip) = glued.filter(|(k, ..)| {
+                lines[*k..i]
+                    .iter()
+                    .skip(1)
+                    .all(|l| key_at_start(l).is_none())
+            }) {
+                return Some(slip);
+            }
+            // ` date: …` under `title: …`: a key indented by mistake.
+            let indent = here.len() - here.trim_start_matches(' ').len();
+            let previous = lines[..i].iter().rev().find(|l| !l.trim().is_empty())?;
+            let previous_has_value =
+                key_at_start(previous).is_some_and(|k| !previous[k.len() + 1..].trim().is_empty());
+            let indented = indent > 0 && key_at_start(here.trim_start()).is_some();
+            let what = "this key is indented: front-matter keys start at the beginning of the line";
+            (indented && previous_has_value).then(|| (i, indent + 1, what.into()))
+        }
+        "did not find expected key" => {
+            // `title: "Kết luận" về số`: text after a closing quote.
+            let before: String = here.chars().take(column.saturating_sub(1)).collect();
+            let value = here.split_once(':')?.1.trim_start();
+            let quote = value.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+            before.trim_end().ends_with(quote).then(|| {
+                (
+                    i,
+                    column,
+                    "text follows the closing quote: put the whole value inside the quotes".into(),
+                )
+            })
+        }
+        _ => None,
     }
 }
 
@@ -338,12 +412,31 @@ mod tests {
     }
 
     #[test]
+    fn usual_slips_are_named_where_they_are() {
+        // A key glued to its value runs on as text until the next key.
+        let (line, column, m) = error_of("title:Kết luận\nbody: x\ndate: 2025-07-15\n");
+        assert_eq!(
+            (line, column, m.as_str()),
+            (2, 6, "a space is missing after `title:`")
+        );
+        // A key indented under a finished one.
+        let (line, column, m) = error_of("title: Kết luận\n  date: 2025-07-15\n");
+        assert_eq!((line, column), (3, 3), "{m}");
+        assert!(m.starts_with("this key is indented"), "{m}");
+        // Text after a closing quote.
+        let (line, column, m) = error_of("title: \"Kết luận\" về số\n");
+        assert_eq!((line, column), (2, 19), "{m}");
+        assert!(m.starts_with("text follows the closing quote"), "{m}");
+    }
+
+    #[test]
     fn other_errors_keep_libyamls_words_without_its_positions() {
         let (line, column, m) = error_of("title: Kết luận: về\n");
         assert_eq!((line, column), (2, 16));
         assert_eq!(m, "mapping values are not allowed in this context");
-        let (line, _, m) = error_of("title: \"a\" b\n");
-        assert_eq!(line, 2);
+        // A list item out of line with the one above.
+        let (line, _, m) = error_of("title: x\ntags:\n  - a\n - b\n");
+        assert_eq!(line, 5);
         assert_eq!(m, "did not find expected key");
     }
 
