@@ -271,6 +271,17 @@ fn common_slip(
             (indented && previous_has_value).then(|| (i, indent + 1, what.into()))
         }
         "did not find expected key" => {
+            // `  - a` then ` - b`: list items out of line.
+            let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+            let previous = lines[..i].iter().rev().find(|l| !l.trim().is_empty());
+            if let Some(previous) = previous
+                && here.trim_start().starts_with("- ")
+                && previous.trim_start().starts_with("- ")
+                && indent(here) != indent(previous)
+            {
+                let what = "this list item is not in line with the one above: start each `-` in the same column";
+                return Some((i, indent(here) + 1, what.into()));
+            }
             // `title: "Kết luận" về số`: text after a closing quote.
             let before: String = here.chars().take(column.saturating_sub(1)).collect();
             let value = here.split_once(':')?.1.trim_start();
@@ -423,6 +434,10 @@ mod tests {
         let (line, column, m) = error_of("title: Kết luận\n  date: 2025-07-15\n");
         assert_eq!((line, column), (3, 3), "{m}");
         assert!(m.starts_with("this key is indented"), "{m}");
+        // A list item out of line with the one above.
+        let (line, column, m) = error_of("title: x\ntags:\n  - a\n - b\n");
+        assert_eq!((line, column), (5, 2), "{m}");
+        assert!(m.starts_with("this list item is not in line"), "{m}");
         // Text after a closing quote.
         let (line, column, m) = error_of("title: \"Kết luận\" về số\n");
         assert_eq!((line, column), (2, 19), "{m}");
@@ -434,8 +449,7 @@ mod tests {
         let (line, column, m) = error_of("title: Kết luận: về\n");
         assert_eq!((line, column), (2, 16));
         assert_eq!(m, "mapping values are not allowed in this context");
-        // A list item out of line with the one above.
-        let (line, _, m) = error_of("title: x\ntags:\n  - a\n - b\n");
+        let (line, _, m) = error_of("title: x\ntags: [a]\nbody: \"b\"\n - c\n");
         assert_eq!(line, 5);
         assert_eq!(m, "did not find expected key");
     }
