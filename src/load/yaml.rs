@@ -102,10 +102,7 @@ impl Fields {
 pub fn parse_mapping(source: &str, first_line: usize) -> Result<Fields, YamlError> {
     let value: serde_yaml::Value = match serde_yaml::from_str(source) {
         Ok(v) => v,
-        Err(e) => {
-            return Err(duplicate_key(&e, source, first_line)
-                .unwrap_or_else(|| syntax_error(&e, source, first_line)));
-        }
+        Err(e) => return Err(syntax_error(&e, source, first_line)),
     };
     let mapping = match value {
         serde_yaml::Value::Null => serde_yaml::Mapping::new(),
@@ -163,9 +160,12 @@ fn syntax_error(e: &serde_yaml::Error, source: &str, first_line: usize) -> YamlE
     let (line, column) = e
         .location()
         .map_or((first_line, 0), |l| (file_line(l.line()), l.column()));
+    let message = e.to_string();
+    if let Some(duplicate) = duplicate_key(&message, source, first_line) {
+        return duplicate;
+    }
     // libyaml says "PROBLEM at line L column C, CONTEXT at line L2 column C2", with
     // lines of the YAML block; the diagnostic carries file positions instead.
-    let message = e.to_string();
     let (problem, context) = match message.split_once(", while ") {
         Some((problem, context)) => (problem, Some(context)),
         None => (message.as_str(), None),
@@ -197,13 +197,11 @@ fn syntax_error(e: &serde_yaml::Error, source: &str, first_line: usize) -> YamlE
         _ => {}
     }
     let lines: Vec<&str> = source.lines().collect();
-    let here = line
+    let slip = line
         .checked_sub(first_line)
-        .and_then(|i| lines.get(i).copied());
-    if let Some(slip) =
-        here.and_then(|text| common_slip(&lines, line - first_line, text, column, problem))
-    {
-        let (l, c, what) = slip;
+        .filter(|&i| i < lines.len())
+        .and_then(|i| common_slip(&lines, i, column, problem));
+    if let Some((l, c, what)) = slip {
         return at((l + 1, c), &what);
     }
     YamlError {
@@ -222,16 +220,22 @@ fn key_at_start(line: &str) -> Option<&str> {
     plain.then_some(key)
 }
 
+/// Spaces before a line's text.
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
 /// The plain name of an editor's usual slips, from where libyaml stopped (0-based
-/// line `i` of the block, whose text is `here`, 1-based char `column`), with the
-/// position of the mistake: (0-based line, column, message).
+/// line `i` of `lines`, 1-based char `column`), with the position of the mistake:
+/// (0-based line, column, message).
 fn common_slip(
     lines: &[&str],
     i: usize,
-    here: &str,
     column: usize,
     problem: &str,
 ) -> Option<(usize, usize, String)> {
+    let here = lines[i];
+    let previous = lines[..i].iter().rev().find(|l| !l.trim().is_empty());
     if here.chars().nth(column.saturating_sub(1)) == Some('\t') {
         return Some((
             i,
@@ -262,18 +266,15 @@ fn common_slip(
                 return Some(slip);
             }
             // ` date: …` under `title: …`: a key indented by mistake.
-            let indent = here.len() - here.trim_start_matches(' ').len();
-            let previous = lines[..i].iter().rev().find(|l| !l.trim().is_empty())?;
+            let previous = previous?;
             let previous_has_value =
                 key_at_start(previous).is_some_and(|k| !previous[k.len() + 1..].trim().is_empty());
-            let indented = indent > 0 && key_at_start(here.trim_start()).is_some();
+            let indented = indent(here) > 0 && key_at_start(here.trim_start()).is_some();
             let what = "this key is indented: front-matter keys start at the beginning of the line";
-            (indented && previous_has_value).then(|| (i, indent + 1, what.into()))
+            (indented && previous_has_value).then(|| (i, indent(here) + 1, what.into()))
         }
         "did not find expected key" => {
             // `  - a` then ` - b`: list items out of line.
-            let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
-            let previous = lines[..i].iter().rev().find(|l| !l.trim().is_empty());
             if let Some(previous) = previous
                 && here.trim_start().starts_with("- ")
                 && previous.trim_start().starts_with("- ")
@@ -315,8 +316,7 @@ fn split_mark(s: &str) -> (&str, Option<(usize, usize)>) {
 /// serde_yaml names a repeated key but places the error where the mapping starts;
 /// a repeated top-level key is placed at its second line instead, which is the one
 /// an editor just added.
-fn duplicate_key(e: &serde_yaml::Error, source: &str, first_line: usize) -> Option<YamlError> {
-    let message = e.to_string();
+fn duplicate_key(message: &str, source: &str, first_line: usize) -> Option<YamlError> {
     let named = message.strip_prefix("duplicate entry with key ")?;
     let keys = top_level_keys(source, first_line);
     keys.iter()
