@@ -240,10 +240,9 @@ pub fn output_dir(options: &BuildOptions) -> PathBuf {
 /// The output folder is replaced wholesale, so it must not be the site itself or
 /// hold any of its sources.
 fn check_output(root: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let (root, out) = (abs(root), abs(output));
+    let (root, out) = (resolved(root), resolved(output));
     let sources = ["content", "templates", "themes", "static", "site.yaml"];
-    let home = std::env::var_os("HOME").map(|h| abs(Path::new(&h)));
+    let home = std::env::var_os("HOME").map(|h| resolved(Path::new(&h)));
     // Replacing `/`, `~` or a folder named `..` would delete far more than a site.
     let unnamed = !matches!(
         out.components().next_back(),
@@ -264,7 +263,7 @@ fn check_output(root: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
         )]);
     }
     // The swap renames the output path: a link would be replaced, not what it names.
-    if std::fs::symlink_metadata(&out).is_ok_and(|m| m.file_type().is_symlink()) {
+    if std::fs::symlink_metadata(output).is_ok_and(|m| m.file_type().is_symlink()) {
         return Err(vec![Diagnostic::new(
             Location::file(output),
             Problem::InvalidValue {
@@ -275,4 +274,30 @@ fn check_output(root: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
         )]);
     }
     Ok(())
+}
+
+/// `path` as the system will find it: absolute, with `..` and symbolic links
+/// resolved, so that `--output ../site` or a link to the site is seen to be the
+/// site. The part that does not exist yet (a new output folder) is taken as written,
+/// its `..` applied by name.
+fn resolved(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let parts: Vec<Component> = abs.components().collect();
+    for known in (0..=parts.len()).rev() {
+        let Ok(mut out) = parts[..known].iter().collect::<PathBuf>().canonicalize() else {
+            continue;
+        };
+        for part in &parts[known..] {
+            match part {
+                Component::ParentDir => {
+                    out.pop();
+                }
+                Component::Normal(name) => out.push(name),
+                _ => {}
+            }
+        }
+        return out;
+    }
+    abs
 }

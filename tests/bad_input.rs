@@ -345,6 +345,83 @@ fn a_folder_ketluan_did_not_write_is_never_replaced() {
 }
 
 #[test]
+fn another_tools_web_root_is_never_replaced_unasked() {
+    let site = TestSite::new();
+    site.write("content/a.md", conclusion("x", "2021-01-01", "Hà Tĩnh", ""));
+    // Another CMS's web root has the pages a ketluan site has at its top.
+    site.write("www/index.html", "<h1>Cổng</h1>");
+    site.write("www/404.html", "404");
+    site.write("www/uploads/quan-trong.pdf", "dữ liệu");
+    let www = site.path("www");
+    let out = site.run(&["build", "--output", www.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did not write"));
+    assert_eq!(site.read("www/uploads/quan-trong.pdf"), "dữ liệu");
+}
+
+#[test]
+fn a_public_folder_made_again_by_hand_is_not_taken_for_ketluans() {
+    let site = built_site();
+    assert!(site.path(".public.ketluan-manifest").is_file());
+    // The site's public/ moved away and another folder made under its name: the
+    // manifest beside it no longer vouches for what is there.
+    std::fs::rename(site.path("public"), site.path("old-public")).unwrap();
+    site.write("public/ghi-chu.txt", "của tôi");
+    let err = site.build_err();
+    assert!(err.contains("did not write"), "{err}");
+    assert_eq!(site.read("public/ghi-chu.txt"), "của tôi");
+    // The folder ketluan made is still known as its own when it comes back.
+    std::fs::remove_dir_all(site.path("public")).unwrap();
+    std::fs::rename(site.path("old-public"), site.path("public")).unwrap();
+    site.build_ok();
+}
+
+#[cfg(unix)]
+#[test]
+fn the_output_is_compared_with_the_site_after_dots_and_links_are_resolved() {
+    let site = built_site();
+    let before = tree(&site.path("content"));
+    let run_in = |dir: &std::path::Path, args: &[&str]| {
+        let mut cmd = assert_cmd::Command::cargo_bin("ketluan").unwrap();
+        cmd.current_dir(dir).args(args).output().unwrap()
+    };
+    let name = site
+        .root()
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    // From inside the site, `../<site>` is the site itself: refused even with --force.
+    let out = run_in(
+        site.root(),
+        &["build", "--output", &format!("../{name}"), "--force"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error[invalid-value]"));
+    assert!(site.path("site.yaml").is_file());
+    // Inside content/ by way of `..`.
+    let out = run_in(site.root(), &["build", "--output", "public/../content/out"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!site.path("content/out").exists());
+    // Through a link to the site.
+    let link = site.path("../").join(format!("{name}-link"));
+    std::os::unix::fs::symlink(site.root(), &link).unwrap();
+    let out = site.run(&["build", "--output", link.join("content").to_str().unwrap()]);
+    std::fs::remove_file(&link).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(tree(&site.path("content")), before);
+    // `content/../x` is `x`, beside content/: allowed.
+    let out = run_in(site.root(), &["build", "--output", "content/../x"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(site.path("x/index.html").is_file());
+}
+
+#[test]
 fn a_build_killed_mid_swap_leaves_the_previous_site() {
     // Simulate the fallback swap interrupted after moving the old site aside.
     let site = built_site();

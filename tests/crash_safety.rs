@@ -70,7 +70,8 @@ impl Rng {
 }
 
 /// Entries beside the output that a build leaves while it runs (staging, retired),
-/// not those it keeps between builds (manifest, lock, the spare site and its manifest).
+/// not those it keeps between builds (manifest, list of its folders, lock, the spare
+/// site and its manifest).
 fn leftovers(parent: &Path) -> Vec<String> {
     std::fs::read_dir(parent)
         .unwrap()
@@ -78,7 +79,7 @@ fn leftovers(parent: &Path) -> Vec<String> {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| {
             n.contains(".ketluan-")
-                && !["manifest", "lock", "spare", "spare-manifest"]
+                && !["manifest", "folders", "lock", "spare", "spare-manifest"]
                     .iter()
                     .any(|kept| n.ends_with(&format!(".ketluan-{kept}")))
         })
@@ -100,11 +101,13 @@ fn sigkill_at_random_moments_leaves_the_old_or_the_new_site() {
         build_into(&site, &reference);
         expected.push(tree(&reference));
         std::fs::remove_dir_all(&reference).unwrap();
-        let _ = std::fs::remove_file(
-            parent
-                .path()
-                .join(format!(".reference-{version}.ketluan-manifest")),
-        );
+        for kept in ["manifest", "folders"] {
+            let _ = std::fs::remove_file(
+                parent
+                    .path()
+                    .join(format!(".reference-{version}.ketluan-{kept}")),
+            );
+        }
     }
     assert_ne!(expected[0], expected[1]);
 

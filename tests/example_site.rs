@@ -219,8 +219,8 @@ fn a_second_build_does_not_rewrite_unchanged_files() {
     assert_ne!(inode(page), before);
     assert!(site.read(page).contains("Đoạn mới."));
     assert_eq!(inode("public/static/style.css"), css);
-    // Beside the output: its manifest, the (released) lock, and the site it replaced,
-    // kept as the spare for the next build, with its manifest.
+    // Beside the output: the folders ketluan made, its manifest, the (released) lock,
+    // and the site it replaced, kept as the spare for the next build, with its manifest.
     let mut beside: Vec<String> = std::fs::read_dir(site.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -230,6 +230,7 @@ fn a_second_build_does_not_rewrite_unchanged_files() {
     assert_eq!(
         beside,
         [
+            ".public.ketluan-folders",
             ".public.ketluan-lock",
             ".public.ketluan-manifest",
             ".public.ketluan-spare",

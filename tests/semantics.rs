@@ -184,6 +184,43 @@ fn attachments_are_copied_and_linked() {
 }
 
 #[test]
+fn no_file_beside_a_conclusion_replaces_its_page() {
+    // A web page saved beside the Markdown file, alone in its folder: not bundled.
+    let site = TestSite::new();
+    site.write("content/hop/index.html", "<h1>Trang lưu về</h1>");
+    site.write(
+        "content/hop/hop.md",
+        conclusion("Hội nghị", "2024-05-01", "Hà Tĩnh", ""),
+    );
+    site.build_ok();
+    let page = site.read("public/ket-luan/hop/index.html");
+    assert!(page.contains("<h1>Hội nghị</h1>"), "{page}");
+    assert!(!page.contains("Trang lưu về"));
+
+    // Listed as an attachment, in any case: an error at its place in the list.
+    site.write("content/hop/INDEX.HTML", "<h1>Trang lưu về</h1>");
+    site.write(
+        "content/hop/hop.md",
+        conclusion(
+            "Hội nghị",
+            "2024-05-01",
+            "Hà Tĩnh",
+            "attachments: [INDEX.HTML]\n",
+        ),
+    );
+    let err = site.build_err();
+    assert!(
+        err.contains("content/hop/hop.md:5:15: error[attachment]"),
+        "{err}"
+    );
+    assert!(err.contains("the conclusion's own page"), "{err}");
+    assert!(
+        site.read("public/ket-luan/hop/index.html")
+            .contains("<h1>Hội nghị</h1>")
+    );
+}
+
+#[test]
 fn timeline_is_paginated_and_grouped_by_month() {
     let site = TestSite::new();
     site.write("site.yaml", format!("{}paginate: 2\n", common::SITE_YAML));

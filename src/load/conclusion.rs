@@ -235,6 +235,13 @@ fn attachment(dir: &Path, name: &str) -> Result<Attachment, String> {
     if !plain || name.starts_with('.') {
         return Err("must be a file name beside the Markdown file, without folders".into());
     }
+    if is_page_name(name) {
+        return Err(
+            "is the name of the conclusion's own page, which it would replace: \
+                    give the file another name"
+                .into(),
+        );
+    }
     let path = dir.join(name);
     match std::fs::symlink_metadata(&path) {
         Ok(m) if m.is_file() => Ok(Attachment {
@@ -244,6 +251,13 @@ fn attachment(dir: &Path, name: &str) -> Result<Attachment, String> {
         Ok(_) => Err("is not a regular file".into()),
         Err(_) => Err(format!("no such file in {}", dir.display())),
     }
+}
+
+/// Whether an attachment called `name` would land on the conclusion's page, which
+/// is `index.html` in the same folder (in any case: a portal may serve the site
+/// from a file system that ignores it).
+pub fn is_page_name(name: &str) -> bool {
+    name.eq_ignore_ascii_case("index.html")
 }
 
 fn dedup(items: Vec<String>) -> Vec<String> {

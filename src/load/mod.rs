@@ -338,7 +338,8 @@ fn bundle_files(conclusions: &mut [Arc<Conclusion>], other: &[PathBuf], root: &P
             .any(|&i| conclusions[i].attachments.iter().any(|a| a.path == *path));
         if let ([only], false) = (owners.as_slice(), listed) {
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            if let Some(name) = name {
+            // A saved web page beside the Markdown file must not replace its page.
+            if let Some(name) = name.filter(|n| !conclusion::is_page_name(n)) {
                 // Kept parsed files are shared with the cache, which holds them
                 // unbundled: this copies one.
                 Arc::make_mut(&mut conclusions[*only])

@@ -22,6 +22,10 @@
 //! was written (a deploy step that edits `public/` in place, an edit the spare shares
 //! through a link), it is written again, and removed from the site that becomes the
 //! spare, so that a build always gives exactly what a fresh build would.
+//!
+//! An existing output is replaced only if it is a folder ketluan swapped in (listed
+//! by identity in `.public.ketluan-folders`), unless the build is forced: a web root
+//! another tool wrote, or a `public/` made again by hand, is never deleted unasked.
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -286,6 +290,7 @@ impl Staging {
         if !moved {
             let _ = fs::remove_file(&manifest);
         }
+        claim(&self.output, &[&self.output, &self.dir])?;
         if self.output.exists() && exchange(&self.dir, &self.output).is_ok() {
             // One atomic step: the staging path now holds the previous site.
             self.committed = true;
@@ -725,18 +730,71 @@ pub fn recover(output: &Path) {
     }
 }
 
-/// The output may be replaced when it does not exist, is empty, or was written by
-/// ketluan (its manifest is beside it, or it has the site's index and 404 pages).
+/// The output may be replaced when it does not exist, is empty, or is a folder
+/// ketluan swapped in. What a folder holds proves nothing (another tool's web root
+/// has an `index.html` and a `404.html` too), and neither does a manifest beside it
+/// (it outlives a `public/` deleted and made again by hand).
 fn is_replaceable(output: &Path) -> bool {
     let Ok(mut entries) = fs::read_dir(output) else {
         return !output.exists();
     };
-    entries.next().is_none()
-        || sibling(output, "manifest").is_file()
-        || (output.join("index.html").is_file() && output.join("404.html").is_file())
+    entries.next().is_none() || is_ours(output)
 }
 
-/// Remove staging and retired folders left by builds that were killed.
+/// First line of the list of folders ketluan made (`.public.ketluan-folders`).
+const FOLDERS_HEADER: &str = "ketluan-folders 1";
+
+/// Whether `output` is a folder ketluan made: the very folder, not one made since
+/// under its name. Where folders have no identity (not Unix), its manifest vouches.
+fn is_ours(output: &Path) -> bool {
+    let Some(id) = identity(output) else {
+        return sibling(output, "manifest").is_file();
+    };
+    fs::read_to_string(sibling(output, "folders")).is_ok_and(|text| {
+        let mut lines = text.lines();
+        lines.next() == Some(FOLDERS_HEADER) && lines.any(|line| line == id)
+    })
+}
+
+/// Record `dirs` as folders ketluan made, replacing the list. Written before the
+/// swap with both sides of it, so that the output is known as ours whether a kill
+/// comes before or after the swap; written whole, then renamed over the old list.
+fn claim(output: &Path, dirs: &[&Path]) -> io::Result<()> {
+    let mut text = format!("{FOLDERS_HEADER}\n");
+    for id in dirs.iter().filter_map(|d| identity(d)) {
+        text.push_str(&id);
+        text.push('\n');
+    }
+    let list = sibling(output, "folders");
+    let new = sibling(output, "folders-new");
+    fs::write(&new, text)?;
+    fs::rename(&new, &list)
+}
+
+/// A folder's device, inode and birth time. Inode numbers are given again once a
+/// folder is deleted; the birth time, where the file system keeps one, tells the
+/// new folder from the old.
+#[cfg(unix)]
+fn identity(dir: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = fs::symlink_metadata(dir)
+        .ok()
+        .filter(fs::Metadata::is_dir)?;
+    let born = meta
+        .created()
+        .ok()
+        .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    Some(format!("{} {} {born}", meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(_dir: &Path) -> Option<String> {
+    None
+}
+
+/// Remove staging and retired folders, and a half-written list of folders, left by
+/// builds that were killed.
 fn remove_stale(output: &Path) {
     let Some(name) = output.file_name().map(|n| n.to_string_lossy().into_owned()) else {
         return;
@@ -745,6 +803,7 @@ fn remove_stale(output: &Path) {
         format!(".{name}.ketluan-new-"),
         format!(".{name}.ketluan-old-"),
         format!(".{name}.ketluan-trash-"),
+        format!(".{name}.ketluan-folders-new"),
     ];
     let Ok(entries) = fs::read_dir(parent_of(output)) else {
         return;
