@@ -29,30 +29,46 @@ pub struct BaseUrl {
 
 impl BaseUrl {
     /// Accepts `https://host`, `https://host/`, `https://host/sub/path`; adds the final
-    /// `/`. Refuses other schemes, a missing host, a query or a fragment.
+    /// `/`. Refuses other schemes, a missing host, a query or a fragment. Written the
+    /// one way browsers and feed readers compare URLs: the host in lower case, without
+    /// the scheme's own port, the path percent-encoded.
     pub fn parse(s: &str) -> Result<Self, &'static str> {
         let s = s.trim();
-        let rest = s
-            .strip_prefix("https://")
-            .or_else(|| s.strip_prefix("http://"))
+        let (scheme, rest) = ["https://", "http://"]
+            .into_iter()
+            .find_map(|scheme| Some((scheme, s.strip_prefix(scheme)?)))
             .ok_or("an absolute URL starting with https:// or http://")?;
         if rest.contains(['?', '#', ' ', '\\']) {
             return Err("a URL without query, fragment or spaces");
         }
-        let host_len = rest.find('/').unwrap_or(rest.len());
-        if host_len == 0 {
+        let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        if host.is_empty() {
             return Err("a URL with a host name");
         }
-        let mut url = s.to_string();
-        if !url.ends_with('/') {
-            url.push('/');
+        if !host.is_ascii() || host.contains('@') {
+            return Err("a host name in ASCII (a Vietnamese domain in its xn-- form)");
         }
-        if url[s.len() - rest.len() + host_len..].contains("//") {
+        let mut host = host.to_ascii_lowercase();
+        let default_port = if scheme == "https://" { ":443" } else { ":80" };
+        if host.ends_with(default_port) {
+            host.truncate(host.len() - default_port.len());
+        }
+        let mut path = escape_path(path);
+        if !path.ends_with('/') {
+            path.push('/');
+        }
+        if path.contains("//") {
             return Err("a URL path without empty segments");
         }
+        if path
+            .split('/')
+            .any(|segment| segment == "." || segment == "..")
+        {
+            return Err("a URL path without `.` or `..` segments");
+        }
         Ok(Self {
-            path_start: s.len() - rest.len() + host_len,
-            url,
+            path_start: scheme.len() + host.len(),
+            url: format!("{scheme}{host}{path}"),
         })
     }
 
@@ -70,6 +86,20 @@ impl BaseUrl {
     pub fn origin(&self) -> &str {
         &self.url[..self.path_start]
     }
+}
+
+/// `path` with every byte a URL path may not hold as it is percent-encoded (a
+/// Vietnamese folder name, say); `%` is kept, as the start of an escape already made.
+fn escape_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for &b in path.as_bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/%".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Validated `site.yaml`.
@@ -117,5 +147,24 @@ mod tests {
         assert!(BaseUrl::parse("portal.example.gov.vn").is_err());
         assert!(BaseUrl::parse("https:///x").is_err());
         assert!(BaseUrl::parse("https://a.vn/x?y").is_err());
+    }
+
+    #[test]
+    fn base_url_is_written_one_way() {
+        let b = BaseUrl::parse("https://Portal.GOV.VN:443/Kết-luận/").unwrap();
+        assert_eq!(
+            b.as_str(),
+            "https://portal.gov.vn/K%E1%BA%BFt-lu%E1%BA%ADn/"
+        );
+        assert_eq!(b.origin(), "https://portal.gov.vn");
+        assert_eq!(b.path(), "/K%E1%BA%BFt-lu%E1%BA%ADn/");
+        let b = BaseUrl::parse("http://localhost:80/a%20b").unwrap();
+        assert_eq!(b.as_str(), "http://localhost/a%20b/");
+        let b = BaseUrl::parse("https://a.vn:8443").unwrap();
+        assert_eq!(b.as_str(), "https://a.vn:8443/");
+        assert!(BaseUrl::parse("https://a.vn/x/../y/").is_err());
+        assert!(BaseUrl::parse("https://a.vn/./").is_err());
+        assert!(BaseUrl::parse("https://kếtluận.vn/").is_err());
+        assert!(BaseUrl::parse("https://user@a.vn/").is_err());
     }
 }

@@ -115,8 +115,10 @@ fn broken(
             format!("{}{dir}{rest}", base.path())
         };
         let path = normalize(&percent_decode(&path));
-        let Some(inside) = path.strip_prefix(base.path()) else {
-            if path.len() + 1 == base.path().len() && base.path().starts_with(&path) {
+        // Both decoded: a base path may hold escapes (`/k%E1%BA%BFt-lu%E1%BA%ADn/`).
+        let base_path = percent_decode(base.path());
+        let Some(inside) = path.strip_prefix(&base_path) else {
+            if path.len() + 1 == base_path.len() && base_path.starts_with(&path) {
                 return resolve("", files).is_none().then(|| "no such page".into());
             }
             return Some(format!(

@@ -651,6 +651,25 @@ fn sub_path_site_has_no_broken_link_or_anchor() {
         site.read("public/sitemap.xml")
             .contains("<loc>https://x.vn/a/b/</loc>")
     );
+
+    // A base URL as a person may type it is written the one way feed readers and
+    // crawlers compare: host in lower case, no default port, the path escaped.
+    let typed = "https://X.VN:443/Kết-luận";
+    let out = site.run(&["build", "--check-links", "--base-url", typed]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = "https://x.vn/K%E1%BA%BFt-lu%E1%BA%ADn/";
+    assert!(
+        site.read("public/sitemap.xml")
+            .contains(&format!("<loc>{written}</loc>"))
+    );
+    assert!(
+        site.read("public/atom.xml")
+            .contains(&format!("href=\"{written}\""))
+    );
 }
 
 #[test]
