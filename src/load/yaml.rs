@@ -265,6 +265,17 @@ fn common_slip(
             }) {
                 return Some(slip);
             }
+            // `title: Kết luận: về …`: a `: ` inside an unquoted value.
+            if let Some(key) = key_at_start(here)
+                && column > key.chars().count() + 2
+                && !here[key.len() + 1..].trim_start().starts_with(['"', '\''])
+            {
+                let what = format!(
+                    "the value of `{key}` holds `: `, which YAML reads as the start of \
+                     another key: put the whole value in double quotes (`{key}: \"…\"`)"
+                );
+                return Some((i, column, what));
+            }
             // ` date: …` under `title: …`: a key indented by mistake.
             let previous = previous?;
             let previous_has_value =
@@ -445,9 +456,17 @@ mod tests {
     }
 
     #[test]
+    fn a_colon_inside_a_value_asks_for_quotes() {
+        let (line, column, m) = error_of("date: 2025-01-02\ntitle: Kết luận: về số\n");
+        assert_eq!((line, column), (3, 16));
+        assert!(m.starts_with("the value of `title` holds `: `"), "{m}");
+        assert!(m.ends_with("(`title: \"…\"`)"), "{m}");
+    }
+
+    #[test]
     fn other_errors_keep_libyamls_words_without_its_positions() {
-        let (line, column, m) = error_of("title: Kết luận: về\n");
-        assert_eq!((line, column), (2, 16));
+        let (line, column, m) = error_of("title: 'a': b\n");
+        assert_eq!((line, column), (2, 11));
         assert_eq!(m, "mapping values are not allowed in this context");
         let (line, _, m) = error_of("title: x\ntags: [a]\nbody: \"b\"\n - c\n");
         assert_eq!(line, 5);
