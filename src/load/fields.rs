@@ -13,6 +13,9 @@ pub struct FieldReader<'a> {
     pub fields: &'a Fields,
     file: &'a Path,
     text: &'a str,
+    /// Where a missing key is reported: set for a list entry (its `-`); otherwise
+    /// the line above the first key, the front matter's `---`.
+    missing_at: Option<(usize, usize)>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -28,6 +31,7 @@ impl<'a> FieldReader<'a> {
             fields,
             file,
             text,
+            missing_at: None,
             diagnostics: Vec::new(),
         };
         for field in &fields.fields {
@@ -45,6 +49,21 @@ impl<'a> FieldReader<'a> {
             }
         }
         reader
+    }
+
+    /// Report missing keys at `line` and `column`.
+    pub fn missing_at(mut self, line: usize, column: usize) -> Self {
+        self.missing_at = Some((line, column));
+        self
+    }
+
+    /// Report that the required `key` is absent.
+    pub fn report_missing(&mut self, key: &'static str) {
+        let first = self.fields.fields.first().map_or(1, |f| f.line);
+        let (line, column) = self
+            .missing_at
+            .unwrap_or((first.saturating_sub(1).max(1), 1));
+        self.report_at(line, column, Problem::MissingKey(key));
     }
 
     pub fn report_at(&mut self, line: usize, column: usize, problem: Problem) {
@@ -87,11 +106,7 @@ impl<'a> FieldReader<'a> {
     /// Like [`Self::string`] but reports a missing key.
     pub fn required(&mut self, key: &'static str) -> Option<String> {
         if self.fields.get(key).is_none() {
-            let line = self.fields.fields.first().map_or(1, |f| f.line);
-            let d = Diagnostic::new(Location::at(self.file, line.saturating_sub(1).max(1), 1), {
-                Problem::MissingKey(key)
-            });
-            self.diagnostics.push(d.with_source(self.text));
+            self.report_missing(key);
             return None;
         }
         let value = self.string(key);
