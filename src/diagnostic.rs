@@ -125,8 +125,9 @@ pub enum Problem {
     Template(String),
     #[error("cannot write the output: {0}")]
     Output(String),
-    #[error("classified document: {0}")]
-    Classified(String),
+    /// `fix` ends the help: what to do with this text (the file, an article, a value).
+    #[error("classified document: {reason}")]
+    Classified { reason: String, fix: &'static str },
     #[error("the file already exists; it was left as it is")]
     FileExists,
     #[error("{0}")]
@@ -205,7 +206,7 @@ impl Problem {
             Problem::InvalidValue { .. } => "invalid-value",
             Problem::Template(_) => "template",
             Problem::Output(_) => "output",
-            Problem::Classified(_) => "classified",
+            Problem::Classified { .. } => "classified",
             Problem::FileExists => "file-exists",
             Problem::Encoding(_) => "encoding",
             Problem::FolderNotEmpty(_) => "folder-not-empty",
@@ -313,11 +314,10 @@ impl Problem {
                 "fix the template; a site template in templates/ overrides the theme's".into()
             }
             Problem::Output(_) => "check the output folder's permissions and free space".into(),
-            Problem::Classified(_) => {
+            Problem::Classified { fix, .. } => format!(
                 "a document with a secrecy mark (MẬT, TỐI MẬT, TUYỆT MẬT) or a circulation \
-                 limit (LƯU HÀNH NỘI BỘ) must never be published: take the file out of content/"
-                    .into()
-            }
+                 limit (LƯU HÀNH NỘI BỘ) must never be published: {fix}"
+            ),
             Problem::Encoding(_) => "save the article as UTF-8 (in Notepad: Save As → Encoding: \
                  UTF-8), or convert it to Unicode with Unikey's converter (VNI, VIQR…)"
                 .into(),
