@@ -301,6 +301,35 @@ fn template_errors_name_the_template() {
 }
 
 #[test]
+fn an_error_in_a_partial_of_every_page_is_reported_once() {
+    let site = built_site();
+    site.write(
+        "templates/partials/header.html",
+        "<header>{{ nonexist.foo }}</header>\n",
+    );
+    let err = site.build_err();
+    assert_eq!(err.matches("error[template]").count(), 1, "{err}");
+    assert!(
+        err.contains("templates/partials/header.html:1:12: error[template]: Variable `nonexist` is not defined"),
+        "{err}"
+    );
+    assert!(err.contains("build failed with 1 problem;"), "{err}");
+    // The variables every page has, not those of one kind of page (`counts` is the
+    // home page's).
+    let listed = err.split("Available variables: ").nth(1).unwrap_or("");
+    let listed = listed.lines().next().unwrap_or("");
+    assert!(listed.split(", ").any(|v| v == "site"), "{err}");
+    assert!(!listed.split(", ").any(|v| v == "counts"), "{err}");
+
+    let out = site.run(&["check"]);
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        report.contains("1 error and 0 warnings in 1 file"),
+        "{report}"
+    );
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let site = TestSite::new();
     let out = site.run(&["build", "--no-such-flag"]);

@@ -150,12 +150,7 @@ fn render_pages(
     );
     timings.phases.extend(extra_timings.phases);
     failures.extend(extra);
-    let mut problems: Vec<Diagnostic> = Vec::new();
-    for d in failures {
-        if !problems.contains(&d) {
-            problems.push(d);
-        }
-    }
+    let problems = templates::distinct(failures);
     let values = builder.b.values;
     match cache {
         Some(cache) if problems.is_empty() => {
@@ -200,14 +195,13 @@ pub fn render_conclusions(
                 path,
                 contents: bytes.into(),
             }),
-            Err(d) if !problems.contains(&d) => problems.push(d),
-            Err(_) => {}
+            Err(d) => problems.push(d),
         }
     }
     Some(if problems.is_empty() {
         Ok(out)
     } else {
-        Err(problems)
+        Err(templates::distinct(problems))
     })
 }
 
