@@ -83,12 +83,8 @@ pub fn new(options: &Options) -> Result<PathBuf, Vec<Diagnostic>> {
             Problem::FileExists,
         )]);
     }
-    draft::write_new(&path, &text).map_err(|e| {
-        vec![Diagnostic::new(
-            Location::file(&rel),
-            Problem::Output(e.to_string()),
-        )]
-    })?;
+    draft::write_new(&path, &text)
+        .map_err(|e| vec![Diagnostic::new(Location::file(&rel), Problem::output(&e))])?;
     Ok(rel)
 }
 
@@ -107,7 +103,7 @@ fn at_argument(d: Diagnostic, text: &str) -> Diagnostic {
     };
     let problem = match *d.problem {
         // The value was empty (the draft writes every key it was given).
-        Problem::MissingKey(_) => Problem::InvalidValue {
+        Problem::MissingKey { .. } | Problem::EmptyValue(_) => Problem::InvalidValue {
             key,
             value: String::new(),
             expected: "a value that is not empty",

@@ -16,22 +16,27 @@ pub struct FieldReader<'a> {
     /// Where a missing key is reported: set for a list entry (its `-`); otherwise
     /// the line above the first key, the front matter's `---`.
     missing_at: Option<(usize, usize)>,
+    /// Where the keys are written, for the help of a missing one: "the front matter".
+    within: &'static str,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl<'a> FieldReader<'a> {
     /// Reports unknown keys right away (with the nearest known key as a hint).
+    /// `within` names where the keys are written ("the front matter", "site.yaml").
     pub fn new(
         fields: &'a Fields,
         file: &'a Path,
         text: &'a str,
         known: &'static [&'static str],
+        within: &'static str,
     ) -> Self {
         let mut reader = Self {
             fields,
             file,
             text,
             missing_at: None,
+            within,
             diagnostics: Vec::new(),
         };
         for field in &fields.fields {
@@ -63,7 +68,8 @@ impl<'a> FieldReader<'a> {
         let (line, column) = self
             .missing_at
             .unwrap_or((first.saturating_sub(1).max(1), 1));
-        self.report_at(line, column, Problem::MissingKey(key));
+        let within = self.within;
+        self.report_at(line, column, Problem::MissingKey { key, within });
     }
 
     pub fn report_at(&mut self, line: usize, column: usize, problem: Problem) {
@@ -112,7 +118,7 @@ impl<'a> FieldReader<'a> {
         let value = self.string(key);
         if value.is_none() && self.diagnostics.iter().all(|d| !is_about(d, key)) {
             let field = self.fields.get(key).expect("checked above");
-            self.report(field, Problem::MissingKey(key));
+            self.report(field, Problem::EmptyValue(key));
         }
         value
     }

@@ -71,7 +71,8 @@ pub fn load(root: &Path) -> Result<Vec<RegistryEntry>, Vec<Diagnostic>> {
 /// One entry of the registry, or every problem in it.
 fn entry(file: &Path, text: &str, item: &Item) -> Result<RegistryEntry, Vec<Diagnostic>> {
     let fields = &item.fields;
-    let mut r = FieldReader::new(fields, file, text, KEYS).missing_at(item.line, item.column);
+    let mut r =
+        FieldReader::new(fields, file, text, KEYS, "this entry").missing_at(item.line, item.column);
     let number = r.required("number").and_then(|raw| {
         DocumentNumber::parse(&raw)
             .map_err(|e| {

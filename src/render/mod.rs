@@ -108,9 +108,8 @@ fn render_pages(
     });
     let plan = builder.plan();
     let order = builder.render_order(&plan);
-    let output_error = |e: std::io::Error| {
-        Diagnostic::new(Location::file("(output)"), Problem::Output(e.to_string()))
-    };
+    let output_error =
+        |e: std::io::Error| Diagnostic::new(Location::file("(output)"), Problem::output(&e));
     // `serve` renders the site-wide files after publishing the pages; a build makes
     // them while the pages render (they are mostly one thread's work).
     let defer = kept.is_some_and(|c| c.defer_extras);

@@ -280,10 +280,9 @@ fn is_link(path: &Path, root: &Path, problems: &mut Vec<Diagnostic>) -> bool {
     if link {
         problems.push(Diagnostic::new(
             Location::file(crate::diagnostic::relative(root, path)),
-            Problem::Unreadable(
-                "symbolic links are not followed; copy the file or folder into the site instead"
-                    .into(),
-            ),
+            Problem::SymbolicLink {
+                copy: "the file or folder into the site",
+            },
         ));
     }
     link
