@@ -73,23 +73,23 @@ fn entry(file: &Path, text: &str, item: &Item) -> Result<RegistryEntry, Vec<Diag
     let fields = &item.fields;
     let mut r =
         FieldReader::new(fields, file, text, KEYS, "this entry").missing_at(item.line, item.column);
-    let number = r.required("number").and_then(|raw| {
-        DocumentNumber::parse(&raw)
-            .map_err(|e| {
-                r.report(
-                    fields.get("number").expect("present"),
-                    Problem::DocumentNumber(e),
-                )
-            })
-            .ok()
-    });
-    let issued = r.string("date").and_then(|raw| {
-        date::parse(&raw)
-            .map_err(|reason| {
-                let field = fields.get("date").expect("present");
-                r.report(field, Problem::InvalidDate { value: raw, reason })
-            })
-            .ok()
+    let number = r
+        .required("number")
+        .and_then(|raw| match DocumentNumber::parse(&raw) {
+            Ok(n) => Some(n),
+            Err(e) => {
+                let field = fields.get("number").expect("present");
+                r.report(field, Problem::DocumentNumber(e));
+                None
+            }
+        });
+    let issued = r.string("date").and_then(|raw| match date::parse(&raw) {
+        Ok(d) => Some(d),
+        Err(reason) => {
+            let field = fields.get("date").expect("present");
+            r.report(field, Problem::InvalidDate { value: raw, reason });
+            None
+        }
     });
     let province = r.string("province");
     let title = r.string("title");
@@ -100,18 +100,16 @@ fn entry(file: &Path, text: &str, item: &Item) -> Result<RegistryEntry, Vec<Diag
     // A national number needs no province; an invalid date still lets the province
     // be checked, on today's map.
     let on = issued.unwrap_or(Date::constant(2025, 7, 1));
-    let resolved =
-        province
-            .filter(|_| !national)
-            .and_then(|name| match province::resolve(&name, on) {
-                Ok(p) => Some(p),
-                Err(e) => {
-                    let field = fields.get("province").expect("present");
-                    let suggestions = e.suggestions;
-                    r.report(field, Problem::UnknownProvince { name, suggestions });
-                    None
-                }
-            });
+    let resolve = |name: String| match province::resolve(&name, on) {
+        Ok(p) => Some(p),
+        Err(e) => {
+            let field = fields.get("province").expect("present");
+            let suggestions = e.suggestions;
+            r.report(field, Problem::UnknownProvince { name, suggestions });
+            None
+        }
+    };
+    let resolved = province.filter(|_| !national).and_then(resolve);
     let scope = match (&number, resolved) {
         (Some(_), _) if national => Some(Scope::National),
         (Some(number), Some(p)) => Some(Scope::of(number, p)),
@@ -123,9 +121,7 @@ fn entry(file: &Path, text: &str, item: &Item) -> Result<RegistryEntry, Vec<Diag
     };
     match (number, scope) {
         (Some(number), Some(scope)) if r.diagnostics.is_empty() => Ok(RegistryEntry {
-            position: fields
-                .get("number")
-                .map_or((item.line, item.column), |f| f.value_position(text)),
+            position: fields.get("number").expect("read").value_position(text),
             number,
             scope,
             issued,
