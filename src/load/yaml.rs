@@ -1,7 +1,8 @@
 //! The one module that touches `serde_yaml` (0.9, deprecated upstream, the user's
-//! choice). It turns a YAML mapping into [`Fields`]: each top-level key with its
-//! value (as a neutral `serde_json::Value`) and its position in the *file*, so
-//! every later error points at the right line whatever the front matter's offset.
+//! choice). It turns a YAML mapping, or each entry of a list of them, into
+//! [`Fields`]: each key with its value (as a neutral `serde_json::Value`) and its
+//! position in the *file*, so every later error points at the right line whatever
+//! the front matter's offset or the entry.
 
 use serde_json::Value;
 
@@ -15,7 +16,7 @@ pub struct YamlError {
     pub problem: Problem,
 }
 
-/// One top-level key of a mapping.
+/// One key of a mapping (the top level, or a list entry's).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     pub key: String,
@@ -45,8 +46,8 @@ impl Field {
     }
 }
 
-/// The top-level keys of a YAML mapping in source order, with the source to locate
-/// values inside them.
+/// The keys of a YAML mapping (the top level, or a list entry's) in source order,
+/// with the source to locate values inside them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fields {
     pub fields: Vec<Field>,
