@@ -174,7 +174,7 @@ fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Dia
     let output_error = |e: std::io::Error| {
         vec![Diagnostic::new(
             Location::file(&output),
-            Problem::Output(e.to_string()),
+            Problem::output(&e),
         )]
     };
     let _lock = write::Lock::acquire(&output).map_err(output_error)?;

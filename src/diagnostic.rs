@@ -78,6 +78,13 @@ impl Severity {
 pub enum Problem {
     #[error("cannot read: {0}")]
     Unreadable(String),
+    #[error("site.yaml not found in {0} (is this a ketluan site?)")]
+    NotASite(String),
+    #[error("no content/ folder in {0}")]
+    NoContent(String),
+    /// `copy` names what to copy where, for the help.
+    #[error("symbolic links are not followed")]
+    SymbolicLink { copy: &'static str },
     #[error("the file is not valid UTF-8")]
     NotUtf8,
     #[error("the file is {size_mb} MB; a content file may have at most {limit_mb} MB")]
@@ -96,8 +103,14 @@ pub enum Problem {
         suggestion: Option<&'static str>,
         known: &'static [&'static str],
     },
-    #[error("missing required key `{0}`")]
-    MissingKey(&'static str),
+    /// `within` names where keys go, for the help: "the front matter", "site.yaml".
+    #[error("missing required key `{key}`")]
+    MissingKey {
+        key: &'static str,
+        within: &'static str,
+    },
+    #[error("the key `{0}` has no value")]
+    EmptyValue(&'static str),
     #[error("`{key}` must be {expected}")]
     WrongType { key: String, expected: &'static str },
     #[error("invalid date {value:?}: {reason}")]
@@ -123,10 +136,12 @@ pub enum Problem {
     },
     #[error("{0}")]
     Template(String),
-    #[error("cannot write the output: {0}")]
-    Output(String),
-    #[error("classified document: {0}")]
-    Classified(String),
+    /// `help` is what to do about this cause: see [`Problem::output`].
+    #[error("cannot write the output: {reason}")]
+    Output { reason: String, help: &'static str },
+    /// `fix` ends the help: what to do with this text (the file, an article, a value).
+    #[error("classified document: {reason}")]
+    Classified { reason: String, fix: &'static str },
     #[error("the file already exists; it was left as it is")]
     FileExists,
     #[error("{0}")]
@@ -183,10 +198,31 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// A failure to write: ketluan's own refusal ([`crate::write::Refusal`]) with its
+    /// help, or the system's error.
+    pub fn output(e: &std::io::Error) -> Problem {
+        let refusal = e
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<crate::write::Refusal>());
+        match refusal {
+            Some(r) => Problem::Output {
+                reason: r.reason.clone(),
+                help: r.help,
+            },
+            None => Problem::Output {
+                reason: e.to_string(),
+                help: "check the folder's permissions and free space",
+            },
+        }
+    }
+
     /// A stable identifier, for CI annotations and `--format json`.
     pub fn code(&self) -> &'static str {
         match self {
-            Problem::Unreadable(_) => "unreadable",
+            Problem::Unreadable(_)
+            | Problem::NotASite(_)
+            | Problem::NoContent(_)
+            | Problem::SymbolicLink { .. } => "unreadable",
             Problem::NotUtf8 => "not-utf8",
             Problem::TooLarge { .. } => "too-large",
             Problem::MissingFrontMatter => "front-matter-missing",
@@ -194,7 +230,7 @@ impl Problem {
             Problem::Yaml(_) => "yaml-syntax",
             Problem::DuplicateKey { .. } => "duplicate-key",
             Problem::UnknownKey { .. } => "unknown-key",
-            Problem::MissingKey(_) => "missing-key",
+            Problem::MissingKey { .. } | Problem::EmptyValue(_) => "missing-key",
             Problem::WrongType { .. } => "wrong-type",
             Problem::InvalidDate { .. } => "invalid-date",
             Problem::UnknownProvince { .. } => "unknown-province",
@@ -204,8 +240,8 @@ impl Problem {
             Problem::Attachment { .. } => "attachment",
             Problem::InvalidValue { .. } => "invalid-value",
             Problem::Template(_) => "template",
-            Problem::Output(_) => "output",
-            Problem::Classified(_) => "classified",
+            Problem::Output { .. } => "output",
+            Problem::Classified { .. } => "classified",
             Problem::FileExists => "file-exists",
             Problem::Encoding(_) => "encoding",
             Problem::FolderNotEmpty(_) => "folder-not-empty",
@@ -248,6 +284,15 @@ impl Problem {
     pub fn help(&self) -> Option<String> {
         Some(match self {
             Problem::Unreadable(_) => "check the file's permissions".into(),
+            Problem::NotASite(_) => "run ketluan in the site's folder or pass `--root DIR`; \
+                 `ketluan init DIR` makes a new site"
+                .into(),
+            Problem::NoContent(_) => {
+                "make a content/ folder beside site.yaml for the conclusions, or pass \
+                 `--root DIR` to name the site's folder"
+                    .into()
+            }
+            Problem::SymbolicLink { copy } => format!("copy {copy} instead"),
             Problem::TooLarge { .. } => {
                 "split the text into several conclusions, or attach the long document \
                  as a file (PDF) instead of pasting it"
@@ -283,7 +328,8 @@ impl Problem {
                 (_, Some(s)) => format!("did you mean `{s}`?"),
                 (_, None) => format!("known keys are: {}", known.join(", ")),
             },
-            Problem::MissingKey(key) => format!("add `{key}: …` to the front matter"),
+            Problem::MissingKey { key, within } => format!("add `{key}: …` to {within}"),
+            Problem::EmptyValue(key) => format!("write the value after `{key}:` on its line"),
             Problem::WrongType { .. } => return None,
             Problem::InvalidDate { .. } => {
                 "write the date as YYYY-MM-DD (2021-11-01) or day first D/M/YYYY (1/11/2021)".into()
@@ -312,12 +358,11 @@ impl Problem {
             Problem::Template(_) => {
                 "fix the template; a site template in templates/ overrides the theme's".into()
             }
-            Problem::Output(_) => "check the output folder's permissions and free space".into(),
-            Problem::Classified(_) => {
+            Problem::Output { help, .. } => help.to_string(),
+            Problem::Classified { fix, .. } => format!(
                 "a document with a secrecy mark (MẬT, TỐI MẬT, TUYỆT MẬT) or a circulation \
-                 limit (LƯU HÀNH NỘI BỘ) must never be published: take the file out of content/"
-                    .into()
-            }
+                 limit (LƯU HÀNH NỘI BỘ) must never be published: {fix}"
+            ),
             Problem::Encoding(_) => "save the article as UTF-8 (in Notepad: Save As → Encoding: \
                  UTF-8), or convert it to Unicode with Unikey's converter (VNI, VIQR…)"
                 .into(),

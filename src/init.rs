@@ -91,7 +91,7 @@ pub fn init(options: &Options) -> Result<Report, Vec<Diagnostic>> {
             Err(e) => {
                 return Err(vec![Diagnostic::new(
                     Location::file(&path),
-                    Problem::Output(e.to_string()),
+                    Problem::output(&e),
                 )]);
             }
         }

@@ -461,7 +461,7 @@ fn run_import(files: &[PathBuf], out: &std::path::Path, to_stdout: bool) -> Exit
                 let problem = if e.kind() == std::io::ErrorKind::AlreadyExists {
                     Problem::FileExists
                 } else {
-                    Problem::Output(e.to_string())
+                    Problem::output(&e)
                 };
                 eprintln!(
                     "{}\n",

@@ -23,19 +23,29 @@ pub struct Options {
     pub today: Date,
 }
 
-/// Write the file and return its path, or every problem with the given values.
+/// The command-line argument each front-matter key of the draft comes from: its
+/// problems are the values', and the file was never written.
+const ARGUMENTS: &[(&str, &str)] = &[
+    ("title", "<TITLE>"),
+    ("date", "--date"),
+    ("province", "--province"),
+    ("body", "--body"),
+    ("chaired_by", "--chaired-by"),
+];
+
+/// Write the file and return its path, or every problem with the given values, each
+/// reported at its option.
 pub fn new(options: &Options) -> Result<PathBuf, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    // An invalid date is reported, and the other values are still checked.
     let date = match options.date.as_deref() {
         None => options.today,
-        Some(raw) => date::parse(raw).map_err(|reason| {
-            vec![Diagnostic::new(
-                Location::file("--date"),
-                Problem::InvalidDate {
-                    value: raw.to_string(),
-                    reason,
-                },
-            )]
-        })?,
+        Some(raw) => date::parse(raw).unwrap_or_else(|reason| {
+            let value = raw.to_string();
+            let problem = Problem::InvalidDate { value, reason };
+            problems.push(Diagnostic::new(Location::file("--date"), problem));
+            options.today
+        }),
     };
     let clean = |s: &Option<String>| {
         s.as_deref()
@@ -60,18 +70,49 @@ pub fn new(options: &Options) -> Result<PathBuf, Vec<Diagnostic>> {
     let text = draft.to_file();
     // The load stage's own parser: what `new` writes, `build` accepts.
     let dir = path.parent().unwrap_or(&options.root);
-    conclusion::parse(&rel, dir, &text)?;
+    if let Err(found) = conclusion::parse(&rel, dir, &text) {
+        problems.extend(found.into_iter().map(|d| at_argument(d, &text)));
+    }
+    if !problems.is_empty() {
+        problems.dedup();
+        return Err(problems);
+    }
     if path.exists() {
         return Err(vec![Diagnostic::new(
             Location::file(&rel),
             Problem::FileExists,
         )]);
     }
-    draft::write_new(&path, &text).map_err(|e| {
-        vec![Diagnostic::new(
-            Location::file(&rel),
-            Problem::Output(e.to_string()),
-        )]
-    })?;
+    draft::write_new(&path, &text)
+        .map_err(|e| vec![Diagnostic::new(Location::file(&rel), Problem::output(&e))])?;
     Ok(rel)
+}
+
+/// A problem of the draft `text`, placed at the argument whose value is on its line,
+/// with a help about that value rather than the front matter. A problem on no
+/// argument's line is left where it is.
+fn at_argument(d: Diagnostic, text: &str) -> Diagnostic {
+    let key = d
+        .source_line
+        .as_deref()
+        .or_else(|| text.lines().nth(d.location.line.checked_sub(1)?))
+        .and_then(|line| line.split_once(':'))
+        .map(|(key, _)| key);
+    let Some(&(key, argument)) = ARGUMENTS.iter().find(|(k, _)| Some(*k) == key) else {
+        return d;
+    };
+    let problem = match *d.problem {
+        // The value was empty (the draft writes every key it was given).
+        Problem::MissingKey { .. } | Problem::EmptyValue(_) => Problem::InvalidValue {
+            key,
+            value: String::new(),
+            expected: "a value that is not empty",
+        },
+        Problem::Classified { reason, .. } => Problem::Classified {
+            reason,
+            fix: "leave the mark out of this value",
+        },
+        other => other,
+    };
+    Diagnostic::new(Location::file(argument), problem)
 }

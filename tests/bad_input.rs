@@ -301,6 +301,101 @@ fn template_errors_name_the_template() {
 }
 
 #[test]
+fn an_error_in_a_partial_of_every_page_is_reported_once() {
+    let site = built_site();
+    site.write(
+        "templates/partials/header.html",
+        "<header>{{ nonexist.foo }}</header>\n",
+    );
+    let err = site.build_err();
+    assert_eq!(err.matches("error[template]").count(), 1, "{err}");
+    assert!(
+        err.contains("templates/partials/header.html:1:12: error[template]: Variable `nonexist` is not defined"),
+        "{err}"
+    );
+    assert!(err.contains("build failed with 1 problem;"), "{err}");
+    // The variables every page has, not those of one kind of page (`counts` is the
+    // home page's).
+    let listed = err.split("Available variables: ").nth(1).unwrap_or("");
+    let listed = listed.lines().next().unwrap_or("");
+    assert!(listed.split(", ").any(|v| v == "site"), "{err}");
+    assert!(!listed.split(", ").any(|v| v == "counts"), "{err}");
+
+    let out = site.run(&["check"]);
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        report.contains("1 error and 0 warnings in 1 file"),
+        "{report}"
+    );
+}
+
+/// The `help` line of the finding at `at` (`file:line:col: error[code]`) in `err`.
+fn help_of<'a>(err: &'a str, at: &str) -> &'a str {
+    let block = err.split("\n\n").find(|b| b.contains(at));
+    let block = block.unwrap_or_else(|| panic!("{at} missing in:\n{err}"));
+    let help = block
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("= help: "));
+    help.unwrap_or_else(|| panic!("no help for {at}:\n{err}"))
+}
+
+#[test]
+fn each_help_fits_its_case() {
+    let site = built_site();
+    site.write("site.yaml", "description: Không có tiêu đề\n");
+    site.write(
+        "content/bad.md",
+        "---\ntitle: x\ndate:\nprovince: Hà Tĩnh\n---\nx\n",
+    );
+    site.write(
+        "content/_documents.yaml",
+        "- number: 05-NQ/TU\n  date: 2021-10-22\n",
+    );
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(site.path("content/good.md"), site.path("content/link.md")).unwrap();
+    let err = site.build_err();
+    let cases = [
+        (
+            "site.yaml:1:1: error[missing-key]",
+            "add `title: …` to site.yaml",
+        ),
+        (
+            "content/_documents.yaml:1:1: error[missing-key]",
+            "add `province: …` to this entry",
+        ),
+        (
+            "content/bad.md:3:1: error[missing-key]: the key `date` has no value",
+            "write the value after `date:` on its line",
+        ),
+        #[cfg(unix)]
+        (
+            "content/link.md: error[unreadable]: symbolic links are not followed",
+            "copy the file into content/ instead",
+        ),
+    ];
+    for (at, help) in cases {
+        assert_eq!(help_of(&err, at), help, "{err}");
+    }
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut cmd = assert_cmd::Command::cargo_bin("ketluan").unwrap();
+    let out = cmd
+        .current_dir(elsewhere.path())
+        .arg("check")
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    let help = help_of(
+        &report,
+        "site.yaml: error[unreadable]: site.yaml not found in",
+    );
+    assert!(
+        help.starts_with("run ketluan in the site's folder"),
+        "{report}"
+    );
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let site = TestSite::new();
     let out = site.run(&["build", "--no-such-flag"]);

@@ -258,6 +258,42 @@ fn registry_and_text_disagreeing() {
 }
 
 #[test]
+fn every_problem_of_the_registry_is_at_its_own_entry() {
+    let site = site_with(&conclusion("A", "2021-11-01", "Hà Tĩnh", ""));
+    site.write(
+        "content/_documents.yaml",
+        "- number: 05-NQ/TU\n  province: Hà Tĩnh\n  date: 22/10/2021\n  title: \"Về việc thực hiện 06-NQ/TU\"\n\
+         - number: 57-NQ/TW\n  date: 2024-02-30\n\
+         - number: 58-NQ/TW\n  date: 2024-02-30\n\
+         - number: 06-NQ/TU\n  date: 2021-10-22\n\
+         - number: 07-NQ/TU\n  urll: https://example.org/\n  date: [1]\n  province: Hà Tịnh\n\
+         -\n  number: 08NQ\n  province: Hà Tĩnh\n",
+    );
+    let at = |line, column, code: &str| {
+        let file = "content/_documents.yaml".to_string();
+        (file, line, column, "error".to_string(), code.to_string())
+    };
+    assert_eq!(
+        findings(&site),
+        vec![
+            at(6, 9, "invalid-date"),
+            at(8, 9, "invalid-date"),
+            // A missing key is placed at its entry's `-`.
+            at(9, 1, "missing-key"),
+            at(12, 3, "unknown-key"),
+            at(13, 9, "wrong-type"),
+            at(14, 13, "unknown-province"),
+            at(16, 11, "invalid-document-number"),
+        ]
+    );
+    let out = site.run(&["check"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("unknown key `urll`"), "{text}");
+    assert!(text.contains("help: did you mean `url`?"), "{text}");
+    assert!(text.contains("`date` must be a single value"), "{text}");
+}
+
+#[test]
 fn classified_content_is_an_error_in_check_and_build() {
     let site = TestSite::new();
     site.write(

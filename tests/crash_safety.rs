@@ -223,8 +223,9 @@ fn a_folder_ketluan_did_not_write_is_replaced_only_with_force() {
     let out = build_with(&site, &["--output", output.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("did not write"), "{err}");
     assert!(
-        err.contains("did not write") && err.contains("--force"),
+        err.contains("help: remove it, choose another --output, or pass --force"),
         "{err}"
     );
     assert_eq!(
@@ -278,6 +279,7 @@ fn an_output_that_is_a_file_or_a_link_is_refused_and_kept() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("is a file"), "{err}");
+    assert!(err.contains("help: choose another --output"), "{err}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "a file");
 
     let target = parent.path().join("elsewhere");
@@ -336,6 +338,8 @@ fn a_build_while_another_writes_the_same_output_is_refused() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("another ketluan build is writing"), "{err}");
+    assert!(err.contains("help: wait for it to finish"), "{err}");
+    assert!(!err.contains("permissions"), "{err}");
     assert!(tree(&output) == before, "the output must not change");
     assert!(leftovers(parent.path()).is_empty());
 

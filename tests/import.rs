@@ -357,7 +357,15 @@ fn two_provinces_equally_named_leave_it_empty() {
     // Such a file does not pass check until the editor fills it in.
     let check = site.run(&["check"]);
     assert_eq!(check.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&check.stdout).contains("missing required key `province`"));
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        report.contains("the key `province` has no value"),
+        "{report}"
+    );
+    assert!(
+        report.contains("help: write the value after `province:`"),
+        "{report}"
+    );
 }
 
 #[test]

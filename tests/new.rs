@@ -125,6 +125,49 @@ fn bad_values_are_refused_and_nothing_is_written() {
 }
 
 #[test]
+fn bad_values_are_reported_at_their_options_all_at_once() {
+    let site = TestSite::new();
+    let out = site.run(&[
+        "new",
+        "Mật",
+        "--province",
+        "Hà Tây",
+        "--date",
+        "31/2/2024",
+        "--body",
+        "TỐI MẬT",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for (argument, code) in [
+        ("--date", "invalid-date"),
+        ("<TITLE>", "classified"),
+        ("--body", "classified"),
+        ("--province", "unknown-province"),
+    ] {
+        let line = format!("\n{argument}: error[{code}]: ");
+        assert!(
+            format!("\n{err}").contains(&line),
+            "{line} missing in:\n{err}"
+        );
+    }
+    // No file is named, nor its front matter.
+    assert!(!err.contains("content/"), "{err}");
+    assert!(err.contains("leave the mark out of this value"), "{err}");
+    assert!(err.contains("did you mean `Hà Nam` or `Hà Nội`"), "{err}");
+
+    let out = site.run(&["new", " ", "--province", "Hà Tĩnh"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("<TITLE>: error[invalid-value]: invalid value for `title`: \"\""),
+        "{err}"
+    );
+    assert!(!err.contains("front matter"), "{err}");
+    assert_eq!(std::fs::read_dir(site.path("content")).unwrap().count(), 0);
+}
+
+#[test]
 fn the_date_defaults_to_today() {
     let site = TestSite::new();
     let out = site.run(&["new", "Hôm nay", "--province", "Quảng Ninh"]);

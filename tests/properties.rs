@@ -76,6 +76,43 @@ proptest! {
         }
     }
 
+    /// The same for a list of entries such as the document registry: reading never
+    /// panics, and every error, entry and key is placed on a line of the file (or, as
+    /// libyaml places an unfinished text, just after its end).
+    #[test]
+    fn list_entries_stay_inside_the_file(
+        pieces in prop::collection::vec(
+            prop_oneof![
+                "- ", "-", "\n", "\n  ", "\n    ", "number", "date", ": ", ":", "\"", "\\[",
+                "\\]", "\\{", "\\}", " ", "\t", "#", "05-NQ/TU", "Hà Tĩnh", ",", "&a", "\\*a", "---",
+            ],
+            0..24,
+        ),
+    ) {
+        let yaml = pieces.concat();
+        let lines = 1..=yaml.lines().count() + 1;
+        let placed = |line: usize| -> Result<(), TestCaseError> {
+            prop_assert!(lines.contains(&line), "{:?}: line {}", yaml, line);
+            Ok(())
+        };
+        match ketluan::load::yaml::parse_list(&yaml, 1) {
+            Err(e) => placed(e.line)?,
+            Ok(items) => {
+                for item in items {
+                    match item {
+                        Err(e) => placed(e.line)?,
+                        Ok(item) => {
+                            placed(item.line)?;
+                            for field in &item.fields.fields {
+                                placed(field.line)?;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn slug_is_ascii_and_stable_under_nfc_and_nfd(s in vietnamese_name(), any in "\\PC{0,24}") {
         for s in [s, any] {

@@ -57,7 +57,10 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
             .map(|m| {
                 Diagnostic::new(
                     Location::at(file, m.line, m.column),
-                    Problem::Classified(format!("it is marked `{}`; nothing was imported", m.text)),
+                    Problem::Classified {
+                        reason: format!("it is marked `{}`; nothing was imported", m.text),
+                        fix: "leave the article out of the site",
+                    },
                 )
                 .with_source(&text)
             })

@@ -22,6 +22,9 @@ pub struct Mark {
     pub text: String,
 }
 
+/// The end of the help for a classified file in `content/`.
+const TAKE_OUT: &str = "take the file out of content/";
+
 /// The front-matter key that declares a classification.
 pub const KEY: &str = "classification";
 
@@ -35,7 +38,10 @@ pub fn check(file: &Path, text: &str, fields: Option<&Fields>) -> Vec<Diagnostic
             serde_json::Value::Null => String::new(),
             other => other.to_string(),
         };
-        let problem = Problem::Classified(format!("the front matter declares `{KEY}: {value}`"));
+        let problem = Problem::Classified {
+            reason: format!("the front matter declares `{KEY}: {value}`"),
+            fix: TAKE_OUT,
+        };
         out.push(
             Diagnostic::new(Location::at(file, field.line, field.column), problem)
                 .with_source(text),
@@ -46,7 +52,10 @@ pub fn check(file: &Path, text: &str, fields: Option<&Fields>) -> Vec<Diagnostic
         if Some(mark.line) == key_line {
             continue;
         }
-        let problem = Problem::Classified(format!("it is marked `{}`", mark.text));
+        let problem = Problem::Classified {
+            reason: format!("it is marked `{}`", mark.text),
+            fix: TAKE_OUT,
+        };
         out.push(
             Diagnostic::new(Location::at(file, mark.line, mark.column), problem).with_source(text),
         );

@@ -57,7 +57,7 @@ pub fn parse_storing(
     let split = frontmatter::split(text).map_err(|(p, line)| located(line, 1, p))?;
     let fields = yaml::parse_mapping(split.yaml, split.yaml_line)
         .map_err(|e| located(e.line, e.column, e.problem))?;
-    let mut r = FieldReader::new(&fields, file, text, KEYS);
+    let mut r = FieldReader::new(&fields, file, text, KEYS, "the front matter");
     r.diagnostics
         .extend(classified::check(file, text, Some(&fields)));
 

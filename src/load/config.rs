@@ -16,14 +16,11 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagn
     let bytes = std::fs::read(root.join(FILE)).map_err(|e| {
         vec![Diagnostic::new(
             Location::file(file),
-            Problem::Unreadable(if e.kind() == std::io::ErrorKind::NotFound {
-                format!(
-                    "{FILE} not found in {} (is this a ketluan site?)",
-                    root.display()
-                )
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Problem::NotASite(root.display().to_string())
             } else {
-                e.to_string()
-            }),
+                Problem::Unreadable(e.to_string())
+            },
         )]
     })?;
     let text = source::decode(bytes).map_err(|e| {
@@ -41,7 +38,7 @@ pub fn parse(text: &str, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagn
     let fields = yaml::parse_mapping(text, 1).map_err(|e| {
         vec![Diagnostic::new(Location::at(file, e.line, e.column), e.problem).with_source(text)]
     })?;
-    let mut r = FieldReader::new(&fields, file, text, SiteConfig::KEYS);
+    let mut r = FieldReader::new(&fields, file, text, SiteConfig::KEYS, FILE);
     let title = r.required("title").unwrap_or_default();
     let description = r.string("description").unwrap_or_default();
 

@@ -13,21 +13,30 @@ pub struct FieldReader<'a> {
     pub fields: &'a Fields,
     file: &'a Path,
     text: &'a str,
+    /// Where a missing key is reported: set for a list entry (its `-`); otherwise
+    /// the line above the first key, the front matter's `---`.
+    missing_at: Option<(usize, usize)>,
+    /// Where the keys are written, for the help of a missing one: "the front matter".
+    within: &'static str,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl<'a> FieldReader<'a> {
     /// Reports unknown keys right away (with the nearest known key as a hint).
+    /// `within` names where the keys are written ("the front matter", "site.yaml").
     pub fn new(
         fields: &'a Fields,
         file: &'a Path,
         text: &'a str,
         known: &'static [&'static str],
+        within: &'static str,
     ) -> Self {
         let mut reader = Self {
             fields,
             file,
             text,
+            missing_at: None,
+            within,
             diagnostics: Vec::new(),
         };
         for field in &fields.fields {
@@ -45,6 +54,22 @@ impl<'a> FieldReader<'a> {
             }
         }
         reader
+    }
+
+    /// Report missing keys at `line` and `column`.
+    pub fn missing_at(mut self, line: usize, column: usize) -> Self {
+        self.missing_at = Some((line, column));
+        self
+    }
+
+    /// Report that the required `key` is absent.
+    pub fn report_missing(&mut self, key: &'static str) {
+        let first = self.fields.fields.first().map_or(1, |f| f.line);
+        let (line, column) = self
+            .missing_at
+            .unwrap_or((first.saturating_sub(1).max(1), 1));
+        let within = self.within;
+        self.report_at(line, column, Problem::MissingKey { key, within });
     }
 
     pub fn report_at(&mut self, line: usize, column: usize, problem: Problem) {
@@ -87,17 +112,13 @@ impl<'a> FieldReader<'a> {
     /// Like [`Self::string`] but reports a missing key.
     pub fn required(&mut self, key: &'static str) -> Option<String> {
         if self.fields.get(key).is_none() {
-            let line = self.fields.fields.first().map_or(1, |f| f.line);
-            let d = Diagnostic::new(Location::at(self.file, line.saturating_sub(1).max(1), 1), {
-                Problem::MissingKey(key)
-            });
-            self.diagnostics.push(d.with_source(self.text));
+            self.report_missing(key);
             return None;
         }
         let value = self.string(key);
         if value.is_none() && self.diagnostics.iter().all(|d| !is_about(d, key)) {
             let field = self.fields.get(key).expect("checked above");
-            self.report(field, Problem::MissingKey(key));
+            self.report(field, Problem::EmptyValue(key));
         }
         value
     }

@@ -238,7 +238,7 @@ fn walk(root: &Path) -> (Files, Vec<Diagnostic>) {
     if !content.is_dir() {
         problems.push(Diagnostic::new(
             Location::file(CONTENT_DIR),
-            Problem::Unreadable(format!("no {CONTENT_DIR}/ folder in {}", root.display())),
+            Problem::NoContent(root.display().to_string()),
         ));
         return (files, problems);
     }
@@ -266,9 +266,9 @@ fn walk(root: &Path) -> (Files, Vec<Diagnostic>) {
         if entry.path_is_symlink() {
             problems.push(Diagnostic::new(
                 Location::file(diagnostic::relative(root, path)),
-                Problem::Unreadable(
-                    "symbolic links are not followed; copy the file into content/ instead".into(),
-                ),
+                Problem::SymbolicLink {
+                    copy: "the file into content/",
+                },
             ));
         } else if entry.file_type().is_file() {
             if path

@@ -13,29 +13,20 @@
 use std::path::Path;
 
 use jiff::civil::Date;
-use serde::Deserialize;
 
-use super::yaml;
+use super::fields::FieldReader;
+use super::yaml::{self, Item};
 use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::model::document::{RegistryEntry, Scope};
 use crate::model::{DocumentNumber, date, province};
-use crate::text;
 use crate::text::source;
 
 pub const FILE: &str = "content/_documents.yaml";
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Raw {
-    number: String,
-    province: Option<String>,
-    date: Option<String>,
-    title: Option<String>,
-    issuer: Option<String>,
-    url: Option<String>,
-}
+/// The keys an entry accepts.
+const KEYS: &[&str] = &["number", "province", "date", "title", "issuer", "url"];
 
-/// Read the registry if there is one; every problem in it is reported.
+/// Read the registry if there is one; every problem of every entry is reported.
 pub fn load(root: &Path) -> Result<Vec<RegistryEntry>, Vec<Diagnostic>> {
     let path = root.join(FILE);
     let file = Path::new(FILE);
@@ -55,85 +46,20 @@ pub fn load(root: &Path) -> Result<Vec<RegistryEntry>, Vec<Diagnostic>> {
             Problem::NotUtf8,
         )]
     })?;
-    let raw: Vec<Raw> = match yaml::parse_as::<Option<Vec<Raw>>>(&text, 1) {
-        Ok(r) => r.unwrap_or_default(),
-        Err(e) => {
-            return Err(vec![
-                Diagnostic::new(Location::at(file, e.line, e.column), e.problem).with_source(&text),
-            ]);
-        }
+    let located = |e: yaml::YamlError| {
+        Diagnostic::new(Location::at(file, e.line, e.column), e.problem).with_source(&text)
     };
-    let mut entries = Vec::with_capacity(raw.len());
+    let items = yaml::parse_list(&text, 1).map_err(|e| vec![located(e)])?;
+    let mut entries = Vec::with_capacity(items.len());
     let mut problems = Vec::new();
-    let mut report = |needle: &str, problem: Problem| {
-        let (line, column) = locate(&text, needle);
-        problems
-            .push(Diagnostic::new(Location::at(file, line, column), problem).with_source(&text));
-    };
-    // Entries are in file order: each number is looked for after the previous one.
-    let mut cursor = 0;
-    for r in raw {
-        let position = match text[cursor..].find(r.number.as_str()) {
-            Some(b) => {
-                let at = line_column(&text, cursor + b);
-                cursor += b + r.number.len();
-                at
-            }
-            None => locate(&text, &r.number),
-        };
-        let number = match DocumentNumber::parse(&r.number) {
-            Ok(n) => n,
-            Err(e) => {
-                report(&r.number, Problem::DocumentNumber(e));
-                continue;
-            }
-        };
-        let issued = match r.date.as_deref().map(date::parse) {
-            Some(Ok(d)) => Some(d),
-            Some(Err(reason)) => {
-                let value = r.date.clone().unwrap_or_default();
-                report(
-                    &value,
-                    Problem::InvalidDate {
-                        value: value.clone(),
-                        reason,
-                    },
-                );
-                continue;
-            }
-            None => None,
-        };
-        let scope = if number.is_national() {
-            Scope::National
-        } else {
-            let Some(name) = r.province.as_deref() else {
-                report(&r.number, Problem::MissingKey("province"));
-                continue;
-            };
-            match province::resolve(name, issued.unwrap_or(Date::constant(2025, 7, 1))) {
-                Ok(p) => Scope::of(&number, p),
-                Err(e) => {
-                    report(
-                        name,
-                        Problem::UnknownProvince {
-                            name: name.to_string(),
-                            suggestions: e.suggestions,
-                        },
-                    );
-                    continue;
-                }
-            }
-        };
-        let clean = |s: Option<String>| s.map(|s| text::nfc(s.trim())).filter(|s| !s.is_empty());
-        entries.push(RegistryEntry {
-            number,
-            scope,
-            issued,
-            title: clean(r.title),
-            issuer: clean(r.issuer),
-            link: clean(r.url),
-            position,
-        });
+    for item in items {
+        match item.map_err(located) {
+            Ok(item) => match entry(file, &text, &item) {
+                Ok(e) => entries.push(e),
+                Err(d) => problems.extend(d),
+            },
+            Err(d) => problems.push(d),
+        }
     }
     if problems.is_empty() {
         Ok(entries)
@@ -142,16 +68,67 @@ pub fn load(root: &Path) -> Result<Vec<RegistryEntry>, Vec<Diagnostic>> {
     }
 }
 
-/// Line and column of the first occurrence of `needle` (1-based), or the top.
-fn locate(text: &str, needle: &str) -> (usize, usize) {
-    text.find(needle)
-        .map_or((1, 1), |byte| line_column(text, byte))
-}
-
-/// Line and column (1-based, in characters) of a byte offset.
-fn line_column(text: &str, byte: usize) -> (usize, usize) {
-    let before = &text[..byte];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
+/// One entry of the registry, or every problem in it.
+fn entry(file: &Path, text: &str, item: &Item) -> Result<RegistryEntry, Vec<Diagnostic>> {
+    let fields = &item.fields;
+    let mut r =
+        FieldReader::new(fields, file, text, KEYS, "this entry").missing_at(item.line, item.column);
+    let number = r
+        .required("number")
+        .and_then(|raw| match DocumentNumber::parse(&raw) {
+            Ok(n) => Some(n),
+            Err(e) => {
+                let field = fields.get("number").expect("present");
+                r.report(field, Problem::DocumentNumber(e));
+                None
+            }
+        });
+    let issued = r.string("date").and_then(|raw| match date::parse(&raw) {
+        Ok(d) => Some(d),
+        Err(reason) => {
+            let field = fields.get("date").expect("present");
+            r.report(field, Problem::InvalidDate { value: raw, reason });
+            None
+        }
+    });
+    let province = r.string("province");
+    let title = r.string("title");
+    let issuer = r.string("issuer");
+    let link = r.string("url");
+    let national = number.as_ref().is_some_and(DocumentNumber::is_national);
+    let given = province.is_some();
+    // A national number needs no province; an invalid date still lets the province
+    // be checked, on today's map.
+    let on = issued.unwrap_or(Date::constant(2025, 7, 1));
+    let resolve = |name: String| match province::resolve(&name, on) {
+        Ok(p) => Some(p),
+        Err(e) => {
+            let field = fields.get("province").expect("present");
+            let suggestions = e.suggestions;
+            r.report(field, Problem::UnknownProvince { name, suggestions });
+            None
+        }
+    };
+    let resolved = province.filter(|_| !national).and_then(resolve);
+    let scope = match (&number, resolved) {
+        (Some(_), _) if national => Some(Scope::National),
+        (Some(number), Some(p)) => Some(Scope::of(number, p)),
+        (Some(_), None) if !given => {
+            r.report_missing("province");
+            None
+        }
+        _ => None,
+    };
+    match (number, scope) {
+        (Some(number), Some(scope)) if r.diagnostics.is_empty() => Ok(RegistryEntry {
+            position: fields.get("number").expect("read").value_position(text),
+            number,
+            scope,
+            issued,
+            title,
+            issuer,
+            link,
+        }),
+        _ => Err(r.diagnostics),
+    }
 }

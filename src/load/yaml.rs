@@ -1,7 +1,8 @@
 //! The one module that touches `serde_yaml` (0.9, deprecated upstream, the user's
-//! choice). It turns a YAML mapping into [`Fields`]: each top-level key with its
-//! value (as a neutral `serde_json::Value`) and its position in the *file*, so
-//! every later error points at the right line whatever the front matter's offset.
+//! choice). It turns a YAML mapping, or each entry of a list of them, into
+//! [`Fields`]: each key with its value (as a neutral `serde_json::Value`) and its
+//! position in the *file*, so every later error points at the right line whatever
+//! the front matter's offset or the entry.
 
 use serde_json::Value;
 
@@ -15,7 +16,7 @@ pub struct YamlError {
     pub problem: Problem,
 }
 
-/// One top-level key of a mapping.
+/// One key of a mapping (the top level, or a list entry's).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     pub key: String,
@@ -45,8 +46,8 @@ impl Field {
     }
 }
 
-/// The top-level keys of a YAML mapping in source order, with the source to locate
-/// values inside them.
+/// The keys of a YAML mapping (the top level, or a list entry's) in source order,
+/// with the source to locate values inside them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fields {
     pub fields: Vec<Field>,
@@ -115,17 +116,142 @@ pub fn parse_mapping(source: &str, first_line: usize) -> Result<Fields, YamlErro
             });
         }
     };
-    let key_positions = top_level_keys(source, first_line);
+    let keys = keys_at(source, first_line, 1);
+    fields_of(mapping, &keys, source, first_line, (first_line, 1))
+}
+
+/// One entry of a YAML list of mappings (a data file such as the document registry):
+/// where its `-` is, and its keys with their file positions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub line: usize,
+    pub column: usize,
+    pub fields: Fields,
+}
+
+/// Parse `source` (which starts on line `first_line` of its file) as a list of
+/// mappings, each entry on its own. An empty document is an empty list; an entry
+/// that is not a mapping is an error at its `-`, and the others are still read.
+pub fn parse_list(
+    source: &str,
+    first_line: usize,
+) -> Result<Vec<Result<Item, YamlError>>, YamlError> {
+    let value: serde_yaml::Value = match serde_yaml::from_str(source) {
+        Ok(v) => v,
+        Err(e) => return Err(syntax_error(&e, source, first_line)),
+    };
+    let entries = match value {
+        serde_yaml::Value::Null => Vec::new(),
+        serde_yaml::Value::Sequence(s) => s,
+        _ => {
+            return Err(YamlError {
+                line: first_line,
+                column: 1,
+                problem: Problem::Yaml(
+                    "expected a list of entries, each starting with `- `".into(),
+                ),
+            });
+        }
+    };
+    let blocks = item_blocks(source);
+    let lines: Vec<&str> = source.split_inclusive('\n').collect();
+    let items = entries.into_iter().enumerate().map(|(i, value)| {
+        // A list written in flow style (`[{…}]`) has no blocks: its entries are placed
+        // at the top.
+        let block = blocks.get(i).cloned().unwrap_or_default();
+        let text = lines[block.start..block.end].concat();
+        let (line, column) = (block.start + first_line, block.dash_column);
+        let mapping = match value {
+            serde_yaml::Value::Null => serde_yaml::Mapping::new(),
+            serde_yaml::Value::Mapping(m) => m,
+            _ => {
+                return Err(YamlError {
+                    line,
+                    column,
+                    problem: Problem::Yaml("expected `key: value` lines in this entry".into()),
+                });
+            }
+        };
+        let keys = keys_at(&text, line, block.key_column);
+        let fields = fields_of(mapping, &keys, &text, line, (line, column))?;
+        Ok(Item {
+            line,
+            column,
+            fields,
+        })
+    });
+    Ok(items.collect())
+}
+
+/// The lines of one entry of a block list: 0-based, `end` excluded; the 1-based
+/// columns of its `-` and of its keys.
+#[derive(Debug, Clone, Default)]
+struct Block {
+    start: usize,
+    end: usize,
+    dash_column: usize,
+    key_column: usize,
+}
+
+/// The entries of the top-level block list of `source`: each starts with a `-` in
+/// the column of the first one.
+fn item_blocks(source: &str) -> Vec<Block> {
+    let lines: Vec<&str> = source.lines().collect();
+    let is_item = |l: &str| {
+        let rest = l.trim_start_matches(' ');
+        (rest == "-" || rest.starts_with("- ")).then(|| indent(l))
+    };
+    let Some(column) = lines.iter().find_map(|l| is_item(l)) else {
+        return Vec::new();
+    };
+    let starts: Vec<usize> = (0..lines.len())
+        .filter(|&i| is_item(lines[i]) == Some(column))
+        .collect();
+    let ends = starts.iter().skip(1).copied().chain([lines.len()]);
+    starts
+        .iter()
+        .zip(ends)
+        .map(|(&start, end)| {
+            let after_dash = &lines[start][column + 1..];
+            let spaces = after_dash.len() - after_dash.trim_start_matches(' ').len();
+            // `-` alone on its line: the keys are on the lines below.
+            let key_column = if after_dash.trim().is_empty() {
+                lines[start + 1..end]
+                    .iter()
+                    .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+                    .map_or(column + 3, |l| indent(l) + 1)
+            } else {
+                column + 2 + spaces
+            };
+            Block {
+                start,
+                end,
+                dash_column: column + 1,
+                key_column,
+            }
+        })
+        .collect()
+}
+
+/// [`Fields`] of a parsed mapping whose source text starts on `first_line`, with the
+/// key positions found in it; a key not found is placed at `fallback`.
+fn fields_of(
+    mapping: serde_yaml::Mapping,
+    keys: &[(String, usize, usize)],
+    source: &str,
+    first_line: usize,
+    fallback: (usize, usize),
+) -> Result<Fields, YamlError> {
     let mut fields = Vec::with_capacity(mapping.len());
     for (key, value) in mapping {
         let key = match key {
             serde_yaml::Value::String(s) => s,
             other => scalar_text(&other).unwrap_or_default(),
         };
-        let (line, column) = key_positions
+        let (line, column) = keys
             .iter()
             .find(|(k, _, _)| *k == key)
-            .map_or((first_line, 1), |(_, l, c)| (*l, *c));
+            .map_or(fallback, |(_, l, c)| (*l, *c));
         let value = serde_json::to_value(&value).map_err(|e| YamlError {
             line,
             column,
@@ -329,7 +455,7 @@ fn split_mark(s: &str) -> (&str, Option<(usize, usize)>) {
 /// an editor just added.
 fn duplicate_key(message: &str, source: &str, first_line: usize) -> Option<YamlError> {
     let named = message.strip_prefix("duplicate entry with key ")?;
-    let keys = top_level_keys(source, first_line);
+    let keys = keys_at(source, first_line, 1);
     keys.iter()
         .enumerate()
         .find_map(|(i, (key, line, column))| {
@@ -363,17 +489,21 @@ fn scalar_text(v: &serde_yaml::Value) -> Option<String> {
     }
 }
 
-/// Top-level keys (lines starting at column 1 with `key:`), with file positions.
-fn top_level_keys(source: &str, first_line: usize) -> Vec<(String, usize, usize)> {
+/// The keys of a block mapping whose keys start at 1-based `column` (top-level keys
+/// at 1), with file positions. A list entry's first key follows its `- `.
+fn keys_at(source: &str, first_line: usize, column: usize) -> Vec<(String, usize, usize)> {
     let mut keys = Vec::new();
     for (i, line) in source.lines().enumerate() {
-        if line.starts_with([' ', '\t', '#', '-']) || line.is_empty() {
+        let Some((before, rest)) = line.split_at_checked(column - 1) else {
+            continue;
+        };
+        if !matches!(before.trim(), "" | "-") || rest.starts_with([' ', '\t', '#', '-']) {
             continue;
         }
-        if let Some(colon) = line.find(':') {
-            let key = line[..colon].trim().trim_matches(['"', '\'']).to_string();
+        if let Some(colon) = rest.find(':') {
+            let key = rest[..colon].trim().trim_matches(['"', '\'']).to_string();
             if !key.is_empty() {
-                keys.push((key, i + first_line, 1));
+                keys.push((key, i + first_line, column));
             }
         }
     }
@@ -394,6 +524,24 @@ mod tests {
             f.get("date").unwrap().value,
             Value::String("2021-01-01".into())
         );
+    }
+
+    #[test]
+    fn list_entries_have_their_own_positions() {
+        let yaml = "# registry\n- number: a\n  date: x\n-\n  number: b\n-   number: c\n- 12\n";
+        let items = parse_list(yaml, 1).unwrap();
+        let at = |i: usize, key: &str| {
+            let item: &Item = items[i].as_ref().unwrap();
+            let f = item.fields.get(key).unwrap();
+            ((item.line, item.column), (f.line, f.column))
+        };
+        assert_eq!(at(0, "date"), ((2, 1), (3, 3)));
+        assert_eq!(at(1, "number"), ((4, 1), (5, 3)));
+        assert_eq!(at(2, "number"), ((6, 1), (6, 5)));
+        let err = items[3].as_ref().unwrap_err();
+        assert_eq!((err.line, err.column), (7, 1));
+        assert!(parse_list("", 1).unwrap().is_empty());
+        assert!(parse_list("a: b\n", 1).is_err());
     }
 
     #[test]

@@ -108,9 +108,8 @@ fn render_pages(
     });
     let plan = builder.plan();
     let order = builder.render_order(&plan);
-    let output_error = |e: std::io::Error| {
-        Diagnostic::new(Location::file("(output)"), Problem::Output(e.to_string()))
-    };
+    let output_error =
+        |e: std::io::Error| Diagnostic::new(Location::file("(output)"), Problem::output(&e));
     // `serve` renders the site-wide files after publishing the pages; a build makes
     // them while the pages render (they are mostly one thread's work).
     let defer = kept.is_some_and(|c| c.defer_extras);
@@ -150,12 +149,7 @@ fn render_pages(
     );
     timings.phases.extend(extra_timings.phases);
     failures.extend(extra);
-    let mut problems: Vec<Diagnostic> = Vec::new();
-    for d in failures {
-        if !problems.contains(&d) {
-            problems.push(d);
-        }
-    }
+    let problems = templates::distinct(failures);
     let values = builder.b.values;
     match cache {
         Some(cache) if problems.is_empty() => {
@@ -200,14 +194,13 @@ pub fn render_conclusions(
                 path,
                 contents: bytes.into(),
             }),
-            Err(d) if !problems.contains(&d) => problems.push(d),
-            Err(_) => {}
+            Err(d) => problems.push(d),
         }
     }
     Some(if problems.is_empty() {
         Ok(out)
     } else {
-        Err(problems)
+        Err(templates::distinct(problems))
     })
 }
 

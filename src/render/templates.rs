@@ -198,6 +198,47 @@ fn template_error(e: &tera::Error, sources: &BTreeMap<String, PathBuf>) -> Diagn
     }
 }
 
+/// How Tera ends the message of an undefined variable: the variables of the page
+/// being rendered.
+const AVAILABLE: &str = ". Available variables: ";
+
+/// `diagnostics` without repeats, in their order. A template error is reported once
+/// per place and message: a partial that fails on every kind of page (a header)
+/// differs between them only in the variables each kind has, and those are merged
+/// into the ones every such page has, the ones the template may use.
+pub fn distinct(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len());
+    for d in diagnostics {
+        let Problem::Template(message) = &*d.problem else {
+            if !out.contains(&d) {
+                out.push(d);
+            }
+            continue;
+        };
+        let (head, variables) = message.split_once(AVAILABLE).unwrap_or((message, ""));
+        let same = |o: &&mut Diagnostic| {
+            o.location == d.location
+                && matches!(&*o.problem, Problem::Template(m) if m.split(AVAILABLE).next() == Some(head))
+        };
+        let Some(earlier) = out.iter_mut().find(same) else {
+            out.push(d);
+            continue;
+        };
+        if let Problem::Template(kept) = &mut *earlier.problem
+            && let Some((_, listed)) = kept.split_once(AVAILABLE)
+        {
+            let here: Vec<&str> = variables.split(", ").collect();
+            let common: Vec<&str> = listed.split(", ").filter(|v| here.contains(v)).collect();
+            *kept = if common.is_empty() {
+                head.to_string()
+            } else {
+                format!("{head}{AVAILABLE}{}", common.join(", "))
+            };
+        }
+    }
+    out
+}
+
 /// Every file under `dir`, as (name relative to `dir` with `/`, path), sorted.
 fn files_under(dir: &Path, problems: &mut Vec<Diagnostic>, root: &Path) -> Vec<(String, PathBuf)> {
     let mut out = Vec::new();
@@ -239,10 +280,9 @@ fn is_link(path: &Path, root: &Path, problems: &mut Vec<Diagnostic>) -> bool {
     if link {
         problems.push(Diagnostic::new(
             Location::file(crate::diagnostic::relative(root, path)),
-            Problem::Unreadable(
-                "symbolic links are not followed; copy the file or folder into the site instead"
-                    .into(),
-            ),
+            Problem::SymbolicLink {
+                copy: "the file or folder into the site",
+            },
         ));
     }
     link

@@ -67,6 +67,30 @@ fn parent_of(output: &Path) -> &Path {
         .unwrap_or(Path::new("."))
 }
 
+/// Why ketluan will not write the output though the system would let it, and what
+/// to do about it; carried inside an `io::Error` (see [`Problem::output`]).
+///
+/// [`Problem::output`]: crate::diagnostic::Problem::output
+#[derive(Debug)]
+pub struct Refusal {
+    pub reason: String,
+    pub help: &'static str,
+}
+
+impl Refusal {
+    fn error(reason: String, help: &'static str) -> io::Error {
+        io::Error::other(Refusal { reason, help })
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.reason)
+    }
+}
+
+impl std::error::Error for Refusal {}
+
 /// Held while a build writes an output folder: a second build of the same output
 /// (two terminals, two CI jobs on one runner) would otherwise remove the first one's
 /// staging folder as a leftover, or swap its own in halfway. An advisory lock
@@ -88,12 +112,14 @@ impl Lock {
             .open(&path)?;
         match file.try_lock() {
             Ok(()) => Ok(Lock { _file: file }),
-            Err(fs::TryLockError::WouldBlock) => Err(io::Error::other(format!(
-                "another ketluan build is writing {} (it holds {}); wait for it to finish, \
-                 or choose another --output",
-                output.display(),
-                path.display()
-            ))),
+            Err(fs::TryLockError::WouldBlock) => Err(Refusal::error(
+                format!(
+                    "another ketluan build is writing {} (it holds {})",
+                    output.display(),
+                    path.display()
+                ),
+                "wait for it to finish, or choose another --output",
+            )),
             Err(fs::TryLockError::Error(e)) => Err(e),
         }
     }
@@ -135,17 +161,19 @@ impl Staging {
         fs::create_dir_all(parent_of(output))?;
         recover(output);
         if output.exists() && !output.is_dir() {
-            return Err(io::Error::other(format!(
-                "{} is a file, not a folder; choose another --output",
-                output.display()
-            )));
+            return Err(Refusal::error(
+                format!("{} is a file, not a folder", output.display()),
+                "choose another --output, or move the file away",
+            ));
         }
         if !force && !is_replaceable(output) {
-            return Err(io::Error::other(format!(
-                "{} is a folder ketluan did not write; refusing to replace it \
-                 (remove it, choose another --output, or pass --force to replace it)",
-                output.display()
-            )));
+            return Err(Refusal::error(
+                format!(
+                    "{} is a folder ketluan did not write; refusing to replace it",
+                    output.display()
+                ),
+                "remove it, choose another --output, or pass --force to replace it",
+            ));
         }
         remove_stale(output);
         let dir = sibling(output, &format!("new-{}", std::process::id()));
