@@ -127,7 +127,11 @@ pub enum Problem {
     #[error("slug `{slug}` is also used by {other}")]
     DuplicateSlug { slug: String, other: String },
     #[error("attachment {name:?}: {reason}")]
-    Attachment { name: String, reason: String },
+    Attachment {
+        name: String,
+        reason: &'static str,
+        help: &'static str,
+    },
     #[error("invalid value for `{key}`: {value:?}")]
     InvalidValue {
         key: &'static str,
@@ -351,9 +355,7 @@ impl Problem {
             Problem::DuplicateSlug { .. } => {
                 "give one of the two files another name or a distinct `slug:`".into()
             }
-            Problem::Attachment { .. } => {
-                "put the file beside the .md file and list its name without folders".into()
-            }
+            Problem::Attachment { help, .. } => (*help).into(),
             Problem::InvalidValue { expected, .. } => format!("expected {expected}"),
             Problem::Template(_) => {
                 "fix the template; a site template in templates/ overrides the theme's".into()

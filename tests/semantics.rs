@@ -214,6 +214,7 @@ fn no_file_beside_a_conclusion_replaces_its_page() {
         "{err}"
     );
     assert!(err.contains("the conclusion's own page"), "{err}");
+    assert!(err.contains("help: give the file another name"), "{err}");
     assert!(
         site.read("public/ket-luan/hop/index.html")
             .contains("<h1>Hội nghị</h1>")

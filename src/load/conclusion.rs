@@ -142,10 +142,11 @@ pub fn parse_storing(
     for name in r.list("attachments") {
         match attachment(dir, &name) {
             Ok(a) => attachments.push(a),
-            Err(reason) => {
+            Err((reason, help)) => {
                 let problem = Problem::Attachment {
                     name: name.clone(),
                     reason,
+                    help,
                 };
                 r.report_item("attachments", &name, problem);
             }
@@ -227,20 +228,24 @@ fn document_number(r: &mut FieldReader, key: &str, raw: &str) -> Option<Document
     }
 }
 
-/// An attachment is a plain file name of a file beside the Markdown file.
-fn attachment(dir: &Path, name: &str) -> Result<Attachment, String> {
+/// An attachment is a plain file name of a file beside the Markdown file. Refused:
+/// (what is wrong, how to fix it).
+fn attachment(dir: &Path, name: &str) -> Result<Attachment, (&'static str, &'static str)> {
+    const LIST_IT: &str = "put the file beside the .md file and list its name without folders";
     let plain = Path::new(name)
         .file_name()
         .is_some_and(|f| f == std::ffi::OsStr::new(name));
     if !plain || name.starts_with('.') {
-        return Err("must be a file name beside the Markdown file, without folders".into());
+        return Err((
+            "must be a file name beside the Markdown file, without folders",
+            LIST_IT,
+        ));
     }
     if is_page_name(name) {
-        return Err(
-            "is the name of the conclusion's own page, which it would replace: \
-                    give the file another name"
-                .into(),
-        );
+        return Err((
+            "is the name of the conclusion's own page, which it would replace",
+            "give the file another name (any but index.html) and list that",
+        ));
     }
     let path = dir.join(name);
     match std::fs::symlink_metadata(&path) {
@@ -248,8 +253,11 @@ fn attachment(dir: &Path, name: &str) -> Result<Attachment, String> {
             name: name.to_string(),
             path,
         }),
-        Ok(_) => Err("is not a regular file".into()),
-        Err(_) => Err(format!("no such file in {}", dir.display())),
+        Ok(_) => Err(("is not a regular file", LIST_IT)),
+        Err(_) => Err((
+            "no such file beside the Markdown file",
+            "check the name's spelling and case, or put the file beside the .md file",
+        )),
     }
 }
 
