@@ -150,6 +150,8 @@ pub enum Problem {
     FileExists,
     #[error("{0}")]
     Encoding(String),
+    #[error("{0}; nothing was imported")]
+    NotAnArticle(&'static str),
     #[error("the folder is not empty ({0})")]
     FolderNotEmpty(String),
 
@@ -248,6 +250,7 @@ impl Problem {
             Problem::Classified { .. } => "classified",
             Problem::FileExists => "file-exists",
             Problem::Encoding(_) => "encoding",
+            Problem::NotAnArticle(_) => "not-an-article",
             Problem::FolderNotEmpty(_) => "folder-not-empty",
             Problem::DateInFuture(_) => "date-in-future",
             Problem::DateTooEarly(_) => "date-too-early",
@@ -365,6 +368,9 @@ impl Problem {
                 "a document with a secrecy mark (MẬT, TỐI MẬT, TUYỆT MẬT) or a circulation \
                  limit (LƯU HÀNH NỘI BỘ) must never be published: {fix}"
             ),
+            Problem::NotAnArticle(_) => "open the article, copy its text (title, date line and \
+                 body) into a .txt file and import that"
+                .into(),
             Problem::Encoding(_) => "save the article as UTF-8 (in Notepad: Save As → Encoding: \
                  UTF-8), or convert it to Unicode with Unikey's converter (VNI, VIQR…)"
                 .into(),

@@ -417,3 +417,34 @@ fn classified_articles_are_not_imported() {
     assert!(err.contains("mat.txt:1:1: error[classified]"), "{err}");
     assert_eq!(std::fs::read_dir(&content).unwrap().count(), 0);
 }
+
+#[test]
+fn an_empty_file_or_a_saved_web_page_is_not_imported() {
+    let site = TestSite::new();
+    let content = site.path("content");
+    site.write("trong.txt", "  \r\n\n");
+    site.write(
+        "bai.html",
+        "\u{feff}\n<!DOCTYPE html>\n<html><head><title>Kết luận</title></head>\
+         <body><nav>Trang chủ</nav><p>Ngày 1/11/2024, Thường trực Tỉnh ủy…</p></body></html>\n",
+    );
+    let out = ketluan(&[
+        "import".as_ref(),
+        site.path("trong.txt").as_os_str(),
+        site.path("bai.html").as_os_str(),
+        "--out".as_ref(),
+        content.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("trong.txt:1:1: error[not-an-article]: the file is empty"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bai.html:2:1: error[not-an-article]: the file is a web page (HTML)"),
+        "{err}"
+    );
+    assert!(err.contains("copy its text"), "{err}");
+    assert_eq!(std::fs::read_dir(&content).unwrap().count(), 0);
+}

@@ -29,6 +29,34 @@ use blocks::{Block, Kind};
 pub use encoding::Encoding;
 use fields::{Field, Sureness};
 
+/// Inputs that are not an article's text, which the steps below would turn into a
+/// conclusion of nothing or of markup: (line, column, what it is).
+fn not_an_article(text: &str) -> Option<(usize, usize, &'static str)> {
+    let Some(start) = text.find(|c: char| !c.is_whitespace()) else {
+        return Some((1, 1, "the file is empty"));
+    };
+    // A saved web page: its menus, scripts and markup are not the article.
+    let head: String = text[start..]
+        .chars()
+        .take(200)
+        .collect::<String>()
+        .to_lowercase();
+    let markup = ["<!doctype html", "<html", "<head", "<?xml"];
+    markup.iter().any(|m| head.starts_with(m)).then(|| {
+        let line = text[..start].matches('\n').count() + 1;
+        let column = text[..start]
+            .rsplit('\n')
+            .next()
+            .map_or(0, |l| l.chars().count())
+            + 1;
+        (
+            line,
+            column,
+            "the file is a web page (HTML), not an article's text",
+        )
+    })
+}
+
 /// An imported article: the file to write and what was found where.
 #[derive(Debug, Clone)]
 pub struct Imported {
@@ -50,6 +78,15 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
             ),
         )]
     })?;
+    if let Some((line, column, what)) = not_an_article(&text) {
+        return Err(vec![
+            Diagnostic::new(
+                Location::at(file, line, column),
+                Problem::NotAnArticle(what),
+            )
+            .with_source(&text),
+        ]);
+    }
     let marks = classified::find_marks(&text);
     if !marks.is_empty() {
         return Err(marks
