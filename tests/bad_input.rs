@@ -278,7 +278,10 @@ fn raw_html_is_sanitized_unless_allowed() {
 #[test]
 fn bad_site_yaml() {
     let site = built_site();
-    site.write("site.yaml", "title: x\nbase_url: portal\nlanguge: vi\n");
+    site.write(
+        "site.yaml",
+        "title: x\nbase_url: portal\nlanguge: vi\ntheme: fancy\n",
+    );
     let err = site.build_err();
     assert!(
         err.contains("site.yaml:2:11: error[invalid-value]"),
@@ -286,6 +289,11 @@ fn bad_site_yaml() {
     );
     assert!(err.contains("site.yaml:3:1: error[unknown-key]"), "{err}");
     assert!(err.contains("did you mean `language`?"), "{err}");
+    // A theme that is not in themes/, with the file's other mistakes.
+    assert!(
+        err.contains("site.yaml:4:8: error[invalid-value]: invalid value for `theme`"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -29,11 +29,22 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagn
             Problem::NotUtf8,
         )]
     })?;
-    parse(&text, base_url)
+    parse_in(&text, base_url, Some(&root.join("themes")))
 }
 
 /// Validate the text of `site.yaml`.
 pub fn parse(text: &str, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagnostic>> {
+    parse_in(text, base_url, None)
+}
+
+/// Validate the text of `site.yaml`; with `themes`, the site's themes folder, also
+/// that the theme it names is there (the default theme is built in), so that a
+/// misspelt theme is reported at its line with the file's other mistakes.
+fn parse_in(
+    text: &str,
+    base_url: Option<&str>,
+    themes: Option<&Path>,
+) -> Result<SiteConfig, Vec<Diagnostic>> {
     let file = Path::new(FILE);
     let fields = yaml::parse_mapping(text, 1).map_err(|e| {
         vec![Diagnostic::new(Location::at(file, e.line, e.column), e.problem).with_source(text)]
@@ -93,7 +104,12 @@ pub fn parse(text: &str, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagn
     };
 
     let theme = r.string("theme").unwrap_or_else(|| "default".into());
-    if theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') {
+    let missing = |dir: &Path| theme != "default" && !dir.join(&theme).is_dir();
+    if theme.is_empty()
+        || theme.contains(['/', '\\'])
+        || theme.starts_with('.')
+        || themes.is_some_and(missing)
+    {
         let field = fields.get("theme").expect("present");
         r.report(
             field,
