@@ -276,6 +276,36 @@ fn raw_html_is_sanitized_unless_allowed() {
 }
 
 #[test]
+fn text_of_removed_html_reaches_no_output() {
+    let site = TestSite::new();
+    let body = "Nội dung <script>alert(1)</script> <svg><script>alert(5)</script></svg> \
+                <style>body{display:none}</style> <b>đậm</b> <template>mẫu</template>\n\n\
+                <style>\n.x{color:red}\n</style>\n\nĐoạn hai.\n";
+    site.write(
+        "content/html.md",
+        format!("---\ntitle: Thử\ndate: 2021-01-01\nprovince: Hà Tĩnh\n---\n{body}"),
+    );
+    site.build_ok();
+    let page = site.html("public/ket-luan/html/index.html");
+    assert_eq!(
+        common::attrs(&page, "meta[name=description]", "content"),
+        ["Nội dung đậm"]
+    );
+    let json = site.read("public/data/conclusions.json");
+    assert!(json.contains("\"Nội dung đậm\""), "{json}");
+    let atom = site.read("public/atom.xml");
+    assert!(atom.contains("<summary>Nội dung đậm</summary>"), "{atom}");
+    for (file, bytes) in tree(&site.path("public")) {
+        let text = String::from_utf8_lossy(&bytes);
+        for hidden in ["alert", "display:none", "color:red", "mẫu"] {
+            assert!(!text.contains(hidden), "{hidden} in {file}");
+        }
+    }
+    let search = site.read("public/tim-kiem/chi-muc/d/0/0.json");
+    assert!(search.contains("Nội dung đậm\\nĐoạn hai"), "{search}");
+}
+
+#[test]
 fn bad_site_yaml() {
     let site = built_site();
     site.write("site.yaml", "title: x\nbase_url: portal\nlanguge: vi\n");
