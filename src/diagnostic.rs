@@ -470,7 +470,6 @@ pub fn render_report(diagnostics: &[Diagnostic]) -> String {
 /// `2 errors and 1 warning in 2 files`, or `no problems found`.
 pub fn summary_line(diagnostics: &[Diagnostic]) -> String {
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity() == s).count();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     if errors + warnings == 0 {
         return "no problems found".into();
@@ -483,9 +482,9 @@ pub fn summary_line(diagnostics: &[Diagnostic]) -> String {
     files.dedup();
     format!(
         "{} and {} in {}",
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        plural(files.len(), "file")
+        crate::text::count(errors, "error"),
+        crate::text::count(warnings, "warning"),
+        crate::text::count(files.len(), "file")
     )
 }
 

@@ -128,6 +128,10 @@ fn impossible_date() {
         "{err}"
     );
     assert!(err.contains("no month 13"), "{err}");
+    assert!(
+        err.contains("error: build failed with 1 problem; the previous output"),
+        "{err}"
+    );
     let err = fails_with("---\ntitle: x\ndate: 31/2/2021\nprovince: Hà Tĩnh\n---\nx\n");
     assert!(err.contains("no day 31"), "{err}");
 }
