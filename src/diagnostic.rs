@@ -93,7 +93,8 @@ pub enum Problem {
     #[error("unknown key `{key}`")]
     UnknownKey {
         key: String,
-        suggestion: Option<&'static str>,
+        suggestion: Option<String>,
+        /// Empty when the keys are not ketluan's but a theme's (translations).
         known: &'static [&'static str],
     },
     #[error("missing required key `{0}`")]
@@ -281,6 +282,9 @@ impl Problem {
                     format!("put a space after `{k}:`, as in `{k}: …`")
                 }
                 (_, Some(s)) => format!("did you mean `{s}`?"),
+                (_, None) if known.is_empty() => {
+                    "remove it, or spell it as in the theme's file of the same name".into()
+                }
                 (_, None) => format!("known keys are: {}", known.join(", ")),
             },
             Problem::MissingKey(key) => format!("add `{key}: …` to the front matter"),
