@@ -181,6 +181,13 @@ pub enum Problem {
     },
     #[error("broken link `{url}`: {reason}")]
     BrokenOutputLink { url: String, reason: String },
+    #[error(
+        "`templates/{name}` has no effect: the theme has no template of that name and no template includes it"
+    )]
+    UnusedTemplate {
+        name: String,
+        closest: Option<String>,
+    },
 }
 
 impl Problem {
@@ -221,6 +228,7 @@ impl Problem {
             Problem::TooLong { .. } => "summary-too-long",
             Problem::BrokenOutputLink { .. } => "broken-output-link",
             Problem::BrokenLink { .. } => "broken-link",
+            Problem::UnusedTemplate { .. } => "unused-template",
         }
     }
 
@@ -240,7 +248,8 @@ impl Problem {
             | Problem::DuplicateConclusion { .. }
             | Problem::EmptyBody
             | Problem::TooLong { .. }
-            | Problem::BrokenLink { .. } => Severity::Warning,
+            | Problem::BrokenLink { .. }
+            | Problem::UnusedTemplate { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -372,6 +381,13 @@ impl Problem {
                  carry the base path (use the `urls` and `page` values of templates)"
                     .into()
             }
+            Problem::UnusedTemplate { closest, .. } => match closest {
+                Some(c) => format!(
+                    "did you mean `templates/{c}`? An override has the path of the theme's template"
+                ),
+                None => "give it the path of the theme template it replaces, or include it                          from a template"
+                    .into(),
+            },
         })
     }
 }

@@ -345,6 +345,50 @@ fn translation_mistakes_are_located() {
 }
 
 #[test]
+fn misplaced_template_overrides_are_warned() {
+    let site = TestSite::new();
+    site.write("content/a.md", conclusion("A", "2023-03-22", "Hà Tĩnh", ""));
+    site.write("templates/footer.html", "<footer>x</footer>\n");
+    site.write("templates/partial/footer.html", "<footer>y</footer>\n");
+    // A template of the site's own, included by an override: no warning.
+    site.write(
+        "templates/partials/header.html",
+        "<header>{% include \"partials/logo.html\" %}</header>\n",
+    );
+    site.write("templates/partials/logo.html", "<img alt=\"\">\n");
+    let help = "did you mean `templates/partials/footer.html`? An override has the path of the theme's template";
+    assert_eq!(
+        findings(&site),
+        [
+            (
+                "templates/footer.html".to_string(),
+                0,
+                0,
+                "unused-template".to_string(),
+                help.to_string()
+            ),
+            (
+                "templates/partial/footer.html".to_string(),
+                0,
+                0,
+                "unused-template".to_string(),
+                help.to_string()
+            ),
+        ]
+    );
+    let out = site.run(&["check"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(
+            "templates/footer.html: warning[unused-template]: `templates/footer.html` has no effect"
+        ),
+        "{text}"
+    );
+    assert_eq!(out.status.code(), Some(0), "a warning: {text}");
+    site.build_ok();
+}
+
+#[test]
 fn a_portal_replaces_header_and_footer_with_two_small_templates() {
     let site = TestSite::new();
     site.write("content/a.md", conclusion("A", "2023-03-22", "Hà Tĩnh", ""));

@@ -30,6 +30,8 @@ pub struct Theme {
     pub static_files: BTreeMap<String, StaticFile>,
     /// Tera name → source of every template (for `serve` to see which changed).
     pub texts: BTreeMap<String, String>,
+    /// What `check` reports as probably wrong: site templates that change nothing.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A static file of the theme or the site.
@@ -130,6 +132,7 @@ impl Theme {
             &mut problems,
         );
         let static_files = load_static(root, &theme_dir, use_builtin, &mut problems);
+        let warnings = unused_templates(&texts, &sources);
         if problems.is_empty() {
             Ok(Theme {
                 tera,
@@ -137,6 +140,7 @@ impl Theme {
                 sources,
                 static_files,
                 texts,
+                warnings,
             })
         } else {
             Err(problems)
@@ -181,6 +185,53 @@ fn plain_aliases(templates: &[(String, String)]) -> Vec<(String, String)> {
 fn theme_name(name: &str) -> Option<&str> {
     name.strip_prefix(THEME_PREFIX)
         .or_else(|| name.strip_prefix(BUILTIN_PREFIX))
+}
+
+/// A warning for each site template that changes nothing: the theme has no template
+/// of its name (so it overrides none; `templates/footer.html` for
+/// `partials/footer.html`) and no template names it in quotes, as `include`,
+/// `extends` and `import` do. Pages are rendered from theme names only.
+fn unused_templates(
+    texts: &BTreeMap<String, String>,
+    sources: &BTreeMap<String, PathBuf>,
+) -> Vec<Diagnostic> {
+    let theme: Vec<&str> = texts.keys().filter_map(|n| theme_name(n)).collect();
+    let named = |name: &str| {
+        let (double, single) = (format!("\"{name}\""), format!("'{name}'"));
+        texts
+            .values()
+            .any(|t| t.contains(&double) || t.contains(&single))
+    };
+    texts
+        .keys()
+        .filter(|n| theme_name(n).is_none() && !theme.contains(&n.as_str()) && !named(n))
+        .map(|name| {
+            // By file name without extension: `footr.html` is close to `footer.html`,
+            // `mine.html` not to `base.html`.
+            let stem = |n: &str| {
+                let file = n.rsplit('/').next().unwrap_or(n);
+                file.split('.').next().unwrap_or(file).to_string()
+            };
+            let wanted = stem(name);
+            let closest = theme
+                .iter()
+                .find(|t| stem(t) == wanted)
+                .or_else(|| {
+                    let stems: Vec<String> = theme.iter().map(|t| stem(t)).collect();
+                    let near =
+                        crate::load::fields::nearest(&wanted, stems.iter().map(String::as_str))?;
+                    theme.iter().find(|t| stem(t) == near)
+                })
+                .map(|t| t.to_string());
+            Diagnostic::new(
+                Location::file(sources[name].clone()),
+                Problem::UnusedTemplate {
+                    name: name.clone(),
+                    closest,
+                },
+            )
+        })
+        .collect()
 }
 
 /// A Tera error as a diagnostic at the template's file, line and column.
