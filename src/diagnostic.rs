@@ -100,7 +100,8 @@ pub enum Problem {
     #[error("unknown key `{key}`")]
     UnknownKey {
         key: String,
-        suggestion: Option<&'static str>,
+        suggestion: Option<String>,
+        /// Empty when the keys are not ketluan's but a theme's (translations).
         known: &'static [&'static str],
     },
     /// `within` names where keys go, for the help: "the front matter", "site.yaml".
@@ -201,6 +202,13 @@ pub enum Problem {
     },
     #[error("broken link `{url}`: {reason}")]
     BrokenOutputLink { url: String, reason: String },
+    #[error(
+        "`templates/{name}` has no effect: the theme has no template of that name and no template includes it"
+    )]
+    UnusedTemplate {
+        name: String,
+        closest: Option<String>,
+    },
 }
 
 impl Problem {
@@ -263,6 +271,7 @@ impl Problem {
             Problem::TooLong { .. } => "summary-too-long",
             Problem::BrokenOutputLink { .. } => "broken-output-link",
             Problem::BrokenLink { .. } => "broken-link",
+            Problem::UnusedTemplate { .. } => "unused-template",
         }
     }
 
@@ -282,7 +291,8 @@ impl Problem {
             | Problem::DuplicateConclusion { .. }
             | Problem::EmptyBody
             | Problem::TooLong { .. }
-            | Problem::BrokenLink { .. } => Severity::Warning,
+            | Problem::BrokenLink { .. }
+            | Problem::UnusedTemplate { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -333,6 +343,9 @@ impl Problem {
                     format!("put a space after `{k}:`, as in `{k}: …`")
                 }
                 (_, Some(s)) => format!("did you mean `{s}`?"),
+                (_, None) if known.is_empty() => {
+                    "remove it, or spell it as in the theme's file of the same name".into()
+                }
                 (_, None) => format!("known keys are: {}", known.join(", ")),
             },
             Problem::MissingKey { key, within } => format!("add `{key}: …` to {within}"),
@@ -421,6 +434,13 @@ impl Problem {
                  carry the base path (use the `urls` and `page` values of templates)"
                     .into()
             }
+            Problem::UnusedTemplate { closest, .. } => match closest {
+                Some(c) => format!(
+                    "did you mean `templates/{c}`? An override has the path of the theme's template"
+                ),
+                None => "give it the path of the theme template it replaces, or include it                          from a template"
+                    .into(),
+            },
         })
     }
 }
@@ -523,7 +543,6 @@ pub fn render_report(diagnostics: &[Diagnostic]) -> String {
 /// `2 errors and 1 warning in 2 files`, or `no problems found`.
 pub fn summary_line(diagnostics: &[Diagnostic]) -> String {
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity() == s).count();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     if errors + warnings == 0 {
         return "no problems found".into();
@@ -536,9 +555,9 @@ pub fn summary_line(diagnostics: &[Diagnostic]) -> String {
     files.dedup();
     format!(
         "{} and {} in {}",
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        plural(files.len(), "file")
+        crate::text::count(errors, "error"),
+        crate::text::count(warnings, "warning"),
+        crate::text::count(files.len(), "file")
     )
 }
 

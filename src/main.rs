@@ -12,6 +12,7 @@ use ketluan::draft;
 use ketluan::import;
 use ketluan::init;
 use ketluan::new;
+use ketluan::text::count;
 
 // mimalloc rather than glibc's malloc: a build allocates and frees many small values
 // on every core, and `serve` frees a whole generation of pages on one thread that
@@ -330,10 +331,10 @@ fn main() -> ExitCode {
             match result {
                 Ok(report) => {
                     println!(
-                        "Built {} conclusions: {} pages, {} files in {} ms → {}",
-                        report.conclusions,
-                        report.pages,
-                        report.files,
+                        "Built {}: {}, {} in {} ms → {}",
+                        count(report.conclusions, "conclusion"),
+                        count(report.pages, "page"),
+                        count(report.files, "file"),
                         report.elapsed.as_millis(),
                         build::output_dir(&options).display()
                     );
@@ -578,9 +579,8 @@ fn report_problems(problems: &[Diagnostic]) {
     for p in problems {
         eprintln!("{}\n", p.render());
     }
-    let n = problems.len();
     eprintln!(
-        "error: build failed with {n} problem{}; the previous output was left untouched",
-        if n == 1 { "" } else { "s" }
+        "error: build failed with {}; the previous output was left untouched",
+        count(problems.len(), "problem")
     );
 }

@@ -128,6 +128,10 @@ fn impossible_date() {
         "{err}"
     );
     assert!(err.contains("no month 13"), "{err}");
+    assert!(
+        err.contains("error: build failed with 1 problem; the previous output"),
+        "{err}"
+    );
     let err = fails_with("---\ntitle: x\ndate: 31/2/2021\nprovince: Hà Tĩnh\n---\nx\n");
     assert!(err.contains("no day 31"), "{err}");
 }
@@ -273,6 +277,36 @@ fn raw_html_is_sanitized_unless_allowed() {
         "unsafe_html keeps raw HTML"
     );
     assert!(!page.contains("<script>x</script>"), "titles stay escaped");
+}
+
+#[test]
+fn text_of_removed_html_reaches_no_output() {
+    let site = TestSite::new();
+    let body = "Nội dung <script>alert(1)</script> <svg><script>alert(5)</script></svg> \
+                <style>body{display:none}</style> <b>đậm</b> <template>mẫu</template>\n\n\
+                <style>\n.x{color:red}\n</style>\n\nĐoạn hai.\n";
+    site.write(
+        "content/html.md",
+        format!("---\ntitle: Thử\ndate: 2021-01-01\nprovince: Hà Tĩnh\n---\n{body}"),
+    );
+    site.build_ok();
+    let page = site.html("public/ket-luan/html/index.html");
+    assert_eq!(
+        common::attrs(&page, "meta[name=description]", "content"),
+        ["Nội dung đậm"]
+    );
+    let json = site.read("public/data/conclusions.json");
+    assert!(json.contains("\"Nội dung đậm\""), "{json}");
+    let atom = site.read("public/atom.xml");
+    assert!(atom.contains("<summary>Nội dung đậm</summary>"), "{atom}");
+    for (file, bytes) in tree(&site.path("public")) {
+        let text = String::from_utf8_lossy(&bytes);
+        for hidden in ["alert", "display:none", "color:red", "mẫu"] {
+            assert!(!text.contains(hidden), "{hidden} in {file}");
+        }
+    }
+    let search = site.read("public/tim-kiem/chi-muc/d/0/0.json");
+    assert!(search.contains("Nội dung đậm\\nĐoạn hai"), "{search}");
 }
 
 #[test]

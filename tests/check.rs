@@ -341,6 +341,27 @@ fn classified_content_is_an_error_in_check_and_build() {
 }
 
 #[test]
+fn honey_in_capitals_is_not_a_secrecy_stamp() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        "---\ntitle: Phát triển nghề nuôi ong\ndate: 2021-11-01\nprovince: Hà Tĩnh\n---\n\n\
+         ## NUÔI ONG LẤY MẬT\n\nII. PHÁT TRIỂN NGHỀ NUÔI ONG MẬT\n\nSản phẩm: mật ong, MẬT MÍA.\n",
+    );
+    assert!(findings(&site).is_empty(), "{:?}", findings(&site));
+    site.build_ok();
+    // A stamp beside the same words still stops the build.
+    site.write(
+        "content/b.md",
+        "---\ntitle: B\ndate: 2021-11-01\nprovince: Hà Tĩnh\n---\n\nMẬT\n\nNuôi ong lấy mật.\n",
+    );
+    assert!(
+        site.build_err()
+            .contains("content/b.md:7:1: error[classified]")
+    );
+}
+
+#[test]
 fn errors_of_build_are_errors_of_check() {
     let site = site_with("---\ntitle: A\ndate: 2021-13-01\nprovice: Hà Tĩnh\n---\nx\n");
     let codes: Vec<String> = findings(&site).into_iter().map(|f| f.4).collect();

@@ -66,7 +66,7 @@ fn the_new_site_checks_and_builds_clean() {
 
     let build = run_in(&dir, &["build"]);
     assert!(build.status.success(), "{}", stderr(&build));
-    assert!(stdout(&build).starts_with("Built 1 conclusions"));
+    assert!(stdout(&build).starts_with("Built 1 conclusion: "));
     let home = Html::parse_document(&read(&dir.join("public/index.html")));
     assert_eq!(texts(&home, "title"), ["Kết luận của Tỉnh ủy Khánh Hòa"]);
     // Every link carries the base URL's path.

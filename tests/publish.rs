@@ -422,6 +422,37 @@ fn open_data_json_and_csv_round_trip_every_field() {
     assert_eq!(national["kind_name"], "Kết luận");
 }
 
+#[test]
+fn csv_cells_that_would_be_formulas_are_defused() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        "---\ntitle: '=HYPERLINK(\"http://x\",\"y\")'\ndate: 2021-11-01\nprovince: Hà Tĩnh\n\
+         chaired_by: \"@SUM(A1)\"\nsigned_by: \"+84 912\"\ntags: [\"-2+3\", nông nghiệp]\n\
+         number: 07-KL/TU\n---\nNội dung.\n",
+    );
+    site.build_ok();
+    let csv = site.read("public/data/conclusions.csv");
+    let rows = parse_csv(csv.strip_prefix('\u{feff}').unwrap());
+    let cell = |name: &str| {
+        let i = rows[0].iter().position(|h| h == name).unwrap();
+        rows[1][i].clone()
+    };
+    assert_eq!(cell("title"), "'=HYPERLINK(\"http://x\",\"y\")");
+    assert_eq!(cell("chaired_by"), "'@SUM(A1)");
+    assert_eq!(cell("signed_by"), "'+84 912");
+    assert_eq!(cell("tags"), "'-2+3; nông nghiệp");
+    assert_eq!(cell("number"), "07-KL/TU");
+    assert_eq!(cell("date"), "2021-11-01");
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x"), "quoted: {csv}");
+    // The JSON keeps the values as written.
+    let json: Value = serde_json::from_str(&site.read("public/data/conclusions.json")).unwrap();
+    assert_eq!(
+        json["conclusions"][0]["title"],
+        "=HYPERLINK(\"http://x\",\"y\")"
+    );
+}
+
 // ---------------------------------------------------------------- search
 
 #[test]

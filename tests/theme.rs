@@ -276,6 +276,118 @@ fn site_translations_override_single_keys() {
     assert_eq!(texts(&html, "#meta-heading"), ["Thuộc tính văn bản"]);
 }
 
+/// `check --format json`: (file, line, column, code, help) of every finding.
+fn findings(site: &TestSite) -> Vec<(String, u64, u64, String, String)> {
+    let out = site.run(&["check", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json.as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+                f["code"].as_str().unwrap().to_string(),
+                f["help"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn translation_mistakes_are_located() {
+    let site = TestSite::new();
+    site.write("content/a.md", conclusion("A", "2023-03-22", "Hà Tĩnh", ""));
+    site.write(
+        "translations/vi.yaml",
+        "# Chuỗi của cổng\nhomee: \"Trang nhà\"\ntimeline: [a]\n",
+    );
+    assert_eq!(
+        findings(&site),
+        [
+            (
+                "translations/vi.yaml".to_string(),
+                2,
+                1,
+                "unknown-key".to_string(),
+                "did you mean `home`?".to_string()
+            ),
+            (
+                "translations/vi.yaml".to_string(),
+                3,
+                11,
+                "wrong-type".to_string(),
+                String::new()
+            ),
+        ]
+    );
+    let err = site.build_err();
+    assert!(
+        err.contains("translations/vi.yaml:2:1: error[unknown-key]: unknown key `homee`"),
+        "{err}"
+    );
+
+    // A string of the site's own, for its own template, is not unknown.
+    site.write(
+        "translations/vi.yaml",
+        "home: \"Trang nhà\"\nportal_name: \"Cổng tỉnh\"\n",
+    );
+    site.write(
+        "templates/partials/footer.html",
+        "<footer class=\"portal\">{{ t.portal_name }}</footer>\n",
+    );
+    assert_eq!(findings(&site), []);
+    site.build_ok();
+    let html = site.html("public/ket-luan/a/index.html");
+    assert_eq!(texts(&html, "footer.portal"), ["Cổng tỉnh"]);
+    assert_eq!(texts(&html, ".site-nav a")[0], "Trang nhà");
+}
+
+#[test]
+fn misplaced_template_overrides_are_warned() {
+    let site = TestSite::new();
+    site.write("content/a.md", conclusion("A", "2023-03-22", "Hà Tĩnh", ""));
+    site.write("templates/footer.html", "<footer>x</footer>\n");
+    site.write("templates/partial/footer.html", "<footer>y</footer>\n");
+    // A template of the site's own, included by an override: no warning.
+    site.write(
+        "templates/partials/header.html",
+        "<header>{% include \"partials/logo.html\" %}</header>\n",
+    );
+    site.write("templates/partials/logo.html", "<img alt=\"\">\n");
+    let help = "did you mean `templates/partials/footer.html`? An override has the path of the theme's template";
+    assert_eq!(
+        findings(&site),
+        [
+            (
+                "templates/footer.html".to_string(),
+                0,
+                0,
+                "unused-template".to_string(),
+                help.to_string()
+            ),
+            (
+                "templates/partial/footer.html".to_string(),
+                0,
+                0,
+                "unused-template".to_string(),
+                help.to_string()
+            ),
+        ]
+    );
+    let out = site.run(&["check"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(
+            "templates/footer.html: warning[unused-template]: `templates/footer.html` has no effect"
+        ),
+        "{text}"
+    );
+    assert_eq!(out.status.code(), Some(0), "a warning: {text}");
+    site.build_ok();
+}
+
 #[test]
 fn a_portal_replaces_header_and_footer_with_two_small_templates() {
     let site = TestSite::new();

@@ -46,6 +46,7 @@ pub fn check(options: &Options) -> Vec<Diagnostic> {
         let site = Site::new(config, partial.conclusions, &partial.registry);
         match theme {
             Ok(theme) => {
+                found.extend(theme.warnings.iter().cloned());
                 // Every page is rendered, as by `build`, and dropped.
                 let discard = |_| Ok(());
                 let mut timings = Timings::default();

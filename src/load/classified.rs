@@ -3,8 +3,9 @@
 //! published (36-HD/VPTW's "dấu chỉ mức độ mật" and "phạm vi lưu hành"). Finding one is
 //! an error of the load stage, so `build` and `check` both stop on it.
 //!
-//! `mật` is also an everyday word (bí mật, mật độ, thân mật, mật ong), so a lone `mật`
-//! counts only where it reads as a stamp: written in capitals outside those words, alone
+//! `mật` is also an everyday word (bí mật, mật độ, thân mật, mật ong, ong mật, mật mía),
+//! so a lone `mật` counts only where it reads as a stamp: written in capitals outside
+//! those words (next to one across spaces only, so `NUÔI ONG LẤY MẬT` is a heading), alone
 //! on its line, in brackets, or after `Độ mật:`. The two-word levels and the
 //! circulation phrase count in any case.
 
@@ -185,10 +186,52 @@ fn words(line: &str) -> Vec<Word<'_>> {
     out
 }
 
-/// Words around `MẬT` in capitals that make it an ordinary word, not a stamp.
-const NOT_BEFORE: &[&str] = &["bí", "bảo", "cơ", "thân", "độ", "giữ", "tiết", "lộ"];
+/// Words around `MẬT` in capitals that make it an ordinary word, not a stamp: secrecy
+/// words (bí mật, mật khẩu), density and closeness (mật độ, mật thiết), and honey,
+/// molasses and bile (ong mật, lấy mật, mật mía, mật rỉ, mật gấu), common in headings
+/// on farming. A stamp stands alone, so a neighbour from these lists never hides one.
+const NOT_BEFORE: &[&str] = &[
+    "bí",
+    "bảo",
+    "cơ",
+    "thân",
+    "độ",
+    "giữ",
+    "tiết",
+    "lộ",
+    "ong",
+    "lấy",
+    "hút",
+    "nấu",
+    "mía",
+    "đường",
+    "rỉ",
+];
 const NOT_AFTER: &[&str] = &[
-    "độ", "thiết", "khẩu", "mã", "ong", "vụ", "báo", "thư", "đàm", "danh", "phục", "ước",
+    "độ",
+    "thiết",
+    "khẩu",
+    "mã",
+    "ong",
+    "vụ",
+    "báo",
+    "thư",
+    "đàm",
+    "danh",
+    "phục",
+    "ước",
+    "mía",
+    "đường",
+    "rỉ",
+    "ngọt",
+    "hoa",
+    "gấu",
+    "đắng",
+    "nhân",
+    "lệnh",
+    "thám",
+    "sứ",
+    "ngữ",
 ];
 
 /// How many words starting at `k` form a mark, if any.
@@ -219,10 +262,13 @@ fn mark_at(line: &str, words: &[Word], k: usize) -> Option<usize> {
     let before = k.checked_sub(1).and_then(lower);
     let after = lower(k + 1);
     let capitals = word.text == "MẬT";
-    if capitals
-        && !before.as_deref().is_some_and(|b| NOT_BEFORE.contains(&b))
-        && !after.as_deref().is_some_and(|a| NOT_AFTER.contains(&a))
-    {
+    // A neighbour makes a compound only across spaces: `nuôi ong. MẬT` is a stamp.
+    let joined = |a: &Word, b: &Word| line[a.end..b.start].chars().all(char::is_whitespace);
+    let compound_before =
+        before.as_deref().is_some_and(|b| NOT_BEFORE.contains(&b)) && joined(&words[k - 1], word);
+    let compound_after =
+        after.as_deref().is_some_and(|a| NOT_AFTER.contains(&a)) && joined(word, &words[k + 1]);
+    if capitals && !compound_before && !compound_after {
         return Some(1);
     }
     // Alone on its line (Markdown emphasis, quotes and punctuation aside), or alone
@@ -316,6 +362,16 @@ mod tests {
         assert_eq!(marks("Độ mật: Mật"), [(1, 9, "Mật".to_string())]);
         assert_eq!(marks("Tài liệu này là MẬT."), [(1, 17, "MẬT".to_string())]);
         assert_eq!(marks("title: \"Mật\""), [(1, 9, "Mật".to_string())]);
+        // Stamps near honey words are still stamps.
+        assert_eq!(marks("(MẬT)\nNuôi ong"), [(1, 2, "MẬT".to_string())]);
+        assert_eq!(marks("# MẬT\nMẬT ONG"), [(1, 3, "MẬT".to_string())]);
+        assert_eq!(
+            marks("TỐI MẬT ONG"),
+            [(1, 1, "TỐI MẬT".to_string())],
+            "the levels count whatever follows"
+        );
+        assert_eq!(marks("Độ mật: Mật\nmật ong"), [(1, 9, "Mật".to_string())]);
+        assert_eq!(marks("Sổ tay nuôi ong. MẬT."), [(1, 18, "MẬT".to_string())]);
     }
 
     #[test]
@@ -340,6 +396,12 @@ mod tests {
             "MẬT ĐỘ XÂY DỰNG",
             "Độ mật: thường",
             "Ông Mật phát biểu tại hội nghị.",
+            "## NUÔI ONG LẤY MẬT",
+            "II. PHÁT TRIỂN NGHỀ NUÔI ONG MẬT",
+            "Sản phẩm: mật ong, MẬT MÍA.",
+            "MẬT ONG HÀ TĨNH, MẬT RỈ, MẬT ĐƯỜNG, MẬT GẤU, MẬT HOA",
+            "CHẾ BIẾN ĐƯỜNG MẬT, MÍA MẬT, RỈ MẬT",
+            "MẬT KHẨU VÀ MẬT MÃ; QUAN HỆ MẬT THIẾT",
         ] {
             assert!(marks(text).is_empty(), "{text}: {:?}", marks(text));
         }

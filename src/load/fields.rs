@@ -41,7 +41,7 @@ impl<'a> FieldReader<'a> {
         };
         for field in &fields.fields {
             if !known.contains(&field.key.as_str()) {
-                let suggestion = nearest(&field.key, known);
+                let suggestion = nearest(&field.key, known.iter().copied()).map(str::to_string);
                 reader.report_at(
                     field.line,
                     field.column,
@@ -176,7 +176,7 @@ fn is_about(d: &Diagnostic, key: &str) -> bool {
     matches!(&*d.problem, Problem::WrongType { key: k, .. } if k == key)
 }
 
-fn scalar(v: &Value) -> Result<Option<String>, ()> {
+pub(crate) fn scalar(v: &Value) -> Result<Option<String>, ()> {
     match v {
         Value::Null => Ok(None),
         Value::String(s) => Ok(Some(s.clone())),
@@ -187,11 +187,11 @@ fn scalar(v: &Value) -> Result<Option<String>, ()> {
 }
 
 /// The known key closest to a misspelt one, when it is close enough to be a typo.
-pub fn nearest(key: &str, known: &[&'static str]) -> Option<&'static str> {
+pub fn nearest<'k>(key: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
     let key = text::fold(key);
     known
-        .iter()
-        .map(|k| (strsim::damerau_levenshtein(&key, k), *k))
+        .into_iter()
+        .map(|k| (strsim::damerau_levenshtein(&key, k), k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 3))
         .min()
         .map(|(_, k)| k)
@@ -204,9 +204,12 @@ mod tests {
     #[test]
     fn nearest_key() {
         let known = &["title", "province", "date", "chaired_by"];
-        assert_eq!(nearest("provice", known), Some("province"));
-        assert_eq!(nearest("Title", known), Some("title"));
-        assert_eq!(nearest("chaired-by", known), Some("chaired_by"));
-        assert_eq!(nearest("xyzzy", known), None);
+        assert_eq!(nearest("provice", known.iter().copied()), Some("province"));
+        assert_eq!(nearest("Title", known.iter().copied()), Some("title"));
+        assert_eq!(
+            nearest("chaired-by", known.iter().copied()),
+            Some("chaired_by")
+        );
+        assert_eq!(nearest("xyzzy", known.iter().copied()), None);
     }
 }

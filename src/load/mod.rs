@@ -6,7 +6,7 @@ pub mod cache;
 pub mod classified;
 pub mod conclusion;
 pub mod config;
-mod fields;
+pub(crate) mod fields;
 pub mod frontmatter;
 pub mod registry;
 pub mod yaml;

@@ -28,11 +28,89 @@ pub enum Piece<'a> {
     Run(Vec<Event<'a>>),
 }
 
+/// Elements whose content the sanitizer removes with them (ammonia drops `script`,
+/// `style` and `template` content and all of SVG and MathML), so text inside them is
+/// nobody's reading: not prose, lead or plain text either. `true`: the element nests
+/// (`script` and `style` are raw text, where a `<script` is just text).
+const HIDDEN_ELEMENTS: &[(&str, bool)] = &[
+    ("script", false),
+    ("style", false),
+    ("template", true),
+    ("svg", true),
+    ("math", true),
+];
+
+/// Whether the text events of a body sit inside a [`HIDDEN_ELEMENTS`] element, told by
+/// the raw HTML events (inline and block: an element may open in one and close in
+/// another) seen so far. Those events are rare, so text pays one comparison.
+#[derive(Debug, Default)]
+pub struct HiddenHtml {
+    /// The open hidden element and how deep inside it.
+    open: Option<(&'static str, bool, usize)>,
+}
+
+impl HiddenHtml {
+    /// Whether text now is inside a hidden element.
+    pub fn hides(&self) -> bool {
+        self.open.is_some()
+    }
+
+    /// Follow the tags of a raw HTML event (`Event::Html` or `Event::InlineHtml`).
+    pub fn see(&mut self, html: &str) {
+        let mut rest = html;
+        while let Some(i) = rest.find('<') {
+            rest = &rest[i + 1..];
+            if let Some(comment) = rest.strip_prefix("!--") {
+                rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+                continue;
+            }
+            let (closing, tag) = match rest.strip_prefix('/') {
+                Some(t) => (true, t),
+                None => (false, rest),
+            };
+            let len = tag
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(tag.len());
+            let name = &tag[..len];
+            let self_closing = !closing
+                && tag[len..]
+                    .split('>')
+                    .next()
+                    .is_some_and(|a| a.ends_with('/'));
+            self.tag(name, closing, self_closing);
+        }
+    }
+
+    fn tag(&mut self, name: &str, closing: bool, self_closing: bool) {
+        match &mut self.open {
+            None if !closing && !self_closing => {
+                self.open = HIDDEN_ELEMENTS
+                    .iter()
+                    .find(|(h, _)| h.eq_ignore_ascii_case(name))
+                    .map(|&(h, nests)| (h, nests, 1));
+            }
+            Some((h, nests, depth)) if h.eq_ignore_ascii_case(name) => {
+                if closing {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        self.open = None;
+                    }
+                } else if *nests && !self_closing {
+                    *depth += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Groups a pulldown-cmark event stream into [`Piece`]s.
 pub struct Prose<'a, I: Iterator<Item = Event<'a>>> {
     events: I,
     /// Depth inside code blocks, links, images and headings: no prose there.
     excluded: usize,
+    /// Nor inside scripts, styles and other elements removed with their content.
+    hidden: HiddenHtml,
     run: Vec<Event<'a>>,
     held: Option<Event<'a>>,
 }
@@ -42,6 +120,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Prose<'a, I> {
         Self {
             events,
             excluded: 0,
+            hidden: HiddenHtml::default(),
             run: Vec::new(),
             held: None,
         }
@@ -74,10 +153,11 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Prose<'a, I> {
                 return (!self.run.is_empty()).then(|| Piece::Run(std::mem::take(&mut self.run)));
             };
             match &event {
-                Event::Text(_) | Event::SoftBreak if self.excluded == 0 => {
+                Event::Text(_) | Event::SoftBreak if self.excluded == 0 && !self.hidden.hides() => {
                     self.run.push(event);
                     continue;
                 }
+                Event::Html(h) | Event::InlineHtml(h) => self.hidden.see(h),
                 Event::Start(tag) if excludes(tag) => self.excluded += 1,
                 Event::End(tag) if ends_exclusion(tag) => {
                     self.excluded = self.excluded.saturating_sub(1)
@@ -157,10 +237,12 @@ pub fn analyse(markdown: &str, citations: bool) -> Facts {
     let mut lead = String::new();
     // 0: before the first paragraph, 1: inside it, 2: after it.
     let mut state = 0;
+    let mut hidden = HiddenHtml::default();
     let events = Parser::new_ext(markdown, markdown_options()).inspect(|e| match (state, e) {
+        (_, Event::Html(h) | Event::InlineHtml(h)) => hidden.see(h),
         (0, Event::Start(Tag::Paragraph)) => state = 1,
         (1, Event::End(TagEnd::Paragraph)) => state = 2,
-        (1, Event::Text(t) | Event::Code(t)) => lead.push_str(t),
+        (1, Event::Text(t) | Event::Code(t)) if !hidden.hides() => lead.push_str(t),
         (1, Event::SoftBreak | Event::HardBreak) => lead.push(' '),
         _ => {}
     });
@@ -236,6 +318,21 @@ fn sentence_around(text: &str, span: Range<usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_inside_removed_elements_is_not_prose_or_lead() {
+        let lead = |md: &str| analyse(md, false).lead;
+        assert_eq!(lead("a <script>x</script> b"), "a b");
+        assert_eq!(lead("a <SCRIPT type=x>x</Script > b"), "a b");
+        assert_eq!(lead("a <svg><svg>x</svg>y</svg> b"), "a b", "svg nests");
+        assert_eq!(lead("a <svg/> b <svg><path/></svg> c"), "a b c");
+        assert_eq!(lead("a <script>if (a<script) x</script> b"), "a b");
+        assert_eq!(lead("a <!-- <script> --> b <b>c</b>"), "a b c");
+        assert_eq!(lead("a <noscript>b</noscript>"), "a b", "shown on the page");
+        // Blocks: the paragraph between the tags is the first, and hidden.
+        assert_eq!(lead("<template>\n\nx\n\n</template>\n\ny"), "");
+        assert!(find_mentions("<script>Nghị quyết số 05-NQ/TU</script>").is_empty());
+    }
 
     #[test]
     fn a_sentence_without_end_is_cut_around_the_citation() {

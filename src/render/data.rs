@@ -362,10 +362,18 @@ fn row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
     out.push_str("\r\n");
 }
 
-/// RFC 4180: a cell with a comma, quote, CR or LF is quoted, quotes doubled.
+/// RFC 4180: a cell with a comma, quote, CR or LF is quoted, quotes doubled. A cell
+/// that a spreadsheet would run as a formula (first char `=`, `+`, `-`, `@`, tab or
+/// CR) is also quoted, with a `'` put before it (OWASP's advice on CSV injection):
+/// the BOM makes Excel open the file directly. No number, date, slug or URL of ours
+/// starts so; a title or name that does keeps its text after the `'`.
 fn csv_cell(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\r', '\n']) {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula || s.contains([',', '"', '\r', '\n']) {
         out.push('"');
+        if formula {
+            out.push('\'');
+        }
         out.push_str(&s.replace('"', "\"\""));
         out.push('"');
     } else {
@@ -388,6 +396,15 @@ mod tests {
         assert_eq!(cell("a, b"), "\"a, b\"");
         assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(cell("two\nlines"), "\"two\nlines\"");
+        assert_eq!(
+            cell("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        for s in ["+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(cell(s), format!("\"'{s}\""));
+        }
+        assert_eq!(cell("a=b-c"), "a=b-c", "only the first char counts");
+        assert_eq!(cell("07-KL/TU"), "07-KL/TU");
     }
 
     #[test]

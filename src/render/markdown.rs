@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use either::Either;
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, html};
 
-use crate::model::body::{Piece, Prose, markdown_options, run_text};
+use crate::model::body::{HiddenHtml, Piece, Prose, markdown_options, run_text};
 
 /// A link to put on a stretch of prose: run `run` (in [`Prose`] order), bytes `span`
 /// of the run's text.
@@ -186,12 +186,15 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 });
 
 /// The text of a body, for search and excerpts: one line per block (paragraph,
-/// heading, list item, table cell), whitespace collapsed. Raw HTML is left out.
+/// heading, list item, table cell), whitespace collapsed. Raw HTML is left out, and
+/// so is the text inside elements the sanitizer removes with their content.
 pub fn plain_text(markdown: &str) -> String {
     let mut text = String::with_capacity(markdown.len());
+    let mut hidden = HiddenHtml::default();
     for event in Parser::new_ext(markdown, markdown_options()) {
         match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::Html(h) | Event::InlineHtml(h) => hidden.see(&h),
+            Event::Text(t) | Event::Code(t) if !hidden.hides() => text.push_str(&t),
             Event::SoftBreak | Event::HardBreak => text.push(' '),
             Event::End(_) => text.push('\n'),
             _ => {}
@@ -219,6 +222,13 @@ mod tests {
         assert!(!html.contains("onerror"), "{html}");
         let raw = render(md, true, &[]);
         assert!(raw.contains("<script>"));
+    }
+
+    #[test]
+    fn plain_text_leaves_out_removed_elements() {
+        let md =
+            "a <script>x</script> <b>b</b>\n\n<style>\np{}\n</style>\n\n<svg>\n\nc\n\n</svg>\n\nd";
+        assert_eq!(plain_text(md), "a b\nd");
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub struct Theme {
     pub static_files: BTreeMap<String, StaticFile>,
     /// Tera name → source of every template (for `serve` to see which changed).
     pub texts: BTreeMap<String, String>,
+    /// What `check` reports as probably wrong: site templates that change nothing.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A static file of the theme or the site.
@@ -116,8 +118,21 @@ impl Theme {
             problems.push(template_error(&e, &sources));
         }
 
-        let translations = load_translations(root, &theme_dir, use_builtin, config, &mut problems);
+        let site_templates: Vec<&str> = texts
+            .iter()
+            .filter(|(name, _)| theme_name(name).is_none())
+            .map(|(_, text)| text.as_str())
+            .collect();
+        let translations = load_translations(
+            root,
+            &theme_dir,
+            use_builtin,
+            config,
+            &site_templates,
+            &mut problems,
+        );
         let static_files = load_static(root, &theme_dir, use_builtin, &mut problems);
+        let warnings = unused_templates(&texts, &sources);
         if problems.is_empty() {
             Ok(Theme {
                 tera,
@@ -125,6 +140,7 @@ impl Theme {
                 sources,
                 static_files,
                 texts,
+                warnings,
             })
         } else {
             Err(problems)
@@ -151,11 +167,6 @@ impl Theme {
 /// allocations and three lookups per include, about 1 % of a build). The site's
 /// templates are plain already, so they still win.
 fn plain_aliases(templates: &[(String, String)]) -> Vec<(String, String)> {
-    let theme_name = |name: &str| {
-        name.strip_prefix(THEME_PREFIX)
-            .or_else(|| name.strip_prefix(BUILTIN_PREFIX))
-            .map(str::to_string)
-    };
     let overridden: std::collections::HashSet<&str> = templates
         .iter()
         .filter(|(name, _)| theme_name(name).is_none())
@@ -165,7 +176,60 @@ fn plain_aliases(templates: &[(String, String)]) -> Vec<(String, String)> {
         .iter()
         .filter_map(|(name, _)| {
             let plain = theme_name(name)?;
-            (!overridden.contains(plain.as_str())).then(|| (plain, name.clone()))
+            (!overridden.contains(plain)).then(|| (plain.to_string(), name.clone()))
+        })
+        .collect()
+}
+
+/// The plain name of a theme template (`partials/footer.html`), `None` for a site's.
+fn theme_name(name: &str) -> Option<&str> {
+    name.strip_prefix(THEME_PREFIX)
+        .or_else(|| name.strip_prefix(BUILTIN_PREFIX))
+}
+
+/// A warning for each site template that changes nothing: the theme has no template
+/// of its name (so it overrides none; `templates/footer.html` for
+/// `partials/footer.html`) and no template names it in quotes, as `include`,
+/// `extends` and `import` do. Pages are rendered from theme names only.
+fn unused_templates(
+    texts: &BTreeMap<String, String>,
+    sources: &BTreeMap<String, PathBuf>,
+) -> Vec<Diagnostic> {
+    let theme: Vec<&str> = texts.keys().filter_map(|n| theme_name(n)).collect();
+    let named = |name: &str| {
+        let (double, single) = (format!("\"{name}\""), format!("'{name}'"));
+        texts
+            .values()
+            .any(|t| t.contains(&double) || t.contains(&single))
+    };
+    texts
+        .keys()
+        .filter(|n| theme_name(n).is_none() && !theme.contains(&n.as_str()) && !named(n))
+        .map(|name| {
+            // By file name without extension: `footr.html` is close to `footer.html`,
+            // `mine.html` not to `base.html`.
+            let stem = |n: &str| {
+                let file = n.rsplit('/').next().unwrap_or(n);
+                file.split('.').next().unwrap_or(file).to_string()
+            };
+            let wanted = stem(name);
+            let closest = theme
+                .iter()
+                .find(|t| stem(t) == wanted)
+                .or_else(|| {
+                    let stems: Vec<String> = theme.iter().map(|t| stem(t)).collect();
+                    let near =
+                        crate::load::fields::nearest(&wanted, stems.iter().map(String::as_str))?;
+                    theme.iter().find(|t| stem(t) == near)
+                })
+                .map(|t| t.to_string());
+            Diagnostic::new(
+                Location::file(sources[name].clone()),
+                Problem::UnusedTemplate {
+                    name: name.clone(),
+                    closest,
+                },
+            )
         })
         .collect()
 }
@@ -319,6 +383,7 @@ fn load_translations(
     theme_dir: &Path,
     use_builtin: bool,
     config: &SiteConfig,
+    site_templates: &[&str],
     problems: &mut Vec<Diagnostic>,
 ) -> BTreeMap<String, String> {
     let file = format!("translations/{}.yaml", config.language.code());
@@ -340,15 +405,76 @@ fn load_translations(
     let site_text = (!is_link(&site_path, root, problems) && site_path.is_file())
         .then(|| read_text(&site_path, root).map(|t| (PathBuf::from(&file), t)))
         .and_then(|r| r.map_err(|d| problems.push(d)).ok());
-    for (path, text) in theme_text.into_iter().chain(site_text) {
+    if let Some((path, text)) = theme_text {
         match yaml::parse_as::<BTreeMap<String, String>>(&text, 1) {
-            Ok(map) => strings.extend(map),
+            Ok(map) => strings = map,
             Err(e) => problems.push(
                 Diagnostic::new(Location::at(path, e.line, e.column), e.problem).with_source(&text),
             ),
         }
     }
+    if let Some((path, text)) = site_text {
+        override_strings(&path, &text, &mut strings, site_templates, problems);
+    }
     strings
+}
+
+/// Apply the site's translation file `text` to the theme's `strings`. Each key must be
+/// one the theme has, or one a site template uses (`t.key`: its own string), and
+/// each value one text; problems are placed at the key or value.
+fn override_strings(
+    path: &Path,
+    text: &str,
+    strings: &mut BTreeMap<String, String>,
+    site_templates: &[&str],
+    problems: &mut Vec<Diagnostic>,
+) {
+    let mut report = |line: usize, column: usize, problem: Problem| {
+        problems.push(Diagnostic::new(Location::at(path, line, column), problem).with_source(text));
+    };
+    let fields = match yaml::parse_mapping(text, 1) {
+        Ok(fields) => fields,
+        Err(e) => return report(e.line, e.column, e.problem),
+    };
+    for field in fields.fields {
+        let Ok(Some(value)) = crate::load::fields::scalar(&field.value) else {
+            let (line, column) = field.value_position(text);
+            let expected = "one text in quotes, not a list, a mapping or nothing";
+            report(
+                line,
+                column,
+                Problem::WrongType {
+                    key: field.key,
+                    expected,
+                },
+            );
+            continue;
+        };
+        if !strings.contains_key(&field.key) && !site_templates.iter().any(|t| uses(t, &field.key))
+        {
+            let suggestion =
+                crate::load::fields::nearest(&field.key, strings.keys().map(String::as_str));
+            let problem = Problem::UnknownKey {
+                suggestion: suggestion.map(str::to_string),
+                key: field.key,
+                known: &[],
+            };
+            report(field.line, field.column, problem);
+            continue;
+        }
+        strings.insert(field.key, value);
+    }
+}
+
+/// Whether `template` reads the string `key` (`t.key`, not `t.key_more`).
+fn uses(template: &str, key: &str) -> bool {
+    let reference = format!("t.{key}");
+    template.match_indices(&reference).any(|(i, _)| {
+        let after = template[i + reference.len()..].chars().next();
+        let before = template[..i].chars().next_back();
+        !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            && !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    })
 }
 
 fn load_static(

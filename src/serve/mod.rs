@@ -30,6 +30,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::build::BuildOptions;
 use crate::render::StaticFile;
+use crate::text::count;
 use reload::{Hub, Message};
 use state::{Outcome, Rebuilder, Snapshot};
 use watch::{Signal, Watcher};
@@ -97,7 +98,11 @@ pub fn run(mut options: Options) -> Result<(), String> {
             ..
         } => {
             rebuilder.make_extras(None);
-            println!("Built {total_pages} pages in {} ms.", elapsed.as_millis());
+            println!(
+                "Built {} in {} ms.",
+                count(total_pages, "page"),
+                elapsed.as_millis()
+            );
         }
         Outcome::Failed(errors) => report_errors(&errors),
     }
@@ -229,13 +234,14 @@ fn rebuild_loop(
                     hub.send(Message::reload(pages.clone()));
                 }
                 println!(
-                    "Rebuilt in {} ms: {rendered} pages rendered, {} changed or gone, {total_pages} served{}.",
+                    "Rebuilt in {} ms: {} rendered, {} changed or gone, {total_pages} served{}.",
                     elapsed.as_millis(),
+                    count(rendered, "page"),
                     pages.len(),
                     if css.is_empty() && other.is_empty() {
                         String::new()
                     } else {
-                        format!(", {} files", css.len() + other.len())
+                        format!(", {}", count(css.len() + other.len(), "file"))
                     }
                 );
                 if show_timings {
@@ -275,10 +281,9 @@ fn print_timings(timings: &crate::timings::Timings) {
 
 fn report_errors(errors: &state::Errors) {
     eprintln!("{}\n", errors.text);
-    let n = errors.items.len();
     eprintln!(
-        "error: {n} problem{}; still serving the last good version (the browser shows them too)",
-        if n == 1 { "" } else { "s" }
+        "error: {}; still serving the last good version (the browser shows them too)",
+        count(errors.items.len(), "problem")
     );
 }
 

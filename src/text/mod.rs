@@ -139,6 +139,12 @@ pub fn match_key(s: &str) -> String {
     collapse_whitespace(&canonical_tone(&s.to_lowercase()))
 }
 
+/// `1 conclusion`, `2 conclusions`: a count with its English noun, plural unless
+/// the count is one (every noun counted in messages takes `s`).
+pub fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 /// `s` with every run of whitespace made one space, and none at either end.
 pub fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -264,6 +270,13 @@ pub fn slugify(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn counts_are_singular_for_one_only() {
+        assert_eq!(super::count(1, "conclusion"), "1 conclusion");
+        assert_eq!(super::count(0, "error"), "0 errors");
+        assert_eq!(super::count(2, "file"), "2 files");
+    }
 
     #[test]
     fn plain_nfc_agrees_with_its_char_by_char_definition_for_every_char() {
