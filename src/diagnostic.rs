@@ -209,6 +209,8 @@ pub enum Problem {
         name: String,
         closest: Option<String>,
     },
+    #[error("this file is not published: {0}")]
+    UnpublishedFile(&'static str),
 }
 
 impl Problem {
@@ -272,6 +274,7 @@ impl Problem {
             Problem::BrokenOutputLink { .. } => "broken-output-link",
             Problem::BrokenLink { .. } => "broken-link",
             Problem::UnusedTemplate { .. } => "unused-template",
+            Problem::UnpublishedFile(_) => "unpublished-file",
         }
     }
 
@@ -292,7 +295,8 @@ impl Problem {
             | Problem::EmptyBody
             | Problem::TooLong { .. }
             | Problem::BrokenLink { .. }
-            | Problem::UnusedTemplate { .. } => Severity::Warning,
+            | Problem::UnusedTemplate { .. }
+            | Problem::UnpublishedFile(_) => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -438,9 +442,15 @@ impl Problem {
                 Some(c) => format!(
                     "did you mean `templates/{c}`? An override has the path of the theme's template"
                 ),
-                None => "give it the path of the theme template it replaces, or include it                          from a template"
+                None => "give it the path of the theme template it replaces, or include it \
+                         from a template"
                     .into(),
             },
+            Problem::UnpublishedFile(_) => {
+                "list its name in the `attachments:` of the conclusion it belongs to (rename an \
+                 `index.html` first), or move it out of content/"
+                    .into()
+            }
         })
     }
 }

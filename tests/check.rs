@@ -178,6 +178,56 @@ fn links_to_missing_conclusions_and_attachments() {
 }
 
 #[test]
+fn files_beside_conclusions_that_no_page_carries() {
+    let site = TestSite::new();
+    // Two conclusions share a folder; the file is listed by neither.
+    site.write(
+        "content/2024/a.md",
+        conclusion("A", "2024-05-01", "Hà Tĩnh", ""),
+    );
+    site.write(
+        "content/2024/b.md",
+        conclusion("B", "2024-05-02", "Hà Tĩnh", ""),
+    );
+    site.write("content/2024/bien-ban.pdf", "%PDF");
+    // A saved web page beside a conclusion alone in its folder.
+    site.write(
+        "content/hop/hop.md",
+        conclusion("C", "2024-05-03", "Hà Tĩnh", ""),
+    );
+    site.write("content/hop/index.html", "<h1>x</h1>");
+    site.write("content/hop/anh.jpg", "jpg");
+    // Not beside any conclusion: not the editor's slip this warns about.
+    site.write("content/goc/ghi-chu.docx", "docx");
+    // Whole files: no line or column.
+    let mut found = findings(&site);
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            (
+                "content/2024/bien-ban.pdf".into(),
+                0,
+                0,
+                "warning".into(),
+                "unpublished-file".into()
+            ),
+            (
+                "content/hop/index.html".into(),
+                0,
+                0,
+                "warning".into(),
+                "unpublished-file".into()
+            ),
+        ]
+    );
+    // A warning: the build goes on, with the folder's own files only.
+    site.build_ok();
+    assert!(site.path("public/ket-luan/hop/anh.jpg").is_file());
+    assert!(!site.path("public/ket-luan/a/bien-ban.pdf").exists());
+}
+
+#[test]
 fn a_document_issued_after_the_meeting() {
     let body =
         "Thực hiện Nghị quyết số 05-NQ/TU, ngày 22/10/2021 của Ban Chấp hành Đảng bộ tỉnh.\n";

@@ -41,6 +41,7 @@ pub fn check(options: &Options) -> Vec<Diagnostic> {
         store_texts: false,
     });
     let mut found = partial.problems;
+    found.extend(partial.unpublished);
     if let Some(config) = partial.config {
         let theme = Theme::load(root, &config);
         let site = Site::new(config, partial.conclusions, &partial.registry);

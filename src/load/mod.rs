@@ -76,6 +76,9 @@ pub struct Partial {
     pub conclusions: Vec<Arc<Conclusion>>,
     pub registry: Vec<RegistryEntry>,
     pub problems: Vec<Diagnostic>,
+    /// Files of `content/` beside conclusions that no page will carry (warnings for
+    /// `check`: a build has nothing to say about files it leaves out).
+    pub unpublished: Vec<Diagnostic>,
 }
 
 /// Load what can be loaded of the site at `options.root`.
@@ -120,7 +123,7 @@ fn load_partial_with(options: &Options, cache: Option<&mut Cache>) -> Partial {
         }
     }
     problems.extend(duplicate_slugs(&conclusions));
-    bundle_files(&mut conclusions, &files.other, root);
+    let unpublished = bundle_files(&mut conclusions, &files.other, root);
     if !options.drafts {
         conclusions.retain(|c| !c.draft);
     }
@@ -142,6 +145,7 @@ fn load_partial_with(options: &Options, cache: Option<&mut Cache>) -> Partial {
         conclusions,
         registry,
         problems,
+        unpublished,
     }
 }
 
@@ -314,10 +318,18 @@ fn duplicate_slugs(conclusions: &[Arc<Conclusion>]) -> Vec<Diagnostic> {
 }
 
 /// Non-Markdown files go beside the page of the conclusion that lists them; a
-/// conclusion alone in its folder also takes the folder's other files.
-fn bundle_files(conclusions: &mut [Arc<Conclusion>], other: &[PathBuf], root: &Path) {
+/// conclusion alone in its folder also takes the folder's other files. Returns a
+/// warning for each file beside conclusions that is left out: one none of several
+/// conclusions lists (a forgotten `attachments:`), and an `index.html`, which would
+/// replace the page (a saved web page).
+fn bundle_files(
+    conclusions: &mut [Arc<Conclusion>],
+    other: &[PathBuf],
+    root: &Path,
+) -> Vec<Diagnostic> {
+    let mut left_out = Vec::new();
     if other.is_empty() {
-        return;
+        return left_out;
     }
     let mut per_dir: BTreeMap<PathBuf, Vec<usize>> = BTreeMap::new();
     for (i, c) in conclusions.iter().enumerate() {
@@ -336,10 +348,15 @@ fn bundle_files(conclusions: &mut [Arc<Conclusion>], other: &[PathBuf], root: &P
         let listed = owners
             .iter()
             .any(|&i| conclusions[i].attachments.iter().any(|a| a.path == *path));
-        if let ([only], false) = (owners.as_slice(), listed) {
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            // A saved web page beside the Markdown file must not replace its page.
-            if let Some(name) = name.filter(|n| !conclusion::is_page_name(n)) {
+        if listed {
+            continue;
+        }
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let why = match (owners.as_slice(), name) {
+            (_, Some(name)) if conclusion::is_page_name(&name) => {
+                "it is named like the conclusion's own page, which it would replace"
+            }
+            ([only], Some(name)) => {
                 // Kept parsed files are shared with the cache, which holds them
                 // unbundled: this copies one.
                 Arc::make_mut(&mut conclusions[*only])
@@ -348,9 +365,17 @@ fn bundle_files(conclusions: &mut [Arc<Conclusion>], other: &[PathBuf], root: &P
                         name,
                         path: path.clone(),
                     });
+                continue;
             }
-        }
+            _ => "its folder holds several conclusions, and none lists it in `attachments:`",
+        };
+        let file = path.strip_prefix(root).unwrap_or(path);
+        left_out.push(Diagnostic::new(
+            Location::file(file),
+            Problem::UnpublishedFile(why),
+        ));
     }
+    left_out
 }
 
 #[cfg(test)]
