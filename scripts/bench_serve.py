@@ -35,7 +35,8 @@ import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "ketluan")
+# KETLUAN_BIN: another binary to measure, such as scripts/build_pgo.py's.
+BIN = os.environ.get("KETLUAN_BIN", os.path.join(ROOT, "target", "release", "ketluan"))
 CACHE = os.environ.get("KETLUAN_BENCH_DIR", "/tmp/ketluan-bench")
 EDITS = 20
 
