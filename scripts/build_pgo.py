@@ -65,11 +65,19 @@ def profdata_version(path):
 
 
 def find_profdata(major):
-    """An llvm-profdata of LLVM `major`: LLVM_PROFDATA, rustup's, or the system's."""
+    """An llvm-profdata of LLVM `major`: the one LLVM_PROFDATA names (no other is
+    tried then: a wrong one is the user's to fix), else rustup's or the system's."""
+    named = os.environ.get("LLVM_PROFDATA")
+    if named:
+        version = profdata_version(named)
+        if version != major:
+            fail(f"LLVM_PROFDATA names {named}, of LLVM {version or '?'}; rustc uses LLVM "
+                 f"{major}: name an llvm-profdata of LLVM {major} (rustup's `llvm-tools` "
+                 f"component, or the package `llvm-{major}`)")
+        return named
     sysroot = subprocess.run(["rustc", "--print", "sysroot"], check=True,
                              capture_output=True, text=True).stdout.strip()
-    candidates = [os.environ.get("LLVM_PROFDATA")]
-    candidates += glob.glob(os.path.join(sysroot, "lib", "rustlib", "*", "bin", "llvm-profdata"))
+    candidates = glob.glob(os.path.join(sysroot, "lib", "rustlib", "*", "bin", "llvm-profdata"))
     candidates += [shutil.which(f"llvm-profdata-{major}"), shutil.which("llvm-profdata")]
     seen = []
     for path in filter(None, candidates):

@@ -230,3 +230,28 @@ fn the_manual_page_is_valid_roff() {
         assert!(text.starts_with(".ie"), "{page}: {text}");
     }
 }
+
+/// `scripts/build_pgo.py` needs the `llvm-profdata` of the LLVM that rustc uses (its
+/// profiles are read by no other version): given another one it stops before
+/// building anything, and says what to install.
+#[cfg(unix)]
+#[test]
+fn the_pgo_build_refuses_an_llvm_profdata_of_another_version() {
+    use std::os::unix::fs::PermissionsExt;
+    let python = which("python3").expect("python3, which the project's scripts need");
+    let dir = tempfile::tempdir().unwrap();
+    let fake = dir.path().join("llvm-profdata");
+    std::fs::write(&fake, "#!/bin/sh\necho 'LLVM version 3.0.0'\n").unwrap();
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = Command::new(python)
+        .arg(repo().join("scripts/build_pgo.py"))
+        .args(["--out", dir.path().join("ketluan").to_str().unwrap()])
+        .env("LLVM_PROFDATA", &fake)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(", of LLVM 3; rustc uses LLVM "), "{err}");
+    assert!(err.contains("llvm-tools"), "{err}");
+    assert!(!dir.path().join("ketluan").exists());
+}
