@@ -271,3 +271,36 @@ fn the_registry_wins_over_the_text() {
     let err = site.build_err();
     assert!(err.contains("content/_documents.yaml:"), "{err}");
 }
+
+/// The slugs of every document page of a built site.
+fn document_pages(site: &TestSite) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(site.path("public/nghi-quyet"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.contains('.'))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn bare_numbers_with_unknown_codes_are_not_documents() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        conclusion("x", "2024-01-01", "Hà Tĩnh", "").replace(
+            "Nội dung kết luận.",
+            "Tỷ lệ 9,02%, 1.523 công văn, 6/13 đề án, phòng 12-A/B, mã 3-TU/HĐ. Theo 05-NQ/TU và Văn bản số 7/ABC-XY.",
+        ),
+    );
+    site.build_ok();
+    assert_eq!(
+        document_pages(&site),
+        ["ha-tinh-05-nq-tu", "ha-tinh-07-abc-xy"]
+    );
+    let json = site.read("public/data/documents.json");
+    assert!(
+        !json.contains("12-A/B") && !json.contains("TU/HĐ"),
+        "{json}"
+    );
+}

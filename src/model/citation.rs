@@ -604,6 +604,11 @@ fn context_before(
     if so_start.is_none() && type_word.is_none() && !written_in_capitals(&chars[sym.clone()]) {
         return None;
     }
+    // With no type word the symbol's codes are all the evidence: an unknown type code
+    // is a room, a product code or a ratio (`phòng 12-A/B`, `mã 3-TU/HĐ`).
+    if type_word.is_none() && !number.has_known_code() {
+        return None;
+    }
     if let Some((r, _)) = &type_word
         && r.clone().map(|i| p.folded(i)).eq("luat".chars().map(Some))
         && !number.kind_in_symbol
@@ -1787,6 +1792,22 @@ mod tests {
     #[test]
     fn bare_symbols() {
         assert_eq!(canon("theo 1393/UBND-DL1 đã"), ["1393/UBND-DL1"]);
+        assert_eq!(
+            canon("theo 4836/SNV-TCBC, 5/BTC-NSNN đã"),
+            ["4836/SNV-TCBC", "05/BTC-NSNN"]
+        );
+        assert_eq!(
+            canon("theo 98/2023/QH15, 5/QĐ-TTg, 05/NQ-TU"),
+            ["98/2023/QH15", "05/QĐ-TTg", "05-NQ/TU"]
+        );
+        // Without a type word an unknown type code is not a document (QA: a room, a code).
+        assert!(
+            canon("Tỷ lệ 9,02%, 1.523 công văn, 6/13 đề án, phòng 12-A/B, mã 3-TU/HĐ.").is_empty()
+        );
+        assert!(canon("phòng số 12-A/B, căn 5/A-B, lô 7-ZZ/TU").is_empty());
+        // With one, the symbol is trusted whatever its code.
+        assert_eq!(canon("Nghị quyết số 12-ZZ/TU"), ["12-ZZ/TU"]);
+        assert_eq!(canon("Công văn số 5/ABC-XY"), ["05/ABC-XY"]);
         assert_eq!(canon("theo 05-NQ/TU đã"), ["05-NQ/TU"]);
         // All lower case with no "số" and no type word: too weak.
         assert!(canon("đạt 5/ha-năm").is_empty());

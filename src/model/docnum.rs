@@ -131,6 +131,19 @@ const NATIONAL_STATE: &[&str] = &[
     "NHNN", "TTCP", "TANDTC", "VKSNDTC", "KTNN",
 ];
 
+/// Provincial State issuers of a công văn (no type code), ASCII-folded: the people's
+/// committee and council, their offices, and the Sở (SNV, STC, SGDDT…).
+fn is_state_issuer(f: &str) -> bool {
+    const LOCAL: &[&str] = &[
+        "UBND", "HDND", "VPUBND", "VPHDND", "VPDDBQH", "DDBQH", "BQL",
+    ];
+    let so = f.len() >= 3
+        && f.len() <= 7
+        && f.starts_with('S')
+        && f.bytes().all(|b| b.is_ascii_uppercase());
+    so || LOCAL.contains(&f) || NATIONAL_STATE.contains(&f)
+}
+
 /// Tokens written in mixed case, keyed by their ASCII upper-case fold.
 fn mixed_case(folded: &str) -> Option<&'static str> {
     Some(match folded {
@@ -734,6 +747,22 @@ impl DocumentNumber {
             || f == "QH"
             || f == "UBTVQH"
             || NATIONAL_STATE.contains(&f.as_str())
+    }
+
+    /// Whether the symbol alone shows it is a document number, with no type word
+    /// before it: a Party number with a Party type code, a State number with a type
+    /// code (the parser takes none other), a Quốc hội act (`98/2023/QH15`), or a
+    /// công văn of a known State issuer (`1393/UBND-DL1`, `5/BTC-NSNN`, `4836/SNV-TCBC`).
+    /// `phòng 12-A/B`, `mã 3-TU/HĐ` are not (QA: they made documents).
+    pub fn has_known_code(&self) -> bool {
+        match self.system {
+            System::Party => is_party_type(&self.kind),
+            System::State if self.kind_in_symbol => true,
+            System::State => self.issuer.first().is_some_and(|first| {
+                let f = fold(first).to_uppercase();
+                is_qh(&f) || is_state_issuer(&f)
+            }),
+        }
     }
 
     /// Vietnamese name of the kind: `Nghị quyết`, `Kết luận`, `Công văn`…
