@@ -304,3 +304,35 @@ fn bare_numbers_with_unknown_codes_are_not_documents() {
         "{json}"
     );
 }
+
+#[test]
+fn a_subject_cut_by_the_next_citation_keeps_no_connective() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        conclusion("x", "2024-01-01", "Hà Tĩnh", "").replace(
+            "Nội dung kết luận.",
+            "Thực hiện Nghị quyết số 05-NQ/TU, ngày 22/10/2021 của Ban Chấp hành Đảng bộ tỉnh về du lịch và Nghị quyết số 57-NQ/TW.",
+        ),
+    );
+    site.build_ok();
+    let docs: serde_json::Value =
+        serde_json::from_str(&site.read("public/data/documents.json")).unwrap();
+    let doc = docs["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["slug"] == "ha-tinh-05-nq-tu")
+        .unwrap();
+    assert_eq!(doc["subject"], "du lịch");
+    let text = texts(
+        &site.html("public/nghi-quyet/ha-tinh-05-nq-tu/index.html"),
+        "main",
+    )
+    .join(" ");
+    // The first citation is quoted whole; the subject line stops at "du lịch".
+    assert!(
+        text.contains("Về nội dung du lịch Số") && !text.contains("Về nội dung du lịch và"),
+        "{text}"
+    );
+}

@@ -1021,12 +1021,35 @@ fn clause_end(chars: &[char], s: usize, limit: usize) -> usize {
         }
         i += 1;
     }
-    // Drop trailing spaces and dangling commas or dashes.
-    while end > s && (chars[end - 1].is_whitespace() || matches!(chars[end - 1], ',' | '-')) {
-        end -= 1;
+    // Drop trailing spaces, dangling commas or dashes, and a connective left where the
+    // next mention cut the clause ("về du lịch và Nghị quyết số 57-NQ/TW").
+    loop {
+        while end > s
+            && (chars[end - 1].is_whitespace() || matches!(chars[end - 1], ',' | '-' | ';'))
+        {
+            end -= 1;
+        }
+        let word = (s..end)
+            .rev()
+            .find(|&k| chars[k].is_whitespace())
+            .map_or(s, |k| k + 1);
+        if TRAILING_CONNECTIVES.iter().any(|w| chars[word..end] == **w) {
+            end = word;
+        } else {
+            return end;
+        }
     }
-    end
 }
+
+/// Words that cannot end a subject: they join it to what follows.
+const TRAILING_CONNECTIVES: &[&[char]] = &[
+    &['v', 'à'],
+    &['c', 'ù', 'n', 'g'],
+    &['v', 'ớ', 'i'],
+    &['h', 'o', 'ặ', 'c'],
+    &['t', 'ạ', 'i'],
+    &['t', 'h', 'e', 'o'],
+];
 
 #[cfg(test)]
 mod tests {
@@ -1759,6 +1782,45 @@ mod tests {
         for (t, want) in cases {
             assert_eq!(one(t).subject.as_deref(), want, "{t:?}");
         }
+        // A connective left where the next citation cuts the subject is dropped.
+        let v = find_citations(
+            "Thực hiện Nghị quyết số 05-NQ/TU, ngày 22/10/2021 của Ban Chấp hành Đảng bộ tỉnh về du lịch và Nghị quyết số 57-NQ/TW.",
+        );
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].subject.as_deref(), Some("du lịch"));
+        for (t, want) in [
+            (
+                "Nghị quyết số 05-NQ/TU về du lịch cùng với Kết luận số 5-KL/TU",
+                "du lịch",
+            ),
+            (
+                "Nghị quyết số 05-NQ/TU về du lịch; và Kết luận số 5-KL/TU",
+                "du lịch",
+            ),
+            (
+                "Nghị quyết số 05-NQ/TU về du lịch, theo Kết luận số 5-KL/TU",
+                "du lịch",
+            ),
+            (
+                "Nghị quyết số 05-NQ/TU về du lịch hoặc Kết luận số 5-KL/TU",
+                "du lịch",
+            ),
+            // Inside the subject the words stay.
+            (
+                "Nghị quyết số 05-NQ/TU về văn hóa và du lịch gắn với Kết luận số 5-KL/TU",
+                "văn hóa và du lịch gắn",
+            ),
+            (
+                "Nghị quyết số 05-NQ/TU về vận tải và logistics.",
+                "vận tải và logistics",
+            ),
+        ] {
+            assert_eq!(find_citations(t)[0].subject.as_deref(), Some(want), "{t}");
+        }
+        assert_eq!(
+            find_citations("Nghị quyết số 05-NQ/TU về và Kết luận số 5-KL/TU")[0].subject,
+            None
+        );
         // Another citation ends the subject.
         let v =
             find_citations("Nghị quyết số 05-NQ/TU về thực hiện Kế hoạch số 12/KH-UBND về du lịch");
