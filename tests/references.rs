@@ -336,3 +336,35 @@ fn a_subject_cut_by_the_next_citation_keeps_no_connective() {
         "{text}"
     );
 }
+
+#[test]
+fn eth_is_read_as_d_with_stroke() {
+    let site = TestSite::new();
+    // U+00D0 for Đ, as in text converted from old encodings.
+    site.write(
+        "content/a.md",
+        conclusion("x", "2024-01-01", "Hà Tĩnh", "").replace(
+            "Nội dung kết luận.",
+            "\u{D0}ảng ủy xã thực hiện Quyết định số 15/Q\u{D0}-UBND ngày 5/5/2021 và 16/Q\u{D0}-UBND.",
+        ),
+    );
+    site.build_ok();
+    assert_eq!(
+        document_pages(&site),
+        ["ha-tinh-15-qd-ubnd", "ha-tinh-16-qd-ubnd"]
+    );
+    let json = site.read("public/data/documents.json");
+    assert!(
+        json.contains("\"15/QĐ-UBND\"") && !json.contains('\u{D0}'),
+        "{json}"
+    );
+    let page = site.read("public/ket-luan/a/index.html");
+    assert!(
+        page.contains("Đảng ủy xã") && !page.contains('\u{D0}'),
+        "{page}"
+    );
+    assert_eq!(
+        issued(&site, "ha-tinh-15-qd-ubnd").as_deref(),
+        Some("2021-05-05")
+    );
+}

@@ -1177,7 +1177,7 @@ mod tests {
     #[test]
     fn fold_char_agrees_with_its_definition() {
         let definition = |c: char| {
-            if c == 'đ' || c == 'Đ' {
+            if matches!(c, 'đ' | 'Đ' | 'ð' | 'Ð') {
                 return 'd';
             }
             let mut first = None;
@@ -1849,6 +1849,16 @@ mod tests {
         for w in v.windows(2) {
             assert!(w[0].span.end <= w[1].span.start);
         }
+    }
+
+    #[test]
+    fn eth_is_d_with_stroke() {
+        let c = one("Theo Quyết định số 15/Q\u{D0}-UBND ngày 5/5/2021");
+        assert_eq!(c.number.canonical(), "15/QĐ-UBND");
+        assert_eq!(c.number.kind_name(), "Quyết định");
+        assert_eq!(c.issue_date, date(2021, 5, 5));
+        assert_eq!(canon("theo 15/q\u{F0}-ubnd"), Vec::<String>::new());
+        assert_eq!(canon("theo số 15/q\u{F0}-ubnd"), ["15/QĐ-UBND"]);
     }
 
     #[test]

@@ -192,8 +192,8 @@ pub(crate) fn fold(s: &str) -> String {
     }
     s.chars()
         .map(|c| match c {
-            'đ' => 'd',
-            'Đ' => 'D',
+            'đ' | 'ð' => 'd',
+            'Đ' | 'Ð' => 'D',
             c => c,
         })
         .nfd()
@@ -253,6 +253,9 @@ pub(crate) fn map_lookalike(c: char) -> char {
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
         '\u{2044}' | '\u{2215}' | '\u{FF0F}' => '/',
         '\u{00A0}' | '\u{202F}' | '\u{2007}' => ' ',
+        // Eth, a stand-in for Đ in text from old encodings: 15/QÐ-UBND is 15/QĐ-UBND.
+        '\u{D0}' => 'Đ',
+        '\u{F0}' => 'đ',
         c => c,
     }
 }
@@ -996,6 +999,10 @@ mod tests {
 
     #[test]
     fn canonical_key_slug() {
+        // Eth (U+00D0) for Đ: the same number.
+        assert_eq!(p("15/Q\u{D0}-UBND"), p("15/QĐ-UBND"));
+        assert_eq!(p("15/Q\u{D0}-UBND").slug(), "15-qd-ubnd");
+        assert_eq!(p("5/2020/N\u{F0}-CP").canonical(), "05/2020/NĐ-CP");
         let cases = [
             ("5-NQ/TU", "05-NQ/TU", "5|NQ/TU", "05-nq-tu"),
             ("05-NQ/TU", "05-NQ/TU", "5|NQ/TU", "05-nq-tu"),
