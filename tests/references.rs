@@ -221,7 +221,12 @@ fn manual_references_and_mentions_outside_prose() {
     assert!(site.path("public/nghi-quyet/48-kl-tw/index.html").is_file());
     assert_eq!(body_links(&site, "m"), Vec::<String>::new());
     assert_eq!(body_links(&site, "code"), ["ha-tinh-12-kh-ubnd"]);
-    for absent in ["ha-tinh-06-nq-tu", "ha-tinh-07-nq-tu", "ha-tinh-09-kl-tu"] {
+    // A heading cites (its document has a page) but is not linked.
+    assert!(
+        site.path("public/nghi-quyet/ha-tinh-07-nq-tu/index.html")
+            .is_file()
+    );
+    for absent in ["ha-tinh-06-nq-tu", "ha-tinh-09-kl-tu"] {
         assert!(
             !site.path(&format!("public/nghi-quyet/{absent}")).exists(),
             "{absent}"
@@ -366,5 +371,39 @@ fn eth_is_read_as_d_with_stroke() {
     assert_eq!(
         issued(&site, "ha-tinh-15-qd-ubnd").as_deref(),
         Some("2021-05-05")
+    );
+}
+
+#[test]
+fn headings_cite_without_links() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        conclusion("x", "2024-01-01", "Hà Tĩnh", "").replace(
+            "Nội dung kết luận.",
+            "Mở đầu.\n\n## B7 Thực hiện Nghị quyết số 27-NQ/TU\n\nTheo Kế hoạch số 12/KH-UBND.",
+        ),
+    );
+    site.build_ok();
+    assert_eq!(
+        document_pages(&site),
+        ["ha-tinh-12-kh-ubnd", "ha-tinh-27-nq-tu"]
+    );
+    // Listed with the conclusion's documents, linked only in the prose.
+    assert_eq!(body_links(&site, "a"), ["ha-tinh-12-kh-ubnd"]);
+    let html = site.html("public/ket-luan/a/index.html");
+    let all: Vec<String> = attrs(&html, "main a", "href");
+    assert!(
+        all.iter()
+            .any(|h| h.ends_with("/nghi-quyet/ha-tinh-27-nq-tu/")),
+        "{all:?}"
+    );
+    let heading = texts(&html, "article h2, .content h2, .content h3").join(" ");
+    assert!(heading.contains("Nghị quyết số 27-NQ/TU"), "{heading}");
+    assert!(attrs(&html, "h2 a.doc-ref, h3 a.doc-ref", "href").is_empty());
+    let page = site.read("public/nghi-quyet/ha-tinh-27-nq-tu/index.html");
+    assert!(
+        page.contains("/ket-luan/a/"),
+        "the document lists the conclusion"
     );
 }

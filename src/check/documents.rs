@@ -173,6 +173,10 @@ fn mention_offsets(c: &Conclusion) -> Vec<usize> {
     c.mentions
         .iter()
         .map(|m| {
+            if m.run == crate::model::body::HEADING_RUN {
+                // A heading's text is its sentence; the first line holding it.
+                return super::body(c).find(m.sentence.as_str()).unwrap_or(0);
+            }
             let Some(run) = runs.get(m.run) else {
                 return 0;
             };
