@@ -171,7 +171,9 @@ pub enum Problem {
     #[error("cites {number}, issued {issued}, after this meeting ({date})")]
     DocumentAfterConclusion {
         number: String,
-        issued: Date,
+        /// `2022-10-22`, or `in 2025 (the year in its number)` when only the number
+        /// dates it.
+        issued: String,
         date: Date,
     },
     #[error(

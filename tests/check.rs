@@ -512,3 +512,38 @@ fn exit_codes() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_number_whose_year_is_after_the_meeting() {
+    // The year in a number is a lower bound of its issue date. A mention in a heading
+    // is placed at the heading.
+    let site = site_with(
+        "---\ntitle: A\ndate: 2024-05-01\nprovince: Hà Tĩnh\n---\n\
+         Theo Nghị quyết số 202/2025/QH15 của Quốc hội, 66.13/2026/NQ-CP và Nghị quyết số 98/2023/QH15.\n\n\
+         ## Thực hiện Quyết định số 5/2025/QĐ-UBND\n",
+    );
+    let mut want = one("content/a.md", 6, 6, "warning", "document-after-conclusion");
+    want.extend(one(
+        "content/a.md",
+        6,
+        48,
+        "warning",
+        "document-after-conclusion",
+    ));
+    want.extend(one(
+        "content/a.md",
+        8,
+        4,
+        "warning",
+        "document-after-conclusion",
+    ));
+    assert_eq!(findings(&site), want);
+    let out = site.run(&["check"]);
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        text.contains("cites 202/2025/QH15, issued in 2025 (the year in its number), after this meeting (2024-05-01)"),
+        "{text}"
+    );
+    assert!(!text.contains("98/2023/QH15,"), "{text}");
+}

@@ -221,7 +221,12 @@ fn manual_references_and_mentions_outside_prose() {
     assert!(site.path("public/nghi-quyet/48-kl-tw/index.html").is_file());
     assert_eq!(body_links(&site, "m"), Vec::<String>::new());
     assert_eq!(body_links(&site, "code"), ["ha-tinh-12-kh-ubnd"]);
-    for absent in ["ha-tinh-06-nq-tu", "ha-tinh-07-nq-tu", "ha-tinh-09-kl-tu"] {
+    // A heading cites (its document has a page) but is not linked.
+    assert!(
+        site.path("public/nghi-quyet/ha-tinh-07-nq-tu/index.html")
+            .is_file()
+    );
+    for absent in ["ha-tinh-06-nq-tu", "ha-tinh-09-kl-tu"] {
         assert!(
             !site.path(&format!("public/nghi-quyet/{absent}")).exists(),
             "{absent}"
@@ -270,4 +275,135 @@ fn the_registry_wins_over_the_text() {
     site.write("content/_documents.yaml", "- number: 05-NQ/TU\n  date: 22/10/2021\n- number: 5/5/5\n  province: Hà Tĩnh\n- number: 48-KL/TW\n  colour: red\n");
     let err = site.build_err();
     assert!(err.contains("content/_documents.yaml:"), "{err}");
+}
+
+/// The slugs of every document page of a built site.
+fn document_pages(site: &TestSite) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(site.path("public/nghi-quyet"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.contains('.'))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn bare_numbers_with_unknown_codes_are_not_documents() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        conclusion("x", "2024-01-01", "Hà Tĩnh", "").replace(
+            "Nội dung kết luận.",
+            "Tỷ lệ 9,02%, 1.523 công văn, 6/13 đề án, phòng 12-A/B, mã 3-TU/HĐ. Theo 05-NQ/TU và Văn bản số 7/ABC-XY.",
+        ),
+    );
+    site.build_ok();
+    assert_eq!(
+        document_pages(&site),
+        ["ha-tinh-05-nq-tu", "ha-tinh-07-abc-xy"]
+    );
+    let json = site.read("public/data/documents.json");
+    assert!(
+        !json.contains("12-A/B") && !json.contains("TU/HĐ"),
+        "{json}"
+    );
+}
+
+#[test]
+fn a_subject_cut_by_the_next_citation_keeps_no_connective() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        conclusion("x", "2024-01-01", "Hà Tĩnh", "").replace(
+            "Nội dung kết luận.",
+            "Thực hiện Nghị quyết số 05-NQ/TU, ngày 22/10/2021 của Ban Chấp hành Đảng bộ tỉnh về du lịch và Nghị quyết số 57-NQ/TW.",
+        ),
+    );
+    site.build_ok();
+    let docs: serde_json::Value =
+        serde_json::from_str(&site.read("public/data/documents.json")).unwrap();
+    let doc = docs["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["slug"] == "ha-tinh-05-nq-tu")
+        .unwrap();
+    assert_eq!(doc["subject"], "du lịch");
+    let text = texts(
+        &site.html("public/nghi-quyet/ha-tinh-05-nq-tu/index.html"),
+        "main",
+    )
+    .join(" ");
+    // The first citation is quoted whole; the subject line stops at "du lịch".
+    assert!(
+        text.contains("Về nội dung du lịch Số") && !text.contains("Về nội dung du lịch và"),
+        "{text}"
+    );
+}
+
+#[test]
+fn eth_is_read_as_d_with_stroke() {
+    let site = TestSite::new();
+    // U+00D0 for Đ, as in text converted from old encodings.
+    site.write(
+        "content/a.md",
+        conclusion("x", "2024-01-01", "Hà Tĩnh", "").replace(
+            "Nội dung kết luận.",
+            "\u{D0}ảng ủy xã thực hiện Quyết định số 15/Q\u{D0}-UBND ngày 5/5/2021 và 16/Q\u{D0}-UBND.",
+        ),
+    );
+    site.build_ok();
+    assert_eq!(
+        document_pages(&site),
+        ["ha-tinh-15-qd-ubnd", "ha-tinh-16-qd-ubnd"]
+    );
+    let json = site.read("public/data/documents.json");
+    assert!(
+        json.contains("\"15/QĐ-UBND\"") && !json.contains('\u{D0}'),
+        "{json}"
+    );
+    let page = site.read("public/ket-luan/a/index.html");
+    assert!(
+        page.contains("Đảng ủy xã") && !page.contains('\u{D0}'),
+        "{page}"
+    );
+    assert_eq!(
+        issued(&site, "ha-tinh-15-qd-ubnd").as_deref(),
+        Some("2021-05-05")
+    );
+}
+
+#[test]
+fn headings_cite_without_links() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        conclusion("x", "2024-01-01", "Hà Tĩnh", "").replace(
+            "Nội dung kết luận.",
+            "Mở đầu.\n\n## B7 Thực hiện Nghị quyết số 27-NQ/TU\n\nTheo Kế hoạch số 12/KH-UBND.",
+        ),
+    );
+    site.build_ok();
+    assert_eq!(
+        document_pages(&site),
+        ["ha-tinh-12-kh-ubnd", "ha-tinh-27-nq-tu"]
+    );
+    // Listed with the conclusion's documents, linked only in the prose.
+    assert_eq!(body_links(&site, "a"), ["ha-tinh-12-kh-ubnd"]);
+    let html = site.html("public/ket-luan/a/index.html");
+    let all: Vec<String> = attrs(&html, "main a", "href");
+    assert!(
+        all.iter()
+            .any(|h| h.ends_with("/nghi-quyet/ha-tinh-27-nq-tu/")),
+        "{all:?}"
+    );
+    let heading = texts(&html, "article h2, .content h2, .content h3").join(" ");
+    assert!(heading.contains("Nghị quyết số 27-NQ/TU"), "{heading}");
+    assert!(attrs(&html, "h2 a.doc-ref, h3 a.doc-ref", "href").is_empty());
+    let page = site.read("public/nghi-quyet/ha-tinh-27-nq-tu/index.html");
+    assert!(
+        page.contains("/ket-luan/a/"),
+        "the document lists the conclusion"
+    );
 }

@@ -27,8 +27,16 @@ pub fn check(site: &Site, sources: &[Source], registry: &[RegistryEntry]) -> Vec
         // Each cited document issued after the meeting, once, where first cited.
         for &d in &site.cites[i] {
             let doc = &site.documents[d];
-            let Some(issued) = doc.issued.filter(|&issued| issued > c.date) else {
-                continue;
+            // A year in the number (202/2025/QH15) is a lower bound of the issue date.
+            let year = doc
+                .number
+                .year
+                .filter(|&y| i32::from(y) > i32::from(c.date.year()));
+            let issued = match (doc.issued, year) {
+                (Some(issued), _) if issued > c.date => issued.to_string(),
+                // An earlier date given for it cannot be right either.
+                (_, Some(y)) => format!("in {y} (the year in its number)"),
+                _ => continue,
             };
             let at = match site.mention_docs[i].iter().position(|&x| x == d) {
                 Some(m) => position(m),
@@ -173,6 +181,10 @@ fn mention_offsets(c: &Conclusion) -> Vec<usize> {
     c.mentions
         .iter()
         .map(|m| {
+            if m.run == crate::model::body::HEADING_RUN {
+                // A heading's text is its sentence; the first line holding it.
+                return super::body(c).find(m.sentence.as_str()).unwrap_or(0);
+            }
             let Some(run) = runs.get(m.run) else {
                 return 0;
             };

@@ -1,7 +1,9 @@
 //! The prose of a Markdown body: runs of text outside code, links, headings and raw
 //! HTML. Citations are found in these runs when the site is loaded, and linked in
 //! the same runs when it is rendered. Both stages cut runs with [`Prose`], so a
-//! mention's `(run, span)` means the same text in both.
+//! mention's `(run, span)` means the same text in both. Headings are searched too
+//! (`## B7 Thực hiện Nghị quyết số 27-NQ/TU` cites it), but their mentions are
+//! never linked: see [`HEADING_RUN`].
 
 use std::ops::Range;
 
@@ -186,10 +188,16 @@ pub fn run_text(run: &[Event]) -> String {
     s
 }
 
+/// The `run` of a mention in a heading: no prose run has it, so the renderer, which
+/// links each run's mentions in order, links none of these (a link inside a heading
+/// would break its anchor). They come after every prose mention of the body.
+pub const HEADING_RUN: usize = usize::MAX;
+
 /// A citation of a numbered document in a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
-    /// Which prose run of the body (0-based, in [`Prose`] order) and where in its text.
+    /// Which prose run of the body (0-based, in [`Prose`] order) and where in its text;
+    /// [`HEADING_RUN`] and where in the heading's text for a mention in a heading.
     pub run: usize,
     pub span: Range<usize>,
     pub number: DocumentNumber,
@@ -238,13 +246,31 @@ pub fn analyse(markdown: &str, citations: bool) -> Facts {
     // 0: before the first paragraph, 1: inside it, 2: after it.
     let mut state = 0;
     let mut hidden = HiddenHtml::default();
-    let events = Parser::new_ext(markdown, markdown_options()).inspect(|e| match (state, e) {
-        (_, Event::Html(h) | Event::InlineHtml(h)) => hidden.see(h),
-        (0, Event::Start(Tag::Paragraph)) => state = 1,
-        (1, Event::End(TagEnd::Paragraph)) => state = 2,
-        (1, Event::Text(t) | Event::Code(t)) if !hidden.hides() => lead.push_str(t),
-        (1, Event::SoftBreak | Event::HardBreak) => lead.push(' '),
-        _ => {}
+    // Headings' text (outside links and code, as in prose), searched after the runs.
+    let mut headings: Vec<String> = Vec::new();
+    let mut heading: Option<String> = None;
+    let mut in_link = 0usize;
+    let events = Parser::new_ext(markdown, markdown_options()).inspect(|e| {
+        match e {
+            Event::Start(Tag::Heading { .. }) if citations => heading = Some(String::new()),
+            Event::End(TagEnd::Heading(_)) => headings.extend(heading.take()),
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
+            Event::End(TagEnd::Link | TagEnd::Image) => in_link = in_link.saturating_sub(1),
+            Event::Text(t) if in_link == 0 && !hidden.hides() => {
+                if let Some(h) = &mut heading {
+                    h.push_str(t);
+                }
+            }
+            _ => {}
+        }
+        match (state, e) {
+            (_, Event::Html(h) | Event::InlineHtml(h)) => hidden.see(h),
+            (0, Event::Start(Tag::Paragraph)) => state = 1,
+            (1, Event::End(TagEnd::Paragraph)) => state = 2,
+            (1, Event::Text(t) | Event::Code(t)) if !hidden.hides() => lead.push_str(t),
+            (1, Event::SoftBreak | Event::HardBreak) => lead.push(' '),
+            _ => {}
+        }
     });
     let mut mentions = Vec::new();
     let runs = Prose::new(events).filter_map(|p| match p {
@@ -255,6 +281,9 @@ pub fn analyse(markdown: &str, citations: bool) -> Facts {
         if citations {
             mentions.extend(mentions_in_run(i, &run));
         }
+    }
+    for h in &headings {
+        mentions.extend(mentions_in_text(HEADING_RUN, h));
     }
     Facts {
         mentions,
@@ -268,12 +297,15 @@ pub fn find_mentions(markdown: &str) -> Vec<Mention> {
 }
 
 fn mentions_in_run(i: usize, run: &[Event]) -> Vec<Mention> {
-    let text = run_text(run);
-    find_citations(&text)
+    mentions_in_text(i, &run_text(run))
+}
+
+fn mentions_in_text(i: usize, text: &str) -> Vec<Mention> {
+    find_citations(text)
         .into_iter()
         .map(|c| Mention {
             run: i,
-            sentence: sentence_around(&text, c.span.clone()),
+            sentence: sentence_around(text, c.span.clone()),
             span: c.span,
             number: c.number,
             issued: c.issue_date,
@@ -347,11 +379,11 @@ mod tests {
     }
 
     #[test]
-    fn mentions_skip_code_links_and_headings() {
+    fn mentions_skip_code_and_links_and_headings_come_last() {
         let md = "## Nghị quyết 01-NQ/TU\n\nTheo Nghị quyết số 05-NQ/TU, ngày 22/10/2021 của Ban Chấp hành Đảng bộ tỉnh về chuyển đổi số. Câu sau.\n\n`06-NQ/TU` và [07-NQ/TU](http://x) và\n\n```\n08-NQ/TU\n```\n\nKết luận 09-KL/\nTU.";
         let m = find_mentions(md);
         let numbers: Vec<String> = m.iter().map(|m| m.number.canonical()).collect();
-        assert_eq!(numbers, ["05-NQ/TU", "09-KL/TU"]);
+        assert_eq!(numbers, ["05-NQ/TU", "09-KL/TU", "01-NQ/TU"]);
         assert_eq!(m[0].issued, Some(jiff::civil::date(2021, 10, 22)));
         assert_eq!(m[0].issuer.as_deref(), Some("Ban Chấp hành Đảng bộ tỉnh"));
         assert_eq!(m[0].subject.as_deref(), Some("chuyển đổi số"));
@@ -360,5 +392,22 @@ mod tests {
             "Theo Nghị quyết số 05-NQ/TU, ngày 22/10/2021 của Ban Chấp hành Đảng bộ tỉnh về chuyển đổi số."
         );
         assert!(m[1].run > m[0].run);
+        // The heading's mention is found, in no prose run (so never linked).
+        assert_eq!(m[2].run, HEADING_RUN);
+        assert_eq!(m[2].sentence, "Nghị quyết 01-NQ/TU");
+    }
+
+    #[test]
+    fn headings_are_searched_as_imported() {
+        let md = "Mở đầu.\n\n## B7 Thực hiện Nghị quyết số 27-NQ/TU, ngày 5/5/2022 về du lịch {#b7}\n\nSau đó.\n\n### [Kết luận 09-KL/TU](http://x) và `06-NQ/TU`\n\n# Chỉ thị số 3-CT/TU\nKết luận số 4-KL/TU.";
+        let m = find_mentions(md);
+        let numbers: Vec<String> = m.iter().map(|m| m.number.canonical()).collect();
+        assert_eq!(numbers, ["04-KL/TU", "27-NQ/TU", "03-CT/TU"]);
+        assert_eq!(m[0].run, 2);
+        assert!(m[1..].iter().all(|m| m.run == HEADING_RUN));
+        assert_eq!(m[1].issued, Some(jiff::civil::date(2022, 5, 5)));
+        assert_eq!(m[1].subject.as_deref(), Some("du lịch"));
+        // Not asked for citations: none, headings included.
+        assert!(analyse(md, false).mentions.is_empty());
     }
 }

@@ -604,6 +604,11 @@ fn context_before(
     if so_start.is_none() && type_word.is_none() && !written_in_capitals(&chars[sym.clone()]) {
         return None;
     }
+    // With no type word the symbol's codes are all the evidence: an unknown type code
+    // is a room, a product code or a ratio (`phòng 12-A/B`, `mã 3-TU/HĐ`).
+    if type_word.is_none() && !number.has_known_code() {
+        return None;
+    }
     if let Some((r, _)) = &type_word
         && r.clone().map(|i| p.folded(i)).eq("luat".chars().map(Some))
         && !number.kind_in_symbol
@@ -1016,12 +1021,35 @@ fn clause_end(chars: &[char], s: usize, limit: usize) -> usize {
         }
         i += 1;
     }
-    // Drop trailing spaces and dangling commas or dashes.
-    while end > s && (chars[end - 1].is_whitespace() || matches!(chars[end - 1], ',' | '-')) {
-        end -= 1;
+    // Drop trailing spaces, dangling commas or dashes, and a connective left where the
+    // next mention cut the clause ("về du lịch và Nghị quyết số 57-NQ/TW").
+    loop {
+        while end > s
+            && (chars[end - 1].is_whitespace() || matches!(chars[end - 1], ',' | '-' | ';'))
+        {
+            end -= 1;
+        }
+        let word = (s..end)
+            .rev()
+            .find(|&k| chars[k].is_whitespace())
+            .map_or(s, |k| k + 1);
+        if TRAILING_CONNECTIVES.iter().any(|w| chars[word..end] == **w) {
+            end = word;
+        } else {
+            return end;
+        }
     }
-    end
 }
+
+/// Words that cannot end a subject: they join it to what follows.
+const TRAILING_CONNECTIVES: &[&[char]] = &[
+    &['v', 'à'],
+    &['c', 'ù', 'n', 'g'],
+    &['v', 'ớ', 'i'],
+    &['h', 'o', 'ặ', 'c'],
+    &['t', 'ạ', 'i'],
+    &['t', 'h', 'e', 'o'],
+];
 
 #[cfg(test)]
 mod tests {
@@ -1149,7 +1177,7 @@ mod tests {
     #[test]
     fn fold_char_agrees_with_its_definition() {
         let definition = |c: char| {
-            if c == 'đ' || c == 'Đ' {
+            if matches!(c, 'đ' | 'Đ' | 'ð' | 'Ð') {
                 return 'd';
             }
             let mut first = None;
@@ -1754,6 +1782,45 @@ mod tests {
         for (t, want) in cases {
             assert_eq!(one(t).subject.as_deref(), want, "{t:?}");
         }
+        // A connective left where the next citation cuts the subject is dropped.
+        let v = find_citations(
+            "Thực hiện Nghị quyết số 05-NQ/TU, ngày 22/10/2021 của Ban Chấp hành Đảng bộ tỉnh về du lịch và Nghị quyết số 57-NQ/TW.",
+        );
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].subject.as_deref(), Some("du lịch"));
+        for (t, want) in [
+            (
+                "Nghị quyết số 05-NQ/TU về du lịch cùng với Kết luận số 5-KL/TU",
+                "du lịch",
+            ),
+            (
+                "Nghị quyết số 05-NQ/TU về du lịch; và Kết luận số 5-KL/TU",
+                "du lịch",
+            ),
+            (
+                "Nghị quyết số 05-NQ/TU về du lịch, theo Kết luận số 5-KL/TU",
+                "du lịch",
+            ),
+            (
+                "Nghị quyết số 05-NQ/TU về du lịch hoặc Kết luận số 5-KL/TU",
+                "du lịch",
+            ),
+            // Inside the subject the words stay.
+            (
+                "Nghị quyết số 05-NQ/TU về văn hóa và du lịch gắn với Kết luận số 5-KL/TU",
+                "văn hóa và du lịch gắn",
+            ),
+            (
+                "Nghị quyết số 05-NQ/TU về vận tải và logistics.",
+                "vận tải và logistics",
+            ),
+        ] {
+            assert_eq!(find_citations(t)[0].subject.as_deref(), Some(want), "{t}");
+        }
+        assert_eq!(
+            find_citations("Nghị quyết số 05-NQ/TU về và Kết luận số 5-KL/TU")[0].subject,
+            None
+        );
         // Another citation ends the subject.
         let v =
             find_citations("Nghị quyết số 05-NQ/TU về thực hiện Kế hoạch số 12/KH-UBND về du lịch");
@@ -1785,8 +1852,34 @@ mod tests {
     }
 
     #[test]
+    fn eth_is_d_with_stroke() {
+        let c = one("Theo Quyết định số 15/Q\u{D0}-UBND ngày 5/5/2021");
+        assert_eq!(c.number.canonical(), "15/QĐ-UBND");
+        assert_eq!(c.number.kind_name(), "Quyết định");
+        assert_eq!(c.issue_date, date(2021, 5, 5));
+        assert_eq!(canon("theo 15/q\u{F0}-ubnd"), Vec::<String>::new());
+        assert_eq!(canon("theo số 15/q\u{F0}-ubnd"), ["15/QĐ-UBND"]);
+    }
+
+    #[test]
     fn bare_symbols() {
         assert_eq!(canon("theo 1393/UBND-DL1 đã"), ["1393/UBND-DL1"]);
+        assert_eq!(
+            canon("theo 4836/SNV-TCBC, 5/BTC-NSNN đã"),
+            ["4836/SNV-TCBC", "05/BTC-NSNN"]
+        );
+        assert_eq!(
+            canon("theo 98/2023/QH15, 5/QĐ-TTg, 05/NQ-TU"),
+            ["98/2023/QH15", "05/QĐ-TTg", "05-NQ/TU"]
+        );
+        // Without a type word an unknown type code is not a document (QA: a room, a code).
+        assert!(
+            canon("Tỷ lệ 9,02%, 1.523 công văn, 6/13 đề án, phòng 12-A/B, mã 3-TU/HĐ.").is_empty()
+        );
+        assert!(canon("phòng số 12-A/B, căn 5/A-B, lô 7-ZZ/TU").is_empty());
+        // With one, the symbol is trusted whatever its code.
+        assert_eq!(canon("Nghị quyết số 12-ZZ/TU"), ["12-ZZ/TU"]);
+        assert_eq!(canon("Công văn số 5/ABC-XY"), ["05/ABC-XY"]);
         assert_eq!(canon("theo 05-NQ/TU đã"), ["05-NQ/TU"]);
         // All lower case with no "số" and no type word: too weak.
         assert!(canon("đạt 5/ha-năm").is_empty());

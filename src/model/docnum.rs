@@ -131,6 +131,19 @@ const NATIONAL_STATE: &[&str] = &[
     "NHNN", "TTCP", "TANDTC", "VKSNDTC", "KTNN",
 ];
 
+/// Provincial State issuers of a công văn (no type code), ASCII-folded: the people's
+/// committee and council, their offices, and the Sở (SNV, STC, SGDDT…).
+fn is_state_issuer(f: &str) -> bool {
+    const LOCAL: &[&str] = &[
+        "UBND", "HDND", "VPUBND", "VPHDND", "VPDDBQH", "DDBQH", "BQL",
+    ];
+    let so = f.len() >= 3
+        && f.len() <= 7
+        && f.starts_with('S')
+        && f.bytes().all(|b| b.is_ascii_uppercase());
+    so || LOCAL.contains(&f) || NATIONAL_STATE.contains(&f)
+}
+
 /// Tokens written in mixed case, keyed by their ASCII upper-case fold.
 fn mixed_case(folded: &str) -> Option<&'static str> {
     Some(match folded {
@@ -179,8 +192,8 @@ pub(crate) fn fold(s: &str) -> String {
     }
     s.chars()
         .map(|c| match c {
-            'đ' => 'd',
-            'Đ' => 'D',
+            'đ' | 'ð' => 'd',
+            'Đ' | 'Ð' => 'D',
             c => c,
         })
         .nfd()
@@ -240,6 +253,9 @@ pub(crate) fn map_lookalike(c: char) -> char {
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
         '\u{2044}' | '\u{2215}' | '\u{FF0F}' => '/',
         '\u{00A0}' | '\u{202F}' | '\u{2007}' => ' ',
+        // Eth, a stand-in for Đ in text from old encodings: 15/QÐ-UBND is 15/QĐ-UBND.
+        '\u{D0}' => 'Đ',
+        '\u{F0}' => 'đ',
         c => c,
     }
 }
@@ -736,6 +752,22 @@ impl DocumentNumber {
             || NATIONAL_STATE.contains(&f.as_str())
     }
 
+    /// Whether the symbol alone shows it is a document number, with no type word
+    /// before it: a Party number with a Party type code, a State number with a type
+    /// code (the parser takes none other), a Quốc hội act (`98/2023/QH15`), or a
+    /// công văn of a known State issuer (`1393/UBND-DL1`, `5/BTC-NSNN`, `4836/SNV-TCBC`).
+    /// `phòng 12-A/B`, `mã 3-TU/HĐ` are not (QA: they made documents).
+    pub fn has_known_code(&self) -> bool {
+        match self.system {
+            System::Party => is_party_type(&self.kind),
+            System::State if self.kind_in_symbol => true,
+            System::State => self.issuer.first().is_some_and(|first| {
+                let f = fold(first).to_uppercase();
+                is_qh(&f) || is_state_issuer(&f)
+            }),
+        }
+    }
+
     /// Vietnamese name of the kind: `Nghị quyết`, `Kết luận`, `Công văn`…
     /// Party and State tables differ where a code does (`TT`: Thông tri / Thông tư).
     pub fn kind_name(&self) -> &'static str {
@@ -967,6 +999,10 @@ mod tests {
 
     #[test]
     fn canonical_key_slug() {
+        // Eth (U+00D0) for Đ: the same number.
+        assert_eq!(p("15/Q\u{D0}-UBND"), p("15/QĐ-UBND"));
+        assert_eq!(p("15/Q\u{D0}-UBND").slug(), "15-qd-ubnd");
+        assert_eq!(p("5/2020/N\u{F0}-CP").canonical(), "05/2020/NĐ-CP");
         let cases = [
             ("5-NQ/TU", "05-NQ/TU", "5|NQ/TU", "05-nq-tu"),
             ("05-NQ/TU", "05-NQ/TU", "5|NQ/TU", "05-nq-tu"),

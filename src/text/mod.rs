@@ -197,8 +197,9 @@ fn fold_slow(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.nfd() {
         match c {
-            // Đ has no decomposition, so it must be mapped by hand.
-            'đ' | 'Đ' => out.push('d'),
+            // Đ has no decomposition, so it must be mapped by hand; Ð/ð (eth) stand
+            // in for it in text converted from old encodings.
+            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
             '\u{300}'..='\u{36f}' => {}
             c => out.extend(c.to_lowercase()),
         }
@@ -251,7 +252,7 @@ pub fn slugify(s: &str) -> String {
     let mut gap = false;
     for c in s.nfd() {
         let c = match c {
-            'đ' | 'Đ' => 'd',
+            'đ' | 'Đ' | 'ð' | 'Ð' => 'd',
             '\u{300}'..='\u{36f}' => continue,
             c => c.to_ascii_lowercase(),
         };
@@ -371,6 +372,10 @@ mod tests {
         assert_eq!(fold("TP. Hồ Chí Minh"), "tp. ho chi minh");
         assert_eq!(fold("Bà Rịa – Vũng Tàu"), "ba ria – vung tau");
         assert_eq!(fold("ĐẮK  NÔNG"), "dak  nong");
+        // Eth stands in for Đ in converted text.
+        assert_eq!(fold("\u{D0}ảng ủy \u{F0}ất"), "dang uy dat");
+        assert_eq!(fold_char('\u{D0}'), Some('d'));
+        assert_eq!(slugify("\u{D0}ảng ủy"), "dang-uy");
         assert_eq!(fold(&"Ưu Đãi".nfd().collect::<String>()), "uu dai");
     }
 
