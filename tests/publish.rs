@@ -743,3 +743,31 @@ fn two_builds_are_byte_identical_including_search_feeds_and_data() {
     assert!(ta.iter().any(|(p, _)| p == "data/conclusions.csv"));
     assert_eq!(ta, tb);
 }
+
+#[test]
+fn body_headings_get_ids_that_in_page_links_reach() {
+    let site = TestSite::new();
+    site.write(
+        "content/muc.md",
+        "---\ntitle: \"Kết luận có mục\"\ndate: 2024-05-02\nprovince: Hà Tĩnh\n---\n\
+         [tới mục 2](#muc-2) và [phụ lục](#phu-luc)\n\n## Mục 2\n\nA.\n\n## Mục 2\n\nB.\n\n\
+         ## Nội dung\n\n## Đánh giá {#phu-luc}\n",
+    );
+    let out = site.run(&["build", "--check-links"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = site.html("public/ket-luan/muc/index.html");
+    assert_eq!(
+        attrs(&html, ".content h3", "id"),
+        ["muc-2", "muc-2-2", "noi-dung", "phu-luc"]
+    );
+    // The theme's own ids stay unique on the page.
+    let ids = attrs(&html, "[id]", "id");
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "{ids:?}");
+}
