@@ -271,3 +271,69 @@ fn the_registry_wins_over_the_text() {
     let err = site.build_err();
     assert!(err.contains("content/_documents.yaml:"), "{err}");
 }
+
+/// Title and `h1` of every document page, sorted.
+fn document_headings(site: &TestSite) -> Vec<(String, String)> {
+    let mut v = Vec::new();
+    for e in std::fs::read_dir(site.path("public/nghi-quyet")).unwrap() {
+        let dir = e.unwrap().path();
+        if !dir.is_dir() {
+            continue;
+        }
+        let rel = dir.strip_prefix(site.root()).unwrap().join("index.html");
+        let html = site.html(rel.to_str().unwrap());
+        v.push((
+            texts(&html, "title")[0].clone(),
+            texts(&html, "h1")[0].clone(),
+        ));
+    }
+    v.sort();
+    v
+}
+
+#[test]
+fn documents_sharing_a_number_have_distinct_titles_and_headings() {
+    let site = TestSite::new();
+    let body =
+        |d: &str, p: &str| format!("---\ntitle: x{d}\ndate: 2025-0{d}-01\nprovince: {p}\n---\n");
+    site.write(
+        "content/a.md",
+        format!("{}Theo Nghị quyết số 05-NQ/TU ngày 5/5/2021 và Nghị quyết số 05-NQ/TW ngày 1/8/2016.\n", body("1", "Hà Tĩnh")),
+    );
+    site.write(
+        "content/b.md",
+        format!(
+            "{}Theo Nghị quyết số 05-NQ/TU ngày 10/1/2025.\n",
+            body("2", "Hà Tĩnh")
+        ),
+    );
+    site.write(
+        "content/c.md",
+        format!(
+            "{}Theo Nghị quyết số 05-NQ/TU ngày 5/5/2021.\n",
+            body("3", "Nghệ An")
+        ),
+    );
+    site.build_ok();
+    let headings = document_headings(&site);
+    let titles: Vec<&str> = headings.iter().map(|(t, _)| t.as_str()).collect();
+    let h1s: Vec<&str> = headings.iter().map(|(_, h)| h.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Nghị quyết 05-NQ/TU (Hà Tĩnh, 2021) – Thử nghiệm",
+            "Nghị quyết 05-NQ/TU (Hà Tĩnh, 2025) – Thử nghiệm",
+            "Nghị quyết 05-NQ/TU (Nghệ An, 2021) – Thử nghiệm",
+            "Nghị quyết 05-NQ/TW (Trung ương, 2016) – Thử nghiệm",
+        ]
+    );
+    assert_eq!(
+        h1s,
+        [
+            "Nghị quyết số 05-NQ/TU (Hà Tĩnh, 2021)",
+            "Nghị quyết số 05-NQ/TU (Hà Tĩnh, 2025)",
+            "Nghị quyết số 05-NQ/TU (Nghệ An, 2021)",
+            "Nghị quyết số 05-NQ/TW (Trung ương, 2016)",
+        ]
+    );
+}
