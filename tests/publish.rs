@@ -98,8 +98,8 @@ fn atom_feeds_are_valid_absolute_and_linked_from_head() {
     );
     assert!(feed.contains(&dak_nong), "{feed:?}");
     let feed = check_atom(
-        &xml(&site, "nghi-quyet/48-kl-tw/atom.xml"),
-        &format!("{BASE}nghi-quyet/48-kl-tw/atom.xml"),
+        &xml(&site, "nghi-quyet/48-kl-tw-2023/atom.xml"),
+        &format!("{BASE}nghi-quyet/48-kl-tw-2023/atom.xml"),
     );
     assert_eq!(feed.len(), 2);
 
@@ -117,10 +117,10 @@ fn atom_feeds_are_valid_absolute_and_linked_from_head() {
         ["/ket-luan/atom.xml", "/ket-luan/tinh/dak-nong/atom.xml"]
     );
     assert_eq!(
-        feeds("nghi-quyet/48-kl-tw/index.html"),
+        feeds("nghi-quyet/48-kl-tw-2023/index.html"),
         [
             "/ket-luan/atom.xml",
-            "/ket-luan/nghi-quyet/48-kl-tw/atom.xml"
+            "/ket-luan/nghi-quyet/48-kl-tw-2023/atom.xml"
         ]
     );
 }
@@ -416,7 +416,7 @@ fn open_data_json_and_csv_round_trip_every_field() {
         let listed: Vec<String> = d["conclusions"].as_array().unwrap().iter().map(s).collect();
         assert_eq!(listed, citing, "{slug}");
     }
-    let national = docs.iter().find(|d| d["slug"] == "48-kl-tw").unwrap();
+    let national = docs.iter().find(|d| d["slug"] == "48-kl-tw-2023").unwrap();
     assert_eq!(national["scope"], "national");
     assert_eq!(national["province"], Value::Null);
     assert_eq!(national["kind_name"], "Kết luận");

@@ -55,28 +55,28 @@ fn the_seeds_cite_exactly_these_documents_found_in_the_text() {
         (
             "2022-01-18-ha-tinh-chuong-trinh-thuc-hien-nghi-quyet",
             &[
-                ("ha-tinh-05-nq-tu", Some("2021-10-22")),
-                ("ha-tinh-06-nq-tu", Some("2021-11-18")),
-                ("ha-tinh-08-nq-tu", Some("2021-11-22")),
-                ("ha-tinh-09-nq-tu", Some("2021-11-22")),
+                ("ha-tinh-05-nq-tu-2021", Some("2021-10-22")),
+                ("ha-tinh-06-nq-tu-2021", Some("2021-11-18")),
+                ("ha-tinh-08-nq-tu-2021", Some("2021-11-22")),
+                ("ha-tinh-09-nq-tu-2021", Some("2021-11-22")),
             ],
         ),
         (
             "2023-03-22-ha-tinh-ket-luan-hoi-nghi-can-bo-chu-chot",
             &[
-                ("48-kl-tw", Some("2023-01-30")),
-                ("ha-tinh-29-kl-tu", Some("2021-07-22")),
-                ("ha-tinh-1567-cv-tu", Some("2023-02-16")),
+                ("48-kl-tw-2023", Some("2023-01-30")),
+                ("ha-tinh-29-kl-tu-2021", Some("2021-07-22")),
+                ("ha-tinh-1567-cv-tu-2023", Some("2023-02-16")),
             ],
         ),
         (
             "2021-04-09-quang-ninh-quyet-liet-chi-dao-dieu-hanh",
             &[
-                ("quang-ninh-108-qd-ubnd", Some("2021-01-15")),
+                ("quang-ninh-108-qd-ubnd-2021", Some("2021-01-15")),
                 ("quang-ninh-326-2021-nq-hdnd", None),
-                ("quang-ninh-1393-ubnd-dl1", Some("2021-03-11")),
-                ("quang-ninh-12-kh-ubnd", Some("2021-01-15")),
-                ("quang-ninh-36-kl-tu", Some("2021-03-02")),
+                ("quang-ninh-1393-ubnd-dl1-2021", Some("2021-03-11")),
+                ("quang-ninh-12-kh-ubnd-2021", Some("2021-01-15")),
+                ("quang-ninh-36-kl-tu-2021", Some("2021-03-02")),
             ],
         ),
         ("2021-06-15-lam-dong-lam-viec-ban-can-su-dang-ubnd", &[]),
@@ -117,7 +117,7 @@ fn the_seeds_cite_exactly_these_documents_found_in_the_text() {
 fn document_pages_say_what_the_text_says() {
     let site = example_without_resolutions();
     site.build_ok();
-    let html = site.html("public/nghi-quyet/ha-tinh-05-nq-tu/index.html");
+    let html = site.html("public/nghi-quyet/ha-tinh-05-nq-tu-2021/index.html");
     let text = texts(&html, "main").join(" ");
     assert!(
         text.contains("Ban Chấp hành Đảng bộ tỉnh"),
@@ -130,7 +130,11 @@ fn document_pages_say_what_the_text_says() {
         quote.contains("Nghị quyết số 05-NQ/TU"),
         "first citation's sentence: {quote}"
     );
-    let kl = texts(&site.html("public/nghi-quyet/48-kl-tw/index.html"), "main").join(" ");
+    let kl = texts(
+        &site.html("public/nghi-quyet/48-kl-tw-2023/index.html"),
+        "main",
+    )
+    .join(" ");
     assert!(kl.contains("Bộ Chính trị"), "{kl}");
 }
 
@@ -153,14 +157,14 @@ fn one_number_with_two_issue_dates_is_two_documents() {
     );
     site.build_ok();
     assert_eq!(
-        issued(&site, "ha-tinh-05-nq-tu").as_deref(),
+        issued(&site, "ha-tinh-05-nq-tu-2016").as_deref(),
         Some("2016-10-22")
     );
     assert_eq!(
         issued(&site, "ha-tinh-05-nq-tu-2021").as_deref(),
         Some("2021-10-22")
     );
-    assert_eq!(body_links(&site, "a"), ["ha-tinh-05-nq-tu"]);
+    assert_eq!(body_links(&site, "a"), ["ha-tinh-05-nq-tu-2016"]);
     assert_eq!(body_links(&site, "b"), ["ha-tinh-05-nq-tu-2021"]);
     assert_eq!(body_links(&site, "c"), ["ha-tinh-05-nq-tu-2021"]);
 }
@@ -259,7 +263,7 @@ fn the_registry_wins_over_the_text() {
         "- number: 05-NQ/TU\n  province: Hà Tĩnh\n  date: 22/10/2021\n  title: \"Về tập trung lãnh đạo, chỉ đạo chuyển đổi số tỉnh Hà Tĩnh giai đoạn 2021 - 2025\"\n  issuer: Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh khóa XIX\n  url: https://example.org/05-nq-tu.pdf\n",
     );
     site.build_ok();
-    let html = site.html("public/nghi-quyet/ha-tinh-05-nq-tu/index.html");
+    let html = site.html("public/nghi-quyet/ha-tinh-05-nq-tu-2021/index.html");
     let text = texts(&html, "main").join(" ");
     assert!(text.contains("giai đoạn 2021 - 2025"), "{text}");
     assert!(text.contains("khóa XIX"), "{text}");
@@ -336,4 +340,85 @@ fn documents_sharing_a_number_have_distinct_titles_and_headings() {
             "Nghị quyết số 05-NQ/TW (Trung ương, 2016)",
         ]
     );
+}
+
+/// Slug and issue date of every document page, sorted.
+fn document_slugs(site: &TestSite) -> Vec<(String, Option<String>)> {
+    let mut v: Vec<(String, Option<String>)> = std::fs::read_dir(site.path("public/nghi-quyet"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "index.html")
+        .map(|n| {
+            let date = issued(site, &n);
+            (n, date)
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn adding_an_older_or_newer_document_moves_no_published_url() {
+    let site = TestSite::new();
+    let cite = |name: &str, date: &str, text: &str| {
+        site.write(
+            &format!("content/{name}.md"),
+            format!("---\ntitle: {name}\ndate: {date}\nprovince: Hà Tĩnh\n---\n{text}\n"),
+        )
+    };
+    let owned = |v: &[(&str, Option<&str>)]| -> Vec<(String, Option<String>)> {
+        v.iter()
+            .map(|(s, d)| (s.to_string(), d.map(str::to_string)))
+            .collect()
+    };
+    // Undated and alone: the plain slug.
+    cite("a", "2020-01-01", "Theo Nghị quyết số 07-NQ/TU.");
+    cite(
+        "b",
+        "2022-01-01",
+        "Theo Nghị quyết số 05-NQ/TU ngày 5/5/2021.",
+    );
+    site.build_ok();
+    let before = owned(&[
+        ("ha-tinh-05-nq-tu-2021", Some("2021-05-05")),
+        ("ha-tinh-07-nq-tu", None),
+    ]);
+    assert_eq!(document_slugs(&site), before);
+    // An older issue of the same number.
+    cite(
+        "c",
+        "2017-01-01",
+        "Theo Nghị quyết số 05-NQ/TU ngày 10/11/2016.",
+    );
+    site.build_ok();
+    let mut after = before.clone();
+    after.push(("ha-tinh-05-nq-tu-2016".into(), Some("2016-11-10".into())));
+    after.sort();
+    assert_eq!(document_slugs(&site), after);
+    // A newer one, and an undated citation resolving to one of them.
+    cite(
+        "d",
+        "2026-01-01",
+        "Theo Nghị quyết số 05-NQ/TU ngày 2/12/2025.",
+    );
+    cite("e", "2023-01-01", "Theo Nghị quyết số 05-NQ/TU.");
+    site.build_ok();
+    after.push(("ha-tinh-05-nq-tu-2025".into(), Some("2025-12-02".into())));
+    after.sort();
+    assert_eq!(document_slugs(&site), after);
+    assert_eq!(body_links(&site, "e"), ["ha-tinh-05-nq-tu-2021"]);
+    // A second issue in one year clashes: the earlier keeps the year, the later gets
+    // its full date.
+    cite(
+        "f",
+        "2026-02-01",
+        "Theo Nghị quyết số 05-NQ/TU ngày 20/12/2025.",
+    );
+    site.build_ok();
+    after.push((
+        "ha-tinh-05-nq-tu-2025-12-20".into(),
+        Some("2025-12-20".into()),
+    ));
+    after.sort();
+    assert_eq!(document_slugs(&site), after);
 }

@@ -351,20 +351,33 @@ fn apply_registry(
     }
 }
 
-/// Two documents can share a base slug (old and new Lâm Đồng each with a `05-NQ/TU`,
-/// or one number with two issue dates). The first in key order keeps it; the others
-/// get the issue year, or a counter when that is not enough.
+/// Each document's slug depends on itself alone, so adding a document, older or
+/// newer, never moves another's URL: a dated document's is its base slug and issue
+/// year (`ha-tinh-05-nq-tu-2021`) unless its number has a year already, an undated
+/// one's the base slug. Only a true clash
+/// (two documents of one base slug and year: old and new Lâm Đồng, or two issues in
+/// one year) falls back to the order of keys: the first keeps it, the others get the
+/// full issue date, or a counter when that is not enough either.
 fn disambiguate_slugs(documents: &mut [Document]) {
     // Only membership is asked (a hash set: an ordered map of 100,000 slugs took a
     // tenth of the index phase).
     let mut taken: HashSet<Slug> = HashSet::with_capacity(documents.len());
-    for doc in documents.iter_mut() {
-        if taken.insert(doc.slug.clone()) {
-            continue;
+    let mut clashes = Vec::new();
+    // Own slugs are all reserved first, so that no fallback takes one.
+    for (i, doc) in documents.iter_mut().enumerate() {
+        // A number with its year inside (`326/2021/NQ-HĐND`) needs no second one.
+        if let (Some(d), None) = (doc.issued, doc.number.year) {
+            doc.slug = doc.slug.with_suffix(&d.year().to_string());
         }
+        if !taken.insert(doc.slug.clone()) {
+            clashes.push(i);
+        }
+    }
+    for i in clashes {
+        let doc = &mut documents[i];
         let base = doc.slug.clone();
         let mut candidate = match doc.issued {
-            Some(d) => base.with_suffix(&d.year().to_string()),
+            Some(d) => Document::base_slug(&doc.number, doc.province).with_suffix(&d.to_string()),
             None => base.with_suffix("2"),
         };
         let mut n = 2;
