@@ -422,3 +422,84 @@ fn adding_an_older_or_newer_document_moves_no_published_url() {
     after.sort();
     assert_eq!(document_slugs(&site), after);
 }
+
+#[test]
+fn a_document_belongs_to_the_unit_that_issued_it_on_its_date() {
+    let site = TestSite::new();
+    let write = |name: &str, date: &str, province: &str, text: &str| {
+        site.write(
+            &format!("content/{name}.md"),
+            format!("---\ntitle: {name}\ndate: {date}\nprovince: {province}\n---\n{text}\n"),
+        )
+    };
+    // The issuer phrase names the unit, whatever the page's province.
+    write(
+        "a",
+        "2024-05-02",
+        "Hà Tĩnh",
+        "Theo Nghị quyết số 07-NQ/TU của Tỉnh ủy Nghệ An về x. Theo Nghị quyết số 08-NQ/TU \
+         ngày 5/5/2021 của Tỉnh ủy Đắk Nông (cũ) về y. Theo Kết luận số 48-KL/TW ngày \
+         30/1/2023 của Bộ Chính trị.",
+    );
+    // The new Lâm Đồng (2025-07-01) cites what the former Lâm Đồng issued in 2021, as
+    // a conclusion of the former Lâm Đồng does: one document, the former unit's.
+    write(
+        "b",
+        "2025-08-02",
+        "Lâm Đồng",
+        "Theo Nghị quyết số 05-NQ/TU ngày 5/5/2021.",
+    );
+    write(
+        "c",
+        "2021-08-02",
+        "Lâm Đồng",
+        "Theo Nghị quyết số 05-NQ/TU ngày 5/5/2021.",
+    );
+    // Issued after the merger: the new unit's.
+    write(
+        "d",
+        "2025-09-02",
+        "Lâm Đồng",
+        "Theo Nghị quyết số 06-NQ/TU ngày 1/8/2025.",
+    );
+    site.build_ok();
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("public/data/documents.json")).unwrap();
+    let docs = json.get("documents").unwrap_or(&json).as_array().unwrap();
+    let mut got: Vec<(String, String, bool, Vec<String>)> = docs
+        .iter()
+        .map(|d| {
+            let p = &d["province"];
+            (
+                d["slug"].as_str().unwrap().to_string(),
+                p["name"].as_str().unwrap_or("").to_string(),
+                p["current"].is_object(),
+                d["conclusions"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| c.as_str().unwrap().to_string())
+                    .collect(),
+            )
+        })
+        .collect();
+    got.sort();
+    let row = |s: &str, p: &str, former: bool, cs: &[&str]| {
+        (
+            s.to_string(),
+            p.to_string(),
+            former,
+            cs.iter().map(|c| c.to_string()).collect(),
+        )
+    };
+    assert_eq!(
+        got,
+        [
+            row("48-kl-tw-2023", "", false, &["a"]),
+            row("dak-nong-08-nq-tu-2021", "Đắk Nông", true, &["a"]),
+            row("lam-dong-05-nq-tu-2021", "Lâm Đồng", true, &["b", "c"]),
+            row("lam-dong-06-nq-tu-2025", "Lâm Đồng", false, &["d"]),
+            row("nghe-an-07-nq-tu", "Nghệ An", false, &["a"]),
+        ]
+    );
+}
