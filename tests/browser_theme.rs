@@ -267,7 +267,7 @@ fn every_page_kind_passes_the_browser_checks() {
     add("fx-province-merged", fx, "tinh/lam-dong/");
     add("fx-province-former", fx, "tinh/dak-nong/");
     add("fx-documents", fx, "nghi-quyet/");
-    add("fx-document", fx, "nghi-quyet/ha-tinh-05-nq-tu/");
+    add("fx-document", fx, "nghi-quyet/ha-tinh-05-nq-tu-2021/");
     add("fx-missing", fx, "khong-co-trang-nay/");
     let en = "/en/ket-luan/";
     add("en-home", en, "");

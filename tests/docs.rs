@@ -317,7 +317,7 @@ fn the_quick_start_runs() {
     assert!(preview.contains("href=\"http://localhost:8000/") || preview.contains("href=\"/"));
     let built = std::fs::read_to_string(site.join("public").join(page)).unwrap();
     assert!(
-        built.contains("/ket-luan/nghi-quyet/ha-tinh-05-nq-tu/"),
+        built.contains("/ket-luan/nghi-quyet/ha-tinh-05-nq-tu-2021/"),
         "{built}"
     );
     assert!(site.join(".github/workflows/ketluan.yml").is_file());

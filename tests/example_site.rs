@@ -22,10 +22,10 @@ fn builds_every_page_kind() {
         "public/tinh/quang-ninh/index.html",
         "public/tinh/lam-dong/index.html",
         "public/nghi-quyet/index.html",
-        "public/nghi-quyet/ha-tinh-05-nq-tu/index.html",
-        "public/nghi-quyet/48-kl-tw/index.html",
+        "public/nghi-quyet/ha-tinh-05-nq-tu-2021/index.html",
+        "public/nghi-quyet/48-kl-tw-2023/index.html",
         "public/nghi-quyet/quang-ninh-326-2021-nq-hdnd/index.html",
-        "public/nghi-quyet/quang-ninh-1393-ubnd-dl1/index.html",
+        "public/nghi-quyet/quang-ninh-1393-ubnd-dl1-2021/index.html",
         "public/static/style.css",
     ] {
         assert!(site.path(page).is_file(), "{page} missing");
@@ -74,11 +74,14 @@ fn timeline_province_and_document_pages_list_the_right_conclusions() {
         1
     );
     assert_eq!(
-        conclusion_links(&site, "public/nghi-quyet/ha-tinh-05-nq-tu/index.html"),
+        conclusion_links(&site, "public/nghi-quyet/ha-tinh-05-nq-tu-2021/index.html"),
         ["2022-01-18-ha-tinh-chuong-trinh-thuc-hien-nghi-quyet"]
     );
     assert_eq!(
-        conclusion_links(&site, "public/nghi-quyet/quang-ninh-36-kl-tu/index.html"),
+        conclusion_links(
+            &site,
+            "public/nghi-quyet/quang-ninh-36-kl-tu-2021/index.html"
+        ),
         ["2021-04-09-quang-ninh-quyet-liet-chi-dao-dieu-hanh"]
     );
 
@@ -87,24 +90,28 @@ fn timeline_province_and_document_pages_list_the_right_conclusions() {
         (
             "2022-01-18-ha-tinh-chuong-trinh-thuc-hien-nghi-quyet",
             &[
-                "ha-tinh-05-nq-tu",
-                "ha-tinh-06-nq-tu",
-                "ha-tinh-08-nq-tu",
-                "ha-tinh-09-nq-tu",
+                "ha-tinh-05-nq-tu-2021",
+                "ha-tinh-06-nq-tu-2021",
+                "ha-tinh-08-nq-tu-2021",
+                "ha-tinh-09-nq-tu-2021",
             ][..],
         ),
         (
             "2023-03-22-ha-tinh-ket-luan-hoi-nghi-can-bo-chu-chot",
-            &["48-kl-tw", "ha-tinh-29-kl-tu", "ha-tinh-1567-cv-tu"][..],
+            &[
+                "48-kl-tw-2023",
+                "ha-tinh-29-kl-tu-2021",
+                "ha-tinh-1567-cv-tu-2023",
+            ][..],
         ),
         (
             "2021-04-09-quang-ninh-quyet-liet-chi-dao-dieu-hanh",
             &[
-                "quang-ninh-108-qd-ubnd",
+                "quang-ninh-108-qd-ubnd-2021",
                 "quang-ninh-326-2021-nq-hdnd",
-                "quang-ninh-1393-ubnd-dl1",
-                "quang-ninh-12-kh-ubnd",
-                "quang-ninh-36-kl-tu",
+                "quang-ninh-1393-ubnd-dl1-2021",
+                "quang-ninh-12-kh-ubnd-2021",
+                "quang-ninh-36-kl-tu-2021",
             ][..],
         ),
     ] {

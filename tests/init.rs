@@ -87,7 +87,7 @@ fn the_new_site_checks_and_builds_clean() {
         ["Kết luận của Thường trực Tỉnh ủy về đẩy mạnh chuyển đổi số (bài mẫu)"]
     );
     assert!(
-        attrs(&page, "a", "href").contains(&"/ket-luan/nghi-quyet/57-nq-tw/".to_string()),
+        attrs(&page, "a", "href").contains(&"/ket-luan/nghi-quyet/57-nq-tw-2024/".to_string()),
         "the citation of 57-NQ/TW is linked"
     );
     assert!(

@@ -98,8 +98,8 @@ fn atom_feeds_are_valid_absolute_and_linked_from_head() {
     );
     assert!(feed.contains(&dak_nong), "{feed:?}");
     let feed = check_atom(
-        &xml(&site, "nghi-quyet/48-kl-tw/atom.xml"),
-        &format!("{BASE}nghi-quyet/48-kl-tw/atom.xml"),
+        &xml(&site, "nghi-quyet/48-kl-tw-2023/atom.xml"),
+        &format!("{BASE}nghi-quyet/48-kl-tw-2023/atom.xml"),
     );
     assert_eq!(feed.len(), 2);
 
@@ -117,10 +117,10 @@ fn atom_feeds_are_valid_absolute_and_linked_from_head() {
         ["/ket-luan/atom.xml", "/ket-luan/tinh/dak-nong/atom.xml"]
     );
     assert_eq!(
-        feeds("nghi-quyet/48-kl-tw/index.html"),
+        feeds("nghi-quyet/48-kl-tw-2023/index.html"),
         [
             "/ket-luan/atom.xml",
-            "/ket-luan/nghi-quyet/48-kl-tw/atom.xml"
+            "/ket-luan/nghi-quyet/48-kl-tw-2023/atom.xml"
         ]
     );
 }
@@ -416,7 +416,7 @@ fn open_data_json_and_csv_round_trip_every_field() {
         let listed: Vec<String> = d["conclusions"].as_array().unwrap().iter().map(s).collect();
         assert_eq!(listed, citing, "{slug}");
     }
-    let national = docs.iter().find(|d| d["slug"] == "48-kl-tw").unwrap();
+    let national = docs.iter().find(|d| d["slug"] == "48-kl-tw-2023").unwrap();
     assert_eq!(national["scope"], "national");
     assert_eq!(national["province"], Value::Null);
     assert_eq!(national["kind_name"], "Kết luận");
@@ -742,4 +742,32 @@ fn two_builds_are_byte_identical_including_search_feeds_and_data() {
     );
     assert!(ta.iter().any(|(p, _)| p == "data/conclusions.csv"));
     assert_eq!(ta, tb);
+}
+
+#[test]
+fn body_headings_get_ids_that_in_page_links_reach() {
+    let site = TestSite::new();
+    site.write(
+        "content/muc.md",
+        "---\ntitle: \"Kết luận có mục\"\ndate: 2024-05-02\nprovince: Hà Tĩnh\n---\n\
+         [tới mục 2](#muc-2) và [phụ lục](#phu-luc)\n\n## Mục 2\n\nA.\n\n## Mục 2\n\nB.\n\n\
+         ## Nội dung\n\n## Đánh giá {#phu-luc}\n",
+    );
+    let out = site.run(&["build", "--check-links"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = site.html("public/ket-luan/muc/index.html");
+    assert_eq!(
+        attrs(&html, ".content h3", "id"),
+        ["muc-2", "muc-2-2", "noi-dung", "phu-luc"]
+    );
+    // The theme's own ids stay unique on the page.
+    let ids = attrs(&html, "[id]", "id");
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "{ids:?}");
 }

@@ -55,28 +55,28 @@ fn the_seeds_cite_exactly_these_documents_found_in_the_text() {
         (
             "2022-01-18-ha-tinh-chuong-trinh-thuc-hien-nghi-quyet",
             &[
-                ("ha-tinh-05-nq-tu", Some("2021-10-22")),
-                ("ha-tinh-06-nq-tu", Some("2021-11-18")),
-                ("ha-tinh-08-nq-tu", Some("2021-11-22")),
-                ("ha-tinh-09-nq-tu", Some("2021-11-22")),
+                ("ha-tinh-05-nq-tu-2021", Some("2021-10-22")),
+                ("ha-tinh-06-nq-tu-2021", Some("2021-11-18")),
+                ("ha-tinh-08-nq-tu-2021", Some("2021-11-22")),
+                ("ha-tinh-09-nq-tu-2021", Some("2021-11-22")),
             ],
         ),
         (
             "2023-03-22-ha-tinh-ket-luan-hoi-nghi-can-bo-chu-chot",
             &[
-                ("48-kl-tw", Some("2023-01-30")),
-                ("ha-tinh-29-kl-tu", Some("2021-07-22")),
-                ("ha-tinh-1567-cv-tu", Some("2023-02-16")),
+                ("48-kl-tw-2023", Some("2023-01-30")),
+                ("ha-tinh-29-kl-tu-2021", Some("2021-07-22")),
+                ("ha-tinh-1567-cv-tu-2023", Some("2023-02-16")),
             ],
         ),
         (
             "2021-04-09-quang-ninh-quyet-liet-chi-dao-dieu-hanh",
             &[
-                ("quang-ninh-108-qd-ubnd", Some("2021-01-15")),
+                ("quang-ninh-108-qd-ubnd-2021", Some("2021-01-15")),
                 ("quang-ninh-326-2021-nq-hdnd", None),
-                ("quang-ninh-1393-ubnd-dl1", Some("2021-03-11")),
-                ("quang-ninh-12-kh-ubnd", Some("2021-01-15")),
-                ("quang-ninh-36-kl-tu", Some("2021-03-02")),
+                ("quang-ninh-1393-ubnd-dl1-2021", Some("2021-03-11")),
+                ("quang-ninh-12-kh-ubnd-2021", Some("2021-01-15")),
+                ("quang-ninh-36-kl-tu-2021", Some("2021-03-02")),
             ],
         ),
         ("2021-06-15-lam-dong-lam-viec-ban-can-su-dang-ubnd", &[]),
@@ -117,7 +117,7 @@ fn the_seeds_cite_exactly_these_documents_found_in_the_text() {
 fn document_pages_say_what_the_text_says() {
     let site = example_without_resolutions();
     site.build_ok();
-    let html = site.html("public/nghi-quyet/ha-tinh-05-nq-tu/index.html");
+    let html = site.html("public/nghi-quyet/ha-tinh-05-nq-tu-2021/index.html");
     let text = texts(&html, "main").join(" ");
     assert!(
         text.contains("Ban Chấp hành Đảng bộ tỉnh"),
@@ -130,7 +130,11 @@ fn document_pages_say_what_the_text_says() {
         quote.contains("Nghị quyết số 05-NQ/TU"),
         "first citation's sentence: {quote}"
     );
-    let kl = texts(&site.html("public/nghi-quyet/48-kl-tw/index.html"), "main").join(" ");
+    let kl = texts(
+        &site.html("public/nghi-quyet/48-kl-tw-2023/index.html"),
+        "main",
+    )
+    .join(" ");
     assert!(kl.contains("Bộ Chính trị"), "{kl}");
 }
 
@@ -153,14 +157,14 @@ fn one_number_with_two_issue_dates_is_two_documents() {
     );
     site.build_ok();
     assert_eq!(
-        issued(&site, "ha-tinh-05-nq-tu").as_deref(),
+        issued(&site, "ha-tinh-05-nq-tu-2016").as_deref(),
         Some("2016-10-22")
     );
     assert_eq!(
         issued(&site, "ha-tinh-05-nq-tu-2021").as_deref(),
         Some("2021-10-22")
     );
-    assert_eq!(body_links(&site, "a"), ["ha-tinh-05-nq-tu"]);
+    assert_eq!(body_links(&site, "a"), ["ha-tinh-05-nq-tu-2016"]);
     assert_eq!(body_links(&site, "b"), ["ha-tinh-05-nq-tu-2021"]);
     assert_eq!(body_links(&site, "c"), ["ha-tinh-05-nq-tu-2021"]);
 }
@@ -264,7 +268,7 @@ fn the_registry_wins_over_the_text() {
         "- number: 05-NQ/TU\n  province: Hà Tĩnh\n  date: 22/10/2021\n  title: \"Về tập trung lãnh đạo, chỉ đạo chuyển đổi số tỉnh Hà Tĩnh giai đoạn 2021 - 2025\"\n  issuer: Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh khóa XIX\n  url: https://example.org/05-nq-tu.pdf\n",
     );
     site.build_ok();
-    let html = site.html("public/nghi-quyet/ha-tinh-05-nq-tu/index.html");
+    let html = site.html("public/nghi-quyet/ha-tinh-05-nq-tu-2021/index.html");
     let text = texts(&html, "main").join(" ");
     assert!(text.contains("giai đoạn 2021 - 2025"), "{text}");
     assert!(text.contains("khóa XIX"), "{text}");
@@ -279,10 +283,88 @@ fn the_registry_wins_over_the_text() {
 
 /// The slugs of every document page of a built site.
 fn document_pages(site: &TestSite) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(site.path("public/nghi-quyet"))
+    document_slugs(site)
+        .into_iter()
+        .map(|(slug, _)| slug)
+        .collect()
+}
+
+/// Title and `h1` of every document page, sorted.
+fn document_headings(site: &TestSite) -> Vec<(String, String)> {
+    let mut v = Vec::new();
+    for e in std::fs::read_dir(site.path("public/nghi-quyet")).unwrap() {
+        let dir = e.unwrap().path();
+        if !dir.is_dir() {
+            continue;
+        }
+        let rel = dir.strip_prefix(site.root()).unwrap().join("index.html");
+        let html = site.html(rel.to_str().unwrap());
+        v.push((
+            texts(&html, "title")[0].clone(),
+            texts(&html, "h1")[0].clone(),
+        ));
+    }
+    v.sort();
+    v
+}
+
+#[test]
+fn documents_sharing_a_number_have_distinct_titles_and_headings() {
+    let site = TestSite::new();
+    let body =
+        |d: &str, p: &str| format!("---\ntitle: x{d}\ndate: 2025-0{d}-01\nprovince: {p}\n---\n");
+    site.write(
+        "content/a.md",
+        format!("{}Theo Nghị quyết số 05-NQ/TU ngày 5/5/2021 và Nghị quyết số 05-NQ/TW ngày 1/8/2016.\n", body("1", "Hà Tĩnh")),
+    );
+    site.write(
+        "content/b.md",
+        format!(
+            "{}Theo Nghị quyết số 05-NQ/TU ngày 10/1/2025.\n",
+            body("2", "Hà Tĩnh")
+        ),
+    );
+    site.write(
+        "content/c.md",
+        format!(
+            "{}Theo Nghị quyết số 05-NQ/TU ngày 5/5/2021.\n",
+            body("3", "Nghệ An")
+        ),
+    );
+    site.build_ok();
+    let headings = document_headings(&site);
+    let titles: Vec<&str> = headings.iter().map(|(t, _)| t.as_str()).collect();
+    let h1s: Vec<&str> = headings.iter().map(|(_, h)| h.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Nghị quyết 05-NQ/TU (Hà Tĩnh, 2021) – Thử nghiệm",
+            "Nghị quyết 05-NQ/TU (Hà Tĩnh, 2025) – Thử nghiệm",
+            "Nghị quyết 05-NQ/TU (Nghệ An, 2021) – Thử nghiệm",
+            "Nghị quyết 05-NQ/TW (Trung ương, 2016) – Thử nghiệm",
+        ]
+    );
+    assert_eq!(
+        h1s,
+        [
+            "Nghị quyết số 05-NQ/TU (Hà Tĩnh, 2021)",
+            "Nghị quyết số 05-NQ/TU (Hà Tĩnh, 2025)",
+            "Nghị quyết số 05-NQ/TU (Nghệ An, 2021)",
+            "Nghị quyết số 05-NQ/TW (Trung ương, 2016)",
+        ]
+    );
+}
+
+/// Slug and issue date of every document page, sorted.
+fn document_slugs(site: &TestSite) -> Vec<(String, Option<String>)> {
+    let mut v: Vec<(String, Option<String>)> = std::fs::read_dir(site.path("public/nghi-quyet"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.contains('.'))
+        .filter(|n| n != "index.html")
+        .map(|n| {
+            let date = issued(site, &n);
+            (n, date)
+        })
         .collect();
     v.sort();
     v
@@ -327,11 +409,11 @@ fn a_subject_cut_by_the_next_citation_keeps_no_connective() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|d| d["slug"] == "ha-tinh-05-nq-tu")
+        .find(|d| d["slug"] == "ha-tinh-05-nq-tu-2021")
         .unwrap();
     assert_eq!(doc["subject"], "du lịch");
     let text = texts(
-        &site.html("public/nghi-quyet/ha-tinh-05-nq-tu/index.html"),
+        &site.html("public/nghi-quyet/ha-tinh-05-nq-tu-2021/index.html"),
         "main",
     )
     .join(" ");
@@ -356,7 +438,7 @@ fn eth_is_read_as_d_with_stroke() {
     site.build_ok();
     assert_eq!(
         document_pages(&site),
-        ["ha-tinh-15-qd-ubnd", "ha-tinh-16-qd-ubnd"]
+        ["ha-tinh-15-qd-ubnd-2021", "ha-tinh-16-qd-ubnd"]
     );
     let json = site.read("public/data/documents.json");
     assert!(
@@ -369,7 +451,7 @@ fn eth_is_read_as_d_with_stroke() {
         "{page}"
     );
     assert_eq!(
-        issued(&site, "ha-tinh-15-qd-ubnd").as_deref(),
+        issued(&site, "ha-tinh-15-qd-ubnd-2021").as_deref(),
         Some("2021-05-05")
     );
 }
@@ -405,5 +487,152 @@ fn headings_cite_without_links() {
     assert!(
         page.contains("/ket-luan/a/"),
         "the document lists the conclusion"
+    );
+}
+
+#[test]
+fn adding_an_older_or_newer_document_moves_no_published_url() {
+    let site = TestSite::new();
+    let cite = |name: &str, date: &str, text: &str| {
+        site.write(
+            &format!("content/{name}.md"),
+            format!("---\ntitle: {name}\ndate: {date}\nprovince: Hà Tĩnh\n---\n{text}\n"),
+        )
+    };
+    let owned = |v: &[(&str, Option<&str>)]| -> Vec<(String, Option<String>)> {
+        v.iter()
+            .map(|(s, d)| (s.to_string(), d.map(str::to_string)))
+            .collect()
+    };
+    // Undated and alone: the plain slug.
+    cite("a", "2020-01-01", "Theo Nghị quyết số 07-NQ/TU.");
+    cite(
+        "b",
+        "2022-01-01",
+        "Theo Nghị quyết số 05-NQ/TU ngày 5/5/2021.",
+    );
+    site.build_ok();
+    let before = owned(&[
+        ("ha-tinh-05-nq-tu-2021", Some("2021-05-05")),
+        ("ha-tinh-07-nq-tu", None),
+    ]);
+    assert_eq!(document_slugs(&site), before);
+    // An older issue of the same number.
+    cite(
+        "c",
+        "2017-01-01",
+        "Theo Nghị quyết số 05-NQ/TU ngày 10/11/2016.",
+    );
+    site.build_ok();
+    let mut after = before.clone();
+    after.push(("ha-tinh-05-nq-tu-2016".into(), Some("2016-11-10".into())));
+    after.sort();
+    assert_eq!(document_slugs(&site), after);
+    // A newer one, and an undated citation resolving to one of them.
+    cite(
+        "d",
+        "2026-01-01",
+        "Theo Nghị quyết số 05-NQ/TU ngày 2/12/2025.",
+    );
+    cite("e", "2023-01-01", "Theo Nghị quyết số 05-NQ/TU.");
+    site.build_ok();
+    after.push(("ha-tinh-05-nq-tu-2025".into(), Some("2025-12-02".into())));
+    after.sort();
+    assert_eq!(document_slugs(&site), after);
+    assert_eq!(body_links(&site, "e"), ["ha-tinh-05-nq-tu-2021"]);
+    // A second issue in one year clashes: the earlier keeps the year, the later gets
+    // its full date.
+    cite(
+        "f",
+        "2026-02-01",
+        "Theo Nghị quyết số 05-NQ/TU ngày 20/12/2025.",
+    );
+    site.build_ok();
+    after.push((
+        "ha-tinh-05-nq-tu-2025-12-20".into(),
+        Some("2025-12-20".into()),
+    ));
+    after.sort();
+    assert_eq!(document_slugs(&site), after);
+}
+
+#[test]
+fn a_document_belongs_to_the_unit_that_issued_it_on_its_date() {
+    let site = TestSite::new();
+    let write = |name: &str, date: &str, province: &str, text: &str| {
+        site.write(
+            &format!("content/{name}.md"),
+            format!("---\ntitle: {name}\ndate: {date}\nprovince: {province}\n---\n{text}\n"),
+        )
+    };
+    // The issuer phrase names the unit, whatever the page's province.
+    write(
+        "a",
+        "2024-05-02",
+        "Hà Tĩnh",
+        "Theo Nghị quyết số 07-NQ/TU của Tỉnh ủy Nghệ An về x. Theo Nghị quyết số 08-NQ/TU \
+         ngày 5/5/2021 của Tỉnh ủy Đắk Nông (cũ) về y. Theo Kết luận số 48-KL/TW ngày \
+         30/1/2023 của Bộ Chính trị.",
+    );
+    // The new Lâm Đồng (2025-07-01) cites what the former Lâm Đồng issued in 2021, as
+    // a conclusion of the former Lâm Đồng does: one document, the former unit's.
+    write(
+        "b",
+        "2025-08-02",
+        "Lâm Đồng",
+        "Theo Nghị quyết số 05-NQ/TU ngày 5/5/2021.",
+    );
+    write(
+        "c",
+        "2021-08-02",
+        "Lâm Đồng",
+        "Theo Nghị quyết số 05-NQ/TU ngày 5/5/2021.",
+    );
+    // Issued after the merger: the new unit's.
+    write(
+        "d",
+        "2025-09-02",
+        "Lâm Đồng",
+        "Theo Nghị quyết số 06-NQ/TU ngày 1/8/2025.",
+    );
+    site.build_ok();
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("public/data/documents.json")).unwrap();
+    let docs = json.get("documents").unwrap_or(&json).as_array().unwrap();
+    let mut got: Vec<(String, String, bool, Vec<String>)> = docs
+        .iter()
+        .map(|d| {
+            let p = &d["province"];
+            (
+                d["slug"].as_str().unwrap().to_string(),
+                p["name"].as_str().unwrap_or("").to_string(),
+                p["current"].is_object(),
+                d["conclusions"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| c.as_str().unwrap().to_string())
+                    .collect(),
+            )
+        })
+        .collect();
+    got.sort();
+    let row = |s: &str, p: &str, former: bool, cs: &[&str]| {
+        (
+            s.to_string(),
+            p.to_string(),
+            former,
+            cs.iter().map(|c| c.to_string()).collect(),
+        )
+    };
+    assert_eq!(
+        got,
+        [
+            row("48-kl-tw-2023", "", false, &["a"]),
+            row("dak-nong-08-nq-tu-2021", "Đắk Nông", true, &["a"]),
+            row("lam-dong-05-nq-tu-2021", "Lâm Đồng", true, &["b", "c"]),
+            row("lam-dong-06-nq-tu-2025", "Lâm Đồng", false, &["d"]),
+            row("nghe-an-07-nq-tu", "Nghệ An", false, &["a"]),
+        ]
     );
 }

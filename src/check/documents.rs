@@ -52,7 +52,11 @@ pub fn check(site: &Site, sources: &[Source], registry: &[RegistryEntry]) -> Vec
 
         let mut said: BTreeSet<(String, &str)> = BTreeSet::new();
         for (m, mention) in c.mentions.iter().enumerate() {
-            let scope = Scope::of(&mention.number, c.province);
+            // The scope the index gave it (issuer phrase, unit as on the issue date).
+            let scope = site.mention_docs[i]
+                .get(m)
+                .and_then(|&d| site.documents.get(d))
+                .map_or_else(|| Scope::of(&mention.number, c.province), |d| d.key.scope);
             let key = mention.number.key();
             let entries: Vec<&RegistryEntry> = registry
                 .iter()

@@ -27,6 +27,11 @@ pub struct DocumentKey {
 }
 
 impl Scope {
+    /// The scope of a document of unit `province`, `None` when national.
+    pub fn of_unit(province: Option<&'static Province>) -> Self {
+        province.map_or(Scope::National, |p| Scope::Provincial(province_key(p)))
+    }
+
     /// The scope of `number` when cited in (or registered for) `province`.
     pub fn of(number: &DocumentNumber, province: &'static Province) -> Self {
         if number.is_national() {
@@ -35,6 +40,29 @@ impl Scope {
             Scope::Provincial(province_key(province))
         }
     }
+}
+
+/// Words after which an issuer phrase names its unit: `Tỉnh ủy Nghệ An`, `UBND tỉnh
+/// Hà Tĩnh`, `HĐND thành phố Hồ Chí Minh`, `Thành ủy Huế`.
+const UNIT_WORDS: &[&str] = &["tỉnh", "ủy", "uỷ", "phố", "tp.", "tp"];
+
+/// The unit an issuer phrase names (`Tỉnh ủy Nghệ An`, `Tỉnh ủy Đắk Nông (cũ)`), as it
+/// was on `on`; `None` when it names none (`Ban Thường vụ Tỉnh ủy`). Only the words
+/// after a unit word are tried, longest first, so a phrase costs a few lookups.
+pub fn unit_in_issuer(phrase: &str, on: jiff::civil::Date) -> Option<&'static Province> {
+    let words: Vec<&str> = phrase
+        .split_whitespace()
+        .take_while(|w| !w.starts_with('('))
+        .collect();
+    let after_unit_word =
+        |i: usize| i > 0 && UNIT_WORDS.contains(&words[i - 1].to_lowercase().as_str());
+    (1..words.len())
+        .filter(|&i| after_unit_word(i))
+        .find_map(|i| {
+            (i + 1..=words.len().min(i + 4))
+                .rev()
+                .find_map(|end| super::province::resolve(&words[i..end].join(" "), on).ok())
+        })
 }
 
 /// A stable identity for a unit, distinguishing a former unit from its same-named
@@ -92,5 +120,41 @@ impl Document {
             None => number.slug(),
         };
         Slug::from_text(&text).unwrap_or_else(|| Slug::parse("van-ban").expect("valid"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn issuer_phrases_name_their_unit_as_it_was() {
+        let on = date(2021, 5, 5);
+        let name = |phrase: &str, on| unit_in_issuer(phrase, on).map(|p| (p.name, p.is_current()));
+        assert_eq!(name("Tỉnh ủy Nghệ An", on), Some(("Nghệ An", true)));
+        assert_eq!(name("UBND tỉnh Hà Tĩnh", on), Some(("Hà Tĩnh", true)));
+        assert_eq!(
+            name("Tỉnh ủy Đắk Nông (cũ)", date(2025, 9, 1)),
+            Some(("Đắk Nông", false))
+        );
+        assert_eq!(name("Tỉnh ủy Lâm Đồng", on), Some(("Lâm Đồng", false)));
+        assert_eq!(
+            name("Tỉnh ủy Lâm Đồng", date(2025, 9, 1)),
+            Some(("Lâm Đồng", true))
+        );
+        assert_eq!(
+            name("HĐND thành phố Hồ Chí Minh khóa X", on),
+            Some(("Hồ Chí Minh", false))
+        );
+        for none in [
+            "Ban Thường vụ Tỉnh ủy",
+            "Tỉnh ủy",
+            "Ban Chỉ đạo 389 tỉnh",
+            "Bộ Chính trị",
+            "Ủy ban nhân dân tỉnh",
+        ] {
+            assert_eq!(name(none, on), None, "{none}");
+        }
     }
 }

@@ -41,6 +41,16 @@ impl Province {
     pub fn is_current(&self) -> bool {
         self.successor.is_none()
     }
+    /// True when this unit was in force on `day`.
+    pub fn existed_on(&self, day: Date) -> bool {
+        self.valid_from.is_none_or(|f| f <= day) && self.valid_until.is_none_or(|u| day <= u)
+    }
+    /// The former units that merged into this one (none for an unchanged unit).
+    pub fn predecessors(&self) -> impl Iterator<Item = &'static Province> + '_ {
+        data::UNITS
+            .iter()
+            .filter(|p| p.successor == Some(self.slug) && !std::ptr::eq(*p, self))
+    }
     /// The current unit this one became (itself when current).
     pub fn current(&'static self) -> &'static Province {
         match self.successor {

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::conclusion::Conclusion;
 use super::docnum::DocumentNumber;
-use super::document::{Document, DocumentKey, RegistryEntry, Scope};
+use super::document::{Document, DocumentKey, RegistryEntry, Scope, unit_in_issuer};
 use super::province::Province;
 use super::slug::Slug;
 use crate::config::SiteConfig;
@@ -103,6 +103,8 @@ struct Reference<'a> {
     number: &'a DocumentNumber,
     /// `number.key()`, made once.
     key: String,
+    /// The unit the document belongs to, `None` when national; `scope` is made of it.
+    unit: Option<&'static Province>,
     scope: Scope,
     issued: Option<Date>,
     mention: Option<usize>,
@@ -129,6 +131,7 @@ fn index_documents(
         .enumerate()
         .flat_map_iter(|(i, c)| references_of(i, c))
         .collect();
+    let references = to_former_units(references);
     let registry_keys: Vec<String> = registry.iter().map(|e| e.number.key()).collect();
     let mut dates: HashMap<(Scope, &str), BTreeSet<Date>> = HashMap::new();
     for (scope, key, issued) in references
@@ -168,7 +171,7 @@ fn index_documents(
             issued,
         };
         let d = *by_key.entry(key).or_insert_with_key(|key| {
-            let province = (!r.number.is_national()).then_some(c.province);
+            let province = r.unit;
             documents.push(Document {
                 key: key.clone(),
                 number: r.number.clone(),
@@ -269,7 +272,8 @@ fn references_of(i: usize, c: &Conclusion) -> Vec<Reference<'_>> {
             conclusion: i,
             number,
             key: number.key(),
-            scope: Scope::of(number, c.province),
+            unit: None,
+            scope: Scope::National,
             issued: None,
             mention: None,
         });
@@ -279,7 +283,8 @@ fn references_of(i: usize, c: &Conclusion) -> Vec<Reference<'_>> {
             conclusion: i,
             number: &mention.number,
             key: mention.number.key(),
-            scope: Scope::of(&mention.number, c.province),
+            unit: None,
+            scope: Scope::National,
             issued: mention.issued,
             mention: Some(m),
         });
@@ -302,7 +307,69 @@ fn references_of(i: usize, c: &Conclusion) -> Vec<Reference<'_>> {
     for (k, d) in undated {
         own[k].issued = Some(d);
     }
+    for r in &mut own {
+        let issuer = r.mention.and_then(|m| c.mentions[m].issuer.as_deref());
+        r.unit = unit_of(r.number, issuer, r.issued, c);
+        r.scope = Scope::of_unit(r.unit);
+    }
     own
+}
+
+/// The unit a number belongs to, `None` when national: the one its issuer phrase
+/// names (`của Tỉnh ủy Nghệ An` in a Hà Tĩnh text), else the citing conclusion's.
+fn unit_of(
+    number: &DocumentNumber,
+    issuer: Option<&str>,
+    issued: Option<Date>,
+    c: &Conclusion,
+) -> Option<&'static Province> {
+    if number.is_national() {
+        return None;
+    }
+    let on = issued.unwrap_or(c.date);
+    issuer
+        .and_then(|i| unit_in_issuer(i, on))
+        .or(Some(c.province))
+}
+
+/// A document issued before its unit existed (a 2021 `05-NQ/TU` cited by a
+/// conclusion of the Lâm Đồng formed in 2025) belongs to one of the former units it
+/// came from: the one some conclusion of that former unit cites with the same number
+/// and date, when exactly one does; else it stays with the current unit.
+fn to_former_units(mut references: Vec<Reference<'_>>) -> Vec<Reference<'_>> {
+    let anachronism = |r: &Reference| match (r.unit, r.issued) {
+        (Some(u), Some(d)) => !u.existed_on(d),
+        _ => false,
+    };
+    // Most sites have none: skip the set.
+    if !references.iter().any(anachronism) {
+        return references;
+    }
+    let known: HashSet<(Scope, &str, Date)> = references
+        .iter()
+        .filter(|r| r.unit.is_some_and(|u| !u.is_current()))
+        .filter_map(|r| Some((r.scope, r.key.as_str(), r.issued?)))
+        .collect();
+    let moves: Vec<(usize, &'static Province)> = references
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| anachronism(r))
+        .filter_map(|(k, r)| {
+            let (unit, day) = (r.unit?, r.issued?);
+            let mut cited = unit
+                .predecessors()
+                .filter(|p| known.contains(&(Scope::of_unit(Some(p)), r.key.as_str(), day)));
+            match (cited.next(), cited.next()) {
+                (Some(p), None) => Some((k, p)),
+                _ => None,
+            }
+        })
+        .collect();
+    for (k, p) in moves {
+        references[k].unit = Some(p);
+        references[k].scope = Scope::of_unit(Some(p));
+    }
+    references
 }
 
 /// `items` in the order of the indexes `order` holds.
@@ -351,20 +418,33 @@ fn apply_registry(
     }
 }
 
-/// Two documents can share a base slug (old and new Lâm Đồng each with a `05-NQ/TU`,
-/// or one number with two issue dates). The first in key order keeps it; the others
-/// get the issue year, or a counter when that is not enough.
+/// Each document's slug depends on itself alone, so adding a document, older or
+/// newer, never moves another's URL: a dated document's is its base slug and issue
+/// year (`ha-tinh-05-nq-tu-2021`) unless its number has a year already, an undated
+/// one's the base slug. Only a true clash
+/// (two documents of one base slug and year: old and new Lâm Đồng, or two issues in
+/// one year) falls back to the order of keys: the first keeps it, the others get the
+/// full issue date, or a counter when that is not enough either.
 fn disambiguate_slugs(documents: &mut [Document]) {
     // Only membership is asked (a hash set: an ordered map of 100,000 slugs took a
     // tenth of the index phase).
     let mut taken: HashSet<Slug> = HashSet::with_capacity(documents.len());
-    for doc in documents.iter_mut() {
-        if taken.insert(doc.slug.clone()) {
-            continue;
+    let mut clashes = Vec::new();
+    // Own slugs are all reserved first, so that no fallback takes one.
+    for (i, doc) in documents.iter_mut().enumerate() {
+        // A number with its year inside (`326/2021/NQ-HĐND`) needs no second one.
+        if let (Some(d), None) = (doc.issued, doc.number.year) {
+            doc.slug = doc.slug.with_suffix(&d.year().to_string());
         }
+        if !taken.insert(doc.slug.clone()) {
+            clashes.push(i);
+        }
+    }
+    for i in clashes {
+        let doc = &mut documents[i];
         let base = doc.slug.clone();
         let mut candidate = match doc.issued {
-            Some(d) => base.with_suffix(&d.year().to_string()),
+            Some(d) => Document::base_slug(&doc.number, doc.province).with_suffix(&d.to_string()),
             None => base.with_suffix("2"),
         };
         let mut n = 2;

@@ -157,6 +157,8 @@ pub struct DocumentRef {
     pub title: Option<String>,
     pub issued: Option<String>,
     pub issued_display: Option<String>,
+    /// The issue year: with `province`, what tells apart documents sharing a number.
+    pub year: Option<i16>,
     pub issuer_name: Option<String>,
     pub subject: Option<String>,
     pub sentence: Option<String>,
@@ -407,6 +409,7 @@ fn document_ref(d: &Document, urls: &Urls, language: Language) -> DocumentRef {
         title: d.title.clone(),
         issued: d.issued.map(|i| i.to_string()),
         issued_display: d.issued.map(|i| date::display(i, language)),
+        year: d.issued.map(|i| i.year()),
         issuer_name: d.issuer.clone(),
         subject: d.subject.clone(),
         sentence: d.sentence.clone(),

@@ -1,5 +1,6 @@
 //! Markdown bodies → HTML, sanitized unless the site opts out.
 
+use std::collections::{HashSet, VecDeque};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -24,8 +25,8 @@ pub struct Link<'a> {
 pub fn render(markdown: &str, unsafe_html: bool, links: &[Link]) -> String {
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     let mut raw_html = false;
-    let parser = Parser::new_ext(markdown, markdown_options())
-        .map(demote_heading)
+    let events = Parser::new_ext(markdown, markdown_options()).map(demote_heading);
+    let parser = HeadingIds::new(events, explicit_heading_ids(markdown))
         .map(|e| if unsafe_html { e } else { safe_urls(e) })
         .inspect(|e| raw_html |= matches!(e, Event::Html(_) | Event::InlineHtml(_)));
     let mut run_index = 0;
@@ -177,6 +178,113 @@ fn demote_heading(event: Event<'_>) -> Event<'_> {
     }
 }
 
+/// Ids the default theme puts on a conclusion's page (base.html, conclusion.html and
+/// its partials), plus `top`, which link checking treats as always present: a body
+/// heading must not take one, or its in-page links would land on the theme's element.
+const THEME_IDS: &[&str] = &[
+    "top",
+    "main",
+    "content-heading",
+    "meta-heading",
+    "citing-heading",
+    "years-heading",
+    "pager-heading",
+    "pager-time",
+    "pager-province",
+];
+
+/// Explicit `{#id}`s of the body's headings, read first so that an automatic id never
+/// takes one that a later heading asks for. Most bodies have none: skip the parse.
+fn explicit_heading_ids(markdown: &str) -> HashSet<String> {
+    if !markdown.contains("{#") {
+        return HashSet::new();
+    }
+    Parser::new_ext(markdown, markdown_options())
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Gives every heading without an explicit id one from its text (the slug rule of
+/// URLs: tones stripped, `đ` → `d`), `-2`, `-3`… on repeats, so `[…](#muc-2)`
+/// reaches `## Mục 2`. A heading's events are held until its end to read its text.
+struct HeadingIds<'a, I> {
+    inner: I,
+    taken: HashSet<String>,
+    held: VecDeque<Event<'a>>,
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> HeadingIds<'a, I> {
+    fn new(inner: I, explicit: HashSet<String>) -> Self {
+        let mut taken = explicit;
+        taken.extend(THEME_IDS.iter().map(|s| s.to_string()));
+        Self {
+            inner,
+            taken,
+            held: VecDeque::new(),
+        }
+    }
+
+    /// Hold a heading's events up to its end and give its start an id.
+    fn hold_heading(&mut self, start: Event<'a>) {
+        let mut text = String::new();
+        self.held.push_back(start);
+        for e in self.inner.by_ref() {
+            match &e {
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                _ => {}
+            }
+            let end = matches!(e, Event::End(TagEnd::Heading(_)));
+            self.held.push_back(e);
+            if end {
+                break;
+            }
+        }
+        let id = self.unique_id(&text);
+        if let Some(Event::Start(Tag::Heading { id: slot, .. })) = self.held.front_mut() {
+            *slot = Some(CowStr::from(id));
+        }
+    }
+
+    fn unique_id(&mut self, text: &str) -> String {
+        let base = crate::text::slugify(text);
+        // A heading of only punctuation or symbols still needs an ASCII id.
+        let base = if base.is_empty() {
+            "muc".to_string()
+        } else {
+            base
+        };
+        let mut id = base.clone();
+        let mut n = 1;
+        while self.taken.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.taken.insert(id.clone());
+        id
+    }
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for HeadingIds<'a, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        if let Some(e) = self.held.pop_front() {
+            return Some(e);
+        }
+        match self.inner.next()? {
+            e @ Event::Start(Tag::Heading { id: None, .. }) => {
+                self.hold_heading(e);
+                self.held.pop_front()
+            }
+            e => Some(e),
+        }
+    }
+}
+
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
     // Footnotes and heading attributes produce ids and classes; keep them.
@@ -265,7 +373,25 @@ mod tests {
 
     #[test]
     fn headings_start_at_h2() {
-        assert!(render("# Heading", false, &[]).contains("<h2>Heading</h2>"));
+        assert!(render("# Heading", false, &[]).contains("<h2 id=\"heading\">Heading</h2>"));
+    }
+
+    #[test]
+    fn headings_get_unique_ascii_ids() {
+        let md = "## Mục 2\n\n## Mục 2\n\n## Đánh giá *chung*\n\n## Main\n\n## !!!\n\n\
+                  ## Khác {#muc-2-2}\n\n## Mục 2";
+        let html = render(md, false, &[]);
+        for want in [
+            "<h3 id=\"muc-2\">Mục 2</h3>",
+            "<h3 id=\"muc-2-3\">Mục 2</h3>",
+            "<h3 id=\"danh-gia-chung\">Đánh giá <em>chung</em></h3>",
+            "<h3 id=\"main-2\">Main</h3>",
+            "<h3 id=\"muc\">!!!</h3>",
+            "<h3 id=\"muc-2-2\">Khác</h3>",
+            "<h3 id=\"muc-2-4\">Mục 2</h3>",
+        ] {
+            assert!(html.contains(want), "{want} in {html}");
+        }
     }
 
     #[test]

@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use tera::{Map, Value};
 
 use crate::diagnostic::{Diagnostic, Location, Problem};
+use crate::model::document::Document;
 use crate::model::{Conclusion, Site, date};
 use crate::timings::Timings;
 pub use cache::Cache;
@@ -437,6 +438,25 @@ impl<'a> Pages<'a> {
             .unwrap_or_else(|| key.to_string())
     }
 
+    /// `Nghị quyết 05-NQ/TU (Hà Tĩnh, 2021)`: Hà Tĩnh's, Nghệ An's and each term's
+    /// `05-NQ/TU` are different pages, and tabs, search results and screen readers
+    /// must tell them apart by title.
+    fn document_title(&self, d: &Document) -> String {
+        let scope = match d.province {
+            Some(p) => p.name.to_string(),
+            None => self.tr("national"),
+        };
+        let scope = match d.issued {
+            Some(i) => format!("{scope}, {}", i.year()),
+            None => scope,
+        };
+        format!(
+            "{} {} ({scope})",
+            d.number.kind_name(),
+            d.number.canonical()
+        )
+    }
+
     fn page(&self, kind: &'static str, url: String, title: String) -> tera::Context {
         let mut ctx = self.base.clone();
         ctx.insert("page", &self.b.page(kind, url, title));
@@ -589,13 +609,12 @@ impl<'a> Pages<'a> {
             Page::Document(k) => {
                 let d = &site.documents[k];
                 let url = urls.document(d.slug.as_str());
-                let title = format!("{} {}", d.number.kind_name(), d.number.canonical());
+                let title = self.document_title(d);
+                let feed_title = format!("{} – {title}", site.config.title);
                 let mut ctx = self.page("document", url, title);
                 ctx.insert_value("document", self.b.document_values[k].clone());
                 ctx.insert_value("conclusions", self.list(d.cited_by.iter().copied()));
-                let doc = &self.b.documents[k];
-                let title = format!("{} – {} {}", site.config.title, doc.kind_name, doc.number);
-                self.feeds(&mut ctx, title, urls.document_feed(d.slug.as_str()));
+                self.feeds(&mut ctx, feed_title, urls.document_feed(d.slug.as_str()));
                 (
                     format!("nghi-quyet/{}/index.html", d.slug),
                     "document.html",
