@@ -1,6 +1,6 @@
 //! Markdown bodies → HTML, sanitized unless the site opts out.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::VecDeque;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -195,9 +195,9 @@ const THEME_IDS: &[&str] = &[
 
 /// Explicit `{#id}`s of the body's headings, read first so that an automatic id never
 /// takes one that a later heading asks for. Most bodies have none: skip the parse.
-fn explicit_heading_ids(markdown: &str) -> HashSet<String> {
-    if !markdown.contains("{#") {
-        return HashSet::new();
+fn explicit_heading_ids(markdown: &str) -> Vec<String> {
+    if memchr::memmem::find(markdown.as_bytes(), b"{#").is_none() {
+        return Vec::new();
     }
     Parser::new_ext(markdown, markdown_options())
         .filter_map(|e| match e {
@@ -212,17 +212,17 @@ fn explicit_heading_ids(markdown: &str) -> HashSet<String> {
 /// reaches `## Mục 2`. A heading's events are held until its end to read its text.
 struct HeadingIds<'a, I> {
     inner: I,
-    taken: HashSet<String>,
+    /// Ids given or asked for so far: a body has a few dozen headings at most, which
+    /// a scan looks through faster than a hash set is made.
+    taken: Vec<String>,
     held: VecDeque<Event<'a>>,
 }
 
 impl<'a, I: Iterator<Item = Event<'a>>> HeadingIds<'a, I> {
-    fn new(inner: I, explicit: HashSet<String>) -> Self {
-        let mut taken = explicit;
-        taken.extend(THEME_IDS.iter().map(|s| s.to_string()));
+    fn new(inner: I, explicit: Vec<String>) -> Self {
         Self {
             inner,
-            taken,
+            taken: explicit,
             held: VecDeque::new(),
         }
     }
@@ -259,11 +259,11 @@ impl<'a, I: Iterator<Item = Event<'a>>> HeadingIds<'a, I> {
         };
         let mut id = base.clone();
         let mut n = 1;
-        while self.taken.contains(&id) {
+        while self.taken.contains(&id) || THEME_IDS.contains(&id.as_str()) {
             n += 1;
             id = format!("{base}-{n}");
         }
-        self.taken.insert(id.clone());
+        self.taken.push(id.clone());
         id
     }
 }
