@@ -185,11 +185,11 @@ fn mention_offsets(c: &Conclusion) -> Vec<usize> {
     c.mentions
         .iter()
         .map(|m| {
-            if m.run == crate::model::body::HEADING_RUN {
+            let Some(i) = m.run else {
                 // A heading's text is its sentence; the first line holding it.
                 return super::body(c).find(m.sentence.as_str()).unwrap_or(0);
-            }
-            let Some(run) = runs.get(m.run) else {
+            };
+            let Some(run) = runs.get(i) else {
                 return 0;
             };
             let segment = run.iter().rev().find(|(at, _, _)| *at <= m.span.start);

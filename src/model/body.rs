@@ -3,7 +3,7 @@
 //! the same runs when it is rendered. Both stages cut runs with [`Prose`], so a
 //! mention's `(run, span)` means the same text in both. Headings are searched too
 //! (`## B7 Thực hiện Nghị quyết số 27-NQ/TU` cites it), but their mentions are
-//! never linked: see [`HEADING_RUN`].
+//! in no run, so never linked (a link inside a heading would break its anchor).
 
 use std::ops::Range;
 
@@ -188,17 +188,13 @@ pub fn run_text(run: &[Event]) -> String {
     s
 }
 
-/// The `run` of a mention in a heading: no prose run has it, so the renderer, which
-/// links each run's mentions in order, links none of these (a link inside a heading
-/// would break its anchor). They come after every prose mention of the body.
-pub const HEADING_RUN: usize = usize::MAX;
-
 /// A citation of a numbered document in a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     /// Which prose run of the body (0-based, in [`Prose`] order) and where in its text;
-    /// [`HEADING_RUN`] and where in the heading's text for a mention in a heading.
-    pub run: usize,
+    /// `None` and where in the heading's text for a mention in a heading, which is
+    /// never linked. Heading mentions come after every prose mention of the body.
+    pub run: Option<usize>,
     pub span: Range<usize>,
     pub number: DocumentNumber,
     pub issued: Option<Date>,
@@ -283,7 +279,7 @@ pub fn analyse(markdown: &str, citations: bool) -> Facts {
         }
     }
     for h in &headings {
-        mentions.extend(mentions_in_text(HEADING_RUN, h));
+        mentions.extend(mentions_in_text(None, h));
     }
     Facts {
         mentions,
@@ -297,14 +293,14 @@ pub fn find_mentions(markdown: &str) -> Vec<Mention> {
 }
 
 fn mentions_in_run(i: usize, run: &[Event]) -> Vec<Mention> {
-    mentions_in_text(i, &run_text(run))
+    mentions_in_text(Some(i), &run_text(run))
 }
 
-fn mentions_in_text(i: usize, text: &str) -> Vec<Mention> {
+fn mentions_in_text(run: Option<usize>, text: &str) -> Vec<Mention> {
     find_citations(text)
         .into_iter()
         .map(|c| Mention {
-            run: i,
+            run,
             sentence: sentence_around(text, c.span.clone()),
             span: c.span,
             number: c.number,
@@ -393,7 +389,7 @@ mod tests {
         );
         assert!(m[1].run > m[0].run);
         // The heading's mention is found, in no prose run (so never linked).
-        assert_eq!(m[2].run, HEADING_RUN);
+        assert_eq!(m[2].run, None);
         assert_eq!(m[2].sentence, "Nghị quyết 01-NQ/TU");
     }
 
@@ -403,8 +399,8 @@ mod tests {
         let m = find_mentions(md);
         let numbers: Vec<String> = m.iter().map(|m| m.number.canonical()).collect();
         assert_eq!(numbers, ["04-KL/TU", "27-NQ/TU", "03-CT/TU"]);
-        assert_eq!(m[0].run, 2);
-        assert!(m[1..].iter().all(|m| m.run == HEADING_RUN));
+        assert_eq!(m[0].run, Some(2));
+        assert!(m[1..].iter().all(|m| m.run.is_none()));
         assert_eq!(m[1].issued, Some(jiff::civil::date(2022, 5, 5)));
         assert_eq!(m[1].subject.as_deref(), Some("du lịch"));
         // Not asked for citations: none, headings included.

@@ -345,10 +345,12 @@ mod tests {
         let mentions = crate::model::body::find_mentions(md);
         let links: Vec<Link> = mentions
             .iter()
-            .map(|m| Link {
-                run: m.run,
-                span: m.span.clone(),
-                url: "/nq/05/",
+            .filter_map(|m| {
+                Some(Link {
+                    run: m.run?,
+                    span: m.span.clone(),
+                    url: "/nq/05/",
+                })
             })
             .collect();
         let html = render(md, false, &links);

@@ -722,10 +722,12 @@ impl<'a> Pages<'a> {
             .mentions
             .iter()
             .zip(&doc_urls)
-            .map(|(m, url)| markdown::Link {
-                run: m.run,
-                span: m.span.clone(),
-                url,
+            .filter_map(|(m, url)| {
+                Some(markdown::Link {
+                    run: m.run?,
+                    span: m.span.clone(),
+                    url,
+                })
             })
             .collect();
         let unsafe_html = site.config.unsafe_html;
