@@ -251,47 +251,56 @@ pub fn slugify(s: &str) -> String {
     // Through the fold table, a char at a time (body headings get an id each, so
     // this runs tens of times per page); a char the table does not fold to exactly
     // one char sends the whole text to the definition below.
-    let mut out = String::with_capacity(s.len());
-    let mut gap = false;
+    let mut slug = Slug::with_capacity(s.len());
     for c in s.chars() {
         let Some(c) = fold_char(c) else {
             return slugify_slow(s);
         };
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            if gap && !out.is_empty() {
-                out.push('-');
-            }
-            gap = false;
-            out.push(c);
-        } else {
-            gap = true;
-        }
+        slug.push(c);
     }
-    out
+    slug.out
 }
 
 /// The definition of [`slugify`]: NFD, marks dropped, `đ` → `d`, ASCII letters and
 /// digits kept, any other run a `-`.
 fn slugify_slow(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut gap = false;
+    let mut slug = Slug::with_capacity(s.len());
     for c in s.nfd() {
-        let c = match c {
-            'đ' | 'Đ' | 'ð' | 'Ð' => 'd',
-            '\u{300}'..='\u{36f}' => continue,
-            c => c.to_ascii_lowercase(),
-        };
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            if gap && !out.is_empty() {
-                out.push('-');
-            }
-            gap = false;
-            out.push(c);
-        } else {
-            gap = true;
+        match c {
+            'đ' | 'Đ' | 'ð' | 'Ð' => slug.push('d'),
+            '\u{300}'..='\u{36f}' => {}
+            c => slug.push(c.to_ascii_lowercase()),
         }
     }
-    out
+    slug.out
+}
+
+/// A slug being made from folded chars: ASCII letters and digits kept, any run of
+/// other chars one `-` between two kept ones.
+struct Slug {
+    out: String,
+    gap: bool,
+}
+
+impl Slug {
+    fn with_capacity(bytes: usize) -> Self {
+        Slug {
+            out: String::with_capacity(bytes),
+            gap: false,
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            if self.gap && !self.out.is_empty() {
+                self.out.push('-');
+            }
+            self.gap = false;
+            self.out.push(c);
+        } else {
+            self.gap = true;
+        }
+    }
 }
 
 #[cfg(test)]
