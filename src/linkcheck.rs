@@ -55,7 +55,7 @@ pub fn check(rendered: &Rendered, base: &BaseUrl, output: &Path) -> Vec<Diagnost
         .flat_map_iter(|(&path, (s, text))| {
             s.links.iter().filter_map(move |found| {
                 let reason = broken(&found.url, path, base, files, scanned)?;
-                let (line, column) = line_column(text, found.offset);
+                let (line, column) = crate::text::line_column(text, found.offset);
                 Some(
                     Diagnostic::new(
                         Location::at(output.join(path), line, column),
@@ -209,13 +209,6 @@ fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
-}
-
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    (line, column)
 }
 
 /// Attributes that hold a URL to check.

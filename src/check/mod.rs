@@ -121,15 +121,8 @@ impl Source {
 
 /// Line and column in the file of byte `offset` of a conclusion's Markdown body.
 fn body_position(c: &Conclusion, offset: usize) -> (usize, usize) {
-    let markdown = body(c);
-    let mut offset = offset.min(markdown.len());
-    while !markdown.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &markdown[..offset];
-    let line = c.markdown_line + before.matches('\n').count();
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
+    let (line, column) = crate::text::line_column(body(c), offset);
+    (c.markdown_line + line - 1, column)
 }
 
 /// A conclusion's body: `check` loads with `store_texts: false`, so it is in memory.

@@ -78,10 +78,8 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), Unreadable> {
 
 fn position(bytes: &[u8], at: usize) -> Unreadable {
     let valid = String::from_utf8_lossy(&bytes[..at]);
-    Unreadable {
-        line: valid.matches('\n').count() + 1,
-        column: valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-    }
+    let (line, column) = crate::text::line_column(&valid, valid.len());
+    Unreadable { line, column }
 }
 
 fn utf16(bytes: &[u8]) -> Option<String> {

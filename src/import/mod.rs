@@ -43,12 +43,7 @@ fn not_an_article(text: &str) -> Option<(usize, usize, &'static str)> {
         .to_lowercase();
     let markup = ["<!doctype html", "<html", "<head", "<?xml"];
     markup.iter().any(|m| head.starts_with(m)).then(|| {
-        let line = text[..start].matches('\n').count() + 1;
-        let column = text[..start]
-            .rsplit('\n')
-            .next()
-            .map_or(0, |l| l.chars().count())
-            + 1;
+        let (line, column) = crate::text::line_column(text, start);
         (
             line,
             column,

@@ -34,11 +34,7 @@ impl Scope {
 
     /// The scope of `number` when cited in (or registered for) `province`.
     pub fn of(number: &DocumentNumber, province: &'static Province) -> Self {
-        if number.is_national() {
-            Scope::National
-        } else {
-            Scope::Provincial(province_key(province))
-        }
+        Scope::of_unit((!number.is_national()).then_some(province))
     }
 }
 

@@ -145,6 +145,19 @@ pub fn count(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
+/// 1-based line and column (in chars, as editors count) of byte `offset` of `text`;
+/// an offset past the end or inside a char is taken back to the char before.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
 /// `s` with every run of whitespace made one space, and none at either end.
 pub fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -318,6 +331,18 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn line_column_counts_chars_from_one() {
+        let text = "Kết luận\nĐà Lạt: x";
+        assert_eq!(super::line_column(text, 0), (1, 1));
+        let colon = text.find(':').unwrap();
+        assert_eq!(super::line_column(text, colon), (2, 7));
+        // Inside `Đ` (two bytes): the char it is in; past the end: the end.
+        let d = text.find('Đ').unwrap();
+        assert_eq!(super::line_column(text, d + 1), (2, 1));
+        assert_eq!(super::line_column(text, 999), (2, 10));
     }
 
     #[test]

@@ -84,8 +84,7 @@ pub fn utf8(bytes: Vec<u8>) -> Result<String, NotUtf8> {
     String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
         let valid = std::str::from_utf8(&bytes[..e.utf8_error().valid_up_to()]).unwrap_or_default();
-        let line = valid.matches('\n').count() + 1;
-        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let (line, column) = text::line_column(valid, valid.len());
         NotUtf8 { line, column }
     })
 }
