@@ -102,7 +102,12 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
     let outlet = strip_outlet(&mut blocks);
 
     let header = blocks.iter().find_map(|b| match &b.kind {
-        Kind::Header { year, month, title } => Some((*year, *month, title.clone(), b.line)),
+        Kind::Header {
+            year,
+            month,
+            day,
+            title,
+        } => Some((*year, *month, *day, title.clone(), b.line)),
         _ => None,
     });
     let dateline = blocks.iter().find_map(|b| match b.kind {
@@ -113,12 +118,13 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
     let meeting = told.as_ref().map(|(_, s)| s.as_str());
 
     let title = match (&header, blocks.iter().find(|b| b.kind == Kind::Title)) {
-        (Some((_, _, t, line)), _) if !t.is_empty() => {
+        (Some((_, _, _, t, line)), _) if !t.is_empty() => {
             Field::found(t.clone(), format!("the header (line {line})"))
         }
-        (None, Some(b)) => {
-            Field::found(b.text.clone(), format!("the first line (line {})", b.line))
-        }
+        (None, Some(b)) => Field::found(
+            b.text.trim_end_matches('.').to_string(),
+            format!("the first line (line {})", b.line),
+        ),
         _ => match fields::made_up_title(meeting, &blocks) {
             Some(t) => Field::guessed(
                 t,
@@ -127,24 +133,40 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
             None => Field::missing("the article has no title"),
         },
     };
+    let whole: String = blocks
+        .iter()
+        .filter(|b| b.is_content() || b.kind == Kind::Title)
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let title_text = title.value.clone().unwrap_or_default();
+    let years = [
+        (
+            fields::period_years(meeting.unwrap_or("")),
+            "the meeting's sentence",
+        ),
+        (fields::period_years(&title_text), "the title"),
+        (fields::period_years(&whole), "the text"),
+    ];
     let date = fields::meeting_date(
         told.as_ref().map(|(d, _)| d),
-        header.as_ref().map(|(y, m, _, _)| (*y, *m)),
+        header.as_ref().map(|(y, m, d, _, _)| (*y, *m, *d)),
         dateline,
+        &years,
     );
     let on = date
         .value
         .or(dateline.map(|(d, _)| d))
         .or(header
             .as_ref()
-            .and_then(|(y, m, _, _)| Date::new(*y, *m, 1).ok()))
+            .and_then(|(y, m, _, _, _)| Date::new(*y, *m, 1).ok()))
         .unwrap_or(Date::constant(2025, 6, 30));
     let mut read: Vec<(&str, usize)> = blocks
         .iter()
         .filter(|b| b.is_content() || matches!(b.kind, Kind::Title | Kind::Debris("photo caption")))
         .map(|b| (b.text.as_str(), b.line))
         .collect();
-    if let Some((_, _, t, line)) = &header
+    if let Some((_, _, _, t, line)) = &header
         && !t.is_empty()
     {
         read.insert(0, (t.as_str(), *line));
