@@ -205,6 +205,15 @@ fn numeric_date(s: &str) -> Option<(i8, i8, Option<i16>, usize)> {
         return None;
     }
     let day = num(0, d)?;
+    // `18 và 19/12/2023`, `18 đến 20-12`: a meeting over days starts on the first.
+    for joint in [" và ", " đến ngày ", " đến ", " - ", "-"] {
+        if let Some(rest) = s[d..].strip_prefix(joint)
+            && let Some((_, month, year, used)) = numeric_date(rest)
+            && (1..=31).contains(&day)
+        {
+            return Some((day as i8, month, year, d + joint.len() + used));
+        }
+    }
     let (month, mut used, sep) = if s[d..].starts_with(" tháng ") {
         let at = d + " tháng ".len();
         let m = digits(at);
@@ -598,6 +607,27 @@ fn followed_by_verb(after: &str, verbs: &[&str]) -> bool {
             && province::resolve(&ws[..n].join(" "), Date::constant(2025, 6, 30)).is_ok()
             && followed_by_verb(&format!(" {}", ws[n..].join(" ")), verbs)
     })
+}
+
+/// The body a notice's title names: `Kết luận của Ban Thường vụ Tỉnh ủy …`, `Kết
+/// luận của đồng chí Chủ tịch UBND tỉnh …` (the Chairman concludes for the UBND).
+pub fn body_of_title(title: &str) -> Option<&'static str> {
+    let key = key_of(&without_abbreviations(title));
+    let at = key.find("của ").map_or(0, |i| i + "của ".len());
+    let rest = key[at..].trim_start_matches("đồng chí ");
+    for (role, body) in [
+        ("chủ tịch ubnd tỉnh", "UBND tỉnh"),
+        ("chủ tịch ủy ban nhân dân tỉnh", "UBND tỉnh"),
+        ("chủ tịch ubnd thành phố", "UBND thành phố"),
+        ("chủ tịch ủy ban nhân dân thành phố", "UBND thành phố"),
+        ("phó chủ tịch ubnd tỉnh", "UBND tỉnh"),
+        ("phó chủ tịch ủy ban nhân dân tỉnh", "UBND tỉnh"),
+    ] {
+        if rest.starts_with(role) {
+            return Some(body);
+        }
+    }
+    bodies_in(&key[at..]).first().map(|(name, _, _)| *name)
 }
 
 /// The body that concluded: whose meeting the meeting's sentence names, else the one

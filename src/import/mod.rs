@@ -13,6 +13,7 @@ mod blocks;
 mod encoding;
 mod fields;
 mod markdown;
+mod notice;
 mod places;
 mod text;
 
@@ -25,6 +26,7 @@ use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::draft::{Draft, Value};
 use crate::load::classified;
 use crate::model::citation::find_citations;
+use crate::model::province;
 use blocks::{Block, Kind};
 pub use encoding::Encoding;
 use fields::{Field, Sureness};
@@ -99,7 +101,11 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
             .collect());
     }
     let mut blocks = blocks::blocks(&text);
-    let outlet = strip_outlet(&mut blocks);
+    let notice = notice::read(&mut blocks);
+    let outlet = match notice {
+        Some(_) => None,
+        None => strip_outlet(&mut blocks),
+    };
 
     let header = blocks.iter().find_map(|b| match &b.kind {
         Kind::Header {
@@ -123,7 +129,10 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
         }
         (None, Some(b)) => Field::found(
             b.text.trim_end_matches('.').to_string(),
-            format!("the first line (line {})", b.line),
+            match &notice {
+                Some(_) => format!("the notice's title (line {})", b.line),
+                None => format!("the first line (line {})", b.line),
+            },
         ),
         _ => match fields::made_up_title(meeting, &blocks) {
             Some(t) => Field::guessed(
@@ -148,12 +157,22 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
         (fields::period_years(&title_text), "the title"),
         (fields::period_years(&whole), "the text"),
     ];
-    let date = fields::meeting_date(
-        told.as_ref().map(|(d, _)| d),
-        header.as_ref().map(|(y, m, d, _, _)| (*y, *m, *d)),
-        dateline,
-        &years,
-    );
+    let issued = notice
+        .as_ref()
+        .and_then(|n| n.issued.as_ref())
+        .map(|(d, _, line)| (*d, *line));
+    let date = match (&told, issued) {
+        (None, Some((d, line))) => Field::guessed(
+            d,
+            format!("the notice's issue date (line {line}); the meeting's date is not written"),
+        ),
+        _ => fields::meeting_date(
+            told.as_ref().map(|(d, _)| d),
+            header.as_ref().map(|(y, m, d, _, _)| (*y, *m, *d)),
+            issued.or(dateline),
+            &years,
+        ),
+    };
     let on = date
         .value
         .or(dateline.map(|(d, _)| d))
@@ -171,10 +190,60 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
     {
         read.insert(0, (t.as_str(), *line));
     }
-    let province = places::choose(&places::candidates(&read, on));
-    let body = fields::body(meeting, title.value.as_deref(), &blocks);
+    let province = match notice.as_ref().map(|n| (&n.province, &n.place)) {
+        Some((Some((p, written, line)), _)) => Field::found(
+            province::resolve(written, on).unwrap_or(p).name.to_string(),
+            format!("the letterhead: `{written}` (line {line})"),
+        ),
+        Some((None, Some((p, written, line)))) => Field::guessed(
+            province::resolve(written, on).unwrap_or(p).name.to_string(),
+            format!(
+                "the place of the date line: `{written}` (line {line}); the letterhead names no province"
+            ),
+        ),
+        _ => places::choose(&places::candidates(&read, on)),
+    };
+    let notice_body = notice.as_ref().and_then(|n| {
+        let (t, line) = n.title.as_ref()?;
+        fields::body_of_title(t)
+            .map(|b| Field::found(b.to_string(), format!("the notice's title (line {line})")))
+    });
+    let body = match notice_body {
+        Some(b) => b,
+        None => match (
+            fields::body(meeting, title.value.as_deref(), &blocks),
+            notice.as_ref().and_then(|n| n.issuer),
+        ) {
+            (b, Some((issuer, line))) if b.value.is_none() => Field::guessed(
+                issuer.to_string(),
+                format!("the issuer in the letterhead (line {line}); the title names no body"),
+            ),
+            (b, _) => b,
+        },
+    };
     let chair = fields::chaired_by(&blocks);
-    let documents = documents(&read);
+    let own = notice
+        .as_ref()
+        .and_then(|n| n.number.as_ref())
+        .map(|(n, line)| (n.clone(), *line));
+    let documents = documents(&read, own.as_ref().map(|(n, _)| n.key()));
+    let number = match &own {
+        Some((n, line)) => {
+            Field::found(n.canonical(), format!("the notice's number (line {line})"))
+        }
+        None => Field::missing(""),
+    };
+    let signed_by = notice
+        .as_ref()
+        .and_then(|n| n.signed_by.clone())
+        .map(|(name, line)| {
+            let on_behalf = notice
+                .as_ref()
+                .and_then(|n| n.signature.clone())
+                .map(|s| format!(", `{s}`"))
+                .unwrap_or_default();
+            Field::found(name, format!("the signature (line {line}){on_behalf}"))
+        });
     let author = match blocks.iter().find(|b| b.kind == Kind::Byline) {
         Some(b) => match blocks::byline(&b.text) {
             Some(name) => Field::found(name, format!("the byline (line {})", b.line)),
@@ -202,6 +271,8 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
         province: value(&province),
         body: value(&body),
         chaired_by: value(&chair),
+        signed_by: Value::optional(signed_by.as_ref().and_then(|f| f.value.clone())),
+        number: Value::optional(number.value.clone()),
         resolutions: documents.iter().map(|(n, _)| n.clone()).collect(),
         summary: Value::default(),
         source: Value::optional(source.clone()),
@@ -223,6 +294,12 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
     add(&mut findings, "province", &province);
     add(&mut findings, "body", &body);
     add(&mut findings, "chaired_by", &chair);
+    if let Some(f) = &signed_by {
+        add(&mut findings, "signed_by", f);
+    }
+    if number.value.is_some() {
+        add(&mut findings, "number", &number);
+    }
     let listed: Vec<String> = documents
         .iter()
         .map(|(n, line)| format!("{n} (line {line})"))
@@ -304,9 +381,10 @@ fn strip_outlet(blocks: &mut [Block]) -> Option<(String, usize)> {
 }
 
 /// Numbered documents cited anywhere in the text, once each, in order.
-fn documents(read: &[(&str, usize)]) -> Vec<(String, usize)> {
+fn documents(read: &[(&str, usize)], own: Option<String>) -> Vec<(String, usize)> {
     let mut out: Vec<(String, usize)> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
+    // The notice's own number is not a document it cites.
+    let mut keys: Vec<String> = own.into_iter().collect();
     for &(text, line) in read {
         for c in find_citations(text) {
             if !keys.contains(&c.number.key()) {

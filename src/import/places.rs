@@ -151,7 +151,7 @@ pub fn candidates(lines: &[(&str, usize)], on: Date) -> Vec<Candidate> {
         for run in capitalised_runs(text) {
             let in_list = listed_after.is_some_and(|end| {
                 let gap = text[end..run.start].trim();
-                matches!(gap, "," | "và" | ", và" | "、")
+                gap == ","
             });
             let found = mentions_in(text, &run, on, in_list);
             listed_after = found
