@@ -266,6 +266,9 @@ fn report_bugs_plainly() {
 }
 
 fn main() -> ExitCode {
+    if let Some(code) = import::pdf_child_main() {
+        return ExitCode::from(code as u8);
+    }
     tune_allocator();
     report_bugs_plainly();
     let cli = Cli::parse();

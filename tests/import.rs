@@ -419,19 +419,21 @@ fn classified_articles_are_not_imported() {
 }
 
 #[test]
-fn an_empty_file_or_a_saved_web_page_is_not_imported() {
+fn an_empty_file_an_image_or_an_old_word_file_is_not_imported() {
     let site = TestSite::new();
     let content = site.path("content");
     site.write("trong.txt", "  \r\n\n");
-    site.write(
-        "bai.html",
-        "\u{feff}\n<!DOCTYPE html>\n<html><head><title>Kết luận</title></head>\
-         <body><nav>Trang chủ</nav><p>Ngày 1/11/2024, Thường trực Tỉnh ủy…</p></body></html>\n",
-    );
+    std::fs::write(site.path("anh.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(
+        site.path("cu.doc"),
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0\0\0\0\0",
+    )
+    .unwrap();
     let out = ketluan(&[
         "import".as_ref(),
         site.path("trong.txt").as_os_str(),
-        site.path("bai.html").as_os_str(),
+        site.path("anh.txt").as_os_str(),
+        site.path("cu.doc").as_os_str(),
         "--out".as_ref(),
         content.as_os_str(),
     ]);
@@ -441,10 +443,222 @@ fn an_empty_file_or_a_saved_web_page_is_not_imported() {
         err.contains("trong.txt:1:1: error[not-an-article]: the file is empty"),
         "{err}"
     );
+    // The kind is told from the content, whatever the extension says.
     assert!(
-        err.contains("bai.html:2:1: error[not-an-article]: the file is a web page (HTML)"),
+        err.contains("anh.txt:1:1: error[unreadable-input]: the file is an image (PNG), not text"),
         "{err}"
     );
-    assert!(err.contains("copy its text"), "{err}");
+    assert!(
+        err.contains("cu.doc:1:1: error[unreadable-input]: the file is an old Word document"),
+        "{err}"
+    );
+    assert!(err.contains("save it as .docx"), "{err}");
     assert_eq!(std::fs::read_dir(&content).unwrap().count(), 0);
+}
+
+fn file(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import/files")
+        .join(name)
+}
+
+#[test]
+fn a_saved_news_page_is_read_without_its_furniture() {
+    let (f, summary) = import(&file("phu-tho-btv-18-9-2025.html"));
+    assert!(
+        summary.contains("read as      web page (HTML)"),
+        "{summary}"
+    );
+    assert_eq!(
+        field(&f, "title").as_deref(),
+        Some("Ban Thường vụ Tỉnh ủy cho ý kiến vào một số nội dung quan trọng")
+    );
+    assert_eq!(field(&f, "date").as_deref(), Some("2025-09-18"));
+    assert_eq!(field(&f, "body").as_deref(), Some("Ban Thường vụ Tỉnh ủy"));
+    assert_eq!(field(&f, "chaired_by").as_deref(), Some("Đặng Xuân Phong"));
+    assert_eq!(
+        field(&f, "resolutions").as_deref(),
+        Some("[111/2022/NĐ-CP]")
+    );
+    assert_eq!(field(&f, "author").as_deref(), Some("Thu Hương"));
+    assert_eq!(
+        field(&f, "source").as_deref(),
+        Some(
+            "https://baophutho.vn/ban-thuong-vu-tinh-uy-cho-y-kien-vao-mot-so-noi-dung-quan-trong-239791.htm"
+        )
+    );
+    // The province is named nowhere in the article: left empty, flagged.
+    assert_eq!(field(&f, "province"), None);
+    assert!(flagged(&f, "province"));
+    let b = body(&f);
+    assert!(
+        b.starts_with("\nChiều 18/9, đồng chí Đặng Xuân Phong"),
+        "{b}"
+    );
+    for gone in [
+        "Thời sự",
+        "Trang chủ",
+        "Facebook",
+        "Cỡ chữ",
+        "chủ trì hội nghị.\n",
+        "Đinh Công Thực đóng góp ý kiến",
+        "Tin liên quan",
+        "Thời tiết Phú Thọ",
+        "Từ khóa",
+        "Giấy phép",
+        "dataLayer",
+        "Thu Hương",
+    ] {
+        assert!(!b.contains(gone), "{gone} in\n{b}");
+    }
+}
+
+#[test]
+fn a_word_notice_keeps_its_structure_and_reads_its_form() {
+    let (f, summary) = import(&file("hue-ket-luan-445.docx"));
+    assert!(
+        summary.contains("read as      Word document (DOCX)"),
+        "{summary}"
+    );
+    assert_eq!(
+        field(&f, "title").as_deref(),
+        Some(
+            "Kết luận của Ban Thường vụ Tỉnh ủy về tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội 4 tháng đầu năm 2022"
+        )
+    );
+    assert_eq!(field(&f, "date").as_deref(), Some("2022-05-10"));
+    assert!(!flagged(&f, "date"));
+    assert!(
+        summary.contains("`Tại cuộc họp ngày 10/5/2022` ") || summary.contains("ngày 10/5/2022"),
+        "{summary}"
+    );
+    assert_eq!(field(&f, "body").as_deref(), Some("Ban Thường vụ Tỉnh ủy"));
+    assert_eq!(field(&f, "number").as_deref(), Some("445-KL/TU"));
+    assert_eq!(field(&f, "signed_by").as_deref(), Some("Trần Văn Minh"));
+    assert!(summary.contains("`T/M BAN THƯỜNG VỤ`"), "{summary}");
+    // The notice's own number is not one of the documents it cites.
+    assert_eq!(
+        field(&f, "resolutions").as_deref(),
+        Some("[03-NQ/TU, 48-KL/TW, 1567-CV/TU]")
+    );
+    let b = body(&f);
+    // Headings, lists and a data table as Markdown; letterhead and closing gone.
+    assert!(b.contains("\n1. Về kết quả 4 tháng đầu năm\n"), "{b}");
+    assert!(
+        b.contains("   | Chỉ tiêu | Kế hoạch 2022 | 4 tháng |\n   | --- | --- | --- |\n   | Thu ngân sách (tỷ đồng) | 8.500 | 3.120 |"),
+        "{b}"
+    );
+    assert!(b.contains("\n   - Đẩy nhanh tiến độ giải ngân"), "{b}");
+    for gone in [
+        "ĐẢNG BỘ",
+        "Số 445",
+        "Huế, ngày",
+        "Nơi nhận",
+        "Lưu Văn phòng",
+        "T/M",
+        "Trần Văn Minh",
+        "KẾT LUẬN",
+    ] {
+        assert!(!b.contains(gone), "{gone} in\n{b}");
+    }
+}
+
+#[test]
+fn a_word_file_that_unpacks_to_too_much_is_refused() {
+    use std::io::Write;
+    let site = TestSite::new();
+    let path = site.path("bom.docx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("word/document.xml", options).unwrap();
+    let chunk = vec![b' '; 1 << 20];
+    for _ in 0..40 {
+        zip.write_all(&chunk).unwrap();
+    }
+    zip.finish().unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() < 1 << 20);
+    let out = ketluan(&["import".as_ref(), path.as_os_str(), "--stdout".as_ref()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bom.docx:1:1: error[unreadable-input]: the Word document's text unpacks to more than 32 MB"),
+        "{err}"
+    );
+    // A zip that is no Word document.
+    let other = site.path("khac.docx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&other).unwrap());
+    zip.start_file("a.txt", options).unwrap();
+    zip.write_all(b"x").unwrap();
+    zip.finish().unwrap();
+    let out = ketluan(&["import".as_ref(), other.as_os_str(), "--stdout".as_ref()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("not a Word document (no word/document.xml)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_pdf_notice_is_read_from_its_text_layer() {
+    let (f, summary) = import(&file("quang-ninh-thong-bao-123.pdf"));
+    assert!(summary.contains("read as      PDF"), "{summary}");
+    assert_eq!(field(&f, "date").as_deref(), Some("2024-03-12"));
+    assert_eq!(field(&f, "province").as_deref(), Some("Quảng Ninh"));
+    assert!(!flagged(&f, "province"));
+    assert_eq!(field(&f, "body").as_deref(), Some("UBND tỉnh"));
+    assert_eq!(field(&f, "chaired_by").as_deref(), Some("Phạm Quốc Hưng"));
+    assert_eq!(field(&f, "number").as_deref(), Some("123/TB-UBND"));
+    assert_eq!(field(&f, "signed_by").as_deref(), Some("Lê Thị Hồng Nhung"));
+    assert_eq!(
+        field(&f, "resolutions").as_deref(),
+        Some("[45/KH-UBND, 326/2021/NQ-HĐND]")
+    );
+    let b = body(&f);
+    // Lines wrapped by the page are one paragraph again; justified spaces are one.
+    assert!(
+        b.contains("Giao thông vận tải, Tài chính, Kế hoạch và Đầu tư"),
+        "{b}"
+    );
+    assert!(
+        b.contains("\n1. Sở Giao thông vận tải chủ trì, phối hợp"),
+        "{b}"
+    );
+    assert!(
+        !b.contains("Nơi nhận") && !b.contains("CHÁNH VĂN PHÒNG"),
+        "{b}"
+    );
+}
+
+#[test]
+fn a_scanned_pdf_is_refused_with_what_to_do() {
+    let path = file("scan-khong-co-chu.pdf");
+    let out = ketluan(&["import".as_ref(), path.as_os_str(), "--stdout".as_ref()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "scan-khong-co-chu.pdf:1:1: error[unreadable-input]: the PDF has no text layer"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("ocrmypdf -l vie"), "{err}");
+    // A damaged PDF is refused the same way, never a crash.
+    let site = TestSite::new();
+    site.write(
+        "hong.pdf",
+        "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\ntrailer\n",
+    );
+    let out = ketluan(&[
+        "import".as_ref(),
+        site.path("hong.pdf").as_os_str(),
+        "--stdout".as_ref(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("hong.pdf:1:1: error[unreadable-input]: the PDF"),
+        "{err}"
+    );
+    assert!(!err.contains("internal error"), "{err}");
 }

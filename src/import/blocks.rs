@@ -29,6 +29,8 @@ pub enum Kind {
         level: usize,
     },
     Bullet,
+    /// A row of a Markdown table (`| a | b |`), kept as written.
+    Table,
     /// The article's outlet or link (`Nguồn: https://…`).
     Source(String),
     Byline,
@@ -90,6 +92,12 @@ pub fn blocks(text: &str) -> Vec<Block> {
             b.kind = Kind::Dateline(d);
         }
     }
+    for b in out.iter_mut() {
+        let t = b.text.trim();
+        if b.kind == Kind::Paragraph && t.len() > 2 && t.starts_with('|') && t.ends_with('|') {
+            b.kind = Kind::Table;
+        }
+    }
     mark_title(&mut out);
     mark_debris(&mut out);
     mark_end(&mut out);
@@ -109,7 +117,8 @@ fn lines(text: &str) -> Vec<(usize, String)> {
     let mut previous_blank = true;
     for (i, raw) in text.lines().enumerate() {
         let mut line = raw.replace('\u{a0}', " ").trim().to_string();
-        while line.ends_with(" |") || line == "|" {
+        // A table row keeps its closing `|`; elsewhere a trailing `|` is debris.
+        while !line.starts_with('|') && (line.ends_with(" |") || line == "|") {
             line.truncate(line.len() - 1);
             line = line.trim_end().to_string();
         }

@@ -12,6 +12,7 @@
 mod blocks;
 mod encoding;
 mod fields;
+mod input;
 mod markdown;
 mod notice;
 mod places;
@@ -30,28 +31,11 @@ use crate::model::province;
 use blocks::{Block, Kind};
 pub use encoding::Encoding;
 use fields::{Field, Sureness};
+pub use input::{Format, pdf_child_main};
 
-/// Inputs that are not an article's text, which the steps below would turn into a
-/// conclusion of nothing or of markup: (line, column, what it is).
-fn not_an_article(text: &str) -> Option<(usize, usize, &'static str)> {
-    let Some(start) = text.find(|c: char| !c.is_whitespace()) else {
-        return Some((1, 1, "the file is empty"));
-    };
-    // A saved web page: its menus, scripts and markup are not the article.
-    let head: String = text[start..]
-        .chars()
-        .take(200)
-        .collect::<String>()
-        .to_lowercase();
-    let markup = ["<!doctype html", "<html", "<head", "<?xml"];
-    markup.iter().any(|m| head.starts_with(m)).then(|| {
-        let (line, column) = crate::text::line_column(text, start);
-        (
-            line,
-            column,
-            "the file is a web page (HTML), not an article's text",
-        )
-    })
+/// An empty input, which the steps below would turn into a conclusion of nothing.
+fn empty(text: &str) -> bool {
+    text.trim().is_empty()
 }
 
 /// An imported article: the file to write and what was found where.
@@ -59,6 +43,8 @@ fn not_an_article(text: &str) -> Option<(usize, usize, &'static str)> {
 pub struct Imported {
     pub draft: Draft,
     pub encoding: Encoding,
+    /// What the file was (text, web page, Word, PDF).
+    pub format: Format,
     /// (field, sureness, value shown, where it came from), in front-matter order.
     pub findings: Vec<(&'static str, Sureness, String, String)>,
     /// Input lines removed from the body, with why.
@@ -67,22 +53,31 @@ pub struct Imported {
 
 /// Import the bytes of one article; `file` names it in messages.
 pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
-    let (text, encoding) = encoding::decode(bytes).map_err(|e| {
-        vec![Diagnostic::new(
-            Location::at(file, e.line, e.column),
-            Problem::Encoding(
-                "the file is not UTF-8 and reads as neither Windows-1258 nor TCVN3 (ABC)".into(),
+    let read = input::read(bytes).map_err(|e| {
+        vec![match e {
+            input::InputError::Encoding(e) => Diagnostic::new(
+                Location::at(file, e.line, e.column),
+                Problem::Encoding(
+                    "the file is not UTF-8 and reads as neither Windows-1258 nor TCVN3 (ABC)"
+                        .into(),
+                ),
             ),
-        )]
+            input::InputError::Refused { reason, fix } => Diagnostic::new(
+                Location::at(file, 1, 1),
+                Problem::UnreadableInput { reason, fix },
+            ),
+        }]
     })?;
-    if let Some((line, column, what)) = not_an_article(&text) {
-        return Err(vec![
-            Diagnostic::new(
-                Location::at(file, line, column),
-                Problem::NotAnArticle(what),
-            )
-            .with_source(&text),
-        ]);
+    let (text, encoding, format) = (read.text, read.encoding, read.format);
+    if empty(&text) {
+        let what = match format {
+            Format::Text => "the file is empty",
+            _ => "the file has no text",
+        };
+        return Err(vec![Diagnostic::new(
+            Location::at(file, 1, 1),
+            Problem::NotAnArticle(what),
+        )]);
     }
     let marks = classified::find_marks(&text);
     if !marks.is_empty() {
@@ -182,7 +177,13 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
         .unwrap_or(Date::constant(2025, 6, 30));
     let mut read: Vec<(&str, usize)> = blocks
         .iter()
-        .filter(|b| b.is_content() || matches!(b.kind, Kind::Title | Kind::Debris("photo caption")))
+        .filter(|b| {
+            b.is_content()
+                || matches!(
+                    b.kind,
+                    Kind::Title | Kind::Table | Kind::Debris("photo caption")
+                )
+        })
         .map(|b| (b.text.as_str(), b.line))
         .collect();
     if let Some((_, _, _, t, line)) = &header
@@ -346,6 +347,7 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
     Ok(Imported {
         draft,
         encoding,
+        format,
         findings,
         removed,
     })
@@ -400,6 +402,9 @@ impl Imported {
     /// What was found, where, and how sure; what was removed; what to check.
     pub fn summary(&self, input: &str, output: &str) -> String {
         let mut s = format!("{input} → {output}\n");
+        if self.format != Format::Text {
+            let _ = writeln!(s, "  read as      {}", self.format);
+        }
         if self.encoding != Encoding::Utf8 {
             let _ = writeln!(s, "  encoding     {}, converted to UTF-8", self.encoding);
         }
