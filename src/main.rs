@@ -7,8 +7,7 @@ use clap::{Parser, Subcommand};
 
 use ketluan::build::{self, BuildOptions};
 use ketluan::check;
-use ketluan::diagnostic::{self, Diagnostic, Location, Problem, Severity};
-use ketluan::draft;
+use ketluan::diagnostic::{self, Diagnostic, Severity};
 use ketluan::import;
 use ketluan::init;
 use ketluan::new;
@@ -134,14 +133,21 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
-    /// Turn raw news articles into conclusion files, marking what to check.
+    /// Turn articles (text, web pages, Word, PDF; files or folders) into conclusion
+    /// files, marking what to check.
     Import {
-        /// Article text files (UTF-8, UTF-16, Windows-1258 or TCVN3).
+        /// Article files or folders of them (text, HTML, DOCX, PDF).
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Where to write the conclusion files.
-        #[arg(long, default_value = "content")]
-        out: PathBuf,
+        /// Where to write the conclusion files [default: ROOT/content].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The site folder (holding site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the summary table as CSV [default: ROOT/import-report.csv].
+        #[arg(long)]
+        report: Option<PathBuf>,
         /// Print the conclusion files instead of writing them (the summary goes to
         /// stderr).
         #[arg(long)]
@@ -357,7 +363,28 @@ fn main() -> ExitCode {
             format,
             strict,
         } => run_check(root, format, strict),
-        Command::Import { files, out, stdout } => run_import(&files, &out, stdout),
+        Command::Import {
+            files,
+            out,
+            root,
+            report,
+            stdout,
+        } => {
+            if !stdout && !root.join("site.yaml").is_file() {
+                eprintln!(
+                    "error: --root {}: not a ketluan site (no site.yaml)",
+                    root.display()
+                );
+                return ExitCode::from(2);
+            }
+            let options = import::batch::Options {
+                inputs: files,
+                out: out.unwrap_or_else(|| root.join("content")),
+                to_stdout: stdout,
+                report: (!stdout).then(|| report.unwrap_or_else(|| root.join("import-report.csv"))),
+            };
+            run_import(&options)
+        }
         Command::Init {
             dir,
             title,
@@ -423,60 +450,41 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_import(files: &[PathBuf], out: &std::path::Path, to_stdout: bool) -> ExitCode {
-    let mut failed = 0;
-    for file in files {
-        let shown = file.to_string_lossy().replace('\\', "/");
-        let result = std::fs::read(file)
-            .map_err(|e| {
-                vec![Diagnostic::new(
-                    Location::file(file),
-                    Problem::Unreadable(e.to_string()),
-                )]
-            })
-            .and_then(|bytes| import::import(&bytes, file));
-        let imported = match result {
-            Ok(i) => i,
-            Err(problems) => {
-                for p in &problems {
-                    eprintln!("{}\n", p.render());
-                }
-                eprintln!("error: {shown} was not imported\n");
-                failed += 1;
-                continue;
-            }
-        };
-        let text = imported.draft.to_file();
-        if to_stdout {
+fn run_import(options: &import::batch::Options) -> ExitCode {
+    use import::batch::Message;
+    let batch = import::batch::run(options, |message| match message {
+        Message::Written(summary) => print!("{summary}"),
+        Message::Printed(text, summary) => {
             print!("{text}");
-            eprint!("{}", imported.summary(&shown, "stdout"));
-            continue;
+            eprint!("{summary}");
         }
-        let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned());
-        let path = out.join(
-            imported
-                .draft
-                .file_name(stem.as_deref().unwrap_or("ket-luan")),
-        );
-        let written = path.to_string_lossy().replace('\\', "/");
-        match draft::write_new(&path, &text) {
-            Ok(_) => print!("{}", imported.summary(&shown, &written)),
-            Err(e) => {
-                let problem = if e.kind() == std::io::ErrorKind::AlreadyExists {
-                    Problem::FileExists
-                } else {
-                    Problem::output(&e)
-                };
-                eprintln!(
-                    "{}\n",
-                    Diagnostic::new(Location::file(&path), problem).render()
-                );
-                eprintln!("error: {shown} was not imported\n");
-                failed += 1;
+        Message::Duplicate(file, first) => {
+            eprintln!("warning: {file} is the same article as {first}; it was skipped\n")
+        }
+        Message::Problems(problems, shown) => {
+            for p in &problems {
+                eprintln!("{}\n", p.render());
             }
+            if !shown.is_empty() {
+                eprintln!("error: {shown} was not imported\n");
+            }
+        }
+    });
+    if batch.rows.len() > 1 {
+        let table = batch.table();
+        if options.to_stdout {
+            eprint!("\n{table}");
+        } else {
+            print!("\n{table}");
         }
     }
-    if failed > 0 {
+    if let Some(path) = &options.report {
+        match batch.write_csv(path) {
+            Ok(()) => println!("summary: {}", path.to_string_lossy().replace('\\', "/")),
+            Err(d) => eprintln!("{}\n", d.render()),
+        }
+    }
+    if batch.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -31,6 +31,8 @@ fn seed(n: usize) -> PathBuf {
 
 fn ketluan(args: &[&std::ffi::OsStr]) -> Output {
     let mut cmd = assert_cmd::Command::cargo_bin("ketluan").unwrap();
+    // Run outside any site: a test that writes must name its site with --root.
+    cmd.current_dir(std::env::temp_dir());
     cmd.args(args).output().unwrap()
 }
 
@@ -222,7 +224,12 @@ fn imported_seeds_pass_check_and_build() {
     let mut args: Vec<&std::ffi::OsStr> = vec!["import".as_ref()];
     let seeds: Vec<PathBuf> = (0..5).map(seed).collect();
     args.extend(seeds.iter().map(|p| p.as_os_str()));
-    args.extend(["--out".as_ref(), content.as_os_str()]);
+    args.extend([
+        "--out".as_ref(),
+        content.as_os_str(),
+        "--root".as_ref(),
+        site.root().as_os_str(),
+    ]);
     let out = ketluan(&args);
     assert_eq!(
         out.status.code(),
@@ -338,6 +345,8 @@ fn two_provinces_equally_named_leave_it_empty() {
         file.as_os_str(),
         "--out".as_ref(),
         content.as_os_str(),
+        "--root".as_ref(),
+        site.root().as_os_str(),
     ]);
     assert_eq!(out.status.code(), Some(0));
     let summary = String::from_utf8_lossy(&out.stdout);
@@ -411,6 +420,8 @@ fn classified_articles_are_not_imported() {
         file.as_os_str(),
         "--out".as_ref(),
         content.as_os_str(),
+        "--root".as_ref(),
+        site.root().as_os_str(),
     ]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -436,6 +447,8 @@ fn an_empty_file_an_image_or_an_old_word_file_is_not_imported() {
         site.path("cu.doc").as_os_str(),
         "--out".as_ref(),
         content.as_os_str(),
+        "--root".as_ref(),
+        site.root().as_os_str(),
     ]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -661,4 +674,95 @@ fn a_scanned_pdf_is_refused_with_what_to_do() {
         "{err}"
     );
     assert!(!err.contains("internal error"), "{err}");
+}
+
+#[test]
+fn a_folder_is_imported_once_per_article_with_a_summary_table_and_csv() {
+    let site = TestSite::new();
+    let inbox = site.path("bai-cu");
+    std::fs::create_dir_all(inbox.join("word")).unwrap();
+    std::fs::copy(seed(0), inbox.join("a-seed.txt")).unwrap();
+    std::fs::copy(fixture("windows-1258.txt"), inbox.join("b-ky-anh.txt")).unwrap();
+    // The same article in another encoding and under another name: a duplicate.
+    std::fs::copy(fixture("tcvn3.txt"), inbox.join("c-ky-anh-tcvn3.md")).unwrap();
+    std::fs::copy(
+        file("hue-ket-luan-445.docx"),
+        inbox.join("word/thong-bao.docx"),
+    )
+    .unwrap();
+    // Not read from a folder: hidden files and kinds import does not read.
+    std::fs::write(inbox.join(".nhap.txt"), "Ngày 1/1/2024, Tỉnh ủy họp.").unwrap();
+    std::fs::write(inbox.join("anh.jpg"), b"\xFF\xD8\xFF\xE0").unwrap();
+    let out = ketluan(&[
+        "import".as_ref(),
+        inbox.as_os_str(),
+        "--root".as_ref(),
+        site.root().as_os_str(),
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stdout}\n{stderr}");
+    // Written to ROOT/content by default; the duplicate is not.
+    let written: Vec<String> = std::fs::read_dir(site.path("content"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(written.len(), 3, "{written:?}");
+    assert!(
+        stderr.contains("c-ky-anh-tcvn3.md is the same article as")
+            && stderr.contains("b-ky-anh.txt; it was skipped"),
+        "{stderr}"
+    );
+    // The table: a header and one row per input, in order.
+    let table: Vec<&str> = stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("file "))
+        .take_while(|l| !l.is_empty() && !l.starts_with("summary: "))
+        .collect();
+    assert_eq!(table.len(), 5, "{stdout}");
+    assert!(table[0].contains("province") && table[0].contains("to check"));
+    assert!(
+        table[1].contains("a-seed.txt") && table[1].contains("Hà Tĩnh"),
+        "{}",
+        table[1]
+    );
+    assert!(table[1].contains("Hoàng Trung Dũng") && table[1].ends_with("written"));
+    assert!(table[3].contains("duplicate of"), "{}", table[3]);
+    assert!(table[4].contains("thong-bao.docx") && table[4].contains("Ban Thường vụ Tỉnh ủy"));
+    // The same table as CSV, every cell whole.
+    let csv = std::fs::read_to_string(site.path("import-report.csv")).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 5, "{csv}");
+    assert_eq!(
+        lines[0],
+        "file,date,province,body,chair,documents,to check,result"
+    );
+    assert!(
+        lines[4].contains(",2022-05-10,Huế,Ban Thường vụ Tỉnh ủy,,3,chaired_by,written"),
+        "{}",
+        lines[4]
+    );
+    assert!(stdout.contains("summary: "), "{stdout}");
+    // What was imported passes check (the flagged chair is left for the editor).
+    let check = site.run(&["check"]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+#[test]
+fn import_outside_a_site_is_refused_like_new() {
+    let out = ketluan(&["import".as_ref(), seed(0).as_os_str()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("error: --root .: not a ketluan site (no site.yaml)"),
+        "{err}"
+    );
+    // --stdout writes nothing, so it needs no site.
+    let out = ketluan(&["import".as_ref(), seed(0).as_os_str(), "--stdout".as_ref()]);
+    assert_eq!(out.status.code(), Some(0));
 }

@@ -9,6 +9,7 @@
 //! Every field carries where it came from and how sure it is; what was guessed or not
 //! found is marked `# kiểm tra lại` in the file, and [`Imported::summary`] says it all.
 
+pub mod batch;
 mod blocks;
 mod encoding;
 mod fields;
