@@ -3,4 +3,4 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|text: &str| { ketluan_fuzz::frontmatter(text) });
+fuzz_target!(|text: &str| ketluan_fuzz::frontmatter(text));

@@ -3,4 +3,4 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|input: (bool, &str)| { ketluan_fuzz::markdown(input) });
+fuzz_target!(|input: (bool, &str)| ketluan_fuzz::markdown(input));

@@ -3,4 +3,4 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|path: &str| { ketluan_fuzz::serve_path(path) });
+fuzz_target!(|path: &str| ketluan_fuzz::serve_path(path));

@@ -3,4 +3,4 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|input: (&str, &str)| { ketluan_fuzz::text(input) });
+fuzz_target!(|input: (&str, &str)| ketluan_fuzz::text(input));
