@@ -195,6 +195,7 @@ pub fn dateline(line: &str) -> Option<Date> {
     const ALLOWED: &[&str] = &[
         "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "cn", "t2", "t3", "t4", "t5",
         "t6", "t7", "gmt", "cập", "ngày", "lúc", "đăng", "giờ", "am", "pm", "sa", "ch", "h", "utc",
+        "print", "in", "bản", "xem", "lượt",
     ];
     let only_date = words(&rest).iter().all(|(_, w)| {
         let w = w.to_lowercase();
@@ -341,6 +342,22 @@ pub fn furniture(text: &str) -> Option<&'static str> {
     if key.starts_with("source /") || key.starts_with("nguồn /") {
         return Some("link path");
     }
+    // Contacts and counters of the page's header and footer.
+    let contact = [
+        "hotline",
+        "đường dây nóng",
+        "điện thoại:",
+        "fax:",
+        "email:",
+        "tổng số lượt truy cập",
+        "số lượt truy cập",
+        "lượt truy cập",
+        "đang truy cập",
+        "lượt xem:",
+    ];
+    if contact.iter().any(|c| key.starts_with(c)) && key.chars().count() <= 80 {
+        return Some("contact or counter");
+    }
     let words = key.split_whitespace().count();
     if (key.starts_with("báo ") || key.starts_with("cổng thông tin"))
         && words <= 6
@@ -452,9 +469,27 @@ fn mark_title(blocks: &mut [Block]) {
     if blocks.iter().any(titled) {
         return;
     }
-    let Some(at) = blocks.iter().position(|b| {
-        b.kind == Kind::Paragraph && !is_dots(&b.text) && furniture(&b.text).is_none()
-    }) else {
+    // A short label before the title (`Thời cuộc`, `Tin tức`) is a section's name.
+    let mut at = None;
+    for i in 0..blocks.len() {
+        let b = &blocks[i];
+        if b.line > 8 {
+            break;
+        }
+        if b.kind != Kind::Paragraph || is_dots(&b.text) || furniture(&b.text).is_some() {
+            continue;
+        }
+        let label = b.text.split_whitespace().count() < 4
+            && !b.text.ends_with(['.', ':', '!', '?'])
+            && blocks[i + 1..].iter().any(|n| n.kind == Kind::Paragraph);
+        if label {
+            blocks[i].kind = Kind::Debris("section label");
+            continue;
+        }
+        at = Some(i);
+        break;
+    }
+    let Some(at) = at else {
         return;
     };
     let more = blocks[at + 1..].iter().any(|b| b.kind == Kind::Paragraph);

@@ -385,6 +385,10 @@ const BODIES: &[(&str, &str)] = &[
     ("ban thường vụ tỉnh ủy", "Ban Thường vụ Tỉnh ủy"),
     ("thường trực tỉnh ủy", "Thường trực Tỉnh ủy"),
     ("ban chấp hành đảng bộ tỉnh", "Ban Chấp hành Đảng bộ tỉnh"),
+    (
+        "ban chấp hành đảng bộ thành phố",
+        "Ban Chấp hành Đảng bộ thành phố",
+    ),
     ("thường trực hđnd tỉnh", "Thường trực HĐND tỉnh"),
     (
         "thường trực hội đồng nhân dân tỉnh",
@@ -423,6 +427,7 @@ const MEETING_VERBS: &[&str] = &[
     "thống nhất",
     "thông báo kết luận",
     "có buổi",
+    "phối hợp",
 ];
 
 /// What a body does in the text of its conclusions: weaker evidence of who met.
@@ -820,6 +825,14 @@ fn chairs_in(s: &str, lower: &str) -> Vec<String> {
     }
     let mut out = Vec::new();
     let mut start = 0;
+    // `đoàn công tác do X làm trưởng đoàn`: who led a working visit chaired it.
+    if let Some(at) = lower.find("làm trưởng đoàn") {
+        let head = &s[..byte_in(s, lower, at)];
+        let head = head.rfind(" do ").map_or(head, |i| &head[i..]);
+        if let Some((_, n)) = names(head).into_iter().last() {
+            out.push(n);
+        }
+    }
     for (at, _) in lower.match_indices("chủ trì") {
         let bounded = !lower[..at].ends_with(char::is_alphanumeric)
             && !lower[at + "chủ trì".len()..].starts_with(char::is_alphanumeric);
