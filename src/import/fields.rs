@@ -666,12 +666,11 @@ pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Fie
     // `Ban Thường vụ Tỉnh ủy kết luận:` introducing the conclusions.
     for b in blocks.iter().filter(|b| b.is_content()) {
         let key = key_of(&without_abbreviations(&b.text));
-        for (name, i, after) in bodies_in(&key) {
+        for (name, _, after) in bodies_in(&key) {
             let after = after.trim_start();
-            if after.starts_with("kết luận") {
-                let rest = after["kết luận".len()..].trim_start();
+            if let Some(rest) = after.strip_prefix("kết luận") {
+                let rest = rest.trim_start();
                 if rest.starts_with(':') || rest.starts_with("như sau") {
-                    let _ = i;
                     return Field::found(name.to_string(), format!("concludes (line {})", b.line));
                 }
             }

@@ -77,14 +77,11 @@ fn tidy(raw: &str) -> String {
     out
 }
 
-#[cfg(test)]
 fn extract(bytes: &[u8]) -> Result<String, InputError> {
-    // Unit tests run in the test harness, not in ketluan: extract in process.
-    pdf_extract::extract_text_from_mem(bytes).map_err(|e| damaged(&e.to_string()))
-}
-
-#[cfg(not(test))]
-fn extract(bytes: &[u8]) -> Result<String, InputError> {
+    if cfg!(test) {
+        // Unit tests run in the test harness, not in ketluan: extract in process.
+        return pdf_extract::extract_text_from_mem(bytes).map_err(|e| damaged(&e.to_string()));
+    }
     let exe = std::env::current_exe().map_err(|e| damaged(&e.to_string()))?;
     let mut command = Command::new(exe);
     command
@@ -153,7 +150,7 @@ fn damaged(why: &str) -> InputError {
     InputError::refused(format!("the PDF could not be read ({why})"), FIX)
 }
 
-#[cfg(all(unix, not(test)))]
+#[cfg(unix)]
 fn limit_memory(command: &mut Command) {
     use std::os::unix::process::CommandExt;
     let limit = libc::rlimit {
@@ -171,7 +168,7 @@ fn limit_memory(command: &mut Command) {
     }
 }
 
-#[cfg(all(not(unix), not(test)))]
+#[cfg(not(unix))]
 fn limit_memory(_: &mut Command) {}
 
 /// In the child (`KETLUAN_EXTRACT_PDF` set): extract the PDF read on standard input,
