@@ -60,11 +60,17 @@ impl BaseUrl {
         if path.contains("//") {
             return Err("a URL path without empty segments");
         }
-        if path
-            .split('/')
-            .any(|segment| segment == "." || segment == "..")
-        {
-            return Err("a URL path without `.` or `..` segments");
+        // `%2e%2e` is `..` to a browser and to the path resolution of a server: the
+        // encoded forms are refused with the plain ones, as are encoded slashes.
+        if path.split('/').any(|segment| {
+            let decoded = segment.to_ascii_lowercase().replace("%2e", ".");
+            decoded == "." || decoded == ".."
+        }) {
+            return Err("a URL path without `.` or `..` segments (also written %2e)");
+        }
+        let lower = path.to_ascii_lowercase();
+        if lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00") {
+            return Err("a URL path without encoded slashes, backslashes or NUL");
         }
         Ok(Self {
             path_start: scheme.len() + host.len(),
@@ -164,6 +170,11 @@ mod tests {
         assert_eq!(b.as_str(), "https://a.vn:8443/");
         assert!(BaseUrl::parse("https://a.vn/x/../y/").is_err());
         assert!(BaseUrl::parse("https://a.vn/./").is_err());
+        assert!(BaseUrl::parse("http://localhost/%2e%2e/").is_err());
+        assert!(BaseUrl::parse("http://localhost/a/.%2E/").is_err());
+        assert!(BaseUrl::parse("http://localhost/%2e/").is_err());
+        assert!(BaseUrl::parse("http://localhost/a%2fb/").is_err());
+        assert!(BaseUrl::parse("http://localhost/a%2eb/").is_ok());
         assert!(BaseUrl::parse("https://kếtluận.vn/").is_err());
         assert!(BaseUrl::parse("https://user@a.vn/").is_err());
     }

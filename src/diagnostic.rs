@@ -89,6 +89,10 @@ pub enum Problem {
     NotUtf8,
     #[error("the file is {size_mb} MB; a content file may have at most {limit_mb} MB")]
     TooLarge { size_mb: u64, limit_mb: u64 },
+    #[error("not a regular file (a named pipe, a device or a folder); it was not read")]
+    NotAFile,
+    #[error("the file is {size_kb} KB; this file may have at most {limit_kb} KB")]
+    DataTooLarge { size_kb: u64, limit_kb: u64 },
     #[error("no front matter: a conclusion starts with a `---` line")]
     MissingFrontMatter,
     #[error("the front matter opened here is never closed by a `---` line")]
@@ -242,7 +246,8 @@ impl Problem {
             | Problem::NoContent(_)
             | Problem::SymbolicLink { .. } => "unreadable",
             Problem::NotUtf8 => "not-utf8",
-            Problem::TooLarge { .. } => "too-large",
+            Problem::TooLarge { .. } | Problem::DataTooLarge { .. } => "too-large",
+            Problem::NotAFile => "not-a-file",
             Problem::MissingFrontMatter => "front-matter-missing",
             Problem::UnclosedFrontMatter => "front-matter-unclosed",
             Problem::Yaml(_) => "yaml-syntax",
@@ -316,6 +321,16 @@ impl Problem {
                     .into()
             }
             Problem::SymbolicLink { copy } => format!("copy {copy} instead"),
+            Problem::NotAFile => {
+                "replace it by an ordinary file with the same name (ketluan never reads \
+                 pipes or devices, which could make it wait forever)"
+                    .into()
+            }
+            Problem::DataTooLarge { .. } => {
+                "check that this is the right file: settings, the document registry, \
+                 translations and templates are small text files"
+                    .into()
+            }
             Problem::TooLarge { .. } => {
                 "split the text into several conclusions, or attach the long document \
                  as a file (PDF) instead of pasting it"
@@ -497,29 +512,28 @@ impl Diagnostic {
     }
 
     /// The multi-line human form: `path:line:col: error[code]: message`, the line with
-    /// a caret under the column, and the help.
+    /// a caret under the column, and the help. What comes from a user's files is
+    /// shown with its control characters escaped, and of the offending line only a
+    /// stretch around the column.
     pub fn render(&self) -> String {
         let label = self.severity().label();
         let mut out = format!(
             "{}: {label}[{}]: {}",
-            self.location,
+            crate::text::escape_controls(&self.location.to_string()),
             self.problem.code(),
-            self.problem
+            crate::text::escape_controls(&self.problem.to_string())
         );
         if let Some(line) = &self.source_line {
             let number = self.location.line.to_string();
             let pad = " ".repeat(number.len());
-            out.push_str(&format!("\n{pad} |\n{number} | {line}"));
-            if self.location.column > 0 {
-                let indent: String = line
-                    .chars()
-                    .take(self.location.column - 1)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
+            let (shown, caret) = excerpt(line, self.location.column);
+            out.push_str(&format!("\n{pad} |\n{number} | {shown}"));
+            if let Some(indent) = caret {
                 out.push_str(&format!("\n{pad} | {indent}^"));
             }
         }
         if let Some(help) = self.problem.help() {
+            let help = crate::text::escape_controls(&help);
             out.push_str(&format!("\n  = help: {help}"));
         }
         out.push_str(&format!("\n  = see: {}", self.problem.see()));
@@ -527,9 +541,39 @@ impl Diagnostic {
     }
 }
 
+/// Of a source line, what a report shows: at most [`EXCERPT`] chars around the
+/// 1-based `column` (`…` where cut), control characters escaped, and the spaces
+/// that put a caret under the column (none when the column is 0).
+fn excerpt(line: &str, column: usize) -> (String, Option<String>) {
+    const EXCERPT: usize = 120;
+    let chars: Vec<char> = line.chars().collect();
+    let at = column.saturating_sub(1).min(chars.len());
+    let start = at.saturating_sub(EXCERPT / 2);
+    let end = (start + EXCERPT).min(chars.len());
+    let mut shown = String::new();
+    let mut indent = String::new();
+    if start > 0 {
+        shown.push('…');
+        indent.push(' ');
+    }
+    for (i, &c) in chars[start..end].iter().enumerate() {
+        let before = shown.chars().count();
+        crate::text::show_char(c, &mut shown);
+        if start + i < at {
+            let width = shown.chars().count() - before;
+            indent.extend(std::iter::repeat_n(if c == '\t' { '\t' } else { ' ' }, width));
+        }
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, (column > 0).then_some(indent))
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.problem)
+        let text = format!("{}: {}", self.location, self.problem);
+        f.write_str(&crate::text::escape_controls(&text))
     }
 }
 

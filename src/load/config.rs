@@ -10,18 +10,18 @@ use crate::text::source;
 
 pub const FILE: &str = "site.yaml";
 
+/// Settings take a few hundred bytes; the limit only stops a wrong file.
+const LIMIT: u64 = 1 << 20;
+
 /// Read and validate `<root>/site.yaml`; `base_url` overrides the file's value.
 pub fn load(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagnostic>> {
     let file = Path::new(FILE);
-    let bytes = std::fs::read(root.join(FILE)).map_err(|e| {
-        vec![Diagnostic::new(
+    let bytes = super::file::read_regular(&root.join(FILE), LIMIT).map_err(|e| match e {
+        super::file::Refused::Missing => vec![Diagnostic::new(
             Location::file(file),
-            if e.kind() == std::io::ErrorKind::NotFound {
-                Problem::NotASite(root.display().to_string())
-            } else {
-                Problem::Unreadable(e.to_string())
-            },
-        )]
+            Problem::NotASite(root.display().to_string()),
+        )],
+        other => vec![other.diagnostic(file)],
     })?;
     let text = source::decode(bytes).map_err(|e| {
         vec![Diagnostic::new(

@@ -7,6 +7,7 @@ pub mod classified;
 pub mod conclusion;
 pub mod config;
 pub(crate) mod fields;
+pub mod file;
 pub mod frontmatter;
 pub mod registry;
 pub mod yaml;
@@ -195,9 +196,9 @@ pub fn read_conclusion(
             Problem::Unreadable(e.to_string()),
         )]
     };
-    // One open for the size check and the read: system calls are dear.
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    let meta = file.metadata().map_err(unreadable)?;
+    // One open for the size check and the read: system calls are dear. The open
+    // follows no link and reads no pipe, whatever the folder walk saw.
+    let (file, meta) = file::open_regular(path).map_err(|r| vec![r.diagnostic(&rel)])?;
     let len = meta.len();
     if len > LIMIT_MB << 20 {
         return Err(vec![Diagnostic::new(

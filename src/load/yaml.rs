@@ -290,6 +290,22 @@ fn syntax_error(e: &serde_yaml::Error, source: &str, first_line: usize) -> YamlE
     if let Some(duplicate) = duplicate_key(&message, source, first_line) {
         return duplicate;
     }
+    // libyaml gives a control character's byte offset, not its line: it is found
+    // again here and placed where it is.
+    if message.starts_with("control characters are not allowed")
+        && let Some((offset, c)) = source.char_indices().find(|&(_, c)| not_yaml_text(c))
+    {
+        let (line, column) = crate::text::line_column(source, offset);
+        return YamlError {
+            line: file_line(line),
+            column,
+            problem: Problem::Yaml(format!(
+                "the control character U+{:04X} is not allowed here: delete it (it often \
+                 comes with text copied from a terminal or an old document)",
+                u32::from(c)
+            )),
+        };
+    }
     // libyaml says "PROBLEM at line L column C, CONTEXT at line L2 column C2", with
     // lines of the YAML block; the diagnostic carries file positions instead.
     let (problem, context) = match message.split_once(", while ") {
@@ -335,6 +351,13 @@ fn syntax_error(e: &serde_yaml::Error, source: &str, first_line: usize) -> YamlE
         column,
         problem: Problem::Yaml(problem.to_string()),
     }
+}
+
+/// What YAML does not accept in a document: control characters other than tab and
+/// line breaks, and the non-characters U+FFFE and U+FFFF.
+fn not_yaml_text(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}'))
+        || matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
 /// A front-matter key at the start of a line: `title:`, `chaired_by:`.

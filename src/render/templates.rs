@@ -323,6 +323,10 @@ fn files_under(dir: &Path, problems: &mut Vec<Diagnostic>, root: &Path) -> Vec<(
                 let name = rel.to_string_lossy().replace('\\', "/");
                 out.push((name, e.path().to_path_buf()));
             }
+            Ok(e) if !e.file_type().is_dir() => problems.push(Diagnostic::new(
+                Location::file(crate::diagnostic::relative(root, e.path())),
+                Problem::NotAFile,
+            )),
             Ok(_) => {}
             Err(err) => problems.push(Diagnostic::new(
                 Location::file(
@@ -352,10 +356,12 @@ fn is_link(path: &Path, root: &Path, problems: &mut Vec<Diagnostic>) -> bool {
     link
 }
 
+/// A template or translation file: a few KB; the limit only stops a wrong file.
+const TEXT_LIMIT: u64 = 1 << 20;
+
 fn read_text(path: &Path, root: &Path) -> Result<String, Diagnostic> {
     let rel = crate::diagnostic::relative(root, path);
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::new(Location::file(&rel), Problem::Unreadable(e.to_string())))?;
+    let bytes = crate::load::file::read_regular(path, TEXT_LIMIT).map_err(|r| r.diagnostic(&rel))?;
     crate::text::source::decode(bytes)
         .map_err(|e| Diagnostic::new(Location::at(&rel, e.line, e.column), Problem::NotUtf8))
 }
@@ -397,12 +403,13 @@ fn load_translations(
         })
     } else {
         let path = theme_dir.join(&file);
-        (!is_link(&path, root, problems) && path.is_file())
+        (!is_link(&path, root, problems) && std::fs::symlink_metadata(&path).is_ok())
             .then(|| read_text(&path, root).map(|t| (crate::diagnostic::relative(root, &path), t)))
             .and_then(|r| r.map_err(|d| problems.push(d)).ok())
     };
     let site_path = root.join(&file);
-    let site_text = (!is_link(&site_path, root, problems) && site_path.is_file())
+    let site_text = (!is_link(&site_path, root, problems)
+        && std::fs::symlink_metadata(&site_path).is_ok())
         .then(|| read_text(&site_path, root).map(|t| (PathBuf::from(&file), t)))
         .and_then(|r| r.map_err(|d| problems.push(d)).ok());
     if let Some((path, text)) = theme_text {
