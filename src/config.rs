@@ -123,7 +123,16 @@ pub struct SiteConfig {
     pub unsafe_html: bool,
     /// Build the search page and its index (`/tim-kiem/`). On by default.
     pub search: bool,
+    /// The most different documents one conclusion may cite (each document's page
+    /// and feed carries the conclusion).
+    pub max_cited_documents: usize,
+    /// Publish every file of `content/` beside a conclusion, listed or not (the old
+    /// behaviour). Off: only attachments and files the body links to.
+    pub publish_unlisted: bool,
 }
+
+/// The default of [`SiteConfig::max_cited_documents`].
+pub const MAX_CITED_DOCUMENTS: usize = 200;
 
 impl SiteConfig {
     /// Keys `site.yaml` accepts.
@@ -136,6 +145,8 @@ impl SiteConfig {
         "paginate",
         "unsafe_html",
         "search",
+        "max_cited_documents",
+        "publish_unlisted",
     ];
 }
 

@@ -93,12 +93,20 @@ pub enum Problem {
     NotAFile,
     #[error("the file is {size_kb} KB; this file may have at most {limit_kb} KB")]
     DataTooLarge { size_kb: u64, limit_kb: u64 },
+    #[error(
+        "the text cites documents more than {max} times; a conclusion may hold at most {max} citations"
+    )]
+    TooManyCitations { max: usize },
+    #[error("the conclusion cites {count} different documents; at most {max} are allowed")]
+    TooManyDocuments { count: usize, max: usize },
     #[error("no front matter: a conclusion starts with a `---` line")]
     MissingFrontMatter,
     #[error("the front matter opened here is never closed by a `---` line")]
     UnclosedFrontMatter,
     #[error("YAML syntax error: {0}")]
     Yaml(String),
+    #[error("the YAML aliases (`*name`) repeat more text than {limit_kb} KB")]
+    YamlAliases { limit_kb: usize },
     #[error("the key `{key}` is given twice (first on line {first_line})")]
     DuplicateKey { key: String, first_line: usize },
     #[error("unknown key `{key}`")]
@@ -248,9 +256,12 @@ impl Problem {
             Problem::NotUtf8 => "not-utf8",
             Problem::TooLarge { .. } | Problem::DataTooLarge { .. } => "too-large",
             Problem::NotAFile => "not-a-file",
+            Problem::TooManyCitations { .. } => "too-many-citations",
+            Problem::TooManyDocuments { .. } => "too-many-documents",
             Problem::MissingFrontMatter => "front-matter-missing",
             Problem::UnclosedFrontMatter => "front-matter-unclosed",
             Problem::Yaml(_) => "yaml-syntax",
+            Problem::YamlAliases { .. } => "yaml-aliases",
             Problem::DuplicateKey { .. } => "duplicate-key",
             Problem::UnknownKey { .. } => "unknown-key",
             Problem::MissingKey { .. } | Problem::EmptyValue(_) => "missing-key",
@@ -321,6 +332,17 @@ impl Problem {
                     .into()
             }
             Problem::SymbolicLink { copy } => format!("copy {copy} instead"),
+            Problem::TooManyCitations { .. } => {
+                "check that the file holds one conclusion, not a pasted list or index of \
+                 documents; attach such a list as a file (PDF) instead"
+                    .into()
+            }
+            Problem::TooManyDocuments { .. } => {
+                "check that the file holds one conclusion, not a pasted index of documents \
+                 (every document cited gets this conclusion in its feed); a site that needs \
+                 more sets `max_cited_documents:` in site.yaml"
+                    .into()
+            }
             Problem::NotAFile => {
                 "replace it by an ordinary file with the same name (ketluan never reads \
                  pipes or devices, which could make it wait forever)"
@@ -349,6 +371,11 @@ impl Problem {
             }
             Problem::Yaml(_) => {
                 "check indentation and quoting: put values containing `:` or `#` in double quotes"
+                    .into()
+            }
+            Problem::YamlAliases { .. } => {
+                "write the value out where it is needed instead of repeating it with `*` \
+                 aliases (an `&anchor` names a value, each `*alias` repeats all of it)"
                     .into()
             }
             Problem::DuplicateKey { key, .. } => {
@@ -561,7 +588,10 @@ fn excerpt(line: &str, column: usize) -> (String, Option<String>) {
         crate::text::show_char(c, &mut shown);
         if start + i < at {
             let width = shown.chars().count() - before;
-            indent.extend(std::iter::repeat_n(if c == '\t' { '\t' } else { ' ' }, width));
+            indent.extend(std::iter::repeat_n(
+                if c == '\t' { '\t' } else { ' ' },
+                width,
+            ));
         }
     }
     if end < chars.len() {

@@ -139,6 +139,25 @@ fn parse_in(
             }
         },
     };
+    let max_cited_documents = match r.string("max_cited_documents") {
+        None => crate::config::MAX_CITED_DOCUMENTS,
+        Some(s) => match s.parse::<usize>() {
+            Ok(n) if n >= 1 => n,
+            _ => {
+                let field = fields.get("max_cited_documents").expect("present");
+                r.report(
+                    field,
+                    Problem::InvalidValue {
+                        key: "max_cited_documents",
+                        value: s,
+                        expected: "a whole number of documents, at least 1",
+                    },
+                );
+                crate::config::MAX_CITED_DOCUMENTS
+            }
+        },
+    };
+    let publish_unlisted = r.bool("publish_unlisted").unwrap_or(false);
     let unsafe_html = r.bool("unsafe_html").unwrap_or(false);
     let search = r.bool("search").unwrap_or(true);
 
@@ -152,6 +171,8 @@ fn parse_in(
             paginate,
             unsafe_html,
             search,
+            max_cited_documents,
+            publish_unlisted,
         })
     } else {
         Err(r.diagnostics)

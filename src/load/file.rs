@@ -140,6 +140,9 @@ mod tests {
             read_regular(&dir.path().join("none"), 100),
             Err(Refused::Missing)
         ));
-        assert!(matches!(read_regular(dir.path(), 100), Err(Refused::NotAFile)));
+        assert!(matches!(
+            read_regular(dir.path(), 100),
+            Err(Refused::NotAFile)
+        ));
     }
 }

@@ -361,7 +361,8 @@ const TEXT_LIMIT: u64 = 1 << 20;
 
 fn read_text(path: &Path, root: &Path) -> Result<String, Diagnostic> {
     let rel = crate::diagnostic::relative(root, path);
-    let bytes = crate::load::file::read_regular(path, TEXT_LIMIT).map_err(|r| r.diagnostic(&rel))?;
+    let bytes =
+        crate::load::file::read_regular(path, TEXT_LIMIT).map_err(|r| r.diagnostic(&rel))?;
     crate::text::source::decode(bytes)
         .map_err(|e| Diagnostic::new(Location::at(&rel, e.line, e.column), Problem::NotUtf8))
 }
@@ -410,8 +411,8 @@ fn load_translations(
     let site_path = root.join(&file);
     let site_text = (!is_link(&site_path, root, problems)
         && std::fs::symlink_metadata(&site_path).is_ok())
-        .then(|| read_text(&site_path, root).map(|t| (PathBuf::from(&file), t)))
-        .and_then(|r| r.map_err(|d| problems.push(d)).ok());
+    .then(|| read_text(&site_path, root).map(|t| (PathBuf::from(&file), t)))
+    .and_then(|r| r.map_err(|d| problems.push(d)).ok());
     if let Some((path, text)) = theme_text {
         match yaml::parse_as::<BTreeMap<String, String>>(&text, 1) {
             Ok(map) => strings = map,

@@ -1,0 +1,296 @@
+//! Hostile and careless input (issue 28): each test is one finding of the probe,
+//! run against the real binary on a real site folder.
+
+mod common;
+
+use common::{TestSite, conclusion};
+
+/// A body whose first paragraph cites `n` different national resolutions.
+fn citing(n: usize) -> String {
+    let numbers: Vec<String> = (1..=n)
+        .map(|i| format!("Nghị quyết số {i}-NQ/TW"))
+        .collect();
+    format!(
+        "---\ntitle: Trích dẫn\ndate: 2025-03-01\nprovince: Hà Tĩnh\n---\nThực hiện {}.\n",
+        numbers.join(", ")
+    )
+}
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// 1. Every cited document's feed carries the citing conclusion's summary: bounded,
+/// and a conclusion citing more different documents than the limit is an error.
+#[test]
+fn feeds_carry_a_bounded_summary_and_cited_documents_are_limited() {
+    let site = TestSite::new();
+    site.write("content/a.md", citing(150));
+    site.build_ok();
+    let mut feeds = 0;
+    for (path, bytes) in common::tree(&site.path("public")) {
+        if !path.ends_with(".xml") || !path.contains("feed") && !path.contains("atom") {
+            continue;
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        for summary in text.split("<summary>").skip(1) {
+            let summary = summary.split("</summary>").next().unwrap();
+            feeds += 1;
+            assert!(summary.chars().count() <= 520, "{path}: {summary}");
+        }
+    }
+    assert!(feeds > 100, "{feeds} summaries in feeds");
+
+    site.write("content/a.md", citing(201));
+    let err = site.build_err();
+    assert!(
+        err.contains("content/a.md:6:1: error[too-many-documents]"),
+        "{err}"
+    );
+    assert!(err.contains("201 different documents"), "{err}");
+    // The limit is the site's to raise.
+    site.write(
+        "site.yaml",
+        format!("{}max_cited_documents: 300\n", common::SITE_YAML),
+    );
+    site.build_ok();
+}
+
+/// 2. A wide alias bomb: one large value repeated by aliases thousands of times.
+#[test]
+fn a_wide_yaml_alias_bomb_is_refused_at_its_line() {
+    let site = TestSite::new();
+    let big = "x".repeat(100_000);
+    let aliases = vec!["*a"; 3000].join(", ");
+    site.write(
+        "content/a.md",
+        format!(
+            "---\ntitle: A\ndate: 2025-03-01\nprovince: Hà Tĩnh\nsummary: &a \"{big}\"\ntags: [{aliases}]\n---\nx\n"
+        ),
+    );
+    let err = site.build_err();
+    assert!(err.contains("content/a.md:"), "{err}");
+    assert!(err.contains("error[yaml-aliases]"), "{err}");
+    site.write(
+        "content/_documents.yaml",
+        format!("- number: 1-NQ/TW\n  title: &a \"{big}\"\n  issuer: [{aliases}]\n"),
+    );
+    site.write("content/a.md", conclusion("A", "2025-03-01", "Hà Tĩnh", ""));
+    let err = site.build_err();
+    assert!(err.contains("content/_documents.yaml:"), "{err}");
+    assert!(err.contains("error[yaml-aliases]"), "{err}");
+}
+
+/// 4. The registry as a link to a secret file: refused, never read or echoed.
+#[cfg(unix)]
+#[test]
+fn a_registry_that_is_a_link_is_not_read() {
+    let site = TestSite::new();
+    site.write("content/a.md", conclusion("A", "2025-03-01", "Hà Tĩnh", ""));
+    let secret = site.path("secret.txt");
+    std::fs::write(&secret, "API_TOKEN=hunter2\n").unwrap();
+    std::os::unix::fs::symlink(&secret, site.path("content/_documents.yaml")).unwrap();
+    let err = site.build_err();
+    assert!(
+        err.contains("content/_documents.yaml: error[unreadable]"),
+        "{err}"
+    );
+    assert!(!err.contains("hunter2"), "{err}");
+}
+
+/// 11. A named pipe as site.yaml or as the registry is refused, not waited on.
+#[cfg(unix)]
+#[test]
+fn pipes_are_refused_not_read() {
+    for file in ["site.yaml", "content/_documents.yaml"] {
+        let site = TestSite::new();
+        site.write("content/a.md", conclusion("A", "2025-03-01", "Hà Tĩnh", ""));
+        let path = site.path(file);
+        let _ = std::fs::remove_file(&path);
+        let name = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        let err = site.build_err();
+        assert!(err.contains(&format!("{file}: error[not-a-file]")), "{err}");
+    }
+}
+
+/// 11. site.yaml and the registry have a size cap.
+#[test]
+fn data_files_have_a_size_cap() {
+    let site = TestSite::new();
+    site.write("content/a.md", conclusion("A", "2025-03-01", "Hà Tĩnh", ""));
+    site.write(
+        "site.yaml",
+        format!("{}# {}\n", common::SITE_YAML, "x".repeat(2 << 20)),
+    );
+    let err = site.build_err();
+    assert!(err.contains("site.yaml: error[too-large]"), "{err}");
+    site.write("site.yaml", common::SITE_YAML);
+    site.write(
+        "content/_documents.yaml",
+        format!("# {}\n", "x".repeat(17 << 20)),
+    );
+    let err = site.build_err();
+    assert!(
+        err.contains("content/_documents.yaml: error[too-large]"),
+        "{err}"
+    );
+}
+
+/// 5. A registry `url:` is a web address, never `javascript:`.
+#[test]
+fn a_registry_url_must_be_http() {
+    let site = TestSite::new();
+    site.write("content/a.md", conclusion("A", "2025-03-01", "Hà Tĩnh", ""));
+    site.write(
+        "content/_documents.yaml",
+        "- number: 5-NQ/TW\n  url: \"javascript:alert(1)\"\n",
+    );
+    let err = site.build_err();
+    assert!(
+        err.contains("content/_documents.yaml:2:8: error[invalid-value]"),
+        "{err}"
+    );
+    site.write(
+        "content/_documents.yaml",
+        "- number: 5-NQ/TW\n  url: https://tulieuvankien.dangcongsan.vn/x\n",
+    );
+    site.build_ok();
+}
+
+/// 7. A body pasted with a million citations is refused quickly, at its body.
+#[test]
+fn citations_per_file_are_limited() {
+    let site = TestSite::new();
+    let body = "Nghị quyết số 5-NQ/TW; ".repeat(20_000);
+    site.write(
+        "content/a.md",
+        format!("---\ntitle: A\ndate: 2025-03-01\nprovince: Hà Tĩnh\n---\n{body}\n"),
+    );
+    let err = site.build_err();
+    assert!(
+        err.contains("content/a.md:6:1: error[too-many-citations]"),
+        "{err}"
+    );
+}
+
+/// 9. A day out of range is an error, not another day.
+#[test]
+fn a_day_out_of_range_is_an_error() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        conclusion("A", "2023-03-257", "Hà Tĩnh", ""),
+    );
+    let err = site.build_err();
+    assert!(
+        err.contains("content/a.md:3:7: error[invalid-date]"),
+        "{err}"
+    );
+    assert!(err.contains("no day 257"), "{err}");
+}
+
+/// 10. Only what a conclusion lists or links to is published; check names the rest.
+#[test]
+fn stray_files_beside_a_conclusion_are_not_published() {
+    let site = TestSite::new();
+    site.write(
+        "content/hop/hop.md",
+        "---\ntitle: A\ndate: 2025-03-01\nprovince: Hà Tĩnh\nattachments: [bien-ban.pdf]\n---\nXem [phụ lục](phu-luc.pdf) và ![ảnh](anh%20hop.jpg).\n",
+    );
+    for f in [
+        "bien-ban.pdf",
+        "phu-luc.pdf",
+        "anh hop.jpg",
+        "ghi-chu-noi-bo.txt",
+    ] {
+        site.write(&format!("content/hop/{f}"), "x");
+    }
+    let out = site.run(&["check"]);
+    let text = stdout(&out);
+    assert!(text.contains("content/hop/ghi-chu-noi-bo.txt"), "{text}");
+    assert!(text.contains("warning[unpublished-file]"), "{text}");
+    assert!(!text.contains("No problems found"), "{text}");
+    site.build_ok();
+    for f in ["bien-ban.pdf", "phu-luc.pdf", "anh hop.jpg"] {
+        assert!(
+            site.path(&format!("public/ket-luan/hop/{f}")).is_file(),
+            "{f}"
+        );
+    }
+    assert!(!site.path("public/ket-luan/hop/ghi-chu-noi-bo.txt").exists());
+    // The old behaviour, on request.
+    site.write(
+        "site.yaml",
+        format!("{}publish_unlisted: true\n", common::SITE_YAML),
+    );
+    site.build_ok();
+    assert!(
+        site.path("public/ket-luan/hop/ghi-chu-noi-bo.txt")
+            .is_file()
+    );
+}
+
+/// 11. An encoded `..` in base_url is refused.
+#[test]
+fn encoded_dot_segments_in_base_url_are_refused() {
+    let site = TestSite::new();
+    site.write("content/a.md", conclusion("A", "2025-03-01", "Hà Tĩnh", ""));
+    site.write(
+        "site.yaml",
+        "title: x\nbase_url: http://localhost/%2e%2e/\n",
+    );
+    let err = site.build_err();
+    assert!(
+        err.contains("site.yaml:2:11: error[invalid-value]"),
+        "{err}"
+    );
+}
+
+/// 11. A YAML control character is placed at its line; ESC is shown escaped,
+/// never sent to the terminal.
+#[test]
+fn control_characters_are_placed_and_escaped() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        "---\ntitle: A\ndate: 2025-03-01\nprovince: Hà Tĩnh\nsummary: x\u{1b}[2J y\n---\nx\n",
+    );
+    let err = site.build_err();
+    assert!(
+        err.contains("content/a.md:5:11: error[yaml-syntax]"),
+        "{err}"
+    );
+    assert!(err.contains("\\u{1b}[2J"), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err}");
+}
+
+/// 11. NUL never reaches a page or the open data.
+#[test]
+fn nul_never_reaches_html_or_csv() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        "---\ntitle: \"A\u{0}B\"\ndate: 2025-03-01\nprovince: Hà Tĩnh\n---\nNội\u{0}dung\n",
+    );
+    site.build_ok();
+    let mut checked = 0;
+    for (path, bytes) in common::tree(&site.path("public")) {
+        if [".html", ".csv", ".json", ".xml"]
+            .iter()
+            .any(|e| path.ends_with(e))
+        {
+            checked += 1;
+            assert!(!bytes.contains(&0), "{path} holds NUL");
+        }
+    }
+    assert!(checked > 5, "{checked}");
+    assert!(
+        site.read("public/ket-luan/a/index.html")
+            .contains("A\u{FFFD}B")
+    );
+}
