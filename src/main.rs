@@ -172,6 +172,10 @@ enum Command {
         /// Print how long each phase of every rebuild took.
         #[arg(long)]
         timings: bool,
+        /// Also answer requests for this host name (repeatable); IP addresses and
+        /// localhost are always answered.
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_host: Vec<String>,
     },
     /// Create a new site: site.yaml (every key documented), an example conclusion,
     /// templates/README.md, .gitignore and, with --ci, a CI definition.
@@ -281,6 +285,7 @@ fn main() -> ExitCode {
             poll,
             open,
             timings,
+            allow_host,
         } => {
             if !root.is_dir() {
                 eprintln!("error: --root {}: no such folder", root.display());
@@ -294,6 +299,7 @@ fn main() -> ExitCode {
                 poll,
                 open,
                 timings,
+                allow_hosts: allow_host,
             };
             match ketluan::serve::run(options) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -20,11 +20,7 @@ fn stdout(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// 1. Every cited document's feed carries the citing conclusion's summary: bounded,
+/// Item 1: Every cited document's feed carries the citing conclusion's summary: bounded,
 /// and a conclusion citing more different documents than the limit is an error.
 #[test]
 fn feeds_carry_a_bounded_summary_and_cited_documents_are_limited() {
@@ -60,7 +56,7 @@ fn feeds_carry_a_bounded_summary_and_cited_documents_are_limited() {
     site.build_ok();
 }
 
-/// 2. A wide alias bomb: one large value repeated by aliases thousands of times.
+/// Item 2: A wide alias bomb: one large value repeated by aliases thousands of times.
 #[test]
 fn a_wide_yaml_alias_bomb_is_refused_at_its_line() {
     let site = TestSite::new();
@@ -85,7 +81,7 @@ fn a_wide_yaml_alias_bomb_is_refused_at_its_line() {
     assert!(err.contains("error[yaml-aliases]"), "{err}");
 }
 
-/// 4. The registry as a link to a secret file: refused, never read or echoed.
+/// Item 4: The registry as a link to a secret file: refused, never read or echoed.
 #[cfg(unix)]
 #[test]
 fn a_registry_that_is_a_link_is_not_read() {
@@ -102,7 +98,7 @@ fn a_registry_that_is_a_link_is_not_read() {
     assert!(!err.contains("hunter2"), "{err}");
 }
 
-/// 11. A named pipe as site.yaml or as the registry is refused, not waited on.
+/// Item 11: A named pipe as site.yaml or as the registry is refused, not waited on.
 #[cfg(unix)]
 #[test]
 fn pipes_are_refused_not_read() {
@@ -118,7 +114,7 @@ fn pipes_are_refused_not_read() {
     }
 }
 
-/// 11. site.yaml and the registry have a size cap.
+/// Item 11: site.yaml and the registry have a size cap.
 #[test]
 fn data_files_have_a_size_cap() {
     let site = TestSite::new();
@@ -141,7 +137,7 @@ fn data_files_have_a_size_cap() {
     );
 }
 
-/// 5. A registry `url:` is a web address, never `javascript:`.
+/// Item 5: A registry `url:` is a web address, never `javascript:`.
 #[test]
 fn a_registry_url_must_be_http() {
     let site = TestSite::new();
@@ -162,7 +158,7 @@ fn a_registry_url_must_be_http() {
     site.build_ok();
 }
 
-/// 7. A body pasted with a million citations is refused quickly, at its body.
+/// Item 7: A body pasted with a million citations is refused quickly, at its body.
 #[test]
 fn citations_per_file_are_limited() {
     let site = TestSite::new();
@@ -178,7 +174,7 @@ fn citations_per_file_are_limited() {
     );
 }
 
-/// 9. A day out of range is an error, not another day.
+/// Item 9: A day out of range is an error, not another day.
 #[test]
 fn a_day_out_of_range_is_an_error() {
     let site = TestSite::new();
@@ -194,7 +190,7 @@ fn a_day_out_of_range_is_an_error() {
     assert!(err.contains("no day 257"), "{err}");
 }
 
-/// 10. Only what a conclusion lists or links to is published; check names the rest.
+/// Item 10: Only what a conclusion lists or links to is published; check names the rest.
 #[test]
 fn stray_files_beside_a_conclusion_are_not_published() {
     let site = TestSite::new();
@@ -235,7 +231,7 @@ fn stray_files_beside_a_conclusion_are_not_published() {
     );
 }
 
-/// 11. An encoded `..` in base_url is refused.
+/// Item 11: An encoded `..` in base_url is refused.
 #[test]
 fn encoded_dot_segments_in_base_url_are_refused() {
     let site = TestSite::new();
@@ -251,7 +247,7 @@ fn encoded_dot_segments_in_base_url_are_refused() {
     );
 }
 
-/// 11. A YAML control character is placed at its line; ESC is shown escaped,
+/// Item 11: A YAML control character is placed at its line; ESC is shown escaped,
 /// never sent to the terminal.
 #[test]
 fn control_characters_are_placed_and_escaped() {
@@ -269,7 +265,7 @@ fn control_characters_are_placed_and_escaped() {
     assert!(!err.contains('\u{1b}'), "{err}");
 }
 
-/// 11. NUL never reaches a page or the open data.
+/// Item 11: NUL never reaches a page or the open data.
 #[test]
 fn nul_never_reaches_html_or_csv() {
     let site = TestSite::new();
@@ -293,4 +289,114 @@ fn nul_never_reaches_html_or_csv() {
         site.read("public/ket-luan/a/index.html")
             .contains("A\u{FFFD}B")
     );
+}
+
+/// A raw request with the given `Host`; the whole response as text.
+fn raw_request(addr: &str, host: &str, path: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    String::from_utf8_lossy(&raw).into_owned()
+}
+
+/// Item 3: A static file or attachment replaced by a link while serve runs is never
+/// answered with the link's target.
+#[cfg(unix)]
+#[test]
+fn serve_never_follows_a_link_to_answer() {
+    use common::serve::Server;
+    let site = TestSite::new();
+    site.write(
+        "content/hop/hop.md",
+        "---\ntitle: A\ndate: 2025-03-01\nprovince: Hà Tĩnh\nattachments: [phu-luc.pdf]\n---\nx\n",
+    );
+    site.write("content/hop/phu-luc.pdf", "%PDF công khai");
+    site.write("static/extra.css", "body { color: black }");
+    let secret = site.path("secret.txt");
+    std::fs::write(&secret, "root:$6$secret-hash:19000").unwrap();
+    let server = Server::start(&site, &[]);
+    let css = server.wait_for("/static/extra.css", "served", |r| r.status == 200);
+    assert!(css.body.contains("color"), "{}", css.body);
+    for (file, url) in [
+        ("static/extra.css", "/static/extra.css"),
+        ("content/hop/phu-luc.pdf", "/ket-luan/hop/phu-luc.pdf"),
+    ] {
+        assert_eq!(server.get(url).status, 200, "{url}");
+        std::fs::remove_file(site.path(file)).unwrap();
+        std::os::unix::fs::symlink(&secret, site.path(file)).unwrap();
+        // Asked at once (the last good site) and after the rebuild has seen it.
+        for _ in 0..20 {
+            let r = server.get(url);
+            assert!(
+                !r.body.contains("secret-hash"),
+                "{url} served the link's target"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+}
+
+/// Item 8: Clients that open connections and never finish a request are dropped after
+/// the first-request deadline; beyond the connection cap, a 503 at once; a
+/// request for an unknown host name is refused.
+#[cfg(unix)]
+#[test]
+fn serve_caps_connections_and_times_out_slow_clients() {
+    use common::serve::Server;
+    use std::io::{Read, Write};
+    // This test's own process needs the handles for its idle connections.
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) };
+    limit.rlim_cur = limit.rlim_max.min(4096);
+    unsafe { libc::setrlimit(libc::RLIMIT_NOFILE, &limit) };
+    if limit.rlim_cur < 1200 {
+        eprintln!("skipped: only {} file handles", limit.rlim_cur);
+        return;
+    }
+    let site = TestSite::new();
+    site.write("content/a.md", conclusion("A", "2025-03-01", "Hà Tĩnh", ""));
+    let server = Server::start(&site, &[]);
+    server.wait_for("/", "served", |r| r.status == 200);
+
+    // A slow client: half a request line, then nothing.
+    let mut slow = std::net::TcpStream::connect(&server.addr).unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: ").unwrap();
+    let started = std::time::Instant::now();
+    let idle: Vec<std::net::TcpStream> = (0..1100)
+        .map(|_| std::net::TcpStream::connect(&server.addr).unwrap())
+        .collect();
+    let busy = raw_request(&server.addr, &server.addr, "/");
+    assert!(busy.starts_with("HTTP/1.1 503"), "{busy}");
+    assert!(busy.contains("too many connections"), "{busy}");
+
+    slow.set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    let mut rest = Vec::new();
+    let _ = slow.read_to_end(&mut rest);
+    let waited = started.elapsed();
+    assert!(
+        waited < std::time::Duration::from_secs(25),
+        "the slow client was kept {waited:?}"
+    );
+    // The idle ones were dropped too: readers are answered again.
+    let ok = server.wait_for("/", "answered again", |r| r.status == 200);
+    assert!(ok.body.contains("<html"), "{}", ok.body);
+    drop(idle);
+
+    // DNS rebinding: a name the server was not told about.
+    let refused = raw_request(&server.addr, "evil.example:1111", "/");
+    assert!(refused.starts_with("HTTP/1.1 421"), "{refused}");
+    let port = server.addr.rsplit(':').next().unwrap();
+    let allowed = Server::start(&site, &["--allow-host", "preview.lan"]);
+    let page = raw_request(&allowed.addr, &format!("preview.lan:{port}"), "/");
+    assert!(page.starts_with("HTTP/1.1 200"), "{page}");
 }
