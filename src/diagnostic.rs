@@ -153,6 +153,8 @@ pub enum Problem {
     },
     #[error("{0}")]
     Template(String),
+    #[error("the template is over its budget: {0}")]
+    TemplateBudget(String),
     /// `help` is what to do about this cause: see [`Problem::output`].
     #[error("cannot write the output: {reason}")]
     Output { reason: String, help: &'static str },
@@ -274,6 +276,7 @@ impl Problem {
             Problem::Attachment { .. } => "attachment",
             Problem::InvalidValue { .. } => "invalid-value",
             Problem::Template(_) => "template",
+            Problem::TemplateBudget(_) => "template-budget",
             Problem::Output { .. } => "output",
             Problem::Classified { .. } => "classified",
             Problem::FileExists => "file-exists",
@@ -424,6 +427,10 @@ impl Problem {
             Problem::Template(_) => {
                 "fix the template; a site template in templates/ overrides the theme's".into()
             }
+            Problem::TemplateBudget(_) => "a template renders a page in seconds: look for a loop \
+                 inside a loop over `range()` or over all conclusions, or a value that \
+                 `set_global` makes longer on every turn"
+                .into(),
             Problem::Output { help, .. } => help.to_string(),
             Problem::Classified { fix, .. } => format!(
                 "a document with a secrecy mark (MẬT, TỐI MẬT, TUYỆT MẬT) or a circulation \

@@ -400,3 +400,58 @@ fn serve_caps_connections_and_times_out_slow_clients() {
     let page = raw_request(&allowed.addr, &format!("preview.lan:{port}"), "/");
     assert!(page.starts_with("HTTP/1.1 200"), "{page}");
 }
+
+/// Item 6: runaway templates fail the build, naming the template, quickly and
+/// within memory; the last good site stays.
+#[test]
+fn runaway_templates_fail_the_build_by_name() {
+    let site = TestSite::new();
+    site.write("content/a.md", conclusion("A", "2025-03-01", "Hà Tĩnh", ""));
+    site.build_ok();
+    let good = site.read("public/ket-luan/a/index.html");
+    let nested =
+        "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}";
+    let output = "{% for i in range(end=100000) %}{% for j in range(end=9) %}{{ \"x\" ~ i ~ \"yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy\" }}{% endfor %}{% endfor %}";
+    let doubling = "{% set_global s = \"xxxxxxxxxxxxxxxx\" %}{% for i in range(end=60) %}{% set_global s = s ~ s %}{% endfor %}{{ s | length }}";
+    for (what, template) in [("loops", nested), ("output", output), ("memory", doubling)] {
+        site.write("templates/404.html", template);
+        let started = std::time::Instant::now();
+        let out = site.build();
+        let text = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(!out.status.success(), "{what}: {text}");
+        assert!(
+            text.contains("templates/404.html") && text.contains("template-budget"),
+            "{what}: {text}"
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "{what}: {:?}",
+            started.elapsed()
+        );
+        assert_eq!(site.read("public/ket-luan/a/index.html"), good, "{what}");
+    }
+}
+
+/// Item 6: in serve, a template over budget is reported, the last good site is
+/// served, and the next save is picked up.
+#[test]
+fn serve_abandons_a_runaway_template_and_picks_up_the_next_save() {
+    use common::serve::Server;
+    let site = TestSite::new();
+    site.write("content/a.md", conclusion("A", "2025-03-01", "Hà Tĩnh", ""));
+    site.write("templates/404.html", "<p>lost</p>");
+    let server = Server::start(&site, &[]);
+    server.wait_for("/nowhere", "the site's 404", |r| r.body.contains("lost"));
+    let events = server.events();
+    site.write(
+        "templates/404.html",
+        "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}",
+    );
+    let errors = events.next_named("errors");
+    assert!(errors.contains("template-budget"), "{errors}");
+    assert!(server.get("/nowhere").body.contains("lost"));
+    site.write("templates/404.html", "<p>found again</p>");
+    server.wait_for("/nowhere", "the saved 404", |r| {
+        r.body.contains("found again")
+    });
+}

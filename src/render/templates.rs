@@ -99,6 +99,7 @@ impl Theme {
         }
 
         let mut tera = tera::Tera::new();
+        tera.register_function("range", super::budget::range);
         tera.set_fallback_prefixes([THEME_PREFIX, BUILTIN_PREFIX])
             .expect("set before templates are added");
         tera.autoescape_on(vec![".html", ".xml"]);
@@ -153,11 +154,31 @@ impl Theme {
     pub fn render(&self, template: &str, context: &tera::Context) -> Result<Vec<u8>, Diagnostic> {
         // A conclusion page is 16-17 KB with a 10 KB body: 32 KB saves most pages a
         // reallocation and copy.
-        let mut out = Vec::with_capacity(32 * 1024);
-        self.tera
-            .render_to(template, context, &mut out)
-            .map_err(|e| template_error(&e, &self.sources))?;
-        Ok(out)
+        let file = self.sources.get(template).map(PathBuf::as_path);
+        let name = file.map_or(template.as_bytes(), |f| f.as_os_str().as_encoded_bytes());
+        let budget = super::budget::Render::start(name);
+        let mut out = super::budget::Capped::new(32 * 1024);
+        let rendered = self.tera.render_to(template, context, &mut out);
+        let over = budget.over();
+        drop(budget);
+        match (rendered, over) {
+            (Ok(()), _) => Ok(out.bytes),
+            (Err(e), None) => Err(template_error(&e, &self.sources)),
+            // Where Tera was when the budget ran out (a loop's `range()`), or the
+            // template itself.
+            (Err(e), Some(over)) => {
+                let at = template_error(&e, &self.sources).location;
+                let location = if at.line > 0 {
+                    at
+                } else {
+                    Location::file(file.unwrap_or(Path::new(template)))
+                };
+                Err(Diagnostic::new(
+                    location,
+                    Problem::TemplateBudget(over.describe()),
+                ))
+            }
+        }
     }
 }
 
