@@ -122,7 +122,7 @@ impl io::Write for Capped {
             return Err(io::Error::other(Over::Output.describe()));
         }
         self.writes = self.writes.wrapping_add(1);
-        if self.writes % 64 == 0 {
+        if self.writes.is_multiple_of(64) {
             check_time().map_err(|o| io::Error::other(o.describe()))?;
         }
         self.bytes.extend_from_slice(buf);
