@@ -92,7 +92,15 @@ fn report_bugs_plainly() {
 fn main() -> ExitCode {
     tune_allocator();
     report_bugs_plainly();
-    let cli = Cli::parse();
+    // Restored when main returns, so every path returns rather than exits.
+    let _console = ketluan::console::Utf8Output::set();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
     if !matches!(cli.command, Command::Serve(_)) {
         die_quietly_on_closed_output();
     }
