@@ -455,3 +455,73 @@ fn serve_abandons_a_runaway_template_and_picks_up_the_next_save() {
         r.body.contains("found again")
     });
 }
+
+/// Item 11: a 300-character slug is refused by `check`, at its line, not only by
+/// the build's file system.
+#[test]
+fn a_very_long_slug_is_refused_by_check() {
+    let site = TestSite::new();
+    let slug = "a".repeat(300);
+    site.write(
+        "content/a.md",
+        conclusion("A", "2025-03-01", "Hà Tĩnh", &format!("slug: {slug}\n")),
+    );
+    let out = site.run(&["check"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("content/a.md:5:7: error[invalid-slug]"),
+        "{text}"
+    );
+    assert!(text.contains("longer than 200 characters"), "{text}");
+    // A very long title still builds, its slug cut at a word.
+    site.write(
+        "content/a.md",
+        conclusion(
+            &"Kết luận hội nghị ".repeat(30),
+            "2025-03-01",
+            "Hà Tĩnh",
+            "",
+        ),
+    );
+    site.build_ok();
+}
+
+/// Item 11: `/`, system folders and the home folder are never replaced, even with
+/// --force (a harmless system folder stands for the others here).
+#[cfg(unix)]
+#[test]
+fn system_folders_are_refused_even_with_force() {
+    let site = TestSite::new();
+    site.write("content/a.md", conclusion("A", "2025-03-01", "Hà Tĩnh", ""));
+    for output in ["/", "/proc", "/sys/"] {
+        let out = site.run(&["build", "--output", output, "--force"]);
+        assert_eq!(out.status.code(), Some(1), "{output}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("error[invalid-value]"), "{output}: {err}");
+    }
+    // Without HOME, the home folder is found in the password database: a site
+    // folder named as the home folder is refused before anything is touched.
+    let out = assert_cmd::Command::cargo_bin("ketluan")
+        .unwrap()
+        .env_remove("HOME")
+        .args(["build", "--output", "/root", "--force", "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(std::path::Path::new("/root").exists() || !cfg!(target_os = "linux"));
+}
+
+/// Item 11: the theme's ids stay unique whatever a body names its anchors.
+#[test]
+fn body_ids_never_duplicate_the_themes() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        "---\ntitle: A\ndate: 2025-03-01\nprovince: Hà Tĩnh\n---\n## Mục {#main}\n\nXem <a id=\"main\">đây</a>.\n",
+    );
+    site.build_ok();
+    let page = site.read("public/ket-luan/a/index.html");
+    assert_eq!(page.matches("id=\"main\"").count(), 1, "{page}");
+    assert!(page.contains("id=\"main-2\""), "{page}");
+}
