@@ -147,14 +147,20 @@ pub fn site(text: &str) {
     match result {
         Ok(_) => {
             let limit = (8 << 20) + 100 * text.len() as u64;
-            assert!(written <= limit, "{written} bytes written for {} of input", text.len());
+            assert!(
+                written <= limit,
+                "{written} bytes written for {} of input",
+                text.len()
+            );
         }
         Err(problems) => {
             assert!(!problems.is_empty());
             for p in problems {
                 let shown = p.render();
                 assert!(
-                    !shown.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t')),
+                    !shown
+                        .chars()
+                        .any(|c| c.is_control() && !matches!(c, '\n' | '\t')),
                     "{shown:?}"
                 );
             }
