@@ -685,3 +685,33 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 pub fn relative(root: &Path, file: &Path) -> PathBuf {
     file.strip_prefix(root).unwrap_or(file).to_path_buf()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A report shows no control character of a user's file, and of a long line
+    /// only a stretch around the column, with the caret still under it.
+    #[test]
+    fn reports_escape_controls_and_cut_long_lines() {
+        let line = format!("{}\u{1b}[2J{}", "a".repeat(300), "b".repeat(300));
+        let d = Diagnostic::new(Location::at("content/a.md", 3, 301), Problem::NotUtf8)
+            .with_source(&format!("x\ny\n{line}\n"));
+        let shown = d.render();
+        assert!(!shown.contains('\u{1b}'), "{shown}");
+        let lines: Vec<&str> = shown.lines().collect();
+        let text = lines.iter().find(|l| l.starts_with("3 | ")).unwrap();
+        let caret = lines.iter().find(|l| l.ends_with('^')).unwrap();
+        assert!(text.chars().count() < 140, "{text}");
+        assert!(text.starts_with("3 | …") && text.ends_with('…'), "{text}");
+        let at = caret.chars().count() - 1;
+        assert_eq!(text.chars().nth(at), Some('\\'), "{text}\n{caret}");
+        let key = Problem::UnknownKey {
+            key: "a\u{7}\u{202e}b".into(),
+            suggestion: None,
+            known: &[],
+        };
+        let shown = Diagnostic::new(Location::file("site.yaml"), key).render();
+        assert!(shown.contains("a\\u{7}\\u{202e}b"), "{shown}");
+    }
+}
