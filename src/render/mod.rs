@@ -4,6 +4,7 @@
 //! conclusion page) is rendered, and the result goes straight to a sink, so memory
 //! does not grow with the number of pages.
 
+pub mod budget;
 pub mod cache;
 pub mod context;
 pub mod data;
