@@ -60,8 +60,11 @@ fn linux(dir: &Path, args: &[&str]) -> Output {
         .expect("ketluan runs")
 }
 
+/// Every file of an output folder, relative, with its bytes.
+type Tree = Vec<(String, Vec<u8>)>;
+
 /// The site built by both binaries, each into its own folder.
-fn both_build(site: &TestSite) -> (Vec<(String, Vec<u8>)>, Vec<(String, Vec<u8>)>) {
+fn both_build(site: &TestSite) -> (Tree, Tree) {
     let on_linux = linux(site.root(), &["build", "--output", "public-linux"]);
     assert!(on_linux.status.success(), "{on_linux:?}");
     let on_windows = wine(site.root(), &["build", "--output", "public-windows"])
@@ -169,6 +172,7 @@ fn serve_on_windows(site: &TestSite) -> Server {
         let left = deadline.saturating_duration_since(std::time::Instant::now());
         let Ok(line) = rx.recv_timeout(left) else {
             let _ = child.kill();
+            let _ = child.wait();
             panic!("serve under Wine did not print the URL it serves");
         };
         if let Some(url) = line.split(" at http://").nth(1) {
