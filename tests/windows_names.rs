@@ -30,7 +30,13 @@ fn findings(site: &TestSite) -> Vec<(String, u64, u64, String, String)> {
     found
 }
 
-fn finding(file: &str, line: u64, column: u64, code: &str, help: &str) -> (String, u64, u64, String, String) {
+fn finding(
+    file: &str,
+    line: u64,
+    column: u64,
+    code: &str,
+    help: &str,
+) -> (String, u64, u64, String, String) {
     (file.into(), line, column, code.into(), help.into())
 }
 
@@ -50,9 +56,27 @@ fn content_names_windows_cannot_hold() {
         found,
         [
             finding("content/CON.md", 0, 0, "windows-name", &rename("CON-1.md")),
-            finding("content/ba/Com1.Docx", 0, 0, "windows-name", &rename("Com1-1.Docx")),
-            finding("content/ba/bao-cao?.pdf", 0, 0, "windows-name", &rename("bao-cao-.pdf")),
-            finding("content/hop-ngay-5.", 0, 0, "windows-name", &rename("hop-ngay-5")),
+            finding(
+                "content/ba/Com1.Docx",
+                0,
+                0,
+                "windows-name",
+                &rename("Com1-1.Docx")
+            ),
+            finding(
+                "content/ba/bao-cao?.pdf",
+                0,
+                0,
+                "windows-name",
+                &rename("bao-cao-.pdf")
+            ),
+            finding(
+                "content/hop-ngay-5.",
+                0,
+                0,
+                "windows-name",
+                &rename("hop-ngay-5")
+            ),
             finding("content/nul", 0, 0, "windows-name", &rename("nul-1")),
         ]
     );
@@ -133,8 +157,21 @@ fn slugs_and_attachments_windows_cannot_hold() {
         found,
         [
             finding("content/a/a.md", 5, 7, "windows-name", &rename("aux-1")),
-            finding("content/b/b.md", 6, 5, "windows-name", &rename("phu-luc-1.pdf")),
-            finding("content/b/b.md", 7, 5, "windows-name", &rename("lpt3-1.pdf")),
+            // Inside the quotes: where the name starts.
+            finding(
+                "content/b/b.md",
+                6,
+                6,
+                "windows-name",
+                &rename("phu-luc-1.pdf")
+            ),
+            finding(
+                "content/b/b.md",
+                7,
+                5,
+                "windows-name",
+                &rename("lpt3-1.pdf")
+            ),
         ]
     );
 }
