@@ -227,6 +227,20 @@ pub enum Problem {
     },
     #[error("this file is not published: {0}")]
     UnpublishedFile(&'static str),
+    #[error("the name {name:?} cannot be used on Windows: {reason}")]
+    WindowsName {
+        name: String,
+        reason: &'static str,
+        rename: String,
+    },
+    #[error(
+        "{name:?} differs only in case from {other:?}: Windows and macOS take them for one file"
+    )]
+    CaseClash {
+        name: String,
+        other: String,
+        rename: String,
+    },
 }
 
 impl Problem {
@@ -286,6 +300,8 @@ impl Problem {
             Problem::BrokenLink { .. } => "broken-link",
             Problem::UnusedTemplate { .. } => "unused-template",
             Problem::UnpublishedFile(_) => "unpublished-file",
+            Problem::WindowsName { .. } => "windows-name",
+            Problem::CaseClash { .. } => "case-clash",
         }
     }
 
@@ -491,6 +507,12 @@ impl Problem {
                 "list its name in the `attachments:` of the conclusion it belongs to (rename an \
                  `index.html` first), or move it out of content/"
                     .into()
+            }
+            Problem::WindowsName { rename, .. } => {
+                format!("rename it to `{rename}` (and change the name where it is listed)")
+            }
+            Problem::CaseClash { rename, .. } => {
+                format!("rename one of them, e.g. this one to `{rename}`")
             }
         })
     }
