@@ -75,7 +75,9 @@ fn main() {
     let cpu = cpu_seconds();
     let text = |i: usize| {
         let c = &site.conclusions[i];
-        Ok(markdown::plain_text(&c.markdown.text().expect("kept in memory")))
+        Ok(markdown::plain_text(
+            &c.markdown.text().expect("kept in memory"),
+        ))
     };
     let mut files = Vec::new();
     search::render(&builder, &text, &mut |made| files.extend(made))

@@ -10,8 +10,11 @@
 //! lets a query typed with diacritics prefer them over other spellings. For each term
 //! the index keeps the set of conclusions where it occurs and, as one bit per
 //! conclusion of that set, its subsets: where it occurs in the title, in the metadata
-//! (number, cited documents, province, body, officials, tags), in the summary, and
+//! (number, documents its front matter cites, province, body, officials, tags), in
+//! the summary (with the numbers of documents cited in the text), and
 //! where the body uses it often for its length (two levels of a BM25 term weight).
+//! Pairs keep the title and metadata subsets, written forms none; a term in more than
+//! half the conclusions keeps none either (BM25 gives it almost no weight).
 //! Province filters are terms too (`#p:lam-dong`); years are ranges of conclusion
 //! ids, since ids follow the timeline (0 is the newest).
 //!
@@ -51,7 +54,7 @@ pub const INDEX_DIR: &str = "tim-kiem/chi-muc";
 /// Bump when the file format changes (the script checks it).
 const FORMAT_VERSION: u32 = 2;
 /// Target size of a shard; one term larger than this gets a shard nearly to itself.
-const SHARD_BYTES: usize = 16 * 1024;
+const SHARD_BYTES: usize = 8 * 1024;
 /// Longer tokens (URLs, garbage) are not indexed; the script ignores them in queries too.
 const MAX_TOKEN_CHARS: usize = 40;
 const FRAGMENTS_PER_DIR: usize = 1000;
@@ -261,8 +264,10 @@ impl DocTerms {
     }
 }
 
-/// The fields of a conclusion and their subset bit (0: the body, elsewhere).
-fn fields(c: &ConclusionCtx) -> Vec<(&str, u8)> {
+/// The fields of a conclusion and their subset bit (0: the body, elsewhere). The
+/// first `listed` cited documents are its front matter's, metadata; the others are
+/// cited in its text, whose numbers count as much as the summary's words.
+fn fields(c: &ConclusionCtx, listed: usize) -> Vec<(&str, u8)> {
     let mut f: Vec<(&str, u8)> = vec![
         (&c.title, TITLE),
         (c.province.name, META),
@@ -270,18 +275,23 @@ fn fields(c: &ConclusionCtx) -> Vec<(&str, u8)> {
     ];
     let opt = [&c.number, &c.body, &c.chaired_by, &c.signed_by];
     f.extend(opt.into_iter().flatten().map(|s| (s.as_str(), META)));
-    f.extend(c.documents.iter().map(|d| (d.number.as_str(), META)));
+    f.extend(
+        c.documents
+            .iter()
+            .enumerate()
+            .map(|(k, d)| (d.number.as_str(), if k < listed { META } else { SUMMARY })),
+    );
     f.extend(c.tags.iter().map(|t| (t.as_str(), META)));
     f.push((&c.summary, SUMMARY));
     f
 }
 
-fn doc_terms(c: &ConclusionCtx, body: &str) -> DocTerms {
+fn doc_terms(c: &ConclusionCtx, listed: usize, body: &str) -> DocTerms {
     let mut folded = String::with_capacity(body.len() + 512);
     let mut exact = String::new();
     let mut occ: Vec<Occurrence> = Vec::with_capacity(body.len() / 4);
     let mut body_len = 0u32;
-    let heads = fields(c);
+    let heads = fields(c, listed);
     for &(field, bit) in heads.iter().chain([(body, 0u8)].iter()) {
         let start = folded.len();
         folded.push_str(&text::fold(field));
@@ -336,6 +346,13 @@ fn doc_terms(c: &ConclusionCtx, body: &str) -> DocTerms {
             for o in run {
                 mask |= o.field;
                 tf += u32::from(o.field == 0);
+            }
+            // Only the set of all counts for a word as written, and the summary's
+            // pairs are all of a pair's that are not in the title or metadata.
+            match run[0].text {
+                Text::Exact(..) => mask = 0,
+                Text::Pair(..) => mask &= !SUMMARY,
+                Text::Word(..) => {}
             }
             if matches!(run[0].text, Text::Word(..)) && tf > 0 {
                 let tfn = tf as f32 / norm;
@@ -430,14 +447,22 @@ impl Term {
         }
     }
 
-    fn encode(&self) -> Vec<u8> {
+    /// The term's bytes in a shard. A term in more than half of the `n` conclusions
+    /// keeps only its set of all: BM25 gives it almost no weight, so where in a
+    /// conclusion it is does not matter, and such terms are the largest.
+    fn encode(&self, n: usize) -> Vec<u8> {
+        let dense = self.count as usize * 2 > n;
         let mut sets: [Vec<u32>; SETS] = Default::default();
         let mut at = 0;
         let mut id = 0;
         for k in 0..self.count as usize {
             id += read_varint(&self.ids, &mut at) as u32;
             sets[0].push(id);
-            let mask = self.masks.get(k).copied().unwrap_or(0);
+            let mask = if dense {
+                0
+            } else {
+                self.masks.get(k).copied().unwrap_or(0)
+            };
             for (bit, set) in sets.iter_mut().enumerate().skip(1) {
                 if mask & (1 << bit) != 0 {
                     set.push(id);
@@ -599,7 +624,8 @@ pub fn render(
             .enumerate()
             .map(|(k, c)| {
                 let text = body_text(first + k)?;
-                Ok((doc_terms(c, &text), fragment(c, &text)))
+                let listed = site.conclusions[first + k].documents.len();
+                Ok((doc_terms(c, listed, &text), fragment(c, &text)))
             })
             .collect::<Result<_, Diagnostic>>()?;
         parts.par_iter_mut().enumerate().for_each(|(p, part)| {
@@ -643,7 +669,7 @@ pub fn render(
     facets.extend(terms);
     let mut entries: Vec<(u32, Box<str>, Vec<u8>)> = facets
         .par_iter()
-        .map(|t| (fnv1a(t.shard_key().as_bytes()), t.text.clone(), t.encode()))
+        .map(|t| (fnv1a(t.shard_key().as_bytes()), t.text.clone(), t.encode(n)))
         .collect();
     drop(facets);
     let total: usize = entries.iter().map(|e| e.2.len()).sum();

@@ -26,8 +26,9 @@ const K1 = 1.2;
 const FIELD_WEIGHT = { [TITLE]: 5, [META]: 3, [SUMMARY]: 2 };
 const BODY_WEIGHT = { any: 0.6, [BODY_MID]: 1.5, [BODY_HIGH]: 3 };
 // Two query words side by side in the title, metadata or summary (a phrase):
-// a bonus on top, by where the pair is.
-const PAIR_WEIGHT = { [TITLE]: 2.5, [META]: 2, [SUMMARY]: 1.5 };
+// a bonus on top, by where the pair is (the index keeps a pair's title and
+// metadata sets; the rest of its conclusions have it in the summary).
+const PAIR_WEIGHT = { [TITLE]: 2.5, [META]: 2, any: 1.5 };
 // A word typed with diacritics found only with other diacritics (hà tình for
 // Hà Tĩnh) in a conclusion's title, metadata and summary: its weight is cut so.
 const OTHER_SPELLING = 0.6;
@@ -382,8 +383,8 @@ export class SearchIndex {
       for (let k = 0; k < pairs.length; k++) {
         const s = pairSets[k];
         if (!s || !has(s.sets[ALL], id)) continue;
-        let best = 1;
-        for (const f of [TITLE, META, SUMMARY]) if (has(s.sets[f], id)) best = Math.max(best, PAIR_WEIGHT[f]);
+        let best = PAIR_WEIGHT.any;
+        for (const f of [TITLE, META]) if (has(s.sets[f], id)) best = Math.max(best, PAIR_WEIGHT[f]);
         score += pairWeights[k] * best;
       }
       if (namedSets.some((s) => s && has(s.sets[ALL], id))) score *= PROVINCE_BOOST;
@@ -606,6 +607,8 @@ function init(form) {
 
   /** Buttons that turn a province or year the query names into the filter. */
   function offer(result) {
+    // An older custom theme's page may lack the element.
+    if (!suggest) return;
     suggest.replaceChildren();
     const options = [];
     for (const p of result.provinces) {
@@ -661,8 +664,10 @@ function init(form) {
     history.replaceState(null, "", qs ? `?${qs}` : location.pathname);
     if (!tokenize(query.q).length && !query.province && !query.year) {
       list.replaceChildren();
-      suggest.replaceChildren();
-      suggest.hidden = true;
+      if (suggest) {
+        suggest.replaceChildren();
+        suggest.hidden = true;
+      }
       status.textContent = "";
       more.hidden = true;
       return;
