@@ -245,7 +245,8 @@ pub fn output_dir(options: &BuildOptions) -> PathBuf {
 fn check_output(root: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
     let (root, out) = (resolved(root), resolved(output));
     let sources = ["content", "templates", "themes", "static", "site.yaml"];
-    let home = std::env::var_os("HOME").map(|h| resolved(Path::new(&h)));
+    // The user profile folder: HOME on Unix, USERPROFILE on Windows.
+    let home = std::env::home_dir().map(|h| resolved(&h));
     // Replacing `/`, `~` or a folder named `..` would delete far more than a site.
     let unnamed = !matches!(
         out.components().next_back(),
