@@ -204,6 +204,13 @@ pub fn parse_storing(
     match (title, date, province, slug) {
         (Some(title), Some(date), Some(province), Some(slug)) if r.diagnostics.is_empty() => {
             let facts = body::analyse(split.body, !manual);
+            if facts.mentions.len() > body::MAX_MENTIONS {
+                let at = Location::at(file, split.body_line, 1);
+                let max = body::MAX_MENTIONS;
+                return Err(vec![
+                    Diagnostic::new(at, Problem::TooManyCitations { max }).with_source(text),
+                ]);
+            }
             Ok(Conclusion {
                 file: file.to_path_buf(),
                 slug,
@@ -221,6 +228,7 @@ pub fn parse_storing(
                 lead: facts.lead,
                 source,
                 author,
+                linked: facts.linked,
                 files: attachments.clone(),
                 attachments,
                 draft,

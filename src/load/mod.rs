@@ -7,6 +7,7 @@ pub mod classified;
 pub mod conclusion;
 pub mod config;
 pub(crate) mod fields;
+pub mod file;
 pub mod frontmatter;
 pub mod registry;
 pub mod yaml;
@@ -124,7 +125,13 @@ fn load_partial_with(options: &Options, cache: Option<&mut Cache>) -> Partial {
         }
     }
     problems.extend(duplicate_slugs(&conclusions));
-    let unpublished = bundle_files(&mut conclusions, &files.other, root);
+    let settings = config.as_ref().ok();
+    let publish_unlisted = settings.is_some_and(|c| c.publish_unlisted);
+    let max_documents = settings.map_or(crate::config::MAX_CITED_DOCUMENTS, |c| {
+        c.max_cited_documents
+    });
+    problems.extend(too_many_documents(&conclusions, max_documents));
+    let unpublished = bundle_files(&mut conclusions, &files.other, root, publish_unlisted);
     if !options.drafts {
         conclusions.retain(|c| !c.draft);
     }
@@ -196,9 +203,9 @@ pub fn read_conclusion(
             Problem::Unreadable(e.to_string()),
         )]
     };
-    // One open for the size check and the read: system calls are dear.
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    let meta = file.metadata().map_err(unreadable)?;
+    // One open for the size check and the read: system calls are dear. The open
+    // follows no link and reads no pipe, whatever the folder walk saw.
+    let (file, meta) = file::open_regular(path).map_err(|r| vec![r.diagnostic(&rel)])?;
     let len = meta.len();
     if len > LIMIT_MB << 20 {
         return Err(vec![Diagnostic::new(
@@ -371,15 +378,44 @@ fn duplicate_slugs(conclusions: &[Arc<Conclusion>]) -> Vec<Diagnostic> {
     problems
 }
 
-/// Non-Markdown files go beside the page of the conclusion that lists them; a
-/// conclusion alone in its folder also takes the folder's other files. Returns a
-/// warning for each file beside conclusions that is left out: one none of several
-/// conclusions lists (a forgotten `attachments:`), and an `index.html`, which would
-/// replace the page (a saved web page).
+/// A conclusion that cites more than `max` different documents (its own list and
+/// its text's together): each of them would carry it on its page and in its feed.
+fn too_many_documents(conclusions: &[Arc<Conclusion>], max: usize) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for c in conclusions {
+        let mut seen = std::collections::HashSet::new();
+        let cited = c
+            .documents
+            .iter()
+            .chain(c.mentions.iter().map(|m| &m.number));
+        for number in cited {
+            seen.insert(number);
+        }
+        if seen.len() > max {
+            problems.push(Diagnostic::new(
+                Location::at(&c.file, c.markdown_line, 1),
+                Problem::TooManyDocuments {
+                    count: seen.len(),
+                    max,
+                },
+            ));
+        }
+    }
+    problems
+}
+
+/// Non-Markdown files go beside the page of the conclusion that lists them in
+/// `attachments:` or links to them from its text; nothing else of `content/` is
+/// published (an internal note beside a conclusion must not be). With
+/// `publish_unlisted`, a conclusion alone in its folder also takes the folder's
+/// other files, as a page bundle. Returns a warning for each file beside
+/// conclusions that is left out, and for an `index.html`, which would replace the
+/// page (a saved web page).
 fn bundle_files(
     conclusions: &mut [Arc<Conclusion>],
     other: &[PathBuf],
     root: &Path,
+    publish_unlisted: bool,
 ) -> Vec<Diagnostic> {
     let mut left_out = Vec::new();
     if other.is_empty() {
@@ -396,6 +432,8 @@ fn bundle_files(
     }
     for path in other {
         let Some(dir) = path.parent() else { continue };
+        // A file in a folder without a conclusion is never published, and is no
+        // editor's slip.
         let Some(owners) = per_dir.get(dir) else {
             continue;
         };
@@ -406,11 +444,27 @@ fn bundle_files(
             continue;
         }
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let linker = name.as_deref().and_then(|name| {
+            owners.iter().copied().find(|&i| {
+                conclusions[i]
+                    .linked
+                    .iter()
+                    .any(|l| l == name || crate::routes::decode(l).as_deref() == Some(name))
+            })
+        });
         let why = match (owners.as_slice(), name) {
             (_, Some(name)) if conclusion::is_page_name(&name) => {
                 "it is named like the conclusion's own page, which it would replace"
             }
-            ([only], Some(name)) => {
+            (_, Some(name)) if linker.is_some() => {
+                let i = linker.expect("found");
+                Arc::make_mut(&mut conclusions[i]).files.push(Attachment {
+                    name,
+                    path: path.clone(),
+                });
+                continue;
+            }
+            ([only], Some(name)) if publish_unlisted => {
                 // Kept parsed files are shared with the cache, which holds them
                 // unbundled: this copies one.
                 Arc::make_mut(&mut conclusions[*only])
@@ -421,7 +475,10 @@ fn bundle_files(
                     });
                 continue;
             }
-            _ => "its folder holds several conclusions, and none lists it in `attachments:`",
+            ([_], _) => "the conclusion neither lists it in `attachments:` nor links to it",
+            _ => {
+                "its folder holds several conclusions, and none lists it in `attachments:` or links to it"
+            }
         };
         let file = path.strip_prefix(root).unwrap_or(path);
         left_out.push(Diagnostic::new(
