@@ -23,6 +23,8 @@ pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod draft;
+pub mod explain;
+pub mod i18n;
 pub mod import;
 pub mod init;
 pub mod linkcheck;

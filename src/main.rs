@@ -6,9 +6,10 @@ mod cmd;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 use cli::{Cli, Command, VERSION};
+use ketluan::t;
 
 // mimalloc rather than glibc's malloc: a build allocates and frees many small values
 // on every core, and `serve` frees a whole generation of pages on one thread that
@@ -68,14 +69,13 @@ fn report_bugs_plainly() {
         let what = info.payload_as_str().unwrap_or("(no message)");
         let place = info
             .location()
-            .map(|l| format!(" at {}:{}:{}", l.file(), l.line(), l.column()))
+            .map(|l| {
+                let place = format!("{}:{}:{}", l.file(), l.line(), l.column());
+                t!("bug-place", place = place)
+            })
             .unwrap_or_default();
-        eprintln!(
-            "error: ketluan stopped on an internal error{place}: {what}\n\
-             This is a bug in ketluan, not a problem in your files; a build leaves the \
-             last good site in its output folder.\n\
-             Please report it with the command you ran and `ketluan --version` ({VERSION})."
-        );
+        let message = t!("bug", place = place, what = what, version = VERSION);
+        eprintln!("{}", t!("error-prefix", message = message));
         let trace = std::backtrace::Backtrace::capture();
         if trace.status() == std::backtrace::BacktraceStatus::Captured {
             eprintln!("{trace}");
@@ -91,7 +91,13 @@ fn report_bugs_plainly() {
 fn main() -> ExitCode {
     tune_allocator();
     report_bugs_plainly();
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    ketluan::i18n::set(cli::choose_language(&args));
+    let matches = cli::command().get_matches_from(args);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     if !matches!(cli.command, Command::Serve(_)) {
         die_quietly_on_closed_output();
     }

@@ -421,6 +421,7 @@ fn each_help_fits_its_case() {
 
     let elsewhere = tempfile::tempdir().unwrap();
     let mut cmd = assert_cmd::Command::cargo_bin("ketluan").unwrap();
+    cmd.env("KETLUAN_LANG", "en");
     let out = cmd
         .current_dir(elsewhere.path())
         .arg("check")
@@ -443,6 +444,7 @@ fn usage_errors_exit_2() {
     let out = site.run(&["build", "--no-such-flag"]);
     assert_eq!(out.status.code(), Some(2));
     let mut cmd = assert_cmd::Command::cargo_bin("ketluan").unwrap();
+    cmd.env("KETLUAN_LANG", "en");
     let out = cmd
         .args(["build", "--root", "/no/such/dir"])
         .output()
@@ -520,6 +522,7 @@ fn the_output_is_compared_with_the_site_after_dots_and_links_are_resolved() {
     let before = tree(&site.path("content"));
     let run_in = |dir: &std::path::Path, args: &[&str]| {
         let mut cmd = assert_cmd::Command::cargo_bin("ketluan").unwrap();
+        cmd.env("KETLUAN_LANG", "en");
         cmd.current_dir(dir).args(args).output().unwrap()
     };
     let name = site

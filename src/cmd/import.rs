@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use ketluan::diagnostic::{Diagnostic, Location, Problem};
-use ketluan::{draft, import};
+use ketluan::{draft, import, t};
 
 use super::{FAILED, print_problems, shown};
 use crate::cli::ImportArgs;
@@ -13,7 +13,7 @@ pub(super) fn run(args: ImportArgs) -> ExitCode {
     let mut failed = 0;
     for file in &args.files {
         if let Err(problems) = import_one(file, &args.out, args.stdout) {
-            print_problems(&problems, &format!("{} was not imported\n", shown(file)));
+            print_problems(&problems, &(t!("import-failed", file = shown(file)) + "\n"));
             failed += 1;
         }
     }

@@ -1,0 +1,198 @@
+# Thông báo của ketluan bằng tiếng Việt. Mỗi mã ở đây cũng có trong
+# locales/en/ketluan.ftl, với cùng các tham số (tests/catalogue.rs kiểm tra).
+
+## Từ dùng chung
+
+list-or = {" "}hoặc{" "}
+count-problems = { $count } lỗi
+
+## Thông báo lỗi: phần khung
+
+severity-error = lỗi
+severity-warning = cảnh báo
+diagnostic-help = cách sửa: { $help }
+diagnostic-see = xem: { $command }
+
+## Thông báo lỗi: điều sai
+
+problem-unreadable = không đọc được: { $reason }
+problem-not-a-site = không tìm thấy site.yaml trong { $dir } (đây có phải thư mục trang ketluan không?)
+problem-no-content = không có thư mục content/ trong { $dir }
+problem-symbolic-link = không theo liên kết tượng trưng (symbolic link)
+problem-not-utf8 = tệp không phải văn bản UTF-8 hợp lệ
+problem-too-large = tệp có dung lượng { $size } MB; mỗi tệp nội dung chỉ được tối đa { $limit } MB
+problem-front-matter-missing = thiếu phần khai báo đầu tệp: một kết luận phải bắt đầu bằng dòng `---`
+problem-front-matter-unclosed = phần khai báo đầu tệp mở ở đây nhưng không được đóng bằng dòng `---`
+problem-yaml-syntax = lỗi cú pháp YAML: { $reason }
+problem-duplicate-key = khóa `{ $key }` được khai báo hai lần (lần đầu ở dòng { $line })
+problem-unknown-key = khóa lạ `{ $key }`
+problem-missing-key = thiếu khóa bắt buộc `{ $key }`
+problem-empty-value = khóa `{ $key }` chưa có giá trị
+problem-wrong-type = `{ $key }` phải là { $expected }
+problem-invalid-date = ngày { $value } không hợp lệ: { $reason }
+problem-unknown-province = không có tỉnh, thành phố nào tên { $name }
+problem-invalid-slug = đường dẫn rút gọn (slug) { $slug } không hợp lệ: { $reason }
+problem-duplicate-slug = đường dẫn rút gọn `{ $slug }` đã được dùng cho { $other }
+problem-attachment = tệp đính kèm { $name }: { $reason }
+problem-invalid-value = giá trị của `{ $key }` không hợp lệ: { $value }
+problem-output = không ghi được kết quả: { $reason }
+problem-classified = văn bản mật hoặc hạn chế lưu hành: { $reason }
+problem-file-exists = tệp đã có sẵn; tệp được giữ nguyên
+problem-not-an-article = { $reason }; chưa nhập gì
+problem-folder-not-empty = thư mục không trống ({ $what })
+problem-date-in-future = ngày { $date } ở trong tương lai
+problem-date-too-early = ngày { $date } trước năm 1930
+problem-province-not-in-force = { $name } chưa có hoặc không còn vào ngày { $date }: { $why }
+problem-document-after-conclusion = trích dẫn { $number }, ban hành { $issued }, sau ngày họp này ({ $date })
+problem-registry-mismatch = { $number }: văn bản ghi { $what } là { $text }, danh mục văn bản (dòng { $line }) ghi { $registry }
+problem-duplicate-conclusion = trùng tỉnh, ngày và tiêu đề với { $other }
+problem-empty-body = phần nội dung đang trống
+problem-title-too-long = tiêu đề có { $chars } ký tự, vượt quá { $max }
+problem-summary-too-long = trích yếu có { $chars } ký tự, vượt quá { $max }
+problem-broken-link = liên kết hỏng `{ $target }`: { $reason }
+problem-unused-template = `templates/{ $name }` không có tác dụng: giao diện không có mẫu nào tên như vậy và không mẫu nào nhúng nó
+problem-unpublished-file = tệp này không được đăng: { $reason }
+
+## Thông báo lỗi: cách sửa
+
+help-unreadable = kiểm tra quyền truy cập tệp
+help-not-a-site = chạy ketluan trong thư mục của trang hoặc thêm `--root THƯ_MỤC`; lệnh `ketluan init THƯ_MỤC` tạo một trang mới
+help-no-content = tạo thư mục content/ bên cạnh site.yaml để chứa các kết luận, hoặc thêm `--root THƯ_MỤC` để chỉ thư mục của trang
+help-symbolic-link = hãy sao chép { $what } vào đây
+help-too-large = chia văn bản thành nhiều kết luận, hoặc đính kèm văn bản dài dưới dạng tệp (PDF) thay vì dán vào
+help-not-utf8 = lưu tệp theo bảng mã UTF-8 (trong Notepad: Save As → Encoding: UTF-8; tệp dùng bảng mã TCVN3 hoặc VNI phải chuyển mã bằng công cụ chuyển mã của Unikey trước)
+help-front-matter-missing = bắt đầu tệp bằng một dòng `---`, tiếp theo là các khóa (title, date, province…) rồi một dòng `---` nữa trước phần nội dung
+help-front-matter-unclosed = thêm một dòng chỉ có `---` sau khóa cuối cùng
+help-yaml-syntax = kiểm tra thụt lề và dấu ngoặc kép: giá trị có chứa `:` hoặc `#` phải đặt trong ngoặc kép
+help-duplicate-key = giữ lại một dòng `{ $key }:` và xóa dòng còn lại
+help-key-needs-space = thêm một dấu cách sau `{ $key }:`, ví dụ `{ $key }: …`
+help-did-you-mean = có phải ý bạn là `{ $suggestion }`?
+help-did-you-mean-any = có phải ý bạn là { $suggestions }?
+help-unknown-theme-key = xóa khóa này, hoặc viết đúng như trong tệp cùng tên của giao diện
+help-known-keys = các khóa hợp lệ: { $keys }
+help-missing-key = thêm `{ $key }: …` vào { $within }
+help-empty-value = ghi giá trị ngay sau `{ $key }:` trên cùng dòng
+help-invalid-date = ghi ngày theo dạng YYYY-MM-DD (2021-11-01) hoặc ngày trước D/M/YYYY (1/11/2021)
+help-unknown-province = ghi tên một tỉnh hoặc thành phố trực thuộc trung ương, ví dụ `Hà Tĩnh`
+help-invalid-document-number = ghi số hiệu đúng như trên văn bản, ví dụ `05-NQ/TU` hoặc `108/QĐ-UBND`
+help-invalid-slug = chỉ dùng chữ thường không dấu, chữ số và dấu `-`, ví dụ `ket-luan-hoi-nghi`
+help-duplicate-slug = đổi tên một trong hai tệp hoặc đặt `slug:` khác cho tệp đó
+help-expected = giá trị đúng: { $expected }
+help-template = sửa mẫu; mẫu của trang trong templates/ được dùng thay mẫu của giao diện
+help-classified = văn bản có dấu chỉ độ mật (MẬT, TỐI MẬT, TUYỆT MẬT) hoặc hạn chế lưu hành (LƯU HÀNH NỘI BỘ) tuyệt đối không được đăng: { $fix }
+help-not-an-article = mở bài viết, sao chép nội dung (tiêu đề, dòng ngày tháng và phần nội dung) vào một tệp .txt rồi nhập tệp đó
+help-encoding = lưu bài viết theo bảng mã UTF-8 (trong Notepad: Save As → Encoding: UTF-8), hoặc chuyển sang Unicode bằng công cụ chuyển mã của Unikey (VNI, VIQR…)
+help-file-exists = sửa tệp đã có, hoặc đổi tiêu đề hay ngày để tạo tệp khác
+help-folder-not-empty = chọn một thư mục mới hoặc trống, hoặc thêm --force để ghi các tệp của trang vào cạnh những gì đã có (tệp trùng tên được giữ nguyên)
+help-date-in-future = ghi ngày họp; kiểm tra lại năm và thứ tự ngày/tháng
+help-date-too-early = kiểm tra lại năm: kết luận của các cấp ủy tỉnh bắt đầu từ năm 1930
+help-province-not-in-force-use = ghi `province: { $province }`, hoặc kiểm tra lại ngày
+help-province-not-in-force = kiểm tra lại tỉnh và ngày
+help-document-after-conclusion = kiểm tra lại số hiệu, ngày ban hành của văn bản và ngày họp
+help-registry-mismatch = sửa văn bản hoặc danh mục văn bản content/_documents.yaml; nếu đây là hai văn bản khác nhau (số văn bản của Đảng đánh lại từ đầu mỗi nhiệm kỳ), khai báo mỗi văn bản một mục riêng
+help-duplicate-conclusion = xóa một trong hai tệp, hoặc sửa tiêu đề, ngày hay tỉnh của tệp đó
+help-empty-body = dán nội dung kết luận vào sau dòng `---` đóng phần khai báo
+help-title-too-long = rút gọn tiêu đề; đưa phần còn lại vào `summary`
+help-summary-too-long = rút gọn trích yếu còn một hai câu
+help-broken-link = liên kết đến một kết luận đã có (`/ket-luan/<slug>/`) hoặc đến một tệp có trong `attachments`
+help-broken-output-link = sửa liên kết trong nội dung hoặc mẫu đã tạo ra trang này; liên kết phải có đường dẫn gốc (dùng các giá trị `urls` và `page` của mẫu)
+help-unused-template-closest = có phải ý bạn là `templates/{ $closest }`? Mẫu thay thế phải có cùng đường dẫn với mẫu của giao diện
+help-unused-template = đặt cho nó đường dẫn của mẫu giao diện mà nó thay thế, hoặc nhúng nó từ một mẫu khác
+help-unpublished-file = ghi tên tệp vào `attachments:` của kết luận mà nó thuộc về (đổi tên tệp `index.html` trước), hoặc chuyển tệp ra khỏi content/
+
+## check
+
+check-no-problems = không phát hiện vấn đề nào
+check-summary = { $errors } lỗi và { $warnings } cảnh báo trong { $files } tệp
+
+## Dòng lệnh: --help
+
+cli-about = Đăng các kết luận của cấp ủy, chính quyền cấp tỉnh thành trang web tĩnh
+cli-lang = Ngôn ngữ thông báo của ketluan: `vi` hoặc `en` [mặc định: KETLUAN_LANG, `language` của trang, ngôn ngữ của hệ thống, sau cùng là tiếng Việt]
+cli-help-flag = In hướng dẫn sử dụng
+cli-version-flag = In phiên bản
+cli-help-about = In hướng dẫn này hoặc hướng dẫn của lệnh được chỉ định
+cli-help-command = Lệnh cần xem hướng dẫn
+cli-heading-usage = Cách dùng:
+cli-heading-commands = Các lệnh
+cli-heading-arguments = Tham số
+cli-heading-options = Tùy chọn
+cli-build-about = Tạo trang web vào thư mục kết quả (thư mục chỉ được thay khi tạo thành công)
+cli-check-about = Kiểm tra toàn bộ trang mà không ghi gì: lỗi (những gì lệnh `build` từ chối) và cảnh báo (hợp lệ nhưng có thể sai)
+cli-new-about = Tạo tệp kết luận mới, content/{"{ngày}-{tỉnh}-{tiêu-đề}"}.md, có đủ các khóa khai báo (khóa không bắt buộc được để dưới dạng chú thích)
+cli-import-about = Chuyển bài tin gốc thành tệp kết luận, đánh dấu những chỗ cần kiểm tra lại
+cli-serve-about = Tạo trang web trong bộ nhớ và mở để xem trước, tự tạo lại và tải lại các trang đang mở mỗi khi có thay đổi (không ghi gì ra đĩa)
+cli-init-about = Tạo trang mới: site.yaml (có chú thích cho từng khóa), một kết luận mẫu, templates/README.md, .gitignore và, với --ci, tệp cấu hình CI
+cli-completions-about = In đoạn mã tự hoàn thành lệnh cho shell (xem docs/vi/install.md để biết đặt ở đâu)
+cli-man-about = In trang hướng dẫn (man, định dạng roff) của ketluan, hoặc ghi mỗi lệnh một trang vào một thư mục
+cli-explain-about = In phần hướng dẫn xử lý sự cố cho một mã lỗi, ví dụ `ketluan explain unknown-key`
+cli-explain-code = Mã trong ngoặc vuông sau `lỗi` hoặc `cảnh báo`, ví dụ `unknown-key`
+cli-build-root = Thư mục của trang (chứa site.yaml và content/)
+cli-build-output = Nơi ghi trang web [mặc định: <root>/public]
+cli-build-base-url = Dùng địa chỉ này thay cho base_url trong site.yaml, ví dụ https://portal.example.gov.vn/ket-luan/
+cli-build-drafts = Đưa cả các kết luận đánh dấu `draft: true` (bản nháp)
+cli-build-timings = In thời gian của từng bước và số nhân xử lý đã dùng
+cli-build-force = Thay thế thư mục --output không do ketluan tạo ra (các tệp trong đó sẽ bị xóa). Thư mục `/`, thư mục người dùng và chính thư mục trang luôn bị từ chối.
+cli-build-check-links = Kiểm tra mọi liên kết nội bộ và điểm neo của trang trước khi ghi
+cli-check-root = Thư mục của trang (chứa site.yaml và content/)
+cli-check-format = `human` (nhóm theo tệp, có dòng lỗi và cách sửa), `json` (cho công cụ), `github` (chú thích GitHub Actions) hoặc `gitlab` (báo cáo GitLab Code Quality)
+cli-check-strict = Coi cả cảnh báo là thất bại (mã thoát 1)
+cli-new-title = Tiêu đề của kết luận
+cli-new-province = Tỉnh hoặc thành phố trực thuộc trung ương, ví dụ "Hà Tĩnh"
+cli-new-date = Ngày họp, YYYY-MM-DD hoặc D/M/YYYY [mặc định: hôm nay]
+cli-new-body = Cơ quan kết luận, ví dụ "Thường trực Tỉnh ủy"
+cli-new-chaired-by = Người chủ trì hoặc kết luận
+cli-new-root = Thư mục của trang (chứa site.yaml và content/)
+cli-import-files = Các tệp văn bản bài tin (UTF-8, UTF-16, Windows-1258 hoặc TCVN3)
+cli-import-out = Nơi ghi các tệp kết luận
+cli-import-stdout = In tệp kết luận ra màn hình thay vì ghi tệp (phần tóm tắt in ra stderr)
+cli-serve-root = Thư mục của trang (chứa site.yaml và content/)
+cli-serve-bind = Địa chỉ lắng nghe; mặc định chỉ máy này xem được
+cli-serve-port = Cổng; 0 để tự chọn một cổng trống
+cli-serve-drafts = Đưa cả các kết luận đánh dấu `draft: true` (bản nháp)
+cli-serve-poll = Nửa giây kiểm tra thay đổi một lần thay vì chờ hệ thống báo (cho thư mục dùng chung qua mạng và máy ảo)
+cli-serve-open = Mở trang bằng trình duyệt mặc định
+cli-serve-timings = In thời gian của từng bước mỗi lần tạo lại
+cli-init-dir = Thư mục của trang mới (tạo nếu chưa có; phải trống nếu không có --force)
+cli-init-title = Tiêu đề của trang [mặc định: theo tỉnh, "Kết luận của Tỉnh ủy, UBND tỉnh …"]
+cli-init-base-url = Địa chỉ sẽ đăng trang, ví dụ https://portal.example.gov.vn/ket-luan/ [mặc định: http://localhost/]
+cli-init-province = Tỉnh hoặc thành phố trực thuộc trung ương của kết luận mẫu và của tiêu đề mặc định [mặc định: Hà Nội]
+cli-init-force = Ghi vào thư mục không trống; tệp trùng tên được giữ nguyên
+cli-init-ci = Tạo thêm tệp cấu hình CI: .github/workflows/ketluan.yml hoặc .gitlab-ci.yml
+cli-completions-shell = Loại shell: bash, elvish, fish, powershell hoặc zsh
+cli-man-dir = Ghi ketluan.1, ketluan-build.1… vào thư mục này
+
+## explain
+
+explain-unknown-code = lỗi: không có mã lỗi `{ $code }`
+explain-codes = các mã lỗi: { $codes }
+cli-default = mặc định: { $value }
+cli-possible-values = giá trị: { $values }
+
+## Các lệnh: thông báo
+
+error-prefix = lỗi: { $message }
+root-not-a-folder = --root { $root }: không có thư mục này
+root-not-a-site = --root { $root }: không phải thư mục trang ketluan (không có site.yaml)
+nothing-written = chưa ghi tệp nào
+build-done = Đã tạo { $conclusions } kết luận: { $pages } trang, { $files } tệp trong { $ms } ms → { $output }
+build-failed = tạo trang không thành công, có { $problems } lỗi; kết quả lần trước được giữ nguyên
+timings-phase = bước
+timings-wall = thời gian
+timings-processor = xử lý
+timings-cores = số nhân
+import-failed = chưa nhập được { $file }
+init-done = Đã tạo trang ketluan trong { $dir }:
+init-kept = { $file } (đã có: giữ nguyên)
+init-next =
+    Bước tiếp theo (docs/vi/quick-start.md):
+      cd { $dir }
+      ketluan serve    # xem trước, tự tải lại mỗi khi lưu
+      ketluan check
+      ketluan build
+man-failed = không ghi được trang hướng dẫn: { $reason }
+bug =
+    ketluan dừng vì một lỗi bên trong{ $place }: { $what }
+    Đây là lỗi của ketluan, không phải lỗi trong tệp của bạn; lệnh build vẫn giữ nguyên trang tốt gần nhất trong thư mục kết quả.
+    Vui lòng báo lỗi kèm câu lệnh đã chạy và kết quả của `ketluan --version` ({ $version }).
+bug-place = {" "}tại { $place }
