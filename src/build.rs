@@ -12,7 +12,7 @@ use crate::load;
 use crate::model::Site;
 use crate::render::{self, Rendered, Theme};
 use crate::timings::Timings;
-use crate::write;
+use crate::write::{self, WriteError};
 
 /// What `ketluan build` was asked to do.
 #[derive(Debug, Clone)]
@@ -171,10 +171,13 @@ fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Dia
     let started = Instant::now();
     let output = output_dir(options);
     check_output(&options.root, &output)?;
-    let output_error = |e: std::io::Error| {
+    let output_error = |e: WriteError| {
         vec![Diagnostic::new(
             Location::file(&output),
-            Problem::output(&e),
+            Problem::Output {
+                reason: e.to_string(),
+                help: e.help(),
+            },
         )]
     };
     let _lock = write::Lock::acquire(&output).map_err(output_error)?;

@@ -250,21 +250,11 @@ pub enum Problem {
 }
 
 impl Problem {
-    /// A failure to write: ketluan's own refusal ([`crate::write::Refusal`]) with its
-    /// help, or the system's error.
+    /// A failure of the system to write a file or a folder.
     pub fn output(e: &std::io::Error) -> Problem {
-        let refusal = e
-            .get_ref()
-            .and_then(|inner| inner.downcast_ref::<crate::write::Refusal>());
-        match refusal {
-            Some(r) => Problem::Output {
-                reason: r.reason.clone(),
-                help: r.help,
-            },
-            None => Problem::Output {
-                reason: e.to_string(),
-                help: "check the folder's permissions and free space",
-            },
+        Problem::Output {
+            reason: e.to_string(),
+            help: "check the folder's permissions and free space",
         }
     }
 

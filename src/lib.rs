@@ -21,6 +21,7 @@
 pub mod build;
 pub mod check;
 pub mod config;
+pub mod console;
 pub mod diagnostic;
 pub mod draft;
 pub mod explain;

@@ -91,12 +91,19 @@ fn report_bugs_plainly() {
 fn main() -> ExitCode {
     tune_allocator();
     report_bugs_plainly();
+    // Restored when main returns, so every path returns rather than exits.
+    let _console = ketluan::console::Utf8Output::set();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     ketluan::i18n::set(cli::choose_language(&args));
-    let matches = cli::command().get_matches_from(args);
-    let cli = match Cli::from_arg_matches(&matches) {
+    let parsed = cli::command()
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
     };
     if !matches!(cli.command, Command::Serve(_)) {
         die_quietly_on_closed_output();

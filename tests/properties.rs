@@ -162,13 +162,3 @@ proptest! {
         prop_assert_eq!(text::compare(&a, &nfd), Ordering::Equal);
     }
 }
-
-/// Inputs the fuzz targets (fuzz/) found failing, kept as regression tests.
-#[test]
-fn fuzz_regressions() {
-    // docnum: `ΐ` capitalises to three characters with combining marks, and the
-    // canonical form did not parse back.
-    let n = DocumentNumber::parse("021/NQ-H\u{390}N-H\u{110}D").unwrap();
-    let again = DocumentNumber::parse(&n.canonical()).unwrap();
-    assert_eq!(again, n);
-}

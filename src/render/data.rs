@@ -1,7 +1,7 @@
 //! Open data: `/data/conclusions.json`, `/data/conclusions.csv` (UTF-8 with BOM for
 //! Excel, RFC 4180 quoting), `/data/documents.json`, and the JSON Schemas of the two
 //! JSON files. One record per conclusion and per document, written from the model;
-//! the schema is documented in the README. No author: only the officials named in
+//! the schema is documented in docs/output.md. No author: only the officials named in
 //! the texts.
 
 use serde::Serialize;
