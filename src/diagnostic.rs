@@ -77,6 +77,21 @@ impl Severity {
     }
 }
 
+/// A slip in YAML syntax that editors make, named for a message of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slip {
+    /// Word's curly quote (“ ‘ ”) around a value, where YAML needs `"`.
+    WordQuote(char),
+    /// `title：` with the full-width colon of an East Asian keyboard.
+    FullwidthColon,
+    /// A tab in a line's indentation (YAML allows only spaces).
+    TabIndent,
+    /// `"Kết luận" số 12`: text after the quote that closed the value.
+    TextAfterQuote,
+    /// `"Kết luận "Dân vận khéo""`: a `"` meant as text closed the value.
+    QuoteInsideQuotes,
+}
+
 /// Every code that [`Problem::code`] gives, each with a section in the
 /// troubleshooting guides (`ketluan explain CODE`).
 pub const CODES: &[&str] = &[
@@ -117,6 +132,9 @@ pub const CODES: &[&str] = &[
     "broken-link",
     "unused-template",
     "unpublished-file",
+    "comment-in-value",
+    "tags-in-one-string",
+    "unchecked-import",
 ];
 
 /// Everything a user can get wrong, with what is wrong; [`Problem::help`] says how to
@@ -138,6 +156,11 @@ pub enum Problem {
     MissingFrontMatter,
     UnclosedFrontMatter,
     Yaml(String),
+    /// `fixed` is the line as it should be written.
+    YamlSlip {
+        slip: Slip,
+        fixed: String,
+    },
     DuplicateKey {
         key: String,
         first_line: usize,
@@ -247,6 +270,19 @@ pub enum Problem {
         closest: Option<String>,
     },
     UnpublishedFile(&'static str),
+    /// `dropped` is the text YAML took for a comment; `fixed` the line quoted.
+    CommentInValue {
+        key: String,
+        dropped: String,
+        fixed: String,
+    },
+    TagsInOneString {
+        fixed: String,
+    },
+    /// `reason` is what `import` wrote after the marker.
+    UncheckedImport {
+        reason: String,
+    },
 }
 
 impl Problem {
@@ -269,7 +305,7 @@ impl Problem {
             Problem::TooLarge { .. } => "too-large",
             Problem::MissingFrontMatter => "front-matter-missing",
             Problem::UnclosedFrontMatter => "front-matter-unclosed",
-            Problem::Yaml(_) => "yaml-syntax",
+            Problem::Yaml(_) | Problem::YamlSlip { .. } => "yaml-syntax",
             Problem::DuplicateKey { .. } => "duplicate-key",
             Problem::UnknownKey { .. } => "unknown-key",
             Problem::MissingKey { .. } | Problem::EmptyValue(_) => "missing-key",
@@ -301,6 +337,9 @@ impl Problem {
             Problem::BrokenLink { .. } => "broken-link",
             Problem::UnusedTemplate { .. } => "unused-template",
             Problem::UnpublishedFile(_) => "unpublished-file",
+            Problem::CommentInValue { .. } => "comment-in-value",
+            Problem::TagsInOneString { .. } => "tags-in-one-string",
+            Problem::UncheckedImport { .. } => "unchecked-import",
         }
     }
 
@@ -323,7 +362,10 @@ impl Problem {
             | Problem::TooLong { .. }
             | Problem::BrokenLink { .. }
             | Problem::UnusedTemplate { .. }
-            | Problem::UnpublishedFile(_) => Severity::Warning,
+            | Problem::UnpublishedFile(_)
+            | Problem::CommentInValue { .. }
+            | Problem::TagsInOneString { .. }
+            | Problem::UncheckedImport { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -342,6 +384,18 @@ impl Problem {
             Problem::MissingFrontMatter => t!(in lang, "problem-front-matter-missing"),
             Problem::UnclosedFrontMatter => t!(in lang, "problem-front-matter-unclosed"),
             Problem::Yaml(reason) => t!(in lang, "problem-yaml-syntax", reason = reason),
+            Problem::YamlSlip { slip, .. } => match slip {
+                Slip::WordQuote(c) => t!(
+                    in lang,
+                    "problem-word-quote",
+                    char = c.to_string(),
+                    code = format!("U+{:04X}", u32::from(*c))
+                ),
+                Slip::FullwidthColon => t!(in lang, "problem-fullwidth-colon"),
+                Slip::TabIndent => t!(in lang, "problem-tab-indent"),
+                Slip::TextAfterQuote => t!(in lang, "problem-text-after-quote"),
+                Slip::QuoteInsideQuotes => t!(in lang, "problem-quote-inside-quotes"),
+            },
             Problem::DuplicateKey { key, first_line } => {
                 t!(in lang, "problem-duplicate-key", key = key, line = *first_line)
             }
@@ -446,6 +500,16 @@ impl Problem {
             Problem::UnpublishedFile(reason) => {
                 t!(in lang, "problem-unpublished-file", reason = *reason)
             }
+            Problem::CommentInValue { key, dropped, .. } => {
+                t!(in lang, "problem-comment-in-value", key = key, dropped = dropped)
+            }
+            Problem::TagsInOneString { .. } => t!(in lang, "problem-tags-in-one-string"),
+            Problem::UncheckedImport { reason } if reason.is_empty() => {
+                t!(in lang, "problem-unchecked-import")
+            }
+            Problem::UncheckedImport { reason } => {
+                t!(in lang, "problem-unchecked-import-why", reason = reason)
+            }
         }
     }
 
@@ -466,6 +530,15 @@ impl Problem {
             Problem::MissingFrontMatter => t!(in lang, "help-front-matter-missing"),
             Problem::UnclosedFrontMatter => t!(in lang, "help-front-matter-unclosed"),
             Problem::Yaml(_) => t!(in lang, "help-yaml-syntax"),
+            Problem::YamlSlip { slip, fixed } => match slip {
+                Slip::WordQuote(_) => t!(in lang, "help-word-quote", fixed = fixed),
+                Slip::FullwidthColon => t!(in lang, "help-fullwidth-colon", fixed = fixed),
+                Slip::TabIndent => t!(in lang, "help-tab-indent", fixed = fixed),
+                Slip::TextAfterQuote => t!(in lang, "help-text-after-quote", fixed = fixed),
+                Slip::QuoteInsideQuotes => {
+                    t!(in lang, "help-quote-inside-quotes", fixed = fixed)
+                }
+            },
             Problem::DuplicateKey { key, .. } => t!(in lang, "help-duplicate-key", key = key),
             Problem::UnknownKey {
                 key,
@@ -532,6 +605,13 @@ impl Problem {
                 None => t!(in lang, "help-unused-template"),
             },
             Problem::UnpublishedFile(_) => t!(in lang, "help-unpublished-file"),
+            Problem::CommentInValue { fixed, .. } => {
+                t!(in lang, "help-comment-in-value", fixed = fixed)
+            }
+            Problem::TagsInOneString { fixed } => {
+                t!(in lang, "help-tags-in-one-string", fixed = fixed)
+            }
+            Problem::UncheckedImport { .. } => t!(in lang, "help-unchecked-import"),
         })
     }
 }

@@ -220,3 +220,26 @@ bug =
     This is a bug in ketluan, not a problem in your files; a build leaves the last good site in its output folder.
     Please report it with the command you ran and `ketluan --version` ({ $version }).
 bug-place = {" "}at { $place }
+
+## Slips in YAML syntax
+
+problem-word-quote = the value is wrapped in Word's curly quote { $char } ({ $code }), which YAML keeps as part of the text
+problem-fullwidth-colon = the key is followed by a full-width colon `：` instead of `:`
+problem-tab-indent = the line is indented with a tab; YAML allows only spaces
+problem-text-after-quote = text after the closing quote: the value ends at the quote
+problem-quote-inside-quotes = a `"` inside a value written in `"…"` ends the value there
+help-word-quote = write straight quotes (or none): `{ $fixed }`
+help-fullwidth-colon = write an ordinary colon and a space: `{ $fixed }`
+help-tab-indent = indent with spaces: `{ $fixed }`
+help-text-after-quote = put the whole value inside the quotes: `{ $fixed }`
+help-quote-inside-quotes = write the value in single quotes, so that `"` is text: `{ $fixed }`
+
+## Front matter read otherwise than meant (warnings)
+
+problem-comment-in-value = ` #` starts a comment: the value of `{ $key }` ends before it, and `{ $dropped }` is dropped
+problem-tags-in-one-string = the tags are written as one text with commas, so they make one tag
+problem-unchecked-import = a value that `ketluan import` guessed has not been checked
+problem-unchecked-import-why = a value that `ketluan import` guessed has not been checked: { $reason }
+help-comment-in-value = put the value in double quotes: `{ $fixed }`
+help-tags-in-one-string = write them as a list: `{ $fixed }`
+help-unchecked-import = compare the value with the original article, correct it if needed, then delete the `# kiểm tra lại` marker

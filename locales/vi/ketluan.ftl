@@ -196,3 +196,26 @@ bug =
     Đây là lỗi của ketluan, không phải lỗi trong tệp của bạn; lệnh build vẫn giữ nguyên trang tốt gần nhất trong thư mục kết quả.
     Vui lòng báo lỗi kèm câu lệnh đã chạy và kết quả của `ketluan --version` ({ $version }).
 bug-place = {" "}tại { $place }
+
+## Lỗi gõ trong cú pháp YAML
+
+problem-word-quote = giá trị được đặt trong dấu ngoặc kép cong { $char } ({ $code }) của Word, YAML coi dấu này là một phần của nội dung
+problem-fullwidth-colon = sau khóa là dấu hai chấm toàn độ rộng `：` thay vì dấu `:`
+problem-tab-indent = dòng được thụt lề bằng phím Tab; YAML chỉ cho phép thụt lề bằng dấu cách
+problem-text-after-quote = có chữ sau dấu ngoặc kép đóng: giá trị đã kết thúc tại dấu ngoặc đó
+problem-quote-inside-quotes = dấu `"` bên trong một giá trị viết trong `"…"` làm giá trị kết thúc tại đó
+help-word-quote = dùng dấu ngoặc kép thẳng (hoặc bỏ ngoặc): `{ $fixed }`
+help-fullwidth-colon = dùng dấu hai chấm thường và một dấu cách: `{ $fixed }`
+help-tab-indent = thụt lề bằng dấu cách: `{ $fixed }`
+help-text-after-quote = đặt toàn bộ giá trị vào trong ngoặc kép: `{ $fixed }`
+help-quote-inside-quotes = đặt giá trị trong ngoặc đơn để dấu `"` là chữ: `{ $fixed }`
+
+## Phần khai báo được đọc khác với ý người viết (cảnh báo)
+
+problem-comment-in-value = ` #` mở đầu một chú thích: giá trị của `{ $key }` kết thúc trước đó, phần `{ $dropped }` bị bỏ
+problem-tags-in-one-string = các thẻ được viết thành một chuỗi có dấu phẩy nên chỉ tạo thành một thẻ
+problem-unchecked-import = giá trị do `ketluan import` đoán chưa được kiểm tra lại
+problem-unchecked-import-why = giá trị do `ketluan import` đoán chưa được kiểm tra lại: { $reason }
+help-comment-in-value = đặt giá trị trong ngoặc kép: `{ $fixed }`
+help-tags-in-one-string = viết thành danh sách: `{ $fixed }`
+help-unchecked-import = đối chiếu giá trị với bài gốc, sửa nếu cần, rồi xóa dấu `# kiểm tra lại`

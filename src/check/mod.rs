@@ -9,6 +9,7 @@
 mod documents;
 mod links;
 mod rules;
+mod slips;
 
 use std::path::{Path, PathBuf};
 
@@ -63,6 +64,7 @@ pub fn check(options: &Options) -> Vec<Diagnostic> {
             .map(|c| Source::read(root, c))
             .collect();
         found.extend(rules::check(&site, &sources, options.today));
+        found.extend(slips::check(&sources));
         found.extend(links::check(root, &site, &sources));
         found.extend(documents::check(&site, &sources, &partial.registry));
     }

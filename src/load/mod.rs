@@ -9,6 +9,7 @@ pub mod config;
 pub(crate) mod fields;
 pub mod frontmatter;
 pub mod registry;
+mod slips;
 pub mod yaml;
 
 use std::collections::{BTreeMap, HashMap};

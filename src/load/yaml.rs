@@ -101,6 +101,9 @@ impl Fields {
 /// Parse `source` (which starts on line `first_line` of its file) as a mapping.
 /// An empty document is an empty mapping.
 pub fn parse_mapping(source: &str, first_line: usize) -> Result<Fields, YamlError> {
+    if let Some(slip) = super::slips::find(source, first_line) {
+        return Err(slip);
+    }
     let value: serde_yaml::Value = match serde_yaml::from_str(source) {
         Ok(v) => v,
         Err(e) => return Err(syntax_error(&e, source, first_line)),
@@ -576,9 +579,15 @@ mod tests {
 
     #[test]
     fn a_tab_indent_is_named() {
-        let (line, column, m) = error_of("title: x\ntags:\n\t- a\n");
-        assert_eq!((line, column), (4, 1), "{m}");
-        assert_eq!(m, "a tab indents this line: YAML indents with spaces only");
+        let err = parse_mapping("title: x\ntags:\n\t- a\n", 2).unwrap_err();
+        assert_eq!((err.line, err.column), (4, 1));
+        assert_eq!(
+            err.problem,
+            Problem::YamlSlip {
+                slip: crate::diagnostic::Slip::TabIndent,
+                fixed: "  - a".into()
+            }
+        );
     }
 
     #[test]
@@ -598,9 +607,15 @@ mod tests {
         assert_eq!((line, column), (5, 2), "{m}");
         assert!(m.starts_with("this list item is not in line"), "{m}");
         // Text after a closing quote.
-        let (line, column, m) = error_of("title: \"Kết luận\" về số\n");
-        assert_eq!((line, column), (2, 19), "{m}");
-        assert!(m.starts_with("text follows the closing quote"), "{m}");
+        let err = parse_mapping("title: \"Kết luận\" về số\n", 2).unwrap_err();
+        assert_eq!((err.line, err.column), (2, 19));
+        assert_eq!(
+            err.problem,
+            Problem::YamlSlip {
+                slip: crate::diagnostic::Slip::TextAfterQuote,
+                fixed: "title: \"Kết luận về số\"".into()
+            }
+        );
     }
 
     #[test]
