@@ -78,7 +78,7 @@ impl Severity {
 }
 
 /// A slip in YAML syntax that editors make, named for a message of its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Slip {
     /// Word's curly quote (“ ‘ ”) around a value, where YAML needs `"`.
     WordQuote(char),
@@ -90,6 +90,22 @@ pub enum Slip {
     TextAfterQuote,
     /// `"Kết luận "Dân vận khéo""`: a `"` meant as text closed the value.
     QuoteInsideQuotes,
+    /// A quote, `[` or `{` opened and never closed (reported where it opens).
+    UnclosedQuote,
+    UnclosedList,
+    UnclosedBrace,
+    /// `title:Kết luận`: the key glued to its value.
+    MissingSpace {
+        key: String,
+    },
+    /// `title: Kết luận: về …`: `: ` inside an unquoted value.
+    ColonInValue {
+        key: String,
+    },
+    /// ` date: …` under `title: …`.
+    IndentedKey,
+    /// `  - a` then ` - b`.
+    ListItemOutOfLine,
 }
 
 /// Every code that [`Problem::code`] gives, each with a section in the
@@ -395,6 +411,13 @@ impl Problem {
                 Slip::TabIndent => t!(in lang, "problem-tab-indent"),
                 Slip::TextAfterQuote => t!(in lang, "problem-text-after-quote"),
                 Slip::QuoteInsideQuotes => t!(in lang, "problem-quote-inside-quotes"),
+                Slip::UnclosedQuote => t!(in lang, "problem-unclosed-quote"),
+                Slip::UnclosedList => t!(in lang, "problem-unclosed-list"),
+                Slip::UnclosedBrace => t!(in lang, "problem-unclosed-brace"),
+                Slip::MissingSpace { key } => t!(in lang, "problem-missing-space", key = key),
+                Slip::ColonInValue { key } => t!(in lang, "problem-colon-in-value", key = key),
+                Slip::IndentedKey => t!(in lang, "problem-indented-key"),
+                Slip::ListItemOutOfLine => t!(in lang, "problem-list-item-out-of-line"),
             },
             Problem::DuplicateKey { key, first_line } => {
                 t!(in lang, "problem-duplicate-key", key = key, line = *first_line)
@@ -533,11 +556,22 @@ impl Problem {
             Problem::YamlSlip { slip, fixed } => match slip {
                 Slip::WordQuote(_) => t!(in lang, "help-word-quote", fixed = fixed),
                 Slip::FullwidthColon => t!(in lang, "help-fullwidth-colon", fixed = fixed),
+                Slip::TabIndent if fixed.is_empty() => t!(in lang, "help-tab-indent-spaces"),
                 Slip::TabIndent => t!(in lang, "help-tab-indent", fixed = fixed),
+                Slip::TextAfterQuote if fixed.is_empty() => {
+                    t!(in lang, "help-text-after-quote-inside")
+                }
                 Slip::TextAfterQuote => t!(in lang, "help-text-after-quote", fixed = fixed),
                 Slip::QuoteInsideQuotes => {
                     t!(in lang, "help-quote-inside-quotes", fixed = fixed)
                 }
+                Slip::UnclosedQuote => t!(in lang, "help-unclosed-quote"),
+                Slip::UnclosedList => t!(in lang, "help-unclosed-list"),
+                Slip::UnclosedBrace => t!(in lang, "help-unclosed-brace"),
+                Slip::MissingSpace { key } => t!(in lang, "help-key-needs-space", key = key),
+                Slip::ColonInValue { key } => t!(in lang, "help-colon-in-value", key = key),
+                Slip::IndentedKey => t!(in lang, "help-indented-key"),
+                Slip::ListItemOutOfLine => t!(in lang, "help-list-item-out-of-line"),
             },
             Problem::DuplicateKey { key, .. } => t!(in lang, "help-duplicate-key", key = key),
             Problem::UnknownKey {
