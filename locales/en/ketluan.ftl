@@ -258,3 +258,36 @@ help-unclosed-brace = end it with `{"}"}`
 help-colon-in-value = put the whole value in double quotes (`{ $key }: "…"`)
 help-indented-key = delete the spaces before the key
 help-list-item-out-of-line = start each `-` in the same column
+
+## serve
+
+serve-built = Built { $pages ->
+    [one] { $pages } page
+   *[other] { $pages } pages
+} in { $ms } ms.
+serve-serving = Serving { $root } at { $url }
+serve-every-interface = (listening on every network interface)
+serve-watching = Watching for changes; press Ctrl-C to stop.
+serve-stopped = Stopped.
+serve-fixed = Fixed.
+serve-rebuilt = Rebuilt in { $ms } ms: { $rendered ->
+    [one] { $rendered } page
+   *[other] { $rendered } pages
+} rendered, { $changed } changed or gone, { $served } served{ $files ->
+    [0] {""}
+    [one] , { $files } file
+   *[other] , { $files } files
+}.
+serve-extras = then feeds, sitemap, data and search index: { $ms } ms, { $changed } changed
+serve-failed = { $problems ->
+    [one] { $problems } problem
+   *[other] { $problems } problems
+}; still serving the last good version (the browser shows them too)
+serve-no-browser = warning: cannot open a browser ({ $reason }); open { $url } yourself
+serve-overlay-title = ketluan: { $problems ->
+    [one] { $problems } problem
+   *[other] { $problems } problems
+}; still showing the last good version. Save a fix and this goes away.
+serve-overlay-label = ketluan: build errors
+serve-overlay-help = help
+serve-overlay-hide = Hide

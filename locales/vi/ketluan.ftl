@@ -234,3 +234,23 @@ help-unclosed-brace = đóng bằng `{"}"}`
 help-colon-in-value = đặt toàn bộ giá trị trong ngoặc kép (`{ $key }: "…"`)
 help-indented-key = xóa các dấu cách trước khóa
 help-list-item-out-of-line = đặt mọi dấu `-` thẳng một cột
+
+## serve
+
+serve-built = Đã tạo { $pages } trang trong { $ms } ms.
+serve-serving = Đang phục vụ { $root } tại { $url }
+serve-every-interface = (nghe trên mọi giao diện mạng)
+serve-watching = Đang theo dõi thay đổi; nhấn Ctrl-C để dừng.
+serve-stopped = Đã dừng.
+serve-fixed = Đã hết lỗi.
+serve-rebuilt = Đã tạo lại trong { $ms } ms: dựng { $rendered } trang, { $changed } trang thay đổi hoặc bị bỏ, đang phục vụ { $served } trang{ $files ->
+    [0] {""}
+   *[other] , { $files } tệp
+}.
+serve-extras = tiếp theo là nguồn tin, sơ đồ trang, dữ liệu và chỉ mục tìm kiếm: { $ms } ms, { $changed } tệp thay đổi
+serve-failed = có { $problems } lỗi; vẫn phục vụ phiên bản tốt gần nhất (trình duyệt cũng hiện các lỗi này)
+serve-no-browser = cảnh báo: không mở được trình duyệt ({ $reason }); hãy tự mở { $url }
+serve-overlay-title = ketluan: có { $problems } lỗi; trang đang hiện phiên bản tốt gần nhất. Lưu bản sửa là thông báo này biến mất.
+serve-overlay-label = ketluan: lỗi khi tạo trang
+serve-overlay-help = cách sửa
+serve-overlay-hide = Ẩn
