@@ -85,8 +85,12 @@ pub(crate) struct NewArgs {
 pub(crate) struct ImportArgs {
     #[arg(required = true)]
     pub(crate) files: Vec<PathBuf>,
-    #[arg(long, default_value = "content")]
-    pub(crate) out: PathBuf,
+    #[arg(long)]
+    pub(crate) out: Option<PathBuf>,
+    #[arg(long, default_value = ".")]
+    pub(crate) root: PathBuf,
+    #[arg(long)]
+    pub(crate) report: Option<PathBuf>,
     #[arg(long)]
     pub(crate) stdout: bool,
 }
@@ -107,6 +111,10 @@ pub(crate) struct ServeArgs {
     pub(crate) open: bool,
     #[arg(long)]
     pub(crate) timings: bool,
+    /// Also answer requests for this host name (repeatable); IP addresses and
+    /// localhost are always answered.
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub(crate) allow_host: Vec<String>,
 }
 
 #[derive(clap::Args)]

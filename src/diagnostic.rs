@@ -151,6 +151,14 @@ pub const CODES: &[&str] = &[
     "comment-in-value",
     "tags-in-one-string",
     "unchecked-import",
+    "not-a-file",
+    "too-many-citations",
+    "too-many-documents",
+    "yaml-aliases",
+    "template-budget",
+    "windows-name",
+    "case-clash",
+    "unreadable-input",
 ];
 
 /// Everything a user can get wrong, with what is wrong; [`Problem::help`] says how to
@@ -169,6 +177,18 @@ pub enum Problem {
         size_mb: u64,
         limit_mb: u64,
     },
+    NotAFile,
+    DataTooLarge {
+        size_kb: u64,
+        limit_kb: u64,
+    },
+    TooManyCitations {
+        max: usize,
+    },
+    TooManyDocuments {
+        count: usize,
+        max: usize,
+    },
     MissingFrontMatter,
     UnclosedFrontMatter,
     Yaml(String),
@@ -180,6 +200,9 @@ pub enum Problem {
     DuplicateKey {
         key: String,
         first_line: usize,
+    },
+    YamlAliases {
+        limit_kb: usize,
     },
     UnknownKey {
         key: String,
@@ -225,6 +248,7 @@ pub enum Problem {
         expected: &'static str,
     },
     Template(String),
+    TemplateBudget(String),
     /// `help` is what to do about this cause: see [`Problem::output`].
     Output {
         reason: String,
@@ -238,6 +262,12 @@ pub enum Problem {
     FileExists,
     Encoding(String),
     NotAnArticle(&'static str),
+    /// A file `import` cannot read (a scan without text, a damaged or oversized file):
+    /// why, and what to do instead.
+    UnreadableInput {
+        reason: String,
+        fix: &'static str,
+    },
     FolderNotEmpty(String),
 
     // Warnings (`ketluan check`): legal, but probably wrong.
@@ -299,6 +329,16 @@ pub enum Problem {
     UncheckedImport {
         reason: String,
     },
+    WindowsName {
+        name: String,
+        reason: &'static str,
+        rename: String,
+    },
+    CaseClash {
+        name: String,
+        other: String,
+        rename: String,
+    },
 }
 
 impl Problem {
@@ -318,10 +358,14 @@ impl Problem {
             | Problem::NoContent(_)
             | Problem::SymbolicLink { .. } => "unreadable",
             Problem::NotUtf8 => "not-utf8",
-            Problem::TooLarge { .. } => "too-large",
+            Problem::TooLarge { .. } | Problem::DataTooLarge { .. } => "too-large",
+            Problem::NotAFile => "not-a-file",
+            Problem::TooManyCitations { .. } => "too-many-citations",
+            Problem::TooManyDocuments { .. } => "too-many-documents",
             Problem::MissingFrontMatter => "front-matter-missing",
             Problem::UnclosedFrontMatter => "front-matter-unclosed",
             Problem::Yaml(_) | Problem::YamlSlip { .. } => "yaml-syntax",
+            Problem::YamlAliases { .. } => "yaml-aliases",
             Problem::DuplicateKey { .. } => "duplicate-key",
             Problem::UnknownKey { .. } => "unknown-key",
             Problem::MissingKey { .. } | Problem::EmptyValue(_) => "missing-key",
@@ -334,11 +378,13 @@ impl Problem {
             Problem::Attachment { .. } => "attachment",
             Problem::InvalidValue { .. } => "invalid-value",
             Problem::Template(_) => "template",
+            Problem::TemplateBudget(_) => "template-budget",
             Problem::Output { .. } => "output",
             Problem::Classified { .. } => "classified",
             Problem::FileExists => "file-exists",
             Problem::Encoding(_) => "encoding",
             Problem::NotAnArticle(_) => "not-an-article",
+            Problem::UnreadableInput { .. } => "unreadable-input",
             Problem::FolderNotEmpty(_) => "folder-not-empty",
             Problem::DateInFuture(_) => "date-in-future",
             Problem::DateTooEarly(_) => "date-too-early",
@@ -356,6 +402,8 @@ impl Problem {
             Problem::CommentInValue { .. } => "comment-in-value",
             Problem::TagsInOneString { .. } => "tags-in-one-string",
             Problem::UncheckedImport { .. } => "unchecked-import",
+            Problem::WindowsName { .. } => "windows-name",
+            Problem::CaseClash { .. } => "case-clash",
         }
     }
 
@@ -400,6 +448,37 @@ impl Problem {
             Problem::MissingFrontMatter => t!(in lang, "problem-front-matter-missing"),
             Problem::UnclosedFrontMatter => t!(in lang, "problem-front-matter-unclosed"),
             Problem::Yaml(reason) => t!(in lang, "problem-yaml-syntax", reason = reason),
+            Problem::YamlAliases { limit_kb } => {
+                t!(in lang, "problem-yaml-aliases", limit = *limit_kb)
+            }
+            Problem::NotAFile => t!(in lang, "problem-not-a-file"),
+            Problem::DataTooLarge { size_kb, limit_kb } => {
+                t!(in lang, "problem-data-too-large", size = *size_kb, limit = *limit_kb)
+            }
+            Problem::TooManyCitations { max } => {
+                t!(in lang, "problem-too-many-citations", max = *max)
+            }
+            Problem::TooManyDocuments { count, max } => {
+                t!(in lang, "problem-too-many-documents", count = *count, max = *max)
+            }
+            Problem::TemplateBudget(reason) => {
+                t!(in lang, "problem-template-budget", reason = reason)
+            }
+            Problem::UnreadableInput { reason, .. } => {
+                t!(in lang, "problem-not-an-article", reason = reason)
+            }
+            Problem::WindowsName { name, reason, .. } => t!(
+                in lang,
+                "problem-windows-name",
+                name = quoted(name),
+                reason = *reason
+            ),
+            Problem::CaseClash { name, other, .. } => t!(
+                in lang,
+                "problem-case-clash",
+                name = quoted(name),
+                other = quoted(other)
+            ),
             Problem::YamlSlip { slip, .. } => match slip {
                 Slip::WordQuote(c) => t!(
                     in lang,
@@ -574,6 +653,11 @@ impl Problem {
                 Slip::ListItemOutOfLine => t!(in lang, "help-list-item-out-of-line"),
             },
             Problem::DuplicateKey { key, .. } => t!(in lang, "help-duplicate-key", key = key),
+            Problem::TooManyCitations { .. } => t!(in lang, "help-too-many-citations"),
+            Problem::TooManyDocuments { .. } => t!(in lang, "help-too-many-documents"),
+            Problem::NotAFile => t!(in lang, "help-not-a-file"),
+            Problem::DataTooLarge { .. } => t!(in lang, "help-data-too-large"),
+            Problem::YamlAliases { .. } => t!(in lang, "help-yaml-aliases"),
             Problem::UnknownKey {
                 key,
                 suggestion,
@@ -617,6 +701,8 @@ impl Problem {
             Problem::FolderNotEmpty(_) => t!(in lang, "help-folder-not-empty"),
             Problem::DateInFuture(_) => t!(in lang, "help-date-in-future"),
             Problem::DateTooEarly(_) => t!(in lang, "help-date-too-early"),
+            Problem::TemplateBudget(_) => t!(in lang, "help-template-budget"),
+            Problem::UnreadableInput { fix, .. } => fix.to_string(),
             Problem::ProvinceNotInForce { suggestion, .. } => match suggestion {
                 Some(s) => t!(in lang, "help-province-not-in-force-use", province = *s),
                 None => t!(in lang, "help-province-not-in-force"),
@@ -646,6 +732,10 @@ impl Problem {
                 t!(in lang, "help-tags-in-one-string", fixed = fixed)
             }
             Problem::UncheckedImport { .. } => t!(in lang, "help-unchecked-import"),
+            Problem::WindowsName { rename, .. } => {
+                t!(in lang, "help-windows-name", rename = rename)
+            }
+            Problem::CaseClash { rename, .. } => t!(in lang, "help-case-clash", rename = rename),
         })
     }
 }
@@ -704,29 +794,28 @@ impl Diagnostic {
     }
 
     /// The multi-line human form: `path:line:col: error[code]: message`, the line with
-    /// a caret under the column, and the help.
+    /// a caret under the column, and the help. What comes from a user's files is
+    /// shown with its control characters escaped, and of the offending line only a
+    /// stretch around the column.
     pub fn render(&self) -> String {
         let label = self.severity().name();
         let mut out = format!(
             "{}: {label}[{}]: {}",
-            self.location,
+            crate::text::escape_controls(&self.location.to_string()),
             self.problem.code(),
-            self.problem
+            crate::text::escape_controls(&self.problem.to_string())
         );
         if let Some(line) = &self.source_line {
             let number = self.location.line.to_string();
             let pad = " ".repeat(number.len());
-            out.push_str(&format!("\n{pad} |\n{number} | {line}"));
-            if self.location.column > 0 {
-                let indent: String = line
-                    .chars()
-                    .take(self.location.column - 1)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
+            let (shown, caret) = excerpt(line, self.location.column);
+            out.push_str(&format!("\n{pad} |\n{number} | {shown}"));
+            if let Some(indent) = caret {
                 out.push_str(&format!("\n{pad} | {indent}^"));
             }
         }
         if let Some(help) = self.problem.help() {
+            let help = crate::text::escape_controls(&help);
             out.push_str(&format!("\n  = {}", t!("diagnostic-help", help = help)));
         }
         out.push_str(&format!(
@@ -737,9 +826,42 @@ impl Diagnostic {
     }
 }
 
+/// Of a source line, what a report shows: at most [`EXCERPT`] chars around the
+/// 1-based `column` (`…` where cut), control characters escaped, and the spaces
+/// that put a caret under the column (none when the column is 0).
+fn excerpt(line: &str, column: usize) -> (String, Option<String>) {
+    const EXCERPT: usize = 120;
+    let chars: Vec<char> = line.chars().collect();
+    let at = column.saturating_sub(1).min(chars.len());
+    let start = at.saturating_sub(EXCERPT / 2);
+    let end = (start + EXCERPT).min(chars.len());
+    let mut shown = String::new();
+    let mut indent = String::new();
+    if start > 0 {
+        shown.push('…');
+        indent.push(' ');
+    }
+    for (i, &c) in chars[start..end].iter().enumerate() {
+        let before = shown.chars().count();
+        crate::text::show_char(c, &mut shown);
+        if start + i < at {
+            let width = shown.chars().count() - before;
+            indent.extend(std::iter::repeat_n(
+                if c == '\t' { '\t' } else { ' ' },
+                width,
+            ));
+        }
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, (column > 0).then_some(indent))
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.problem)
+        let text = format!("{}: {}", self.location, self.problem);
+        f.write_str(&crate::text::escape_controls(&text))
     }
 }
 
@@ -844,5 +966,35 @@ mod code_tests {
         let mut listed = super::CODES.to_vec();
         listed.sort();
         assert_eq!(given, listed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A report shows no control character of a user's file, and of a long line
+    /// only a stretch around the column, with the caret still under it.
+    #[test]
+    fn reports_escape_controls_and_cut_long_lines() {
+        let line = format!("{}\u{1b}[2J{}", "a".repeat(300), "b".repeat(300));
+        let d = Diagnostic::new(Location::at("content/a.md", 3, 301), Problem::NotUtf8)
+            .with_source(&format!("x\ny\n{line}\n"));
+        let shown = d.render();
+        assert!(!shown.contains('\u{1b}'), "{shown}");
+        let lines: Vec<&str> = shown.lines().collect();
+        let text = lines.iter().find(|l| l.starts_with("3 | ")).unwrap();
+        let caret = lines.iter().find(|l| l.ends_with('^')).unwrap();
+        assert!(text.chars().count() < 140, "{text}");
+        assert!(text.starts_with("3 | …") && text.ends_with('…'), "{text}");
+        let at = caret.chars().count() - 1;
+        assert_eq!(text.chars().nth(at), Some('\\'), "{text}\n{caret}");
+        let key = Problem::UnknownKey {
+            key: "a\u{7}\u{202e}b".into(),
+            suggestion: None,
+            known: &[],
+        };
+        let shown = Diagnostic::new(Location::file("site.yaml"), key).render();
+        assert!(shown.contains("a\\u{7}\\u{202e}b"), "{shown}");
     }
 }

@@ -139,6 +139,12 @@ impl<'a> From<&'a String> for Arg<'a> {
     }
 }
 
+impl<'a> From<Cow<'a, str>> for Arg<'a> {
+    fn from(s: Cow<'a, str>) -> Self {
+        Arg::Text(s)
+    }
+}
+
 impl From<String> for Arg<'_> {
     fn from(s: String) -> Self {
         Arg::Text(Cow::Owned(s))

@@ -55,7 +55,9 @@ fn yaml_syntax_error_points_at_the_file_line() {
     // libyaml notices the open quote only where the YAML ends; the error is placed
     // where the quote opens, on the file's line 2.
     assert!(
-        err.contains("content/bad.md:2:8: error[yaml-syntax]: the quote opened here is never closed"),
+        err.contains(
+            "content/bad.md:2:8: error[yaml-syntax]: the quote opened here is never closed"
+        ),
         "{err}"
     );
     assert!(
@@ -87,9 +89,7 @@ fn a_key_glued_to_its_value_is_named() {
     // On its own line YAML reads `title:Kết luận` as text running into the next line.
     let err = fails_with("---\ntitle:Kết luận\ndate: 2021-01-01\nprovince: Hà Tĩnh\n---\nx\n");
     assert!(
-        err.contains(
-            "content/bad.md:2:6: error[yaml-syntax]: a space is missing after `title:`"
-        ),
+        err.contains("content/bad.md:2:6: error[yaml-syntax]: a space is missing after `title:`"),
         "{err}"
     );
     // With a second colon it is the key `title:Kết luận`.
