@@ -1,8 +1,12 @@
-//! The command line's shape: every command and option, parsed by clap.
+//! The command line's shape: every command and option, parsed by clap. Their help
+//! text is in the message catalogues (`cli-<command>-<option>`), put in by
+//! [`command`] in the language chosen before parsing.
 
-use std::path::PathBuf;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand};
+use clap::{Arg, ArgAction, CommandFactory, Parser, Subcommand};
+use ketluan::i18n::{self, Language};
 
 /// `0.1.0 (commit 1a2b3c4)`: the commit comes from build.rs.
 pub(crate) const VERSION: &str = concat!(
@@ -13,147 +17,98 @@ pub(crate) const VERSION: &str = concat!(
 );
 
 #[derive(Parser)]
-#[command(
-    name = "ketluan",
-    version = VERSION,
-    about = "Publish the conclusions of Vietnamese provincial committees as a static site"
-)]
+#[command(name = "ketluan", version = VERSION)]
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
+    #[arg(long, global = true, value_enum, value_name = "vi|en")]
+    pub(crate) lang: Option<Lang>,
 }
 
 #[derive(Subcommand)]
 pub(crate) enum Command {
-    /// Build the site into the output folder (replaced only when the build succeeds).
     Build(BuildArgs),
-    /// Check the whole site without writing anything: errors (what `build` rejects)
-    /// and warnings (what is legal but probably wrong).
     Check(CheckArgs),
-    /// Write a new conclusion file, content/{date}-{province}-{title}.md, with every
-    /// front-matter key (optional ones commented out).
     New(NewArgs),
-    /// Turn articles (text, web pages, Word, PDF; files or folders) into conclusion
-    /// files, marking what to check.
     Import(ImportArgs),
-    /// Build the site into memory and serve it, rebuilding and reloading the open
-    /// pages on every change (nothing is written to disk).
     Serve(ServeArgs),
-    /// Create a new site: site.yaml (every key documented), an example conclusion,
-    /// templates/README.md, .gitignore and, with --ci, a CI definition.
     Init(InitArgs),
-    /// Print a shell completion script (see docs/install.md for where to put it).
     Completions(CompletionsArgs),
-    /// Print the manual page (roff) of ketluan, or write one page per command into
-    /// a folder.
     Man(ManArgs),
+    Explain(ExplainArgs),
 }
 
 #[derive(clap::Args)]
 pub(crate) struct BuildArgs {
-    /// The site folder (holding site.yaml and content/).
     #[arg(long, default_value = ".")]
     pub(crate) root: PathBuf,
-    /// Where to write the site [default: <root>/public].
     #[arg(long)]
     pub(crate) output: Option<PathBuf>,
-    /// Override site.yaml's base_url, e.g. https://portal.example.gov.vn/ket-luan/.
     #[arg(long)]
     pub(crate) base_url: Option<String>,
-    /// Include conclusions marked `draft: true`.
     #[arg(long)]
     pub(crate) drafts: bool,
-    /// Print how long each phase took, and how many cores it kept busy.
     #[arg(long)]
     pub(crate) timings: bool,
-    /// Replace an --output folder that ketluan did not write (its files are
-    /// deleted). `/`, the home folder and the site itself are refused anyway.
     #[arg(long)]
     pub(crate) force: bool,
-    /// Verify every internal link and anchor of the output before writing it.
     #[arg(long)]
     pub(crate) check_links: bool,
 }
 
 #[derive(clap::Args)]
 pub(crate) struct CheckArgs {
-    /// The site folder (holding site.yaml and content/).
     #[arg(long, default_value = ".")]
     pub(crate) root: PathBuf,
-    /// `human` (grouped by file, with the line and a fix), `json` (for tools),
-    /// `github` (GitHub Actions annotations) or `gitlab` (a GitLab Code Quality
-    /// report).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub(crate) format: Format,
-    /// Fail (exit 1) on warnings too.
     #[arg(long)]
     pub(crate) strict: bool,
 }
 
 #[derive(clap::Args)]
 pub(crate) struct NewArgs {
-    /// The conclusion's title.
     pub(crate) title: String,
-    /// The province or centrally-run city, e.g. "Hà Tĩnh".
     #[arg(long)]
     pub(crate) province: String,
-    /// The meeting's date, YYYY-MM-DD or D/M/YYYY [default: today].
     #[arg(long)]
     pub(crate) date: Option<String>,
-    /// The body that concluded, e.g. "Thường trực Tỉnh ủy".
     #[arg(long)]
     pub(crate) body: Option<String>,
-    /// Who chaired or concluded.
     #[arg(long)]
     pub(crate) chaired_by: Option<String>,
-    /// The site folder (holding site.yaml and content/).
     #[arg(long, default_value = ".")]
     pub(crate) root: PathBuf,
 }
 
 #[derive(clap::Args)]
 pub(crate) struct ImportArgs {
-    /// Article files or folders of them: text or Markdown (UTF-8, UTF-16,
-    /// Windows-1258, TCVN3), saved web pages, Word (DOCX) and PDF.
     #[arg(required = true)]
     pub(crate) files: Vec<PathBuf>,
-    /// Where to write the conclusion files [default: <root>/content].
     #[arg(long)]
     pub(crate) out: Option<PathBuf>,
-    /// The site folder (holding site.yaml and content/).
     #[arg(long, default_value = ".")]
     pub(crate) root: PathBuf,
-    /// Where to write the summary table as CSV [default: <root>/import-report.csv].
     #[arg(long)]
     pub(crate) report: Option<PathBuf>,
-    /// Print the conclusion files instead of writing them (the summary goes to
-    /// stderr).
     #[arg(long)]
     pub(crate) stdout: bool,
 }
 
 #[derive(clap::Args)]
 pub(crate) struct ServeArgs {
-    /// The site folder (holding site.yaml and content/).
     #[arg(long, default_value = ".")]
     pub(crate) root: PathBuf,
-    /// The address to listen on; the default serves this computer only.
     #[arg(long, default_value = "127.0.0.1")]
     pub(crate) bind: std::net::IpAddr,
-    /// The port; 0 picks a free one.
     #[arg(long, default_value_t = 1111)]
     pub(crate) port: u16,
-    /// Include conclusions marked `draft: true`.
     #[arg(long)]
     pub(crate) drafts: bool,
-    /// Look for changes every half second instead of being told by the system
-    /// (for network shares and virtual machines).
     #[arg(long)]
     pub(crate) poll: bool,
-    /// Open the site in the default browser.
     #[arg(long)]
     pub(crate) open: bool,
-    /// Print how long each phase of every rebuild took.
     #[arg(long)]
     pub(crate) timings: bool,
     /// Also answer requests for this host name (repeatable); IP addresses and
@@ -164,24 +119,15 @@ pub(crate) struct ServeArgs {
 
 #[derive(clap::Args)]
 pub(crate) struct InitArgs {
-    /// The new site's folder (created if needed; must be empty without --force).
     pub(crate) dir: PathBuf,
-    /// The site's title [default: from the province, "Kết luận của Tỉnh ủy, UBND
-    /// tỉnh …"].
     #[arg(long)]
     pub(crate) title: Option<String>,
-    /// Where the site will live, e.g. https://portal.example.gov.vn/ket-luan/
-    /// [default: http://localhost/].
     #[arg(long)]
     pub(crate) base_url: Option<String>,
-    /// The province or centrally-run city of the example conclusion and the
-    /// default title [default: Hà Nội].
     #[arg(long)]
     pub(crate) province: Option<String>,
-    /// Write into a folder that is not empty; files of the same name are kept.
     #[arg(long)]
     pub(crate) force: bool,
-    /// Also write a CI definition: .github/workflows/ketluan.yml or .gitlab-ci.yml.
     #[arg(long, value_enum)]
     pub(crate) ci: Option<CiPlatform>,
 }
@@ -194,9 +140,28 @@ pub(crate) struct CompletionsArgs {
 
 #[derive(clap::Args)]
 pub(crate) struct ManArgs {
-    /// Write ketluan.1, ketluan-build.1… into this folder instead.
     #[arg(long)]
     pub(crate) dir: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct ExplainArgs {
+    pub(crate) code: String,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Lang {
+    Vi,
+    En,
+}
+
+impl From<Lang> for Language {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::Vi => Language::Vi,
+            Lang::En => Language::En,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -211,4 +176,201 @@ pub(crate) enum Format {
     Json,
     Github,
     Gitlab,
+}
+
+/// The language to speak, chosen before clap parses (its `--help` is in it):
+/// `--lang`, `KETLUAN_LANG`, the `language` of the site that `--root` names (the
+/// current folder without it), the system's language, Vietnamese.
+pub(crate) fn choose_language(args: &[OsString]) -> Language {
+    let option_value = |name: &str| -> Option<String> {
+        let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+        while let Some(arg) = args.next() {
+            if arg == "--" {
+                break;
+            }
+            if arg == name {
+                return args.next().map(|v| v.into_owned());
+            }
+            if let Some(v) = arg.strip_prefix(name).and_then(|r| r.strip_prefix('=')) {
+                return Some(v.to_string());
+            }
+        }
+        None
+    };
+    let root = option_value("--root").unwrap_or_else(|| ".".into());
+    i18n::Choice {
+        option: option_value("--lang").and_then(|v| i18n::parse_locale(&v)),
+        environment: std::env::var("KETLUAN_LANG").ok(),
+        site: ketluan::load::config::language(Path::new(&root)),
+        system: i18n::system_locales(),
+    }
+    .resolve()
+}
+
+/// The command line with its help text in the current language.
+pub(crate) fn command() -> clap::Command {
+    let cmd = Cli::command().disable_version_flag(true).arg(
+        Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(ArgAction::Version)
+            .help(i18n::tr("cli-version-flag", &[])),
+    );
+    localize(cmd, "cli")
+}
+
+/// Puts the catalogue's text into `cmd`'s about and its options' help, the
+/// messages being `{key}-about` and `{key}-{option}`, and into clap's own headings.
+fn localize(mut cmd: clap::Command, key: &str) -> clap::Command {
+    let text = |id: &str| i18n::tr(id, &[]);
+    cmd = cmd
+        .about(text(&about_id(key)))
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(text("cli-help-flag")),
+        )
+        .subcommand_help_heading(text("cli-heading-commands"))
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            text("cli-heading-usage")
+        ));
+    let options: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (id, positional) in options {
+        let help = match id.as_str() {
+            "help" | "version" => None,
+            "lang" => Some(text("cli-lang")),
+            _ => Some(text(&option_id(key, &id))),
+        };
+        let heading = text(if positional {
+            "cli-heading-arguments"
+        } else {
+            "cli-heading-options"
+        });
+        cmd = cmd.mut_arg(id, |a| {
+            let a = a.help_heading(heading);
+            match help {
+                Some(h) => {
+                    let h = h + &defaults_and_values(&a);
+                    let takes_value = a.get_action().takes_values();
+                    a.help(h)
+                        .hide_default_value(takes_value)
+                        .hide_possible_values(takes_value)
+                }
+                None => a,
+            }
+        });
+    }
+    let subcommands: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subcommands {
+        let sub_key = format!("cli-{name}");
+        cmd = cmd.mut_subcommand(name, |s| localize(s, &sub_key));
+    }
+    cmd
+}
+
+/// ` [default: .] [possible values: vi, en]` in the current language: clap's own
+/// words are English only.
+fn defaults_and_values(arg: &Arg) -> String {
+    let mut out = String::new();
+    if !arg.get_action().takes_values() {
+        return out;
+    }
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() && !arg.is_hide_default_value_set() {
+        out += &format!(
+            " [{}]",
+            ketluan::t!("cli-default", value = defaults.join(", "))
+        );
+    }
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !values.is_empty() && !arg.is_hide_possible_values_set() {
+        out += &format!(
+            " [{}]",
+            ketluan::t!("cli-possible-values", values = values.join(", "))
+        );
+    }
+    out
+}
+
+fn about_id(key: &str) -> String {
+    format!("{key}-about")
+}
+
+fn option_id(key: &str, option: &str) -> String {
+    format!("{key}-{}", option.replace('_', "-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command's about and every option's help is in both catalogues.
+    #[test]
+    fn every_command_and_option_has_help_in_both_languages() {
+        fn walk(cmd: &clap::Command, key: &str, missing: &mut Vec<String>) {
+            let mut ids = vec![about_id(key)];
+            for a in cmd.get_arguments() {
+                let id = a.get_id().as_str();
+                if !matches!(id, "help" | "version" | "lang") {
+                    ids.push(option_id(key, id));
+                }
+            }
+            for lang in [Language::Vi, Language::En] {
+                for id in &ids {
+                    if !i18n::has(lang, id) {
+                        missing.push(format!("{}: {id}", lang.code()));
+                    }
+                }
+            }
+            for s in cmd.get_subcommands() {
+                walk(s, &format!("cli-{}", s.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "cli", &mut missing);
+        assert!(missing.is_empty(), "no help text for {missing:#?}");
+    }
+
+    #[test]
+    fn the_localized_command_line_is_valid() {
+        command().debug_assert();
+    }
+
+    #[test]
+    fn the_help_is_in_the_chosen_language() {
+        i18n::set(Language::Vi);
+        let help = command()
+            .find_subcommand_mut("check")
+            .expect("check")
+            .render_help()
+            .to_string();
+        i18n::set(Language::En);
+        assert!(help.contains("Kiểm tra toàn bộ trang"), "{help}");
+        assert!(help.contains("Cách dùng:"), "{help}");
+        assert!(help.contains("Tùy chọn"), "{help}");
+        assert!(
+            help.contains("Thư mục của trang (chứa site.yaml và content/)"),
+            "{help}"
+        );
+        assert!(!help.contains("Options"), "{help}");
+    }
 }

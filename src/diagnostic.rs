@@ -7,15 +7,12 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+use crate::i18n::Language;
 use crate::model::docnum::DocNumError;
+use crate::t;
 
 mod ci;
 pub use ci::{to_github, to_gitlab};
-
-/// The guide that explains every code, one section each, anchored by the code:
-/// `docs/troubleshooting.md#unknown-key` (in ketluan's repository; the Vietnamese
-/// guide, `docs/vi/troubleshooting.md`, has the same anchors).
-pub const TROUBLESHOOTING: &str = "docs/troubleshooting.md";
 
 /// Where a problem is: a file relative to the site root, and a 1-based line and
 /// column (0 when unknown). Columns count characters, not bytes.
@@ -63,7 +60,15 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// `error` or `warning`, as reports print it.
+    /// `error` or `warning`, in the current language.
+    pub fn name(self) -> String {
+        match self {
+            Severity::Error => t!("severity-error"),
+            Severity::Warning => t!("severity-warning"),
+        }
+    }
+
+    /// `error` or `warning`: the stable name tools read (`--format json`, CI).
     pub fn label(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -72,44 +77,133 @@ impl Severity {
     }
 }
 
+/// A slip in YAML syntax that editors make, named for a message of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slip {
+    /// Word's curly quote (“ ‘ ”) around a value, where YAML needs `"`.
+    WordQuote(char),
+    /// `title：` with the full-width colon of an East Asian keyboard.
+    FullwidthColon,
+    /// A tab in a line's indentation (YAML allows only spaces).
+    TabIndent,
+    /// `"Kết luận" số 12`: text after the quote that closed the value.
+    TextAfterQuote,
+    /// `"Kết luận "Dân vận khéo""`: a `"` meant as text closed the value.
+    QuoteInsideQuotes,
+    /// A quote, `[` or `{` opened and never closed (reported where it opens).
+    UnclosedQuote,
+    UnclosedList,
+    UnclosedBrace,
+    /// `title:Kết luận`: the key glued to its value.
+    MissingSpace {
+        key: String,
+    },
+    /// `title: Kết luận: về …`: `: ` inside an unquoted value.
+    ColonInValue {
+        key: String,
+    },
+    /// ` date: …` under `title: …`.
+    IndentedKey,
+    /// `  - a` then ` - b`.
+    ListItemOutOfLine,
+}
+
+/// Every code that [`Problem::code`] gives, each with a section in the
+/// troubleshooting guides (`ketluan explain CODE`).
+pub const CODES: &[&str] = &[
+    "unreadable",
+    "not-utf8",
+    "too-large",
+    "front-matter-missing",
+    "front-matter-unclosed",
+    "yaml-syntax",
+    "duplicate-key",
+    "unknown-key",
+    "missing-key",
+    "wrong-type",
+    "invalid-date",
+    "unknown-province",
+    "invalid-document-number",
+    "invalid-slug",
+    "duplicate-slug",
+    "attachment",
+    "invalid-value",
+    "template",
+    "output",
+    "classified",
+    "file-exists",
+    "encoding",
+    "not-an-article",
+    "folder-not-empty",
+    "date-in-future",
+    "date-too-early",
+    "province-not-in-force",
+    "document-after-conclusion",
+    "registry-mismatch",
+    "duplicate-conclusion",
+    "empty-body",
+    "title-too-long",
+    "summary-too-long",
+    "broken-output-link",
+    "broken-link",
+    "unused-template",
+    "unpublished-file",
+    "comment-in-value",
+    "tags-in-one-string",
+    "unchecked-import",
+    "not-a-file",
+    "too-many-citations",
+    "too-many-documents",
+    "yaml-aliases",
+    "template-budget",
+    "windows-name",
+    "case-clash",
+    "unreadable-input",
+];
+
 /// Everything a user can get wrong, with what is wrong; [`Problem::help`] says how to
 /// fix it and [`Problem::code`] gives a stable identifier for tools.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    #[error("cannot read: {0}")]
     Unreadable(String),
-    #[error("site.yaml not found in {0} (is this a ketluan site?)")]
     NotASite(String),
-    #[error("no content/ folder in {0}")]
     NoContent(String),
     /// `copy` names what to copy where, for the help.
-    #[error("symbolic links are not followed")]
-    SymbolicLink { copy: &'static str },
-    #[error("the file is not valid UTF-8")]
+    SymbolicLink {
+        copy: &'static str,
+    },
     NotUtf8,
-    #[error("the file is {size_mb} MB; a content file may have at most {limit_mb} MB")]
-    TooLarge { size_mb: u64, limit_mb: u64 },
-    #[error("not a regular file (a named pipe, a device or a folder); it was not read")]
+    TooLarge {
+        size_mb: u64,
+        limit_mb: u64,
+    },
     NotAFile,
-    #[error("the file is {size_kb} KB; this file may have at most {limit_kb} KB")]
-    DataTooLarge { size_kb: u64, limit_kb: u64 },
-    #[error(
-        "the text cites documents more than {max} times; a conclusion may hold at most {max} citations"
-    )]
-    TooManyCitations { max: usize },
-    #[error("the conclusion cites {count} different documents; at most {max} are allowed")]
-    TooManyDocuments { count: usize, max: usize },
-    #[error("no front matter: a conclusion starts with a `---` line")]
+    DataTooLarge {
+        size_kb: u64,
+        limit_kb: u64,
+    },
+    TooManyCitations {
+        max: usize,
+    },
+    TooManyDocuments {
+        count: usize,
+        max: usize,
+    },
     MissingFrontMatter,
-    #[error("the front matter opened here is never closed by a `---` line")]
     UnclosedFrontMatter,
-    #[error("YAML syntax error: {0}")]
     Yaml(String),
-    #[error("the YAML aliases (`*name`) repeat more text than {limit_kb} KB")]
-    YamlAliases { limit_kb: usize },
-    #[error("the key `{key}` is given twice (first on line {first_line})")]
-    DuplicateKey { key: String, first_line: usize },
-    #[error("unknown key `{key}`")]
+    /// `fixed` is the line as it should be written.
+    YamlSlip {
+        slip: Slip,
+        fixed: String,
+    },
+    DuplicateKey {
+        key: String,
+        first_line: usize,
+    },
+    YamlAliases {
+        limit_kb: usize,
+    },
     UnknownKey {
         key: String,
         suggestion: Option<String>,
@@ -117,76 +211,74 @@ pub enum Problem {
         known: &'static [&'static str],
     },
     /// `within` names where keys go, for the help: "the front matter", "site.yaml".
-    #[error("missing required key `{key}`")]
     MissingKey {
         key: &'static str,
         within: &'static str,
     },
-    #[error("the key `{0}` has no value")]
     EmptyValue(&'static str),
-    #[error("`{key}` must be {expected}")]
-    WrongType { key: String, expected: &'static str },
-    #[error("invalid date {value:?}: {reason}")]
-    InvalidDate { value: String, reason: String },
-    #[error("unknown province {name:?}")]
+    WrongType {
+        key: String,
+        expected: &'static str,
+    },
+    InvalidDate {
+        value: String,
+        reason: String,
+    },
     UnknownProvince {
         name: String,
         suggestions: Vec<&'static str>,
     },
-    #[error("{0}")]
     DocumentNumber(DocNumError),
-    #[error("invalid slug {slug:?}: {reason}")]
-    InvalidSlug { slug: String, reason: &'static str },
-    #[error("slug `{slug}` is also used by {other}")]
-    DuplicateSlug { slug: String, other: String },
-    #[error("attachment {name:?}: {reason}")]
+    InvalidSlug {
+        slug: String,
+        reason: &'static str,
+    },
+    DuplicateSlug {
+        slug: String,
+        other: String,
+    },
     Attachment {
         name: String,
         reason: &'static str,
         help: &'static str,
     },
-    #[error("invalid value for `{key}`: {value:?}")]
     InvalidValue {
         key: &'static str,
         value: String,
         expected: &'static str,
     },
-    #[error("{0}")]
     Template(String),
-    #[error("the template is over its budget: {0}")]
     TemplateBudget(String),
     /// `help` is what to do about this cause: see [`Problem::output`].
-    #[error("cannot write the output: {reason}")]
-    Output { reason: String, help: &'static str },
+    Output {
+        reason: String,
+        help: &'static str,
+    },
     /// `fix` ends the help: what to do with this text (the file, an article, a value).
-    #[error("classified document: {reason}")]
-    Classified { reason: String, fix: &'static str },
-    #[error("the file already exists; it was left as it is")]
+    Classified {
+        reason: String,
+        fix: &'static str,
+    },
     FileExists,
-    #[error("{0}")]
     Encoding(String),
-    #[error("{0}; nothing was imported")]
     NotAnArticle(&'static str),
     /// A file `import` cannot read (a scan without text, a damaged or oversized file):
     /// why, and what to do instead.
-    #[error("{reason}; nothing was imported")]
-    UnreadableInput { reason: String, fix: &'static str },
-    #[error("the folder is not empty ({0})")]
+    UnreadableInput {
+        reason: String,
+        fix: &'static str,
+    },
     FolderNotEmpty(String),
 
     // Warnings (`ketluan check`): legal, but probably wrong.
-    #[error("the date {0} is in the future")]
     DateInFuture(Date),
-    #[error("the date {0} is before 1930")]
     DateTooEarly(Date),
-    #[error("{name} did not exist on {date}: {why}")]
     ProvinceNotInForce {
         name: &'static str,
         date: Date,
         why: String,
         suggestion: Option<&'static str>,
     },
-    #[error("cites {number}, issued {issued}, after this meeting ({date})")]
     DocumentAfterConclusion {
         number: String,
         /// `2022-10-22`, or `in 2025 (the year in its number)` when only the number
@@ -194,9 +286,6 @@ pub enum Problem {
         issued: String,
         date: Date,
     },
-    #[error(
-        "{number}: the text gives the {what} {text:?}, the registry (line {registry_line}) says {registry:?}"
-    )]
     RegistryMismatch {
         number: String,
         what: &'static str,
@@ -204,42 +293,47 @@ pub enum Problem {
         registry: String,
         registry_line: usize,
     },
-    #[error("same province, date and title as {other}")]
-    DuplicateConclusion { other: String },
-    #[error("the body is empty")]
+    DuplicateConclusion {
+        other: String,
+    },
     EmptyBody,
-    #[error("the {key} has {chars} characters, more than {max}")]
     TooLong {
         key: &'static str,
         chars: usize,
         max: usize,
     },
-    #[error("broken link `{target}`: {reason}")]
     BrokenLink {
         target: String,
         reason: String,
         suggestion: Option<String>,
     },
-    #[error("broken link `{url}`: {reason}")]
-    BrokenOutputLink { url: String, reason: String },
-    #[error(
-        "`templates/{name}` has no effect: the theme has no template of that name and no template includes it"
-    )]
+    BrokenOutputLink {
+        url: String,
+        reason: String,
+    },
     UnusedTemplate {
         name: String,
         closest: Option<String>,
     },
-    #[error("this file is not published: {0}")]
     UnpublishedFile(&'static str),
-    #[error("the name {name:?} cannot be used on Windows: {reason}")]
+    /// `dropped` is the text YAML took for a comment; `fixed` the line quoted.
+    CommentInValue {
+        key: String,
+        dropped: String,
+        fixed: String,
+    },
+    TagsInOneString {
+        fixed: String,
+    },
+    /// `reason` is what `import` wrote after the marker.
+    UncheckedImport {
+        reason: String,
+    },
     WindowsName {
         name: String,
         reason: &'static str,
         rename: String,
     },
-    #[error(
-        "{name:?} differs only in case from {other:?}: Windows and macOS take them for one file"
-    )]
     CaseClash {
         name: String,
         other: String,
@@ -256,7 +350,7 @@ impl Problem {
         }
     }
 
-    /// A stable identifier, for CI annotations and `--format json`.
+    /// A stable identifier, for CI annotations and `--format json`: one of [`CODES`].
     pub fn code(&self) -> &'static str {
         match self {
             Problem::Unreadable(_)
@@ -270,7 +364,7 @@ impl Problem {
             Problem::TooManyDocuments { .. } => "too-many-documents",
             Problem::MissingFrontMatter => "front-matter-missing",
             Problem::UnclosedFrontMatter => "front-matter-unclosed",
-            Problem::Yaml(_) => "yaml-syntax",
+            Problem::Yaml(_) | Problem::YamlSlip { .. } => "yaml-syntax",
             Problem::YamlAliases { .. } => "yaml-aliases",
             Problem::DuplicateKey { .. } => "duplicate-key",
             Problem::UnknownKey { .. } => "unknown-key",
@@ -305,14 +399,18 @@ impl Problem {
             Problem::BrokenLink { .. } => "broken-link",
             Problem::UnusedTemplate { .. } => "unused-template",
             Problem::UnpublishedFile(_) => "unpublished-file",
+            Problem::CommentInValue { .. } => "comment-in-value",
+            Problem::TagsInOneString { .. } => "tags-in-one-string",
+            Problem::UncheckedImport { .. } => "unchecked-import",
             Problem::WindowsName { .. } => "windows-name",
             Problem::CaseClash { .. } => "case-clash",
         }
     }
 
-    /// The section of the troubleshooting guide about this code.
+    /// The command that prints the troubleshooting guide's section about this code
+    /// (the guide is in the binary: it works offline).
     pub fn see(&self) -> String {
-        format!("{TROUBLESHOOTING}#{}", self.code())
+        format!("ketluan explain {}", self.code())
     }
 
     /// Errors stop `build`; warnings are what `check` reports as probably wrong.
@@ -328,73 +426,238 @@ impl Problem {
             | Problem::TooLong { .. }
             | Problem::BrokenLink { .. }
             | Problem::UnusedTemplate { .. }
-            | Problem::UnpublishedFile(_) => Severity::Warning,
+            | Problem::UnpublishedFile(_)
+            | Problem::CommentInValue { .. }
+            | Problem::TagsInOneString { .. }
+            | Problem::UncheckedImport { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
 
-    /// How to fix it, in one or two sentences.
+    /// What is wrong, in `lang`.
+    pub fn message_in(&self, lang: Language) -> String {
+        match self {
+            Problem::Unreadable(reason) => t!(in lang, "problem-unreadable", reason = reason),
+            Problem::NotASite(dir) => t!(in lang, "problem-not-a-site", dir = dir),
+            Problem::NoContent(dir) => t!(in lang, "problem-no-content", dir = dir),
+            Problem::SymbolicLink { .. } => t!(in lang, "problem-symbolic-link"),
+            Problem::NotUtf8 => t!(in lang, "problem-not-utf8"),
+            Problem::TooLarge { size_mb, limit_mb } => {
+                t!(in lang, "problem-too-large", size = *size_mb, limit = *limit_mb)
+            }
+            Problem::MissingFrontMatter => t!(in lang, "problem-front-matter-missing"),
+            Problem::UnclosedFrontMatter => t!(in lang, "problem-front-matter-unclosed"),
+            Problem::Yaml(reason) => t!(in lang, "problem-yaml-syntax", reason = reason),
+            Problem::YamlAliases { limit_kb } => {
+                t!(in lang, "problem-yaml-aliases", limit = *limit_kb)
+            }
+            Problem::NotAFile => t!(in lang, "problem-not-a-file"),
+            Problem::DataTooLarge { size_kb, limit_kb } => {
+                t!(in lang, "problem-data-too-large", size = *size_kb, limit = *limit_kb)
+            }
+            Problem::TooManyCitations { max } => {
+                t!(in lang, "problem-too-many-citations", max = *max)
+            }
+            Problem::TooManyDocuments { count, max } => {
+                t!(in lang, "problem-too-many-documents", count = *count, max = *max)
+            }
+            Problem::TemplateBudget(reason) => {
+                t!(in lang, "problem-template-budget", reason = reason)
+            }
+            Problem::UnreadableInput { reason, .. } => {
+                t!(in lang, "problem-not-an-article", reason = reason)
+            }
+            Problem::WindowsName { name, reason, .. } => t!(
+                in lang,
+                "problem-windows-name",
+                name = quoted(name),
+                reason = *reason
+            ),
+            Problem::CaseClash { name, other, .. } => t!(
+                in lang,
+                "problem-case-clash",
+                name = quoted(name),
+                other = quoted(other)
+            ),
+            Problem::YamlSlip { slip, .. } => match slip {
+                Slip::WordQuote(c) => t!(
+                    in lang,
+                    "problem-word-quote",
+                    char = c.to_string(),
+                    code = format!("U+{:04X}", u32::from(*c))
+                ),
+                Slip::FullwidthColon => t!(in lang, "problem-fullwidth-colon"),
+                Slip::TabIndent => t!(in lang, "problem-tab-indent"),
+                Slip::TextAfterQuote => t!(in lang, "problem-text-after-quote"),
+                Slip::QuoteInsideQuotes => t!(in lang, "problem-quote-inside-quotes"),
+                Slip::UnclosedQuote => t!(in lang, "problem-unclosed-quote"),
+                Slip::UnclosedList => t!(in lang, "problem-unclosed-list"),
+                Slip::UnclosedBrace => t!(in lang, "problem-unclosed-brace"),
+                Slip::MissingSpace { key } => t!(in lang, "problem-missing-space", key = key),
+                Slip::ColonInValue { key } => t!(in lang, "problem-colon-in-value", key = key),
+                Slip::IndentedKey => t!(in lang, "problem-indented-key"),
+                Slip::ListItemOutOfLine => t!(in lang, "problem-list-item-out-of-line"),
+            },
+            Problem::DuplicateKey { key, first_line } => {
+                t!(in lang, "problem-duplicate-key", key = key, line = *first_line)
+            }
+            Problem::UnknownKey { key, .. } => t!(in lang, "problem-unknown-key", key = key),
+            Problem::MissingKey { key, .. } => t!(in lang, "problem-missing-key", key = *key),
+            Problem::EmptyValue(key) => t!(in lang, "problem-empty-value", key = *key),
+            Problem::WrongType { key, expected } => {
+                t!(in lang, "problem-wrong-type", key = key, expected = *expected)
+            }
+            Problem::InvalidDate { value, reason } => {
+                t!(in lang, "problem-invalid-date", value = quoted(value), reason = reason)
+            }
+            Problem::UnknownProvince { name, .. } => {
+                t!(in lang, "problem-unknown-province", name = quoted(name))
+            }
+            Problem::DocumentNumber(e) => e.to_string(),
+            Problem::InvalidSlug { slug, reason } => {
+                t!(in lang, "problem-invalid-slug", slug = quoted(slug), reason = *reason)
+            }
+            Problem::DuplicateSlug { slug, other } => {
+                t!(in lang, "problem-duplicate-slug", slug = slug, other = other)
+            }
+            Problem::Attachment { name, reason, .. } => {
+                t!(in lang, "problem-attachment", name = quoted(name), reason = *reason)
+            }
+            Problem::InvalidValue { key, value, .. } => {
+                t!(in lang, "problem-invalid-value", key = *key, value = quoted(value))
+            }
+            Problem::Template(reason) => reason.clone(),
+            Problem::Output { reason, .. } => t!(in lang, "problem-output", reason = reason),
+            Problem::Classified { reason, .. } => {
+                t!(in lang, "problem-classified", reason = reason)
+            }
+            Problem::FileExists => t!(in lang, "problem-file-exists"),
+            Problem::Encoding(reason) => reason.clone(),
+            Problem::NotAnArticle(reason) => {
+                t!(in lang, "problem-not-an-article", reason = *reason)
+            }
+            Problem::FolderNotEmpty(what) => t!(in lang, "problem-folder-not-empty", what = what),
+            Problem::DateInFuture(date) => {
+                t!(in lang, "problem-date-in-future", date = date.to_string())
+            }
+            Problem::DateTooEarly(date) => {
+                t!(in lang, "problem-date-too-early", date = date.to_string())
+            }
+            Problem::ProvinceNotInForce {
+                name, date, why, ..
+            } => t!(
+                in lang,
+                "problem-province-not-in-force",
+                name = *name,
+                date = date.to_string(),
+                why = why
+            ),
+            Problem::DocumentAfterConclusion {
+                number,
+                issued,
+                date,
+            } => t!(
+                in lang,
+                "problem-document-after-conclusion",
+                number = number,
+                issued = issued,
+                date = date.to_string()
+            ),
+            Problem::RegistryMismatch {
+                number,
+                what,
+                text,
+                registry,
+                registry_line,
+            } => t!(
+                in lang,
+                "problem-registry-mismatch",
+                number = number,
+                what = *what,
+                text = quoted(text),
+                registry = quoted(registry),
+                line = *registry_line
+            ),
+            Problem::DuplicateConclusion { other } => {
+                t!(in lang, "problem-duplicate-conclusion", other = other)
+            }
+            Problem::EmptyBody => t!(in lang, "problem-empty-body"),
+            Problem::TooLong {
+                key: "title",
+                chars,
+                max,
+            } => t!(in lang, "problem-title-too-long", chars = *chars, max = *max),
+            Problem::TooLong { chars, max, .. } => {
+                t!(in lang, "problem-summary-too-long", chars = *chars, max = *max)
+            }
+            Problem::BrokenLink { target, reason, .. } => {
+                t!(in lang, "problem-broken-link", target = target, reason = reason)
+            }
+            Problem::BrokenOutputLink { url, reason } => {
+                t!(in lang, "problem-broken-link", target = url, reason = reason)
+            }
+            Problem::UnusedTemplate { name, .. } => {
+                t!(in lang, "problem-unused-template", name = name)
+            }
+            Problem::UnpublishedFile(reason) => {
+                t!(in lang, "problem-unpublished-file", reason = *reason)
+            }
+            Problem::CommentInValue { key, dropped, .. } => {
+                t!(in lang, "problem-comment-in-value", key = key, dropped = dropped)
+            }
+            Problem::TagsInOneString { .. } => t!(in lang, "problem-tags-in-one-string"),
+            Problem::UncheckedImport { reason } if reason.is_empty() => {
+                t!(in lang, "problem-unchecked-import")
+            }
+            Problem::UncheckedImport { reason } => {
+                t!(in lang, "problem-unchecked-import-why", reason = reason)
+            }
+        }
+    }
+
+    /// How to fix it, in one or two sentences, in the current language.
     pub fn help(&self) -> Option<String> {
+        self.help_in(crate::i18n::current())
+    }
+
+    /// How to fix it, in one or two sentences, in `lang`.
+    pub fn help_in(&self, lang: Language) -> Option<String> {
         Some(match self {
-            Problem::Unreadable(_) => "check the file's permissions".into(),
-            Problem::NotASite(_) => "run ketluan in the site's folder or pass `--root DIR`; \
-                 `ketluan init DIR` makes a new site"
-                .into(),
-            Problem::NoContent(_) => {
-                "make a content/ folder beside site.yaml for the conclusions, or pass \
-                 `--root DIR` to name the site's folder"
-                    .into()
-            }
-            Problem::SymbolicLink { copy } => format!("copy {copy} instead"),
-            Problem::TooManyCitations { .. } => {
-                "check that the file holds one conclusion, not a pasted list or index of \
-                 documents; attach such a list as a file (PDF) instead"
-                    .into()
-            }
-            Problem::TooManyDocuments { .. } => {
-                "check that the file holds one conclusion, not a pasted index of documents \
-                 (every document cited gets this conclusion in its feed); a site that needs \
-                 more sets `max_cited_documents:` in site.yaml"
-                    .into()
-            }
-            Problem::NotAFile => {
-                "replace it by an ordinary file with the same name (ketluan never reads \
-                 pipes or devices, which could make it wait forever)"
-                    .into()
-            }
-            Problem::DataTooLarge { .. } => {
-                "check that this is the right file: settings, the document registry, \
-                 translations and templates are small text files"
-                    .into()
-            }
-            Problem::TooLarge { .. } => {
-                "split the text into several conclusions, or attach the long document \
-                 as a file (PDF) instead of pasting it"
-                    .into()
-            }
-            Problem::NotUtf8 => "save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8; \
-                 files in TCVN3 or VNI must be converted with Unikey's converter first)"
-                .into(),
-            Problem::MissingFrontMatter => {
-                "start the file with a `---` line, the keys (title, date, province…), and \
-                 another `---` line before the text"
-                    .into()
-            }
-            Problem::UnclosedFrontMatter => {
-                "add a line containing only `---` after the last key".into()
-            }
-            Problem::Yaml(_) => {
-                "check indentation and quoting: put values containing `:` or `#` in double quotes"
-                    .into()
-            }
-            Problem::YamlAliases { .. } => {
-                "write the value out where it is needed instead of repeating it with `*` \
-                 aliases (an `&anchor` names a value, each `*alias` repeats all of it)"
-                    .into()
-            }
-            Problem::DuplicateKey { key, .. } => {
-                format!("keep one `{key}:` line and delete the other")
-            }
+            Problem::Unreadable(_) => t!(in lang, "help-unreadable"),
+            Problem::NotASite(_) => t!(in lang, "help-not-a-site"),
+            Problem::NoContent(_) => t!(in lang, "help-no-content"),
+            Problem::SymbolicLink { copy } => t!(in lang, "help-symbolic-link", what = *copy),
+            Problem::TooLarge { .. } => t!(in lang, "help-too-large"),
+            Problem::NotUtf8 => t!(in lang, "help-not-utf8"),
+            Problem::MissingFrontMatter => t!(in lang, "help-front-matter-missing"),
+            Problem::UnclosedFrontMatter => t!(in lang, "help-front-matter-unclosed"),
+            Problem::Yaml(_) => t!(in lang, "help-yaml-syntax"),
+            Problem::YamlSlip { slip, fixed } => match slip {
+                Slip::WordQuote(_) => t!(in lang, "help-word-quote", fixed = fixed),
+                Slip::FullwidthColon => t!(in lang, "help-fullwidth-colon", fixed = fixed),
+                Slip::TabIndent if fixed.is_empty() => t!(in lang, "help-tab-indent-spaces"),
+                Slip::TabIndent => t!(in lang, "help-tab-indent", fixed = fixed),
+                Slip::TextAfterQuote if fixed.is_empty() => {
+                    t!(in lang, "help-text-after-quote-inside")
+                }
+                Slip::TextAfterQuote => t!(in lang, "help-text-after-quote", fixed = fixed),
+                Slip::QuoteInsideQuotes => {
+                    t!(in lang, "help-quote-inside-quotes", fixed = fixed)
+                }
+                Slip::UnclosedQuote => t!(in lang, "help-unclosed-quote"),
+                Slip::UnclosedList => t!(in lang, "help-unclosed-list"),
+                Slip::UnclosedBrace => t!(in lang, "help-unclosed-brace"),
+                Slip::MissingSpace { key } => t!(in lang, "help-key-needs-space", key = key),
+                Slip::ColonInValue { key } => t!(in lang, "help-colon-in-value", key = key),
+                Slip::IndentedKey => t!(in lang, "help-indented-key"),
+                Slip::ListItemOutOfLine => t!(in lang, "help-list-item-out-of-line"),
+            },
+            Problem::DuplicateKey { key, .. } => t!(in lang, "help-duplicate-key", key = key),
+            Problem::TooManyCitations { .. } => t!(in lang, "help-too-many-citations"),
+            Problem::TooManyDocuments { .. } => t!(in lang, "help-too-many-documents"),
+            Problem::NotAFile => t!(in lang, "help-not-a-file"),
+            Problem::DataTooLarge { .. } => t!(in lang, "help-data-too-large"),
+            Problem::YamlAliases { .. } => t!(in lang, "help-yaml-aliases"),
             Problem::UnknownKey {
                 key,
                 suggestion,
@@ -402,131 +665,98 @@ impl Problem {
             } => match (key.split_once(':'), suggestion) {
                 // `title:Kết luận: về` reads as the key `title:Kết luận`.
                 (Some((k, _)), _) if known.contains(&k) => {
-                    format!("put a space after `{k}:`, as in `{k}: …`")
+                    t!(in lang, "help-key-needs-space", key = k)
                 }
-                (_, Some(s)) => format!("did you mean `{s}`?"),
-                (_, None) if known.is_empty() => {
-                    "remove it, or spell it as in the theme's file of the same name".into()
-                }
-                (_, None) => format!("known keys are: {}", known.join(", ")),
+                (_, Some(s)) => t!(in lang, "help-did-you-mean", suggestion = s),
+                (_, None) if known.is_empty() => t!(in lang, "help-unknown-theme-key"),
+                (_, None) => t!(in lang, "help-known-keys", keys = known.join(", ")),
             },
-            Problem::MissingKey { key, within } => format!("add `{key}: …` to {within}"),
-            Problem::EmptyValue(key) => format!("write the value after `{key}:` on its line"),
-            Problem::WrongType { .. } => return None,
-            Problem::InvalidDate { .. } => {
-                "write the date as YYYY-MM-DD (2021-11-01) or day first D/M/YYYY (1/11/2021)".into()
+            Problem::MissingKey { key, within } => {
+                t!(in lang, "help-missing-key", key = *key, within = *within)
             }
+            Problem::EmptyValue(key) => t!(in lang, "help-empty-value", key = *key),
+            Problem::WrongType { .. } => return None,
+            Problem::InvalidDate { .. } => t!(in lang, "help-invalid-date"),
             Problem::UnknownProvince { suggestions, .. } => {
                 if suggestions.is_empty() {
-                    "use the name of a province or centrally-run city, e.g. `Hà Tĩnh`".into()
+                    t!(in lang, "help-unknown-province")
                 } else {
-                    format!("did you mean {}?", quote_list(suggestions))
+                    let list = quote_list(lang, suggestions);
+                    t!(in lang, "help-did-you-mean-any", suggestions = list)
                 }
             }
-            Problem::DocumentNumber(_) => {
-                "write the number as printed on the document, e.g. `05-NQ/TU` or `108/QĐ-UBND`"
-                    .into()
-            }
-            Problem::InvalidSlug { .. } => {
-                "use lower-case ASCII letters, digits and `-` only, e.g. `ket-luan-hoi-nghi`".into()
-            }
-            Problem::DuplicateSlug { .. } => {
-                "give one of the two files another name or a distinct `slug:`".into()
-            }
+            Problem::DocumentNumber(_) => t!(in lang, "help-invalid-document-number"),
+            Problem::InvalidSlug { .. } => t!(in lang, "help-invalid-slug"),
+            Problem::DuplicateSlug { .. } => t!(in lang, "help-duplicate-slug"),
             Problem::Attachment { help, .. } => (*help).into(),
-            Problem::InvalidValue { expected, .. } => format!("expected {expected}"),
-            Problem::Template(_) => {
-                "fix the template; a site template in templates/ overrides the theme's".into()
+            Problem::InvalidValue { expected, .. } => {
+                t!(in lang, "help-expected", expected = *expected)
             }
-            Problem::TemplateBudget(_) => "a template renders a page in seconds: look for a loop \
-                 inside a loop over `range()` or over all conclusions, or a value that \
-                 `set_global` makes longer on every turn"
-                .into(),
+            Problem::Template(_) => t!(in lang, "help-template"),
             Problem::Output { help, .. } => help.to_string(),
-            Problem::Classified { fix, .. } => format!(
-                "a document with a secrecy mark (MẬT, TỐI MẬT, TUYỆT MẬT) or a circulation \
-                 limit (LƯU HÀNH NỘI BỘ) must never be published: {fix}"
-            ),
-            Problem::NotAnArticle(_) => "open the article, copy its text (title, date line and \
-                 body) into a .txt file and import that"
-                .into(),
+            Problem::Classified { fix, .. } => t!(in lang, "help-classified", fix = *fix),
+            Problem::NotAnArticle(_) => t!(in lang, "help-not-an-article"),
+            Problem::Encoding(_) => t!(in lang, "help-encoding"),
+            Problem::FileExists => t!(in lang, "help-file-exists"),
+            Problem::FolderNotEmpty(_) => t!(in lang, "help-folder-not-empty"),
+            Problem::DateInFuture(_) => t!(in lang, "help-date-in-future"),
+            Problem::DateTooEarly(_) => t!(in lang, "help-date-too-early"),
+            Problem::TemplateBudget(_) => t!(in lang, "help-template-budget"),
             Problem::UnreadableInput { fix, .. } => fix.to_string(),
-            Problem::Encoding(_) => "save the article as UTF-8 (in Notepad: Save As → Encoding: \
-                 UTF-8), or convert it to Unicode with Unikey's converter (VNI, VIQR…)"
-                .into(),
-            Problem::FileExists => {
-                "edit the existing file, or change the title or date to make another".into()
-            }
-            Problem::FolderNotEmpty(_) => {
-                "name a new or empty folder, or add --force to add the site's files beside \
-                 what is there (files of the same name are kept as they are)"
-                    .into()
-            }
-            Problem::DateInFuture(_) => {
-                "write the meeting's date; check the year and the day/month order".into()
-            }
-            Problem::DateTooEarly(_) => {
-                "check the year: provincial committees' conclusions start in 1930".into()
-            }
             Problem::ProvinceNotInForce { suggestion, .. } => match suggestion {
-                Some(s) => format!("write `province: {s}`, or check the date"),
-                None => "check the province and the date".into(),
+                Some(s) => t!(in lang, "help-province-not-in-force-use", province = *s),
+                None => t!(in lang, "help-province-not-in-force"),
             },
             Problem::DocumentAfterConclusion { .. } => {
-                "check the document's number and issue date, and the meeting's date".into()
+                t!(in lang, "help-document-after-conclusion")
             }
-            Problem::RegistryMismatch { .. } => {
-                "correct the text or the registry, content/_documents.yaml; if they are two \
-                 documents (Party numbering restarts each term), give each its own entry"
-                    .into()
-            }
-            Problem::DuplicateConclusion { .. } => {
-                "remove one of the two files, or correct its title, date or province".into()
-            }
-            Problem::EmptyBody => "paste the conclusion's text after the closing `---` line".into(),
-            Problem::TooLong { key: "title", .. } => {
-                "shorten the title; put the rest in `summary`".into()
-            }
-            Problem::TooLong { .. } => {
-                "shorten the summary to one or two sentences (trích yếu)".into()
-            }
+            Problem::RegistryMismatch { .. } => t!(in lang, "help-registry-mismatch"),
+            Problem::DuplicateConclusion { .. } => t!(in lang, "help-duplicate-conclusion"),
+            Problem::EmptyBody => t!(in lang, "help-empty-body"),
+            Problem::TooLong { key: "title", .. } => t!(in lang, "help-title-too-long"),
+            Problem::TooLong { .. } => t!(in lang, "help-summary-too-long"),
             Problem::BrokenLink { suggestion, .. } => match suggestion {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "link to an existing conclusion (`/ket-luan/<slug>/`) or to a file \
-                         listed in `attachments`"
-                    .into(),
+                Some(s) => t!(in lang, "help-did-you-mean", suggestion = s),
+                None => t!(in lang, "help-broken-link"),
             },
-            Problem::BrokenOutputLink { .. } => {
-                "fix the link in the content or template that produced this page; links must \
-                 carry the base path (use the `urls` and `page` values of templates)"
-                    .into()
-            }
+            Problem::BrokenOutputLink { .. } => t!(in lang, "help-broken-output-link"),
             Problem::UnusedTemplate { closest, .. } => match closest {
-                Some(c) => format!(
-                    "did you mean `templates/{c}`? An override has the path of the theme's template"
-                ),
-                None => "give it the path of the theme template it replaces, or include it \
-                         from a template"
-                    .into(),
+                Some(c) => t!(in lang, "help-unused-template-closest", closest = c),
+                None => t!(in lang, "help-unused-template"),
             },
-            Problem::UnpublishedFile(_) => {
-                "list its name in the `attachments:` of the conclusion it belongs to (rename an \
-                 `index.html` first), or move it out of content/"
-                    .into()
+            Problem::UnpublishedFile(_) => t!(in lang, "help-unpublished-file"),
+            Problem::CommentInValue { fixed, .. } => {
+                t!(in lang, "help-comment-in-value", fixed = fixed)
             }
+            Problem::TagsInOneString { fixed } => {
+                t!(in lang, "help-tags-in-one-string", fixed = fixed)
+            }
+            Problem::UncheckedImport { .. } => t!(in lang, "help-unchecked-import"),
             Problem::WindowsName { rename, .. } => {
-                format!("rename it to `{rename}` (and change the name where it is listed)")
+                t!(in lang, "help-windows-name", rename = rename)
             }
-            Problem::CaseClash { rename, .. } => {
-                format!("rename one of them, e.g. this one to `{rename}`")
-            }
+            Problem::CaseClash { rename, .. } => t!(in lang, "help-case-clash", rename = rename),
         })
     }
 }
 
-fn quote_list(items: &[&str]) -> String {
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_in(crate::i18n::current()))
+    }
+}
+
+impl std::error::Error for Problem {}
+
+/// `"text"`, as Rust's `{:?}` wrote values in messages (escapes included).
+fn quoted(s: &str) -> String {
+    format!("{s:?}")
+}
+
+/// `` `a` or `b` ``, in `lang`.
+fn quote_list(lang: Language, items: &[&str]) -> String {
     let quoted: Vec<String> = items.iter().map(|s| format!("`{s}`")).collect();
-    quoted.join(" or ")
+    quoted.join(&t!(in lang, "list-or"))
 }
 
 /// One problem at one place, with the offending source line when known.
@@ -568,7 +798,7 @@ impl Diagnostic {
     /// shown with its control characters escaped, and of the offending line only a
     /// stretch around the column.
     pub fn render(&self) -> String {
-        let label = self.severity().label();
+        let label = self.severity().name();
         let mut out = format!(
             "{}: {label}[{}]: {}",
             crate::text::escape_controls(&self.location.to_string()),
@@ -586,9 +816,12 @@ impl Diagnostic {
         }
         if let Some(help) = self.problem.help() {
             let help = crate::text::escape_controls(&help);
-            out.push_str(&format!("\n  = help: {help}"));
+            out.push_str(&format!("\n  = {}", t!("diagnostic-help", help = help)));
         }
-        out.push_str(&format!("\n  = see: {}", self.problem.see()));
+        out.push_str(&format!(
+            "\n  = {}",
+            t!("diagnostic-see", command = self.problem.see())
+        ));
         out
     }
 }
@@ -656,7 +889,7 @@ pub fn summary_line(diagnostics: &[Diagnostic]) -> String {
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity() == s).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     if errors + warnings == 0 {
-        return "no problems found".into();
+        return t!("check-no-problems");
     }
     let mut files: Vec<&Path> = diagnostics
         .iter()
@@ -664,11 +897,11 @@ pub fn summary_line(diagnostics: &[Diagnostic]) -> String {
         .collect();
     files.sort();
     files.dedup();
-    format!(
-        "{} and {} in {}",
-        crate::text::count(errors, "error"),
-        crate::text::count(warnings, "warning"),
-        crate::text::count(files.len(), "file")
+    t!(
+        "check-summary",
+        errors = errors,
+        warnings = warnings,
+        files = files.len()
     )
 }
 
@@ -712,6 +945,28 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 /// The path of `file` relative to `root`, for messages.
 pub fn relative(root: &Path, file: &Path) -> PathBuf {
     file.strip_prefix(root).unwrap_or(file).to_path_buf()
+}
+
+#[cfg(test)]
+mod code_tests {
+    /// [`super::CODES`] lists exactly the codes that `Problem::code` gives (read from
+    /// this file's source, so that a new code cannot be left out).
+    #[test]
+    fn the_list_of_codes_is_complete() {
+        let source = include_str!("diagnostic.rs");
+        let start = source.find("pub fn code(&self)").unwrap();
+        let end = start + source[start..].find("\n    }\n").unwrap();
+        let mut given: Vec<&str> = source[start..end]
+            .split("=> \"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+            .collect();
+        given.sort();
+        given.dedup();
+        let mut listed = super::CODES.to_vec();
+        listed.sort();
+        assert_eq!(given, listed);
+    }
 }
 
 #[cfg(test)]

@@ -26,6 +26,8 @@ pub mod config;
 pub mod console;
 pub mod diagnostic;
 pub mod draft;
+pub mod explain;
+pub mod i18n;
 pub mod import;
 pub mod init;
 pub mod linkcheck;

@@ -6,9 +6,10 @@ mod cmd;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 use cli::{Cli, Command, VERSION};
+use ketluan::t;
 
 // mimalloc rather than glibc's malloc: a build allocates and frees many small values
 // on every core, and `serve` frees a whole generation of pages on one thread that
@@ -69,14 +70,13 @@ fn report_bugs_plainly() {
         let what = info.payload_as_str().unwrap_or("(no message)");
         let place = info
             .location()
-            .map(|l| format!(" at {}:{}:{}", l.file(), l.line(), l.column()))
+            .map(|l| {
+                let place = format!("{}:{}:{}", l.file(), l.line(), l.column());
+                t!("bug-place", place = place)
+            })
             .unwrap_or_default();
-        eprintln!(
-            "error: ketluan stopped on an internal error{place}: {what}\n\
-             This is a bug in ketluan, not a problem in your files; a build leaves the \
-             last good site in its output folder.\n\
-             Please report it with the command you ran and `ketluan --version` ({VERSION})."
-        );
+        let message = t!("bug", place = place, what = what, version = VERSION);
+        eprintln!("{}", t!("error-prefix", message = message));
         let trace = std::backtrace::Backtrace::capture();
         if trace.status() == std::backtrace::BacktraceStatus::Captured {
             eprintln!("{trace}");
@@ -98,7 +98,12 @@ fn main() -> ExitCode {
     report_bugs_plainly();
     // Restored when main returns, so every path returns rather than exits.
     let _console = ketluan::console::Utf8Output::set();
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    ketluan::i18n::set(cli::choose_language(&args));
+    let parsed = cli::command()
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();

@@ -49,6 +49,7 @@ fn an_open_page_reloads_swaps_css_and_shows_errors() {
     );
 
     let out = Command::new("node")
+        .env("KETLUAN_LANG", "en")
         .arg(dir.join("serve_reload.mjs"))
         .env("KETLUAN_BIN", env!("CARGO_BIN_EXE_ketluan"))
         .env("KETLUAN_SITE", site.root())

@@ -453,7 +453,7 @@ fn json_fields_and_order() {
     assert_eq!(keys_sorted, expected);
     assert_eq!(f["message"], "the date 2099-01-01 is in the future");
     assert!(f["help"].as_str().unwrap().contains("check the year"));
-    assert_eq!(f["see"], "docs/troubleshooting.md#date-in-future");
+    assert_eq!(f["see"], "ketluan explain date-in-future");
     // Written in the documented order.
     let positions: Vec<usize> = [
         "\"file\"",
@@ -484,7 +484,7 @@ fn human_report_groups_by_file_with_caret_fix_and_count() {
     let expected = "── content/a.md\n\n\
         content/a.md:3:7: warning[date-in-future]: the date 2099-01-01 is in the future\n  \
         |\n3 | date: 2099-01-01\n  |       ^\n  = help: write the meeting's date; check the year and the day/month order\n  \
-        = see: docs/troubleshooting.md#date-in-future\n\n\
+        = see: ketluan explain date-in-future\n\n\
         ── content/b.md\n\n";
     assert!(text.starts_with(expected), "{text}");
     assert!(
@@ -513,6 +513,7 @@ fn exit_codes() {
         Some(2)
     );
     let mut cmd = assert_cmd::Command::cargo_bin("ketluan").unwrap();
+    cmd.env("KETLUAN_LANG", "en");
     let out = cmd
         .args(["check", "--root", "/no/such/folder"])
         .output()
@@ -553,4 +554,76 @@ fn a_number_whose_year_is_after_the_meeting() {
         "{text}"
     );
     assert!(!text.contains("98/2023/QH15,"), "{text}");
+}
+
+/// With the site's `language: vi` (and no other choice), every word is Vietnamese;
+/// `--lang en` and `KETLUAN_LANG` override it. Codes stay the same.
+#[test]
+fn the_report_speaks_the_chosen_language() {
+    let site = TestSite::new();
+    site.write("content/a.md", conclusion("A", "2099-01-01", "Hà Tĩnh", ""));
+    let site_yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", format!("{site_yaml}\nlanguage: vi\n"));
+    let run = |lang: Option<&str>, args: &[&str]| {
+        let mut cmd = assert_cmd::Command::cargo_bin("ketluan").unwrap();
+        cmd.env_remove("KETLUAN_LANG")
+            .env("LANG", "en_US.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES");
+        if let Some(lang) = lang {
+            cmd.env("KETLUAN_LANG", lang);
+        }
+        let out = cmd
+            .args(args)
+            .arg("--root")
+            .arg(site.root())
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let vi = run(None, &["check"]);
+    let expected = "── content/a.md\n\n\
+        content/a.md:3:7: cảnh báo[date-in-future]: ngày 2099-01-01 ở trong tương lai\n  \
+        |\n3 | date: 2099-01-01\n  |       ^\n  = cách sửa: ghi ngày họp; kiểm tra lại năm và thứ tự ngày/tháng\n  \
+        = xem: ketluan explain date-in-future\n\n\
+        0 lỗi và 1 cảnh báo trong 1 tệp\n";
+    assert_eq!(vi, expected);
+    let en = run(None, &["check", "--lang", "en"]);
+    assert!(
+        en.contains("warning[date-in-future]: the date 2099-01-01 is in the future"),
+        "{en}"
+    );
+    assert!(en.ends_with("0 errors and 1 warning in 1 file\n"), "{en}");
+    let env = run(Some("en"), &["check"]);
+    assert_eq!(env, en);
+    // JSON keeps its stable fields and severities, and carries the translated text.
+    let json = run(None, &["check", "--format", "json"]);
+    let found: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(found[0]["severity"], "warning");
+    assert_eq!(found[0]["code"], "date-in-future");
+    assert_eq!(found[0]["message"], "ngày 2099-01-01 ở trong tương lai");
+}
+
+#[test]
+fn explain_prints_the_section_of_a_code_in_the_chosen_language() {
+    let explain = |lang: &str, code: &str| {
+        let mut cmd = assert_cmd::Command::cargo_bin("ketluan").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        cmd.current_dir(dir.path())
+            .args(["explain", code, "--lang", lang])
+            .output()
+            .unwrap()
+    };
+    let vi = explain("vi", "unknown-key");
+    assert_eq!(vi.status.code(), Some(0));
+    let vi = String::from_utf8(vi.stdout).unwrap();
+    assert!(vi.starts_with("### `unknown-key`\n\n**Khoá lạ**"), "{vi}");
+    assert!(!vi.contains("### `missing-key`"), "{vi}");
+    let en = String::from_utf8(explain("en", "unknown-key").stdout).unwrap();
+    assert!(en.starts_with("### `unknown-key`\n\n**Unknown key"), "{en}");
+    let wrong = explain("vi", "unknwn-key");
+    assert_eq!(wrong.status.code(), Some(2));
+    let err = String::from_utf8(wrong.stderr).unwrap();
+    assert!(err.contains("không có mã lỗi `unknwn-key`"), "{err}");
+    assert!(err.contains("`unknown-key`"), "{err}");
 }

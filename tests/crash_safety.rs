@@ -45,6 +45,7 @@ fn ketluan() -> PathBuf {
 
 fn build_into(site: &TestSite, output: &Path) {
     let out = Command::new(ketluan())
+        .env("KETLUAN_LANG", "en")
         .args(["build", "--root"])
         .arg(site.root())
         .arg("--output")
@@ -136,6 +137,7 @@ fn sigkill_at_random_moments_leaves_the_old_or_the_new_site() {
         write_site(&site, 300, version);
         let delay = full.mul_f64((rng.next() % 1000) as f64 / 1000.0 * 1.2);
         let mut child = Command::new(ketluan())
+            .env("KETLUAN_LANG", "en")
             .args(["build", "--root"])
             .arg(site.root())
             .arg("--output")
@@ -197,6 +199,7 @@ fn sigkill_at_random_moments_leaves_the_old_or_the_new_site() {
 
 fn build_with(site: &TestSite, args: &[&str]) -> std::process::Output {
     Command::new(ketluan())
+        .env("KETLUAN_LANG", "en")
         .args(["build", "--root"])
         .arg(site.root())
         .args(args)
@@ -253,6 +256,7 @@ fn root_home_and_the_site_are_refused_even_with_force() {
     let home_s = home.path().to_str().unwrap().to_string();
     for output in ["/", home_s.as_str(), root.as_str(), ".."] {
         let out = Command::new(ketluan())
+            .env("KETLUAN_LANG", "en")
             .args(["build", "--force", "--root"])
             .arg(site.root())
             .args(["--output", output])
@@ -378,6 +382,7 @@ fn a_panic_is_reported_as_a_bug_in_ketluan() {
     build_into(&site, &output);
     let before = tree(&output);
     let out = Command::new(ketluan())
+        .env("KETLUAN_LANG", "en")
         .args(["build", "--root"])
         .arg(site.root())
         .env("KETLUAN_TEST_PANIC", "1")

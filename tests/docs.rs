@@ -220,6 +220,7 @@ fn the_readme_stays_short_and_keeps_its_two_commands() {
 fn subcommands() -> BTreeSet<String> {
     let out = assert_cmd::Command::cargo_bin("ketluan")
         .unwrap()
+        .env("KETLUAN_LANG", "en")
         .arg("--help")
         .output()
         .unwrap();
@@ -324,6 +325,7 @@ fn the_quick_start_runs() {
     )
     .unwrap();
     let out = std::process::Command::new("bash")
+        .env("KETLUAN_LANG", "en")
         .args(["--noprofile", "--norc", "-c", &script])
         .current_dir(tmp.path())
         .env("PATH", path)

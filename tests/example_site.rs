@@ -366,6 +366,7 @@ fn later_builds_update_the_spare_into_exactly_the_fresh_site() {
 fn a_closed_standard_output_is_no_panic() {
     let site = TestSite::example();
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ketluan"))
+        .env("KETLUAN_LANG", "en")
         .args(["build", "--timings", "--root"])
         .arg(site.root())
         .stdout(std::process::Stdio::piped())

@@ -31,6 +31,7 @@ fn seed(n: usize) -> PathBuf {
 
 fn ketluan(args: &[&std::ffi::OsStr]) -> Output {
     let mut cmd = assert_cmd::Command::cargo_bin("ketluan").unwrap();
+    cmd.env("KETLUAN_LANG", "en");
     // Run outside any site: a test that writes must name its site with --root.
     cmd.current_dir(std::env::temp_dir());
     cmd.args(args).output().unwrap()

@@ -12,6 +12,7 @@ use scraper::Html;
 
 fn ketluan(args: &[&str], cwd: Option<&Path>) -> Output {
     let mut cmd = assert_cmd::Command::cargo_bin("ketluan").unwrap();
+    cmd.env("KETLUAN_LANG", "en");
     cmd.args(args);
     if let Some(dir) = cwd {
         cmd.current_dir(dir);

@@ -7,6 +7,7 @@ use std::process::{Command, Output};
 fn ketluan(args: &[&str]) -> Output {
     assert_cmd::Command::cargo_bin("ketluan")
         .unwrap()
+        .env("KETLUAN_LANG", "en")
         .args(args)
         .output()
         .unwrap()

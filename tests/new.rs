@@ -110,6 +110,7 @@ fn bad_values_are_refused_and_nothing_is_written() {
     // Usage: the province is required; the root must be a site.
     assert_eq!(site.run(&["new", "X"]).status.code(), Some(2));
     let mut cmd = assert_cmd::Command::cargo_bin("ketluan").unwrap();
+    cmd.env("KETLUAN_LANG", "en");
     let out = cmd
         .args([
             "new",

@@ -32,6 +32,7 @@ fn build_measured(site: &TestSite) -> Run {
     let err_path = logs.path().join("stderr");
     let started = Instant::now();
     let child = Command::new(assert_cmd::cargo::cargo_bin("ketluan"))
+        .env("KETLUAN_LANG", "en")
         .args(["build", "--root"])
         .arg(site.root())
         .stdout(Stdio::null())
@@ -374,6 +375,7 @@ fn build_as_nobody(site: &TestSite) -> String {
     } else {
         Command::new(&bin)
     };
+    cmd.env("KETLUAN_LANG", "en");
     // The binary must be reachable by `nobody`: it is under the (world-readable)
     // target folder; the site's temporary folder is opened by the caller.
     let parent = site.root().parent().unwrap();

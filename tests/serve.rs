@@ -343,6 +343,7 @@ fn a_taken_port_is_an_error() {
     let server = Server::start(&site, &[]);
     let port = server.addr.rsplit(':').next().unwrap().to_string();
     let out = Command::new(env!("CARGO_BIN_EXE_ketluan"))
+        .env("KETLUAN_LANG", "en")
         .args(["serve", "--port", &port, "--root"])
         .arg(site.root())
         .output()

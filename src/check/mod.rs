@@ -8,6 +8,7 @@
 
 mod documents;
 mod rules;
+mod slips;
 
 use std::path::{Path, PathBuf};
 
@@ -62,6 +63,7 @@ pub fn check(options: &Options) -> Vec<Diagnostic> {
             .map(|c| Source::read(root, c))
             .collect();
         found.extend(rules::check(&site, &sources, options.today));
+        found.extend(slips::check(&sources));
         found.extend(
             crate::linkcheck::check_bodies(root, &site, body)
                 .into_iter()

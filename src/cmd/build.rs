@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use ketluan::build::{self, BuildOptions};
-use ketluan::text::count;
+use ketluan::t;
 
 use super::{FAILED, print_problems, require_folder};
 use crate::cli::BuildArgs;
@@ -27,12 +27,15 @@ pub(super) fn run(args: BuildArgs) -> ExitCode {
     match result {
         Ok(report) => {
             println!(
-                "Built {}: {}, {} in {} ms → {}",
-                count(report.conclusions, "conclusion"),
-                count(report.pages, "page"),
-                count(report.files, "file"),
-                report.elapsed.as_millis(),
-                build::output_dir(&options).display()
+                "{}",
+                t!(
+                    "build-done",
+                    conclusions = report.conclusions,
+                    pages = report.pages,
+                    files = report.files,
+                    ms = report.elapsed.as_millis() as u64,
+                    output = build::output_dir(&options).display().to_string()
+                )
             );
             if args.timings {
                 print_timings(&report.timings);
@@ -40,13 +43,7 @@ pub(super) fn run(args: BuildArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(problems) => {
-            print_problems(
-                &problems,
-                &format!(
-                    "build failed with {}; the previous output was left untouched",
-                    count(problems.len(), "problem")
-                ),
-            );
+            print_problems(&problems, &t!("build-failed", problems = problems.len()));
             ExitCode::from(FAILED)
         }
     }
@@ -57,7 +54,10 @@ pub(super) fn run(args: BuildArgs) -> ExitCode {
 fn print_timings(timings: &ketluan::timings::Timings) {
     println!(
         "  {:<10} {:>9} {:>12} {:>6}",
-        "phase", "wall", "processor", "cores"
+        t!("timings-phase"),
+        t!("timings-wall"),
+        t!("timings-processor"),
+        t!("timings-cores")
     );
     for p in &timings.phases {
         let wall = p.wall.as_secs_f64() * 1000.0;

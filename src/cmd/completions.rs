@@ -2,10 +2,10 @@
 
 use std::process::ExitCode;
 
-use crate::cli::{Cli, CompletionsArgs};
+use crate::cli::{self, CompletionsArgs};
 
 pub(super) fn run(args: CompletionsArgs) -> ExitCode {
-    let mut cmd = <Cli as clap::CommandFactory>::command();
+    let mut cmd = cli::command();
     clap_complete::generate(args.shell, &mut cmd, "ketluan", &mut std::io::stdout());
     ExitCode::SUCCESS
 }

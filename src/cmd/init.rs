@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use ketluan::init;
+use ketluan::{init, t};
 
 use super::{FAILED, print_problems, shown};
 use crate::cli::{CiPlatform, InitArgs};
@@ -22,21 +22,18 @@ pub(super) fn run(args: InitArgs) -> ExitCode {
     let dir = shown(&options.dir);
     match init::init(&options) {
         Ok(report) => {
-            println!("Created a ketluan site in {dir}:");
+            println!("{}", t!("init-done", dir = &dir));
             for f in &report.written {
                 println!("  {}", shown(f));
             }
             for f in &report.kept {
-                println!("  {} (exists: kept as it was)", shown(f));
+                println!("  {}", t!("init-kept", file = shown(f)));
             }
-            println!(
-                "\nNext (docs/quick-start.md):\n  cd {dir}\n  ketluan serve    # preview, \
-                 reloading on every save\n  ketluan check\n  ketluan build"
-            );
+            println!("\n{}", t!("init-next", dir = &dir));
             ExitCode::SUCCESS
         }
         Err(problems) => {
-            print_problems(&problems, "nothing was written");
+            print_problems(&problems, &t!("nothing-written"));
             ExitCode::from(FAILED)
         }
     }

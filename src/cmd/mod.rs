@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod completions;
+mod explain;
 mod import;
 mod init;
 mod man;
@@ -14,6 +15,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use ketluan::diagnostic::Diagnostic;
+use ketluan::t;
 
 use crate::cli::Command;
 
@@ -28,6 +30,7 @@ pub(crate) fn run(command: Command) -> ExitCode {
         Command::Init(args) => init::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
+        Command::Explain(args) => explain::run(args),
     }
 }
 
@@ -41,7 +44,12 @@ fn print_problems(problems: &[Diagnostic], outcome: &str) {
     for p in problems {
         eprintln!("{}\n", p.render());
     }
-    eprintln!("error: {outcome}");
+    print_error(outcome);
+}
+
+/// `error: …` in the current language, on standard error.
+fn print_error(message: &str) {
+    eprintln!("{}", t!("error-prefix", message = message));
 }
 
 /// `--root` must be a folder: checked before anything starts.
@@ -49,7 +57,7 @@ fn require_folder(root: &Path) -> Result<(), ExitCode> {
     if root.is_dir() {
         Ok(())
     } else {
-        eprintln!("error: --root {}: no such folder", root.display());
+        print_error(&t!("root-not-a-folder", root = shown(root)));
         Err(ExitCode::from(USAGE))
     }
 }

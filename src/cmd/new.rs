@@ -4,15 +4,13 @@ use std::process::ExitCode;
 
 use ketluan::new;
 
-use super::{FAILED, USAGE, print_problems, shown};
+use super::{FAILED, USAGE, print_error, print_problems, shown};
 use crate::cli::NewArgs;
+use ketluan::t;
 
 pub(super) fn run(args: NewArgs) -> ExitCode {
     if !args.root.join("site.yaml").is_file() {
-        eprintln!(
-            "error: --root {}: not a ketluan site (no site.yaml)",
-            args.root.display()
-        );
+        print_error(&t!("root-not-a-site", root = shown(&args.root)));
         return ExitCode::from(USAGE);
     }
     let options = new::Options {
@@ -30,7 +28,7 @@ pub(super) fn run(args: NewArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(problems) => {
-            print_problems(&problems, "nothing was written");
+            print_problems(&problems, &t!("nothing-written"));
             ExitCode::from(FAILED)
         }
     }

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use super::{FAILED, require_folder};
+use super::{FAILED, print_error, require_folder};
 use crate::cli::ServeArgs;
 
 pub(super) fn run(args: ServeArgs) -> ExitCode {
@@ -22,7 +22,7 @@ pub(super) fn run(args: ServeArgs) -> ExitCode {
     match ketluan::serve::run(options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            print_error(&e.to_string());
             ExitCode::from(FAILED)
         }
     }

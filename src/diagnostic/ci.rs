@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path};
 
 use super::{Diagnostic, Severity, summary_line};
+use crate::i18n::Language;
+use crate::t;
 
 /// One GitHub workflow command per finding (`::error file=…,line=…,col=…,title=…::
 /// message`), then the summary as a plain log line.
@@ -32,9 +34,11 @@ pub fn to_github(diagnostics: &[Diagnostic], root: &Path) -> String {
         ));
         let mut message = crate::text::escape_controls(&d.problem.to_string()).into_owned();
         if let Some(help) = d.problem.help() {
-            message.push_str(&format!("\nhelp: {help}"));
+            message.push('\n');
+            message.push_str(&t!("diagnostic-help", help = help));
         }
-        message.push_str(&format!("\nsee: {}", d.problem.see()));
+        message.push('\n');
+        message.push_str(&t!("diagnostic-see", command = d.problem.see()));
         out.push_str(&format!(
             "::{} {}::{}\n",
             d.severity().label(),
@@ -90,13 +94,17 @@ pub fn to_gitlab(diagnostics: &[Diagnostic], root: &Path) -> String {
         .iter()
         .map(|d| {
             let path = ci_path(root, d);
-            let message = d.problem.to_string();
-            let identity = format!("{}\0{path}\0{message}", d.problem.code());
+            // The English message, so that the language of a run does not change
+            // which findings GitLab takes for new.
+            let english = d.problem.message_in(Language::En);
+            let identity = format!("{}\0{path}\0{english}", d.problem.code());
             let rank = seen.entry(identity.clone()).or_default();
             *rank += 1;
+            let message = d.problem.to_string();
+            let see = t!("diagnostic-see", command = d.problem.see());
             let description = match d.problem.help() {
-                Some(help) => format!("{message} (help: {help}; see {})", d.problem.see()),
-                None => format!("{message} (see {})", d.problem.see()),
+                Some(help) => format!("{message} ({}; {see})", t!("diagnostic-help", help = help)),
+                None => format!("{message} ({see})"),
             };
             Issue {
                 description,

@@ -32,6 +32,20 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagn
     parse_in(&text, base_url, Some(&root.join("themes")))
 }
 
+/// The `language` that `<root>/site.yaml` names, if it names one that ketluan
+/// speaks: it chooses the language of ketluan's own messages for that site. Any
+/// problem with the file is left to the command to report.
+pub fn language(root: &Path) -> Option<Language> {
+    let bytes = std::fs::read(root.join(FILE)).ok()?;
+    let text = source::decode(bytes).ok()?;
+    let fields = yaml::parse_mapping(&text, 1).ok()?;
+    match fields.get("language")?.value.as_str()? {
+        "vi" => Some(Language::Vi),
+        "en" => Some(Language::En),
+        _ => None,
+    }
+}
+
 /// Validate the text of `site.yaml`.
 pub fn parse(text: &str, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagnostic>> {
     parse_in(text, base_url, None)

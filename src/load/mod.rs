@@ -10,6 +10,7 @@ pub(crate) mod fields;
 pub mod file;
 pub mod frontmatter;
 pub mod registry;
+mod slips;
 pub mod yaml;
 
 use std::collections::{BTreeMap, HashMap};

@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use crate::diagnostic::Problem;
+use crate::diagnostic::{Problem, Slip};
 
 /// A YAML syntax problem, at a 1-based line and column of the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,6 +101,9 @@ impl Fields {
 /// Parse `source` (which starts on line `first_line` of its file) as a mapping.
 /// An empty document is an empty mapping.
 pub fn parse_mapping(source: &str, first_line: usize) -> Result<Fields, YamlError> {
+    if let Some(slip) = super::slips::find(source, first_line) {
+        return Err(slip);
+    }
     check_aliases(source, first_line)?;
     let value: serde_yaml::Value = match serde_yaml::from_str(source) {
         Ok(v) => v,
@@ -431,28 +434,25 @@ fn syntax_error(e: &serde_yaml::Error, source: &str, first_line: usize) -> YamlE
         None => (message.as_str(), None),
     };
     let (problem, _) = split_mark(problem);
-    let at = |(l, c): (usize, usize), what: &str| YamlError {
+    let at = |(l, c): (usize, usize), slip: Slip| YamlError {
         line: file_line(l),
         column: c,
-        problem: Problem::Yaml(what.into()),
+        problem: Problem::YamlSlip {
+            slip,
+            fixed: String::new(),
+        },
     };
     // An unclosed quote or bracket is reported where the YAML ends; the mistake is
     // where it opened, which libyaml gives as the context.
     match context.map(split_mark) {
         Some(("scanning a quoted scalar", Some(mark))) => {
-            return at(
-                mark,
-                "the quote opened here is never closed: end the value with the same quote mark on its line",
-            );
+            return at(mark, Slip::UnclosedQuote);
         }
         Some(("parsing a flow sequence", Some(mark))) => {
-            return at(
-                mark,
-                "the list opened here with `[` is never closed: end it with `]`",
-            );
+            return at(mark, Slip::UnclosedList);
         }
         Some(("parsing a flow mapping", Some(mark))) => {
-            return at(mark, "the `{` opened here is never closed: end it with `}`");
+            return at(mark, Slip::UnclosedBrace);
         }
         _ => {}
     }
@@ -461,8 +461,8 @@ fn syntax_error(e: &serde_yaml::Error, source: &str, first_line: usize) -> YamlE
         .checked_sub(first_line)
         .filter(|&i| i < lines.len())
         .and_then(|i| common_slip(&lines, i, column, problem));
-    if let Some((l, c, what)) = slip {
-        return at((l + 1, c), &what);
+    if let Some((l, c, slip)) = slip {
+        return at((l + 1, c), slip);
     }
     YamlError {
         line,
@@ -494,21 +494,17 @@ fn indent(line: &str) -> usize {
 
 /// The plain name of an editor's usual slips, from where libyaml stopped (0-based
 /// line `i` of `lines`, 1-based char `column`), with the position of the mistake:
-/// (0-based line, column, message).
+/// (0-based line, column, slip).
 fn common_slip(
     lines: &[&str],
     i: usize,
     column: usize,
     problem: &str,
-) -> Option<(usize, usize, String)> {
+) -> Option<(usize, usize, Slip)> {
     let here = lines[i];
     let previous = lines[..i].iter().rev().find(|l| !l.trim().is_empty());
     if here.chars().nth(column.saturating_sub(1)) == Some('\t') {
-        return Some((
-            i,
-            column,
-            "a tab indents this line: YAML indents with spaces only".into(),
-        ));
+        return Some((i, column, Slip::TabIndent));
     }
     match problem {
         "mapping values are not allowed in this context" => {
@@ -521,7 +517,8 @@ fn common_slip(
                 let after = text[key.len() + 1..].chars().next()?;
                 (!after.is_whitespace()).then(|| {
                     let column = key.chars().count() + 1;
-                    (k, column, format!("a space is missing after `{key}:`"))
+                    let key = key.to_string();
+                    (k, column, Slip::MissingSpace { key })
                 })
             });
             if let Some(slip) = glued.filter(|(k, ..)| {
@@ -537,19 +534,15 @@ fn common_slip(
                 && column > key.chars().count() + 2
                 && !here[key.len() + 1..].trim_start().starts_with(['"', '\''])
             {
-                let what = format!(
-                    "the value of `{key}` holds `: `, which YAML reads as the start of \
-                     another key: put the whole value in double quotes (`{key}: \"…\"`)"
-                );
-                return Some((i, column, what));
+                let key = key.to_string();
+                return Some((i, column, Slip::ColonInValue { key }));
             }
             // ` date: …` under `title: …`: a key indented by mistake.
             let previous = previous?;
             let previous_has_value =
                 key_at_start(previous).is_some_and(|k| !previous[k.len() + 1..].trim().is_empty());
             let indented = indent(here) > 0 && key_at_start(here.trim_start()).is_some();
-            let what = "this key is indented: front-matter keys start at the beginning of the line";
-            (indented && previous_has_value).then(|| (i, indent(here) + 1, what.into()))
+            (indented && previous_has_value).then(|| (i, indent(here) + 1, Slip::IndentedKey))
         }
         "did not find expected key" => {
             // `  - a` then ` - b`: list items out of line.
@@ -558,20 +551,16 @@ fn common_slip(
                 && previous.trim_start().starts_with("- ")
                 && indent(here) != indent(previous)
             {
-                let what = "this list item is not in line with the one above: start each `-` in the same column";
-                return Some((i, indent(here) + 1, what.into()));
+                return Some((i, indent(here) + 1, Slip::ListItemOutOfLine));
             }
             // `title: "Kết luận" về số`: text after a closing quote.
             let before: String = here.chars().take(column.saturating_sub(1)).collect();
             let value = here.split_once(':')?.1.trim_start();
             let quote = value.chars().next().filter(|q| matches!(q, '"' | '\''))?;
-            before.trim_end().ends_with(quote).then(|| {
-                (
-                    i,
-                    column,
-                    "text follows the closing quote: put the whole value inside the quotes".into(),
-                )
-            })
+            before
+                .trim_end()
+                .ends_with(quote)
+                .then_some((i, column, Slip::TextAfterQuote))
         }
         _ => None,
     }
@@ -689,7 +678,7 @@ mod tests {
     fn syntax_errors_are_offset() {
         let err = parse_mapping("title: \"open\nother: [\n", 5).unwrap_err();
         assert!(err.line >= 5, "{err:?}");
-        assert!(matches!(err.problem, Problem::Yaml(_)));
+        assert_eq!(err.problem.code(), "yaml-syntax");
     }
 
     /// (line, column, message) of the error of `yaml` read from line 2 of its file.
@@ -697,6 +686,11 @@ mod tests {
         let err = parse_mapping(yaml, 2).unwrap_err();
         match err.problem {
             Problem::Yaml(m) => (err.line, err.column, m),
+            slip @ Problem::YamlSlip { .. } => {
+                let help = slip.help_in(crate::i18n::Language::En).unwrap_or_default();
+                let message = slip.message_in(crate::i18n::Language::En);
+                (err.line, err.column, format!("{message}: {help}"))
+            }
             other => panic!("{other:?}"),
         }
     }
@@ -717,9 +711,15 @@ mod tests {
 
     #[test]
     fn a_tab_indent_is_named() {
-        let (line, column, m) = error_of("title: x\ntags:\n\t- a\n");
-        assert_eq!((line, column), (4, 1), "{m}");
-        assert_eq!(m, "a tab indents this line: YAML indents with spaces only");
+        let err = parse_mapping("title: x\ntags:\n\t- a\n", 2).unwrap_err();
+        assert_eq!((err.line, err.column), (4, 1));
+        assert_eq!(
+            err.problem,
+            Problem::YamlSlip {
+                slip: crate::diagnostic::Slip::TabIndent,
+                fixed: "  - a".into()
+            }
+        );
     }
 
     #[test]
@@ -728,7 +728,11 @@ mod tests {
         let (line, column, m) = error_of("title:Kết luận\nbody: x\ndate: 2025-07-15\n");
         assert_eq!(
             (line, column, m.as_str()),
-            (2, 6, "a space is missing after `title:`")
+            (
+                2,
+                6,
+                "a space is missing after `title:`: put a space after `title:`, as in `title: …`"
+            )
         );
         // A key indented under a finished one.
         let (line, column, m) = error_of("title: Kết luận\n  date: 2025-07-15\n");
@@ -739,9 +743,15 @@ mod tests {
         assert_eq!((line, column), (5, 2), "{m}");
         assert!(m.starts_with("this list item is not in line"), "{m}");
         // Text after a closing quote.
-        let (line, column, m) = error_of("title: \"Kết luận\" về số\n");
-        assert_eq!((line, column), (2, 19), "{m}");
-        assert!(m.starts_with("text follows the closing quote"), "{m}");
+        let err = parse_mapping("title: \"Kết luận\" về số\n", 2).unwrap_err();
+        assert_eq!((err.line, err.column), (2, 19));
+        assert_eq!(
+            err.problem,
+            Problem::YamlSlip {
+                slip: crate::diagnostic::Slip::TextAfterQuote,
+                fixed: "title: \"Kết luận về số\"".into()
+            }
+        );
     }
 
     #[test]

@@ -62,16 +62,15 @@
     overlay = document.createElement("div");
     overlay.id = "ketluan-errors";
     overlay.setAttribute("role", "alertdialog");
-    overlay.setAttribute("aria-label", "ketluan: build errors");
+    const words = errors.words;
+    overlay.setAttribute("aria-label", words.label);
     Object.assign(overlay.style, {
       position: "fixed", inset: "0", zIndex: "2147483647", overflow: "auto",
       background: "rgba(24, 24, 24, 0.97)", color: "#f5f5f5", padding: "2rem",
       font: "14px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace",
     });
     const title = document.createElement("h2");
-    const n = errors.items.length;
-    title.textContent = `ketluan: ${n} problem${n === 1 ? "" : "s"}; ` +
-      "still showing the last good version. Save a fix and this goes away.";
+    title.textContent = words.title;
     Object.assign(title.style, { font: "bold 16px/1.4 system-ui, sans-serif", color: "#ff8080", margin: "0 0 1rem" });
     const list = document.createElement("ol");
     Object.assign(list.style, { margin: "0 0 1.5rem", paddingLeft: "1.5rem" });
@@ -83,7 +82,7 @@
       li.append(where, `: ${item.message}`);
       if (item.help) {
         const help = document.createElement("div");
-        help.textContent = `help: ${item.help}`;
+        help.textContent = `${words.help}: ${item.help}`;
         help.style.color = "#9fd49f";
         li.append(help);
       }
@@ -95,7 +94,7 @@
     const close = document.createElement("button");
     close.type = "button";
     close.textContent = "×";
-    close.setAttribute("aria-label", "Hide");
+    close.setAttribute("aria-label", words.hide);
     Object.assign(close.style, { position: "absolute", top: "0.5rem", right: "1rem", font: "24px system-ui", background: "none", color: "#f5f5f5", border: "0", cursor: "pointer" });
     close.addEventListener("click", hide);
     overlay.append(close, title, list, text);

@@ -32,7 +32,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use crate::build::BuildOptions;
 use crate::render::StaticFile;
 use crate::routes;
-use crate::text::count;
+use crate::t;
 use reload::{Hub, Message};
 use state::{Outcome, Rebuilder, Snapshot};
 use watch::{Signal, Watcher};
@@ -107,9 +107,12 @@ pub fn run(mut options: Options) -> Result<(), String> {
         } => {
             rebuilder.make_extras(None);
             println!(
-                "Built {} in {} ms.",
-                count(total_pages, "page"),
-                elapsed.as_millis()
+                "{}",
+                t!(
+                    "serve-built",
+                    pages = total_pages,
+                    ms = elapsed.as_millis() as u64
+                )
             );
         }
         Outcome::Failed(errors) => report_errors(&errors),
@@ -140,9 +143,10 @@ pub fn run(mut options: Options) -> Result<(), String> {
             .map_err(|e| format!("cannot listen: {e}"))?;
         let listener = tokio::net::TcpListener::from_std(listener)
             .map_err(|e| format!("cannot listen: {e}"))?;
-        println!("Serving {} at {url}", options.root.display());
+        let root = options.root.display().to_string();
+        println!("{}", t!("serve-serving", root = root, url = &url));
         if addr.ip().is_unspecified() {
-            println!("(listening on every network interface)");
+            println!("{}", t!("serve-every-interface"));
         }
         if !addr.ip().is_loopback() {
             let names = if options.allow_hosts.is_empty() {
@@ -150,13 +154,9 @@ pub fn run(mut options: Options) -> Result<(), String> {
             } else {
                 format!(", {}", options.allow_hosts.join(", "))
             };
-            eprintln!(
-                "warning: other computers can reach this preview (drafts too with --drafts); \
-                 it answers requests for IP addresses and localhost{names} only \
-                 (add --allow-host NAME for a name that points here)"
-            );
+            eprintln!("{}", t!("serve-reachable", names = names));
         }
-        println!("Watching for changes; press Ctrl-C to stop.");
+        println!("{}", t!("serve-watching"));
         if options.open {
             open_browser(&url);
         }
@@ -183,7 +183,7 @@ pub fn run(mut options: Options) -> Result<(), String> {
     drop(rebuilds);
     runtime.shutdown_timeout(Duration::from_secs(1));
     served?;
-    println!("Stopped.");
+    println!("{}", t!("serve-stopped"));
     Ok(())
 }
 
@@ -240,7 +240,7 @@ fn rebuild_loop(
             } => {
                 if recovered {
                     hub.send(Message::Ok);
-                    println!("Fixed.");
+                    println!("{}", t!("serve-fixed"));
                 }
                 let (css, other): (Vec<String>, Vec<String>) =
                     files.into_iter().partition(|f| f.ends_with(".css"));
@@ -257,15 +257,15 @@ fn rebuild_loop(
                     hub.send(Message::reload(pages.clone()));
                 }
                 println!(
-                    "Rebuilt in {} ms: {} rendered, {} changed or gone, {total_pages} served{}.",
-                    elapsed.as_millis(),
-                    count(rendered, "page"),
-                    pages.len(),
-                    if css.is_empty() && other.is_empty() {
-                        String::new()
-                    } else {
-                        format!(", {}", count(css.len() + other.len(), "file"))
-                    }
+                    "{}",
+                    t!(
+                        "serve-rebuilt",
+                        ms = elapsed.as_millis() as u64,
+                        rendered = rendered,
+                        changed = pages.len(),
+                        served = total_pages,
+                        files = css.len() + other.len()
+                    )
                 );
                 if show_timings {
                     print_timings(&timings);
@@ -274,11 +274,8 @@ fn rebuild_loop(
                 let tell = hub.clone();
                 rebuilder.make_extras(Some(Box::new(move |changed: Vec<String>| {
                     if show_timings {
-                        println!(
-                            "  then feeds, sitemap, data and search index: {} ms, {} changed",
-                            started.elapsed().as_millis(),
-                            changed.len()
-                        );
+                        let ms = started.elapsed().as_millis() as u64;
+                        println!("  {}", t!("serve-extras", ms = ms, changed = changed.len()));
                     }
                     if !changed.is_empty() {
                         tell.send(Message::reload(changed));
@@ -304,10 +301,8 @@ fn print_timings(timings: &crate::timings::Timings) {
 
 fn report_errors(errors: &state::Errors) {
     eprintln!("{}\n", errors.text);
-    eprintln!(
-        "error: {}; still serving the last good version (the browser shows them too)",
-        count(errors.items.len(), "problem")
-    );
+    let message = t!("serve-failed", problems = errors.items.len());
+    eprintln!("{}", t!("error-prefix", message = message));
 }
 
 /// Start the platform's opener on `url`; serving goes on whatever happens.
@@ -331,7 +326,10 @@ fn open_browser(url: &str) {
         Ok(mut child) => {
             std::thread::spawn(move || child.wait());
         }
-        Err(e) => eprintln!("warning: cannot open a browser ({e}); open {url} yourself"),
+        Err(e) => eprintln!(
+            "{}",
+            t!("serve-no-browser", reason = e.to_string(), url = url)
+        ),
     }
 }
 

@@ -39,6 +39,17 @@ pub struct Errors {
     /// Exactly what the terminal prints.
     pub text: String,
     pub items: Vec<ErrorItem>,
+    /// The overlay's own words, in the chosen language.
+    pub words: OverlayWords,
+}
+
+/// What the overlay says around the problems.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OverlayWords {
+    pub title: String,
+    pub label: String,
+    pub help: String,
+    pub hide: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -66,7 +77,13 @@ impl Errors {
                 help: d.problem.help(),
             })
             .collect();
-        Self { text, items }
+        let words = OverlayWords {
+            title: crate::t!("serve-overlay-title", problems = problems.len()),
+            label: crate::t!("serve-overlay-label"),
+            help: crate::t!("serve-overlay-help"),
+            hide: crate::t!("serve-overlay-hide"),
+        };
+        Self { text, items, words }
     }
 }
 

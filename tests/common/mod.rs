@@ -75,6 +75,7 @@ impl TestSite {
     /// Run `ketluan <args…> --root <site>`.
     pub fn run(&self, args: &[&str]) -> Output {
         let mut cmd = assert_cmd::Command::cargo_bin("ketluan").unwrap();
+        cmd.env("KETLUAN_LANG", "en");
         cmd.args(args).arg("--root").arg(self.root());
         cmd.output().unwrap()
     }

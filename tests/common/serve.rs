@@ -28,6 +28,7 @@ impl Server {
     /// Start with extra environment variables (`PATH=""`: no browser opener).
     pub fn start_with(site: &TestSite, extra: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_ketluan"))
+            .env("KETLUAN_LANG", "en")
             .args(["serve", "--port", "0"])
             .args(extra)
             .arg("--root")

@@ -1,0 +1,279 @@
+# Thông báo của ketluan bằng tiếng Việt. Mỗi mã ở đây cũng có trong
+# locales/en/ketluan.ftl, với cùng các tham số (tests/catalogue.rs kiểm tra).
+
+## Từ dùng chung
+
+list-or = {" "}hoặc{" "}
+count-problems = { $count } lỗi
+
+## Thông báo lỗi: phần khung
+
+severity-error = lỗi
+severity-warning = cảnh báo
+diagnostic-help = cách sửa: { $help }
+diagnostic-see = xem: { $command }
+
+## Thông báo lỗi: điều sai
+
+problem-unreadable = không đọc được: { $reason }
+problem-not-a-site = không tìm thấy site.yaml trong { $dir } (đây có phải thư mục trang ketluan không?)
+problem-no-content = không có thư mục content/ trong { $dir }
+problem-symbolic-link = không theo liên kết tượng trưng (symbolic link)
+problem-not-utf8 = tệp không phải văn bản UTF-8 hợp lệ
+problem-too-large = tệp có dung lượng { $size } MB; mỗi tệp nội dung chỉ được tối đa { $limit } MB
+problem-front-matter-missing = thiếu phần khai báo đầu tệp: một kết luận phải bắt đầu bằng dòng `---`
+problem-front-matter-unclosed = phần khai báo đầu tệp mở ở đây nhưng không được đóng bằng dòng `---`
+problem-yaml-syntax = lỗi cú pháp YAML: { $reason }
+problem-duplicate-key = khóa `{ $key }` được khai báo hai lần (lần đầu ở dòng { $line })
+problem-unknown-key = khóa lạ `{ $key }`
+problem-missing-key = thiếu khóa bắt buộc `{ $key }`
+problem-empty-value = khóa `{ $key }` chưa có giá trị
+problem-wrong-type = `{ $key }` phải là { $expected }
+problem-invalid-date = ngày { $value } không hợp lệ: { $reason }
+problem-unknown-province = không có tỉnh, thành phố nào tên { $name }
+problem-invalid-slug = đường dẫn rút gọn (slug) { $slug } không hợp lệ: { $reason }
+problem-duplicate-slug = đường dẫn rút gọn `{ $slug }` đã được dùng cho { $other }
+problem-attachment = tệp đính kèm { $name }: { $reason }
+problem-invalid-value = giá trị của `{ $key }` không hợp lệ: { $value }
+problem-output = không ghi được kết quả: { $reason }
+problem-classified = văn bản mật hoặc hạn chế lưu hành: { $reason }
+problem-file-exists = tệp đã có sẵn; tệp được giữ nguyên
+problem-not-an-article = { $reason }; chưa nhập gì
+problem-folder-not-empty = thư mục không trống ({ $what })
+problem-date-in-future = ngày { $date } ở trong tương lai
+problem-date-too-early = ngày { $date } trước năm 1930
+problem-province-not-in-force = { $name } chưa có hoặc không còn vào ngày { $date }: { $why }
+problem-document-after-conclusion = trích dẫn { $number }, ban hành { $issued }, sau ngày họp này ({ $date })
+problem-registry-mismatch = { $number }: văn bản ghi { $what } là { $text }, danh mục văn bản (dòng { $line }) ghi { $registry }
+problem-duplicate-conclusion = trùng tỉnh, ngày và tiêu đề với { $other }
+problem-empty-body = phần nội dung đang trống
+problem-title-too-long = tiêu đề có { $chars } ký tự, vượt quá { $max }
+problem-summary-too-long = trích yếu có { $chars } ký tự, vượt quá { $max }
+problem-broken-link = liên kết hỏng `{ $target }`: { $reason }
+problem-unused-template = `templates/{ $name }` không có tác dụng: giao diện không có mẫu nào tên như vậy và không mẫu nào nhúng nó
+problem-unpublished-file = tệp này không được đăng: { $reason }
+
+## Thông báo lỗi: cách sửa
+
+help-unreadable = kiểm tra quyền truy cập tệp
+help-not-a-site = chạy ketluan trong thư mục của trang hoặc thêm `--root THƯ_MỤC`; lệnh `ketluan init THƯ_MỤC` tạo một trang mới
+help-no-content = tạo thư mục content/ bên cạnh site.yaml để chứa các kết luận, hoặc thêm `--root THƯ_MỤC` để chỉ thư mục của trang
+help-symbolic-link = hãy sao chép { $what } vào đây
+help-too-large = chia văn bản thành nhiều kết luận, hoặc đính kèm văn bản dài dưới dạng tệp (PDF) thay vì dán vào
+help-not-utf8 = lưu tệp theo bảng mã UTF-8 (trong Notepad: Save As → Encoding: UTF-8; tệp dùng bảng mã TCVN3 hoặc VNI phải chuyển mã bằng công cụ chuyển mã của Unikey trước)
+help-front-matter-missing = bắt đầu tệp bằng một dòng `---`, tiếp theo là các khóa (title, date, province…) rồi một dòng `---` nữa trước phần nội dung
+help-front-matter-unclosed = thêm một dòng chỉ có `---` sau khóa cuối cùng
+help-yaml-syntax = kiểm tra thụt lề và dấu ngoặc kép: giá trị có chứa `:` hoặc `#` phải đặt trong ngoặc kép
+help-duplicate-key = giữ lại một dòng `{ $key }:` và xóa dòng còn lại
+help-key-needs-space = thêm một dấu cách sau `{ $key }:`, ví dụ `{ $key }: …`
+help-did-you-mean = có phải ý bạn là `{ $suggestion }`?
+help-did-you-mean-any = có phải ý bạn là { $suggestions }?
+help-unknown-theme-key = xóa khóa này, hoặc viết đúng như trong tệp cùng tên của giao diện
+help-known-keys = các khóa hợp lệ: { $keys }
+help-missing-key = thêm `{ $key }: …` vào { $within }
+help-empty-value = ghi giá trị ngay sau `{ $key }:` trên cùng dòng
+help-invalid-date = ghi ngày theo dạng YYYY-MM-DD (2021-11-01) hoặc ngày trước D/M/YYYY (1/11/2021)
+help-unknown-province = ghi tên một tỉnh hoặc thành phố trực thuộc trung ương, ví dụ `Hà Tĩnh`
+help-invalid-document-number = ghi số hiệu đúng như trên văn bản, ví dụ `05-NQ/TU` hoặc `108/QĐ-UBND`
+help-invalid-slug = chỉ dùng chữ thường không dấu, chữ số và dấu `-`, ví dụ `ket-luan-hoi-nghi`
+help-duplicate-slug = đổi tên một trong hai tệp hoặc đặt `slug:` khác cho tệp đó
+help-expected = giá trị đúng: { $expected }
+help-template = sửa mẫu; mẫu của trang trong templates/ được dùng thay mẫu của giao diện
+help-classified = văn bản có dấu chỉ độ mật (MẬT, TỐI MẬT, TUYỆT MẬT) hoặc hạn chế lưu hành (LƯU HÀNH NỘI BỘ) tuyệt đối không được đăng: { $fix }
+help-not-an-article = mở bài viết, sao chép nội dung (tiêu đề, dòng ngày tháng và phần nội dung) vào một tệp .txt rồi nhập tệp đó
+help-encoding = lưu bài viết theo bảng mã UTF-8 (trong Notepad: Save As → Encoding: UTF-8), hoặc chuyển sang Unicode bằng công cụ chuyển mã của Unikey (VNI, VIQR…)
+help-file-exists = sửa tệp đã có, hoặc đổi tiêu đề hay ngày để tạo tệp khác
+help-folder-not-empty = chọn một thư mục mới hoặc trống, hoặc thêm --force để ghi các tệp của trang vào cạnh những gì đã có (tệp trùng tên được giữ nguyên)
+help-date-in-future = ghi ngày họp; kiểm tra lại năm và thứ tự ngày/tháng
+help-date-too-early = kiểm tra lại năm: kết luận của các cấp ủy tỉnh bắt đầu từ năm 1930
+help-province-not-in-force-use = ghi `province: { $province }`, hoặc kiểm tra lại ngày
+help-province-not-in-force = kiểm tra lại tỉnh và ngày
+help-document-after-conclusion = kiểm tra lại số hiệu, ngày ban hành của văn bản và ngày họp
+help-registry-mismatch = sửa văn bản hoặc danh mục văn bản content/_documents.yaml; nếu đây là hai văn bản khác nhau (số văn bản của Đảng đánh lại từ đầu mỗi nhiệm kỳ), khai báo mỗi văn bản một mục riêng
+help-duplicate-conclusion = xóa một trong hai tệp, hoặc sửa tiêu đề, ngày hay tỉnh của tệp đó
+help-empty-body = dán nội dung kết luận vào sau dòng `---` đóng phần khai báo
+help-title-too-long = rút gọn tiêu đề; đưa phần còn lại vào `summary`
+help-summary-too-long = rút gọn trích yếu còn một hai câu
+help-broken-link = liên kết đến một kết luận đã có (`/ket-luan/<slug>/`) hoặc đến một tệp có trong `attachments`
+help-broken-output-link = sửa liên kết trong nội dung hoặc mẫu đã tạo ra trang này; liên kết phải có đường dẫn gốc (dùng các giá trị `urls` và `page` của mẫu)
+help-unused-template-closest = có phải ý bạn là `templates/{ $closest }`? Mẫu thay thế phải có cùng đường dẫn với mẫu của giao diện
+help-unused-template = đặt cho nó đường dẫn của mẫu giao diện mà nó thay thế, hoặc nhúng nó từ một mẫu khác
+help-unpublished-file = ghi tên tệp vào `attachments:` của kết luận mà nó thuộc về (đổi tên tệp `index.html` trước), hoặc chuyển tệp ra khỏi content/
+
+## check
+
+check-no-problems = không phát hiện vấn đề nào
+check-summary = { $errors } lỗi và { $warnings } cảnh báo trong { $files } tệp
+
+## Dòng lệnh: --help
+
+cli-about = Đăng các kết luận của cấp ủy, chính quyền cấp tỉnh thành trang web tĩnh
+cli-lang = Ngôn ngữ thông báo của ketluan: `vi` hoặc `en` [mặc định: KETLUAN_LANG, `language` của trang, ngôn ngữ của hệ thống, sau cùng là tiếng Việt]
+cli-help-flag = In hướng dẫn sử dụng
+cli-version-flag = In phiên bản
+cli-help-about = In hướng dẫn này hoặc hướng dẫn của lệnh được chỉ định
+cli-help-command = Lệnh cần xem hướng dẫn
+cli-heading-usage = Cách dùng:
+cli-heading-commands = Các lệnh
+cli-heading-arguments = Tham số
+cli-heading-options = Tùy chọn
+cli-build-about = Tạo trang web vào thư mục kết quả (thư mục chỉ được thay khi tạo thành công)
+cli-check-about = Kiểm tra toàn bộ trang mà không ghi gì: lỗi (những gì lệnh `build` từ chối) và cảnh báo (hợp lệ nhưng có thể sai)
+cli-new-about = Tạo tệp kết luận mới, content/{"{ngày}-{tỉnh}-{tiêu-đề}"}.md, có đủ các khóa khai báo (khóa không bắt buộc được để dưới dạng chú thích)
+cli-import-about = Chuyển bài viết (văn bản, trang web, Word, PDF; tệp hoặc thư mục) thành tệp kết luận, đánh dấu những chỗ cần kiểm tra lại
+cli-serve-about = Tạo trang web trong bộ nhớ và mở để xem trước, tự tạo lại và tải lại các trang đang mở mỗi khi có thay đổi (không ghi gì ra đĩa)
+cli-init-about = Tạo trang mới: site.yaml (có chú thích cho từng khóa), một kết luận mẫu, templates/README.md, .gitignore và, với --ci, tệp cấu hình CI
+cli-completions-about = In đoạn mã tự hoàn thành lệnh cho shell (xem docs/vi/install.md để biết đặt ở đâu)
+cli-man-about = In trang hướng dẫn (man, định dạng roff) của ketluan, hoặc ghi mỗi lệnh một trang vào một thư mục
+cli-explain-about = In phần hướng dẫn xử lý sự cố cho một mã lỗi, ví dụ `ketluan explain unknown-key`
+cli-explain-code = Mã trong ngoặc vuông sau `lỗi` hoặc `cảnh báo`, ví dụ `unknown-key`
+cli-build-root = Thư mục của trang (chứa site.yaml và content/)
+cli-build-output = Nơi ghi trang web [mặc định: <root>/public]
+cli-build-base-url = Dùng địa chỉ này thay cho base_url trong site.yaml, ví dụ https://portal.example.gov.vn/ket-luan/
+cli-build-drafts = Đưa cả các kết luận đánh dấu `draft: true` (bản nháp)
+cli-build-timings = In thời gian của từng bước và số nhân xử lý đã dùng
+cli-build-force = Thay thế thư mục --output không do ketluan tạo ra (các tệp trong đó sẽ bị xóa). Thư mục `/`, thư mục người dùng và chính thư mục trang luôn bị từ chối.
+cli-build-check-links = Kiểm tra mọi liên kết nội bộ và điểm neo của trang trước khi ghi
+cli-check-root = Thư mục của trang (chứa site.yaml và content/)
+cli-check-format = `human` (nhóm theo tệp, có dòng lỗi và cách sửa), `json` (cho công cụ), `github` (chú thích GitHub Actions) hoặc `gitlab` (báo cáo GitLab Code Quality)
+cli-check-strict = Coi cả cảnh báo là thất bại (mã thoát 1)
+cli-new-title = Tiêu đề của kết luận
+cli-new-province = Tỉnh hoặc thành phố trực thuộc trung ương, ví dụ "Hà Tĩnh"
+cli-new-date = Ngày họp, YYYY-MM-DD hoặc D/M/YYYY [mặc định: hôm nay]
+cli-new-body = Cơ quan kết luận, ví dụ "Thường trực Tỉnh ủy"
+cli-new-chaired-by = Người chủ trì hoặc kết luận
+cli-new-root = Thư mục của trang (chứa site.yaml và content/)
+cli-import-files = Các tệp bài viết hoặc thư mục chứa chúng: văn bản hoặc Markdown (UTF-8, UTF-16, Windows-1258, TCVN3), trang web đã lưu, Word (DOCX) và PDF
+cli-import-out = Nơi ghi các tệp kết luận [mặc định: <root>/content]
+cli-import-stdout = In tệp kết luận ra màn hình thay vì ghi tệp (phần tóm tắt in ra stderr)
+cli-serve-root = Thư mục của trang (chứa site.yaml và content/)
+cli-serve-bind = Địa chỉ lắng nghe; mặc định chỉ máy này xem được
+cli-serve-port = Cổng; 0 để tự chọn một cổng trống
+cli-serve-drafts = Đưa cả các kết luận đánh dấu `draft: true` (bản nháp)
+cli-serve-poll = Nửa giây kiểm tra thay đổi một lần thay vì chờ hệ thống báo (cho thư mục dùng chung qua mạng và máy ảo)
+cli-serve-open = Mở trang bằng trình duyệt mặc định
+cli-serve-timings = In thời gian của từng bước mỗi lần tạo lại
+cli-init-dir = Thư mục của trang mới (tạo nếu chưa có; phải trống nếu không có --force)
+cli-init-title = Tiêu đề của trang [mặc định: theo tỉnh, "Kết luận của Tỉnh ủy, UBND tỉnh …"]
+cli-init-base-url = Địa chỉ sẽ đăng trang, ví dụ https://portal.example.gov.vn/ket-luan/ [mặc định: http://localhost/]
+cli-init-province = Tỉnh hoặc thành phố trực thuộc trung ương của kết luận mẫu và của tiêu đề mặc định [mặc định: Hà Nội]
+cli-init-force = Ghi vào thư mục không trống; tệp trùng tên được giữ nguyên
+cli-init-ci = Tạo thêm tệp cấu hình CI: .github/workflows/ketluan.yml hoặc .gitlab-ci.yml
+cli-completions-shell = Loại shell: bash, elvish, fish, powershell hoặc zsh
+cli-man-dir = Ghi ketluan.1, ketluan-build.1… vào thư mục này
+
+## explain
+
+explain-unknown-code = lỗi: không có mã lỗi `{ $code }`
+explain-codes = các mã lỗi: { $codes }
+cli-default = mặc định: { $value }
+cli-possible-values = giá trị: { $values }
+
+## Các lệnh: thông báo
+
+error-prefix = lỗi: { $message }
+root-not-a-folder = --root { $root }: không có thư mục này
+root-not-a-site = --root { $root }: không phải thư mục trang ketluan (không có site.yaml)
+nothing-written = chưa ghi tệp nào
+build-done = Đã tạo { $conclusions } kết luận: { $pages } trang, { $files } tệp trong { $ms } ms → { $output }
+build-failed = tạo trang không thành công, có { $problems } lỗi; kết quả lần trước được giữ nguyên
+timings-phase = bước
+timings-wall = thời gian
+timings-processor = xử lý
+timings-cores = số nhân
+import-failed = chưa nhập được { $file }
+init-done = Đã tạo trang ketluan trong { $dir }:
+init-kept = { $file } (đã có: giữ nguyên)
+init-next =
+    Bước tiếp theo (docs/vi/quick-start.md):
+      cd { $dir }
+      ketluan serve    # xem trước, tự tải lại mỗi khi lưu
+      ketluan check
+      ketluan build
+man-failed = không ghi được trang hướng dẫn: { $reason }
+bug =
+    ketluan dừng vì một lỗi bên trong{ $place }: { $what }
+    Đây là lỗi của ketluan, không phải lỗi trong tệp của bạn; lệnh build vẫn giữ nguyên trang tốt gần nhất trong thư mục kết quả.
+    Vui lòng báo lỗi kèm câu lệnh đã chạy và kết quả của `ketluan --version` ({ $version }).
+bug-place = {" "}tại { $place }
+
+## Lỗi gõ trong cú pháp YAML
+
+problem-word-quote = giá trị được đặt trong dấu ngoặc kép cong { $char } ({ $code }) của Word, YAML coi dấu này là một phần của nội dung
+problem-fullwidth-colon = sau khóa là dấu hai chấm toàn độ rộng `：` thay vì dấu `:`
+problem-tab-indent = dòng được thụt lề bằng phím Tab; YAML chỉ cho phép thụt lề bằng dấu cách
+problem-text-after-quote = có chữ sau dấu ngoặc kép đóng: giá trị đã kết thúc tại dấu ngoặc đó
+problem-quote-inside-quotes = dấu `"` bên trong một giá trị viết trong `"…"` làm giá trị kết thúc tại đó
+help-word-quote = dùng dấu ngoặc kép thẳng (hoặc bỏ ngoặc): `{ $fixed }`
+help-fullwidth-colon = dùng dấu hai chấm thường và một dấu cách: `{ $fixed }`
+help-tab-indent = thụt lề bằng dấu cách: `{ $fixed }`
+help-text-after-quote = đặt toàn bộ giá trị vào trong ngoặc kép: `{ $fixed }`
+help-quote-inside-quotes = đặt giá trị trong ngoặc đơn để dấu `"` là chữ: `{ $fixed }`
+
+## Phần khai báo được đọc khác với ý người viết (cảnh báo)
+
+problem-comment-in-value = ` #` mở đầu một chú thích: giá trị của `{ $key }` kết thúc trước đó, phần `{ $dropped }` bị bỏ
+problem-tags-in-one-string = các thẻ được viết thành một chuỗi có dấu phẩy nên chỉ tạo thành một thẻ
+problem-unchecked-import = giá trị do `ketluan import` đoán chưa được kiểm tra lại
+problem-unchecked-import-why = giá trị do `ketluan import` đoán chưa được kiểm tra lại: { $reason }
+help-comment-in-value = đặt giá trị trong ngoặc kép: `{ $fixed }`
+help-tags-in-one-string = viết thành danh sách: `{ $fixed }`
+help-unchecked-import = đối chiếu giá trị với bài gốc, sửa nếu cần, rồi xóa dấu `# kiểm tra lại`
+problem-unclosed-quote = dấu ngoặc kép mở ở đây không được đóng
+problem-unclosed-list = danh sách mở bằng `[` ở đây không được đóng
+problem-unclosed-brace = dấu `{"{"}` mở ở đây không được đóng
+problem-missing-space = thiếu dấu cách sau `{ $key }:`
+problem-colon-in-value = giá trị của `{ $key }` có chứa `: `, YAML hiểu đó là chỗ bắt đầu một khóa khác
+problem-indented-key = khóa này bị thụt lề: các khóa của phần khai báo phải bắt đầu ở đầu dòng
+problem-list-item-out-of-line = mục danh sách này không thẳng cột với mục phía trên
+help-tab-indent-spaces = chỉ thụt lề bằng dấu cách
+help-text-after-quote-inside = đặt toàn bộ giá trị vào trong ngoặc kép
+help-unclosed-quote = kết thúc giá trị bằng đúng loại dấu ngoặc đã mở, trên cùng dòng
+help-unclosed-list = đóng danh sách bằng `]`
+help-unclosed-brace = đóng bằng `{"}"}`
+help-colon-in-value = đặt toàn bộ giá trị trong ngoặc kép (`{ $key }: "…"`)
+help-indented-key = xóa các dấu cách trước khóa
+help-list-item-out-of-line = đặt mọi dấu `-` thẳng một cột
+
+## serve
+
+serve-built = Đã tạo { $pages } trang trong { $ms } ms.
+serve-serving = Đang phục vụ { $root } tại { $url }
+serve-every-interface = (nghe trên mọi giao diện mạng)
+serve-watching = Đang theo dõi thay đổi; nhấn Ctrl-C để dừng.
+serve-stopped = Đã dừng.
+serve-fixed = Đã hết lỗi.
+serve-rebuilt = Đã tạo lại trong { $ms } ms: dựng { $rendered } trang, { $changed } trang thay đổi hoặc bị bỏ, đang phục vụ { $served } trang{ $files ->
+    [0] {""}
+   *[other] , { $files } tệp
+}.
+serve-extras = tiếp theo là nguồn tin, sơ đồ trang, dữ liệu và chỉ mục tìm kiếm: { $ms } ms, { $changed } tệp thay đổi
+serve-failed = có { $problems } lỗi; vẫn phục vụ phiên bản tốt gần nhất (trình duyệt cũng hiện các lỗi này)
+serve-no-browser = cảnh báo: không mở được trình duyệt ({ $reason }); hãy tự mở { $url }
+serve-overlay-title = ketluan: có { $problems } lỗi; trang đang hiện phiên bản tốt gần nhất. Lưu bản sửa là thông báo này biến mất.
+serve-overlay-label = ketluan: lỗi khi tạo trang
+serve-overlay-help = cách sửa
+serve-overlay-hide = Ẩn
+
+## Lỗi do các nhánh khác bổ sung
+
+problem-yaml-aliases = các bí danh YAML (`*tên`) lặp lại quá { $limit } KB nội dung
+problem-not-a-file = không phải tệp thông thường (ống dẫn, thiết bị hoặc thư mục); tệp không được đọc
+problem-data-too-large = tệp có dung lượng { $size } KB; tệp này chỉ được tối đa { $limit } KB
+problem-too-many-citations = văn bản trích dẫn quá { $max } lần; mỗi kết luận chỉ được tối đa { $max } trích dẫn
+problem-too-many-documents = kết luận trích dẫn { $count } văn bản khác nhau; chỉ được tối đa { $max }
+problem-template-budget = mẫu vượt quá giới hạn xử lý: { $reason }
+problem-windows-name = tên { $name } không dùng được trên Windows: { $reason }
+problem-case-clash = { $name } chỉ khác { $other } ở chữ hoa, chữ thường: Windows và macOS coi đó là một tệp
+help-too-many-citations = kiểm tra xem tệp có đúng là một kết luận không, hay là danh sách, mục lục văn bản được dán vào; hãy đính kèm danh sách như vậy dưới dạng tệp (PDF)
+help-too-many-documents = kiểm tra xem tệp có đúng là một kết luận không, hay là mục lục văn bản được dán vào (mỗi văn bản được trích dẫn sẽ có kết luận này trong nguồn tin của nó); trang cần nhiều hơn thì khai báo `max_cited_documents:` trong site.yaml
+help-not-a-file = thay bằng một tệp thông thường cùng tên (ketluan không bao giờ đọc ống dẫn hay thiết bị, vì có thể phải chờ mãi)
+help-data-too-large = kiểm tra xem có đúng tệp không: tệp cấu hình, danh mục văn bản, bản dịch và mẫu đều là tệp văn bản nhỏ
+help-yaml-aliases = ghi thẳng giá trị ở nơi cần dùng thay vì lặp lại bằng bí danh `*` (`&tên` đặt tên cho một giá trị, mỗi `*tên` lặp lại toàn bộ giá trị đó)
+help-template-budget = một mẫu tạo một trang chỉ trong vài giây: hãy tìm vòng lặp lồng trong vòng lặp trên `range()` hoặc trên mọi kết luận, hoặc giá trị mà `set_global` làm dài thêm sau mỗi vòng
+help-windows-name = đổi tên thành `{ $rename }` (và sửa tên ở nơi tệp được liệt kê)
+help-case-clash = đổi tên một trong hai, ví dụ đổi tệp này thành `{ $rename }`
+serve-reachable = cảnh báo: máy khác có thể xem bản xem trước này (cả bản nháp nếu có --drafts); chỉ trả lời yêu cầu tới địa chỉ IP và localhost{ $names } (thêm --allow-host TÊN cho tên miền trỏ về máy này)
+cli-import-root = Thư mục của trang (chứa site.yaml và content/)
+cli-import-report = Nơi ghi bảng tóm tắt dạng CSV [mặc định: <root>/import-report.csv]
+cli-serve-allow-host = Trả lời cả yêu cầu tới tên máy này (dùng được nhiều lần); địa chỉ IP và localhost luôn được trả lời
