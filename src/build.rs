@@ -187,7 +187,7 @@ fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Dia
         // Links are checked across the whole site, so it is rendered into memory first.
         let rendered = render::render_site(&site, &theme, &mut timings)?;
         let broken = timings.time("links", || {
-            linkcheck::check(&rendered, &site.config.base_url, &output)
+            linkcheck::check_output(&rendered, &site.config.base_url, &output)
         });
         if !broken.is_empty() {
             return Err(broken);

@@ -1,5 +1,6 @@
 //! The site's settings, from `site.yaml` (parsed in [`crate::load::config`]).
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
 /// UI language of the generated site.
@@ -94,18 +95,33 @@ impl BaseUrl {
     }
 }
 
+/// Bytes a URL path holds as they are (RFC 3986 `pchar` and `/`), and `%`, the start
+/// of an escape already made; every other byte is percent-encoded.
+const PATH: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b':')
+    .remove(b'@')
+    .remove(b'/')
+    .remove(b'%');
+
 /// `path` with every byte a URL path may not hold as it is percent-encoded (a
-/// Vietnamese folder name, say); `%` is kept, as the start of an escape already made.
+/// Vietnamese folder name, say).
 fn escape_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for &b in path.as_bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/%".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(path, PATH).to_string()
 }
 
 /// Validated `site.yaml`.

@@ -167,6 +167,10 @@ pub enum Problem {
     Encoding(String),
     #[error("{0}; nothing was imported")]
     NotAnArticle(&'static str),
+    /// A file `import` cannot read (a scan without text, a damaged or oversized file):
+    /// why, and what to do instead.
+    #[error("{reason}; nothing was imported")]
+    UnreadableInput { reason: String, fix: &'static str },
     #[error("the folder is not empty ({0})")]
     FolderNotEmpty(String),
 
@@ -227,6 +231,20 @@ pub enum Problem {
     },
     #[error("this file is not published: {0}")]
     UnpublishedFile(&'static str),
+    #[error("the name {name:?} cannot be used on Windows: {reason}")]
+    WindowsName {
+        name: String,
+        reason: &'static str,
+        rename: String,
+    },
+    #[error(
+        "{name:?} differs only in case from {other:?}: Windows and macOS take them for one file"
+    )]
+    CaseClash {
+        name: String,
+        other: String,
+        rename: String,
+    },
 }
 
 impl Problem {
@@ -272,6 +290,7 @@ impl Problem {
             Problem::FileExists => "file-exists",
             Problem::Encoding(_) => "encoding",
             Problem::NotAnArticle(_) => "not-an-article",
+            Problem::UnreadableInput { .. } => "unreadable-input",
             Problem::FolderNotEmpty(_) => "folder-not-empty",
             Problem::DateInFuture(_) => "date-in-future",
             Problem::DateTooEarly(_) => "date-too-early",
@@ -286,6 +305,8 @@ impl Problem {
             Problem::BrokenLink { .. } => "broken-link",
             Problem::UnusedTemplate { .. } => "unused-template",
             Problem::UnpublishedFile(_) => "unpublished-file",
+            Problem::WindowsName { .. } => "windows-name",
+            Problem::CaseClash { .. } => "case-clash",
         }
     }
 
@@ -429,6 +450,7 @@ impl Problem {
             Problem::NotAnArticle(_) => "open the article, copy its text (title, date line and \
                  body) into a .txt file and import that"
                 .into(),
+            Problem::UnreadableInput { fix, .. } => fix.to_string(),
             Problem::Encoding(_) => "save the article as UTF-8 (in Notepad: Save As → Encoding: \
                  UTF-8), or convert it to Unicode with Unikey's converter (VNI, VIQR…)"
                 .into(),
@@ -491,6 +513,12 @@ impl Problem {
                 "list its name in the `attachments:` of the conclusion it belongs to (rename an \
                  `index.html` first), or move it out of content/"
                     .into()
+            }
+            Problem::WindowsName { rename, .. } => {
+                format!("rename it to `{rename}` (and change the name where it is listed)")
+            }
+            Problem::CaseClash { rename, .. } => {
+                format!("rename one of them, e.g. this one to `{rename}`")
             }
         })
     }

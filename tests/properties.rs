@@ -48,7 +48,7 @@ proptest! {
         if trailing {
             path.push('/');
         }
-        if let Some(file) = ketluan::serve::output_path(&path) {
+        if let Some(file) = ketluan::routes::output_file_of_request(&path) {
             prop_assert!(!file.starts_with('/'), "{} -> {}", path, file);
             prop_assert!(!file.contains(['\\', '\0', ':']), "{} -> {}", path, file);
             for segment in file.split('/') {

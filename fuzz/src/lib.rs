@@ -69,11 +69,11 @@ pub fn markdown((unsafe_html, md): (bool, &str)) {
     }
 }
 
-/// `serve`'s URL path → output file: whatever the request path, the file named stays
+/// `serve`'s URL path → output file (`routes::output_file_of_request`): whatever the request path, the file named stays
 /// inside the site (no `.`, `..` or empty segment, no separator but `/`, no NUL or
 /// drive letter).
 pub fn serve_path(path: &str) {
-    if let Some(file) = ketluan::serve::output_path(path) {
+    if let Some(file) = ketluan::routes::output_file_of_request(path) {
         assert!(!file.starts_with('/'), "{path:?} → {file:?}");
         assert!(!file.contains(['\\', '\0', ':']), "{path:?} → {file:?}");
         for segment in file.split('/') {

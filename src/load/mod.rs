@@ -22,6 +22,7 @@ use crate::config::SiteConfig;
 use crate::diagnostic::{self, Diagnostic, Location, Problem};
 use crate::model::document::RegistryEntry;
 use crate::model::{Attachment, Conclusion, Stamp};
+use crate::text;
 pub use cache::Cache;
 
 pub const CONTENT_DIR: &str = "content";
@@ -258,6 +259,7 @@ fn walk(root: &Path) -> (Files, Vec<Diagnostic>) {
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name()));
+    let mut names = Names::default();
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -274,6 +276,14 @@ fn walk(root: &Path) -> (Files, Vec<Diagnostic>) {
             }
         };
         let path = entry.path();
+        if entry.depth() > 0
+            && let Some(problem) = names.problem(path)
+        {
+            problems.push(Diagnostic::new(
+                Location::file(diagnostic::relative(root, path)),
+                problem,
+            ));
+        }
         if entry.path_is_symlink() {
             problems.push(Diagnostic::new(
                 Location::file(diagnostic::relative(root, path)),
@@ -293,6 +303,50 @@ fn walk(root: &Path) -> (Files, Vec<Diagnostic>) {
         }
     }
     (files, problems)
+}
+
+/// The names seen in the content folder, to refuse those a Windows checkout of the
+/// site cannot hold: names Windows refuses, and names that differ only in case from
+/// another in the same folder (compared within a folder, so that the files of two
+/// such folders are not reported again).
+#[derive(Default)]
+struct Names {
+    seen: HashMap<(PathBuf, String), String>,
+}
+
+impl Names {
+    fn problem(&mut self, path: &Path) -> Option<Problem> {
+        let name = path.file_name()?.to_string_lossy().into_owned();
+        if let Err(why) = text::portable::check(&name) {
+            return Some(Problem::WindowsName {
+                rename: text::portable::portable(&name),
+                reason: why.reason(),
+                name,
+            });
+        }
+        let folder = path.parent()?.to_path_buf();
+        let key = (folder, text::portable::case_key(&name));
+        match self.seen.get(&key) {
+            Some(other) => Some(Problem::CaseClash {
+                rename: case_rename(&name),
+                other: other.clone(),
+                name,
+            }),
+            None => {
+                self.seen.insert(key, name);
+                None
+            }
+        }
+    }
+}
+
+/// `Ket-Luan.md` → `ket-luan-2.md`: a name that no longer clashes with its twin.
+fn case_rename(name: &str) -> String {
+    let lower = name.to_lowercase();
+    match lower.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => format!("{stem}-2.{ext}"),
+        _ => format!("{lower}-2"),
+    }
 }
 
 fn is_ignored(name: &std::ffi::OsStr) -> bool {
@@ -395,7 +449,7 @@ fn bundle_files(
                 conclusions[i]
                     .linked
                     .iter()
-                    .any(|l| l == name || crate::linkcheck::percent_decode(l) == name)
+                    .any(|l| l == name || crate::routes::decode(l).as_deref() == Some(name))
             })
         });
         let why = match (owners.as_slice(), name) {

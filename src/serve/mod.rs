@@ -31,6 +31,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::build::BuildOptions;
 use crate::render::StaticFile;
+use crate::routes;
 use crate::text::count;
 use reload::{Hub, Message};
 use state::{Outcome, Rebuilder, Snapshot};
@@ -396,7 +397,7 @@ async fn file(State(app): State<App>, request: Request) -> Response {
             .into_response();
     }
     let uri = request.uri();
-    let Some(key) = output_path(uri.path()) else {
+    let Some(key) = routes::output_file_of_request(uri.path()) else {
         return (
             StatusCode::FORBIDDEN,
             "refused: not a path inside the site\n",
@@ -496,56 +497,6 @@ fn page_response(status: StatusCode, bytes: &[u8], key: &str) -> Response {
     (status, [(header::CONTENT_TYPE, content_type(ext))], body).into_response()
 }
 
-/// The output file a URL path names (`/tinh/` → `tinh/index.html`), or `None` when
-/// the path tries to leave the site: `..` or `.` segments (also percent-encoded),
-/// encoded slashes or backslashes, empty segments (`//etc`), drive letters, NUL.
-/// Public for the `serve_path` fuzz target and the property tests.
-pub fn output_path(path: &str) -> Option<String> {
-    let rest = path.strip_prefix('/')?;
-    let mut segments = Vec::new();
-    let raw: Vec<&str> = rest.split('/').collect();
-    for (i, segment) in raw.iter().enumerate() {
-        let last = i + 1 == raw.len();
-        if segment.is_empty() {
-            if last {
-                continue;
-            }
-            return None;
-        }
-        let decoded = percent_decode(segment)?;
-        let bad = decoded == "." || decoded == ".." || decoded.contains(['/', '\\', '\0', ':']);
-        if bad {
-            return None;
-        }
-        segments.push(decoded);
-    }
-    let mut key = segments.join("/");
-    if path.ends_with('/') {
-        if !key.is_empty() {
-            key.push('/');
-        }
-        key.push_str("index.html");
-    }
-    Some(key)
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
 fn extension(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
     name.rsplit_once('.').map_or("", |(_, ext)| ext)
@@ -577,35 +528,6 @@ fn content_type(ext: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn output_paths() {
-        assert_eq!(output_path("/").as_deref(), Some("index.html"));
-        assert_eq!(output_path("/tinh/").as_deref(), Some("tinh/index.html"));
-        assert_eq!(
-            output_path("/static/style.css").as_deref(),
-            Some("static/style.css")
-        );
-        assert_eq!(output_path("/tinh").as_deref(), Some("tinh"));
-        assert_eq!(
-            output_path("/ket-luan/x/th%C3%B4ng%20b%C3%A1o.pdf").as_deref(),
-            Some("ket-luan/x/thông báo.pdf")
-        );
-        for bad in [
-            "/../Cargo.toml",
-            "/a/../../etc/passwd",
-            "/%2e%2e/Cargo.toml",
-            "/%2E%2E/x",
-            "/a/%2f..%2fb",
-            "//etc/passwd",
-            "/..%5c..%5cx",
-            "/C:/x",
-            "/a/./b",
-            "/%zz",
-        ] {
-            assert_eq!(output_path(bad), None, "{bad}");
-        }
-    }
 
     #[test]
     fn content_types() {
