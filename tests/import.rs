@@ -836,14 +836,15 @@ fn furniture_title(title: &str) -> Option<&'static str> {
 /// Per field: (right, total, wrong and not flagged).
 type Score = (usize, usize, usize);
 
-/// Imports every fixture of `dirs` that has a truth file and scores each field.
-fn score(
-    dirs: &[&str],
-) -> (
+/// Every field's score, documents (found, listed wrongly, missed), what went wrong.
+type Scored = (
     Vec<(&'static str, Score)>,
     (usize, usize, usize),
     Vec<String>,
-) {
+);
+
+/// Imports every fixture of `dirs` that has a truth file and scores each field.
+fn score(dirs: &[&str]) -> Scored {
     let fields: [(&'static str, &str); 6] = [
         ("date", "date"),
         ("province", "province"),

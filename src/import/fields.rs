@@ -666,12 +666,11 @@ pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Fie
     // `Ban Thường vụ Tỉnh ủy kết luận:` introducing the conclusions.
     for b in blocks.iter().filter(|b| b.is_content()) {
         let key = key_of(&without_abbreviations(&b.text));
-        for (name, i, after) in bodies_in(&key) {
+        for (name, _, after) in bodies_in(&key) {
             let after = after.trim_start();
-            if after.starts_with("kết luận") {
-                let rest = after["kết luận".len()..].trim_start();
+            if let Some(rest) = after.strip_prefix("kết luận") {
+                let rest = rest.trim_start();
                 if rest.starts_with(':') || rest.starts_with("như sau") {
-                    let _ = i;
                     return Field::found(name.to_string(), format!("concludes (line {})", b.line));
                 }
             }
@@ -1073,6 +1072,23 @@ mod tests {
             told("Chiều qua, UBND tỉnh họp"),
             Some((None, None, None, Some(-1), "Chiều qua".into()))
         );
+        assert_eq!(
+            told("Sáng ngày 23-10, Ban Thường vụ"),
+            Some((Some(23), Some(10), None, None, "Sáng ngày 23-10".into()))
+        );
+        assert_eq!(
+            told("Ngày 17 – 9, UBND tỉnh họp"),
+            Some((Some(17), Some(9), None, None, "Ngày 17 – 9".into()))
+        );
+        assert_eq!(
+            date_inside("Hội nghị họp ngày 18 và 19/12/2023 dưới sự chủ trì")
+                .map(|d| (d.day, d.month, d.year)),
+            Some((Some(18), Some(12), Some(2023)))
+        );
+        assert_eq!(
+            date_inside("Hội nghị lần thứ 22 diễn ra vào ngày 10.10.").map(|d| (d.day, d.month)),
+            Some((Some(10), Some(10)))
+        );
         assert_eq!(told("Ngày càng phát triển"), None);
         assert_eq!(told("Theo đó, ngày 1/11"), None);
     }
@@ -1091,6 +1107,50 @@ mod tests {
             Some("Tỉnh ủy")
         );
         assert_eq!(first("Chủ tịch UBND tỉnh kết luận"), None);
+    }
+
+    #[test]
+    fn chairs_in_every_common_shape() {
+        let chairs = |s: &str| chairs_in(s, &s.to_lowercase());
+        assert_eq!(
+            chairs(
+                "Chủ trì hội nghị có các đồng chí: Nguyễn Văn A, Bí thư Tỉnh ủy; Trần Thị B, Phó Bí thư."
+            ),
+            ["Nguyễn Văn A", "Trần Thị B"]
+        );
+        assert_eq!(
+            chairs("Bí thư Tỉnh ủy Y Thanh Hà Niê Kđăm chủ trì hội nghị."),
+            ["Y Thanh Hà Niê Kđăm"]
+        );
+        assert_eq!(
+            chairs("Hội nghị do đồng chí Chẩu Văn Lâm, Chủ tịch UBND tỉnh chủ trì."),
+            ["Chẩu Văn Lâm"]
+        );
+        assert_eq!(
+            chairs(
+                "Tổ công tác số 2 do Thủ tướng Phạm Minh Chính chủ trì và Tổ công tác số 3 do Chủ tịch Quốc hội Trần Thanh Mẫn chủ trì."
+            ),
+            ["Phạm Minh Chính", "Trần Thanh Mẫn"]
+        );
+        assert_eq!(
+            chairs(
+                "Đoàn công tác do Chủ tịch UBND tỉnh Lâm Minh Thành làm trưởng đoàn đã khảo sát."
+            ),
+            ["Lâm Minh Thành"]
+        );
+        assert!(chairs("Dự và chỉ đạo cuộc họp có đồng chí Lò Văn Muôn.").is_empty());
+    }
+
+    #[test]
+    fn years_of_a_period_not_of_documents_or_spans() {
+        assert_eq!(period_years("họp phiên thường kỳ tháng 5/2023"), [2023]);
+        assert_eq!(
+            period_years("nhiệm vụ quý II/2024 và năm 2025"),
+            [2024, 2025]
+        );
+        assert_eq!(period_years("thường kỳ tháng 10-2015"), [2015]);
+        assert!(period_years("Nghị quyết số 18 ngày 25-10-2017, nhiệm kỳ 2021-2026").is_empty());
+        assert!(period_years("Nghị định số 111/2022/NĐ-CP").is_empty());
     }
 
     #[test]

@@ -77,15 +77,16 @@ fn tidy(raw: &str) -> String {
     out
 }
 
-#[cfg(test)]
-fn extract(bytes: &[u8]) -> Result<String, InputError> {
-    // Unit tests run in the test harness, not in ketluan: extract in process.
-    pdf_extract::extract_text_from_mem(bytes).map_err(|e| damaged(&e.to_string()))
-}
-
-#[cfg(not(test))]
 fn extract(bytes: &[u8]) -> Result<String, InputError> {
     let exe = std::env::current_exe().map_err(|e| damaged(&e.to_string()))?;
+    // Only ketluan answers the child's call; a test harness or another program using
+    // the library extracts in its own process.
+    let ours = exe
+        .file_stem()
+        .is_some_and(|s| s.eq_ignore_ascii_case("ketluan"));
+    if cfg!(test) || !ours {
+        return pdf_extract::extract_text_from_mem(bytes).map_err(|e| damaged(&e.to_string()));
+    }
     let mut command = Command::new(exe);
     command
         .env(CHILD_ENV, "1")
@@ -153,7 +154,7 @@ fn damaged(why: &str) -> InputError {
     InputError::refused(format!("the PDF could not be read ({why})"), FIX)
 }
 
-#[cfg(all(unix, not(test)))]
+#[cfg(unix)]
 fn limit_memory(command: &mut Command) {
     use std::os::unix::process::CommandExt;
     let limit = libc::rlimit {
@@ -171,7 +172,7 @@ fn limit_memory(command: &mut Command) {
     }
 }
 
-#[cfg(all(not(unix), not(test)))]
+#[cfg(not(unix))]
 fn limit_memory(_: &mut Command) {}
 
 /// In the child (`KETLUAN_EXTRACT_PDF` set): extract the PDF read on standard input,
