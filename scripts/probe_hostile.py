@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Replay the hostile inputs of issue 28 against the release binary.
+"""Replay the hostile inputs of issue 28 against the release binary (needs GNU time).
 
     python3 scripts/probe_hostile.py [--binary target/release/ketluan] [--skip-serve]
 
@@ -106,8 +106,10 @@ PROBES = [
      lambda: {"content/a.md": conclusion(), "templates/404.html": doubling()}, "build", None, ""),
     ("7", "9 MB body: 1M citations of one number",
      lambda: {"content/a.md": conclusion(body="NQ số 5-NQ/TW; " * 600_000)}, "build", None, ""),
-    ("7", "1M different numbers",
-     lambda: {"content/a.md": conclusion(body=citing(range(1, 1_000_001)))}, "build", None, ""),
+    ("7", "1M different numbers (19 MB)",
+     lambda: {"content/a.md": conclusion(
+         body="; ".join(f"số {i}-NQ/TW" for i in range(1, 1_000_001)))},
+     "build", None, ""),
     ("9", "date: 2023-03-257",
      lambda: {"content/a.md": conclusion(date="2023-03-257")}, "build", None, ""),
     ("10", "stray ghi-chu-noi-bo.txt beside a conclusion (check)",
@@ -157,8 +159,10 @@ def folder_bytes(path):
 def run(binary, args, env=None):
     """Run ketluan; (exit code, stdout+stderr text, peak RSS in KB, seconds)."""
     started = time.monotonic()
-    proc = subprocess.Popen([binary, *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, env=env)
+    # GNU time forks ketluan from a process of a few MB and reports its peak RSS:
+    # measured from here, the peak would include this script's pages at fork.
+    proc = subprocess.Popen(["/usr/bin/time", "-f", "KETLUAN_RSS_KB=%M", binary, *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
     out = b""
     deadline = started + TIMEOUT
     os.set_blocking(proc.stdout.fileno(), False)
@@ -172,7 +176,12 @@ def run(binary, args, env=None):
             if rest:
                 out += rest[: max(0, (1 << 20) - len(out))]
             code = os.waitstatus_to_exitcode(status)
-            return code, out.decode("utf-8", "replace"), usage.ru_maxrss, time.monotonic() - started
+            text = out.decode("utf-8", "replace")
+            measured = re.findall(r"KETLUAN_RSS_KB=(\d+)", text)
+            rss = int(measured[-1]) if measured else usage.ru_maxrss
+            text = re.sub(r"(Command (exited with non-zero status|terminated by signal) \d+\n)?"
+                          r"KETLUAN_RSS_KB=\d+\n?", "", text)
+            return code, text, rss, time.monotonic() - started
         if time.monotonic() > deadline:
             proc.kill()
             _, status, usage = os.wait4(proc.pid, 0)
