@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Replay the hostile inputs of issue 28 against the release binary.
+"""Replay the hostile inputs of issue 28 against the release binary (needs GNU time).
 
     python3 scripts/probe_hostile.py [--binary target/release/ketluan] [--skip-serve]
 
@@ -71,73 +71,77 @@ def symlink_secret(path):
     os.symlink("/proc/self/environ", path)
 
 
-# (item, what, files, command, extra setup, extra site.yaml)
+# (item, what, files, command, extra setup, extra site.yaml). `files` is a function,
+# so that no input is held by this process when ketluan starts: a child's peak RSS
+# (wait4's ru_maxrss) counts the parent's pages at fork.
 PROBES = [
     ("1", "145 KB first paragraph citing 500 numbers",
-     {"content/a.md": conclusion(body=citing(range(1, 501)) + "x" * 120_000 + "\n")},
+     lambda: {"content/a.md": conclusion(body=citing(range(1, 501)) + "x" * 120_000 + "\n")},
      "build", None, ""),
     ("1", "same, max_cited_documents: 1000 (feeds bounded)",
-     {"content/a.md": conclusion(body=citing(range(1, 501)) + "x" * 120_000 + "\n")},
+     lambda: {"content/a.md": conclusion(body=citing(range(1, 501)) + "x" * 120_000 + "\n")},
      "build", None, "max_cited_documents: 1000\n"),
     ("1", "1.2 MB file citing 100,000 numbers",
-     {"content/a.md": conclusion(body=citing(range(1, 100_001)))},
+     lambda: {"content/a.md": conclusion(body=citing(range(1, 100_001)))},
      "build", None, ""),
     ("2", "wide alias bomb in front matter (1 MB × 3,000)",
-     {"content/a.md": conclusion(alias_bomb("summary"))}, "build", None, ""),
+     lambda: {"content/a.md": conclusion(alias_bomb("summary"))}, "build", None, ""),
     ("2", "wide alias bomb in _documents.yaml",
-     {"content/a.md": conclusion(), "content/_documents.yaml": registry_alias_bomb()},
+     lambda: {"content/a.md": conclusion(), "content/_documents.yaml": registry_alias_bomb()},
      "build", None, ""),
     ("4", "_documents.yaml → /proc/self/environ",
-     {"content/a.md": conclusion()}, "build",
+     lambda: {"content/a.md": conclusion()}, "build",
      lambda root: symlink_secret(os.path.join(root, "content/_documents.yaml")), ""),
     ("5", "registry url: javascript:alert(1)",
-     {"content/a.md": conclusion(),
+     lambda: {"content/a.md": conclusion(),
       "content/_documents.yaml": '- number: 5-NQ/TW\n  url: "javascript:alert(1)"\n'},
      "build", None, ""),
     ("6", "template: nested range(end=100000)",
-     {"content/a.md": conclusion(), "templates/404.html": nested_range()}, "build", None, ""),
+     lambda: {"content/a.md": conclusion(), "templates/404.html": nested_range()}, "build", None, ""),
     ("6", "same, ketluan check",
-     {"content/a.md": conclusion(), "templates/404.html": nested_range()}, "check", None, ""),
+     lambda: {"content/a.md": conclusion(), "templates/404.html": nested_range()}, "check", None, ""),
     ("6", "template: 2 GB of output",
-     {"content/a.md": conclusion(), "templates/404.html": output_bomb()}, "build", None, ""),
+     lambda: {"content/a.md": conclusion(), "templates/404.html": output_bomb()}, "build", None, ""),
     ("6", "template: string doubling with set_global",
-     {"content/a.md": conclusion(), "templates/404.html": doubling()}, "build", None, ""),
+     lambda: {"content/a.md": conclusion(), "templates/404.html": doubling()}, "build", None, ""),
     ("7", "9 MB body: 1M citations of one number",
-     {"content/a.md": conclusion(body="NQ số 5-NQ/TW; " * 600_000)}, "build", None, ""),
-    ("7", "1M different numbers",
-     {"content/a.md": conclusion(body=citing(range(1, 1_000_001)))}, "build", None, ""),
+     lambda: {"content/a.md": conclusion(body="NQ số 5-NQ/TW; " * 600_000)}, "build", None, ""),
+    ("7", "1M different numbers (19 MB)",
+     lambda: {"content/a.md": conclusion(
+         body="; ".join(f"số {i}-NQ/TW" for i in range(1, 1_000_001)))},
+     "build", None, ""),
     ("9", "date: 2023-03-257",
-     {"content/a.md": conclusion(date="2023-03-257")}, "build", None, ""),
+     lambda: {"content/a.md": conclusion(date="2023-03-257")}, "build", None, ""),
     ("10", "stray ghi-chu-noi-bo.txt beside a conclusion (check)",
-     {"content/hop/a.md": conclusion(), "content/hop/ghi-chu-noi-bo.txt": "nội bộ"},
+     lambda: {"content/hop/a.md": conclusion(), "content/hop/ghi-chu-noi-bo.txt": "nội bộ"},
      "check", None, ""),
     ("10", "same, build (left out)",
-     {"content/hop/a.md": conclusion(), "content/hop/ghi-chu-noi-bo.txt": "nội bộ"},
+     lambda: {"content/hop/a.md": conclusion(), "content/hop/ghi-chu-noi-bo.txt": "nội bộ"},
      "build", None, ""),
     ("11", "site.yaml is a FIFO",
-     {"content/a.md": conclusion()}, "build",
+     lambda: {"content/a.md": conclusion()}, "build",
      lambda root: (os.remove(os.path.join(root, "site.yaml")),
                    fifo(os.path.join(root, "site.yaml"))), ""),
     ("11", "_documents.yaml is a FIFO",
-     {"content/a.md": conclusion()}, "build",
+     lambda: {"content/a.md": conclusion()}, "build",
      lambda root: fifo(os.path.join(root, "content/_documents.yaml")), ""),
     ("11", "300-character slug (check)",
-     {"content/a.md": conclusion("slug: " + "a" * 300 + "\n")}, "check", None, ""),
+     lambda: {"content/a.md": conclusion("slug: " + "a" * 300 + "\n")}, "check", None, ""),
     ("11", "base_url http://localhost/%2e%2e/",
-     {"content/a.md": conclusion()}, "build", None, "base_url: http://localhost/%2e%2e/\n"),
+     lambda: {"content/a.md": conclusion()}, "build", None, "base_url: http://localhost/%2e%2e/\n"),
     ("11", "{#main} and <a id=main> in a body",
-     {"content/a.md": conclusion(body='## Mục {#main}\n\n<a id="main">x</a>\n')},
+     lambda: {"content/a.md": conclusion(body='## Mục {#main}\n\n<a id="main">x</a>\n')},
      "build", None, ""),
     ("11", "ESC and BEL in front matter",
-     {"content/a.md": conclusion("summary: a\x1b[2J\x07b\n")}, "build", None, ""),
+     lambda: {"content/a.md": conclusion("summary: a\x1b[2J\x07b\n")}, "build", None, ""),
     ("11", "NUL in title and body",
-     {"content/a.md": conclusion(body="Nội\x00dung\n").replace("Kết luận", "Kết\x00luận")},
+     lambda: {"content/a.md": conclusion(body="Nội\x00dung\n").replace("Kết luận", "Kết\x00luận")},
      "build", None, ""),
     ("11", "3 MB site.yaml",
-     {"content/a.md": conclusion()}, "build", None, "# " + "x" * (3 << 20) + "\n"),
+     lambda: {"content/a.md": conclusion()}, "build", None, "# " + "x" * (3 << 20) + "\n"),
     # /proc stands for /root, /etc, /lib…: harmless should the refusal ever fail.
     ("11", "--output /proc --force (HOME unset)",
-     {"content/a.md": conclusion()}, "build-root", None, ""),
+     lambda: {"content/a.md": conclusion()}, "build-root", None, ""),
 ]
 
 
@@ -155,8 +159,10 @@ def folder_bytes(path):
 def run(binary, args, env=None):
     """Run ketluan; (exit code, stdout+stderr text, peak RSS in KB, seconds)."""
     started = time.monotonic()
-    proc = subprocess.Popen([binary, *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, env=env)
+    # GNU time forks ketluan from a process of a few MB and reports its peak RSS:
+    # measured from here, the peak would include this script's pages at fork.
+    proc = subprocess.Popen(["/usr/bin/time", "-f", "KETLUAN_RSS_KB=%M", binary, *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
     out = b""
     deadline = started + TIMEOUT
     os.set_blocking(proc.stdout.fileno(), False)
@@ -170,7 +176,12 @@ def run(binary, args, env=None):
             if rest:
                 out += rest[: max(0, (1 << 20) - len(out))]
             code = os.waitstatus_to_exitcode(status)
-            return code, out.decode("utf-8", "replace"), usage.ru_maxrss, time.monotonic() - started
+            text = out.decode("utf-8", "replace")
+            measured = re.findall(r"KETLUAN_RSS_KB=(\d+)", text)
+            rss = int(measured[-1]) if measured else usage.ru_maxrss
+            text = re.sub(r"(Command (exited with non-zero status|terminated by signal) \d+\n)?"
+                          r"KETLUAN_RSS_KB=\d+\n?", "", text)
+            return code, text, rss, time.monotonic() - started
         if time.monotonic() > deadline:
             proc.kill()
             _, status, usage = os.wait4(proc.pid, 0)
@@ -181,14 +192,19 @@ def run(binary, args, env=None):
 def probe(binary, item, what, files, command, setup, extra):
     root = tempfile.mkdtemp(prefix="ketluan-probe-")
     try:
+        site = SITE
+        if extra.startswith("base_url:"):
+            site = site.split("base_url:")[0]
         with open(os.path.join(root, "site.yaml"), "w", encoding="utf-8") as f:
-            f.write(SITE + extra)
+            f.write(site + extra)
         os.makedirs(os.path.join(root, "content"), exist_ok=True)
-        for rel, text in files.items():
+        made = files()
+        for rel, text in made.items():
             path = os.path.join(root, rel)
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "w", encoding="utf-8") as f:
                 f.write(text)
+        del made
         if setup:
             setup(root)
         env = dict(os.environ, KETLUAN_PROBE=SECRET, RUST_BACKTRACE="0")

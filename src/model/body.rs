@@ -10,7 +10,7 @@ use std::ops::Range;
 use jiff::civil::Date;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::citation::find_citations;
+use super::citation::find_first_citations;
 use super::docnum::DocumentNumber;
 
 /// The Markdown dialect of bodies, shared by every stage that parses them.
@@ -303,12 +303,14 @@ pub fn analyse(markdown: &str, citations: bool) -> Facts {
     });
     for (i, run) in runs.enumerate() {
         if citations && mentions.len() <= MAX_MENTIONS {
-            mentions.extend(mentions_in_run(i, &run));
+            let most = MAX_MENTIONS + 1 - mentions.len();
+            mentions.extend(mentions_in_run(i, &run, most));
         }
     }
     for h in &headings {
         if mentions.len() <= MAX_MENTIONS {
-            mentions.extend(mentions_in_text(None, h));
+            let most = MAX_MENTIONS + 1 - mentions.len();
+            mentions.extend(mentions_in_text(None, h, most));
         }
     }
     mentions.truncate(MAX_MENTIONS + 1);
@@ -326,12 +328,14 @@ pub fn find_mentions(markdown: &str) -> Vec<Mention> {
     analyse(markdown, true).mentions
 }
 
-fn mentions_in_run(i: usize, run: &[Event]) -> Vec<Mention> {
-    mentions_in_text(Some(i), &run_text(run))
+fn mentions_in_run(i: usize, run: &[Event], most: usize) -> Vec<Mention> {
+    mentions_in_text(Some(i), &run_text(run), most)
 }
 
-fn mentions_in_text(run: Option<usize>, text: &str) -> Vec<Mention> {
-    find_citations(text)
+/// The first `most` citations of `text`: the sentence of each is made only for
+/// those kept.
+fn mentions_in_text(run: Option<usize>, text: &str, most: usize) -> Vec<Mention> {
+    find_first_citations(text, most)
         .into_iter()
         .map(|c| Mention {
             run,

@@ -155,13 +155,19 @@ const BODY_WORDS: &[&str] = &[
 
 /// Find every citation of a numbered document in `text`, in order.
 pub fn find_citations(text: &str) -> Vec<Citation> {
-    // Only the neighbourhood of a possible symbol is prepared (decoded to chars with
-    // an offset map): most of a long paragraph never is.
-    find_in(text, windows(text))
+    find_first_citations(text, usize::MAX)
 }
 
-/// The citations in `windows` of `text` (sorted, disjoint ranges).
-fn find_in(text: &str, windows: Vec<Range<usize>>) -> Vec<Citation> {
+/// The first `most` citations of `text`: a pasted list of a million numbers is not
+/// read past what a body may hold.
+pub fn find_first_citations(text: &str, most: usize) -> Vec<Citation> {
+    // Only the neighbourhood of a possible symbol is prepared (decoded to chars with
+    // an offset map): most of a long paragraph never is.
+    find_in(text, windows(text), most)
+}
+
+/// The first `most` citations in `windows` of `text` (sorted, disjoint ranges).
+fn find_in(text: &str, windows: Vec<Range<usize>>, most: usize) -> Vec<Citation> {
     let mut out = Vec::new();
     // Asked once for all windows, and only when there are some.
     let nfc = match (windows.first(), windows.last()) {
@@ -177,6 +183,9 @@ fn find_in(text: &str, windows: Vec<Range<usize>>) -> Vec<Citation> {
             c.span = c.span.start + w.start..c.span.end + w.start;
             c.symbol_span = c.symbol_span.start + w.start..c.symbol_span.end + w.start;
             out.push(c);
+            if out.len() >= most {
+                return out;
+            }
         }
     }
     out
@@ -1133,7 +1142,7 @@ mod tests {
             pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40)
         ) {
             let text = pieces.concat();
-            prop_assert_eq!(find_citations(&text), find_in(&text, all_windows(&text)));
+            prop_assert_eq!(find_citations(&text), find_in(&text, all_windows(&text), usize::MAX));
         }
     }
 
@@ -1148,7 +1157,7 @@ mod tests {
                 let found = find_citations(&text);
                 assert_eq!(
                     found,
-                    find_in(&text, all_windows(&text)),
+                    find_in(&text, all_windows(&text), usize::MAX),
                     "{}",
                     path.display()
                 );
