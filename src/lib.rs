@@ -19,6 +19,7 @@
 //! [`linkcheck`] verifies the rendered output's links for `build --check-links`.
 
 pub mod build;
+pub mod cache;
 pub mod check;
 pub mod config;
 pub mod diagnostic;

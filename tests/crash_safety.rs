@@ -79,9 +79,16 @@ fn leftovers(parent: &Path) -> Vec<String> {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| {
             n.contains(".ketluan-")
-                && !["manifest", "folders", "lock", "spare", "spare-manifest"]
-                    .iter()
-                    .any(|kept| n.ends_with(&format!(".ketluan-{kept}")))
+                && ![
+                    "manifest",
+                    "folders",
+                    "lock",
+                    "spare",
+                    "spare-manifest",
+                    "changes.json",
+                ]
+                .iter()
+                .any(|kept| n.ends_with(&format!(".ketluan-{kept}")))
         })
         .collect()
 }
@@ -101,7 +108,7 @@ fn sigkill_at_random_moments_leaves_the_old_or_the_new_site() {
         build_into(&site, &reference);
         expected.push(tree(&reference));
         std::fs::remove_dir_all(&reference).unwrap();
-        for kept in ["manifest", "folders"] {
+        for kept in ["manifest", "folders", "changes.json"] {
             let _ = std::fs::remove_file(
                 parent
                     .path()

@@ -38,8 +38,11 @@ use rayon::prelude::*;
 
 use crate::render::{CopiedFile, OutputFile, Rendered, StaticFile};
 
+pub mod changes;
+pub use changes::Changes;
+
 /// Size and content hash of a file.
-type Fingerprint = (u64, u64);
+pub(crate) type Fingerprint = (u64, u64);
 
 fn fingerprint(bytes: &[u8]) -> Fingerprint {
     // XXH3: a fixed, published algorithm (stable across runs and versions), and
@@ -52,7 +55,7 @@ fn fingerprint(bytes: &[u8]) -> Fingerprint {
 const MANIFEST_HEADER: &str = "ketluan-manifest xxh3-64";
 
 /// Names beside the output: `.public.ketluan-{what}`.
-fn sibling(output: &Path, what: &str) -> PathBuf {
+pub(crate) fn sibling(output: &Path, what: &str) -> PathBuf {
     let name = output
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -145,6 +148,8 @@ pub struct Staging {
     /// missing by a failed open (system calls are dear). Strings, not paths: hashing a
     /// `Path` walks its components.
     folders: Mutex<HashSet<String>>,
+    /// What the list of changes compares with when the output has no manifest.
+    baseline: Option<HashMap<String, Fingerprint>>,
     committed: bool,
 }
 
@@ -204,6 +209,7 @@ impl Staging {
             published_at: published_at.unwrap_or(SystemTime::UNIX_EPOCH),
             written: Mutex::new(Vec::new()),
             tainted: Mutex::new(Vec::new()),
+            baseline: None,
             committed: false,
         })
     }
@@ -253,6 +259,48 @@ impl Staging {
             .expect("no panics while holding it")
             .push((rel.to_string(), print));
         Ok(())
+    }
+
+    /// Carry the output's file `rel` over into the new site as it is, without its
+    /// bytes: for a file whose inputs did not change since the output was published
+    /// (see `crate::cache`). `false`, with nothing done, when the output does not
+    /// hold it as published (never published, or changed since by someone else):
+    /// the caller then makes it and [`Staging::put`]s it.
+    pub fn keep(&self, rel: &str) -> io::Result<bool> {
+        let Some(&print) = self.previous.get(rel) else {
+            return Ok(false);
+        };
+        let source = self.output.join(rel);
+        if !unchanged_since(&source, self.published_at) {
+            return Ok(false);
+        }
+        let held = self.held.files.get(rel);
+        if held != Some(&print) {
+            let target = self.dir.join(rel);
+            if held.is_some() {
+                fs::remove_file(&target)?;
+            } else {
+                self.make_parent(rel)?;
+            }
+            // A file system without hard links gets a copy.
+            if fs::hard_link(&source, &target).is_err() {
+                write_new(&target, &fs::read(&source)?)?;
+            }
+        }
+        self.written
+            .lock()
+            .expect("no panics while holding it")
+            .push((rel.to_string(), print));
+        Ok(true)
+    }
+
+    /// Compare the new site with the site `manifest` lists (a copy the build cache
+    /// kept) for the list of changes, when the output has no manifest of its own (a
+    /// CI job that keeps the cache but not the output).
+    pub fn compare_with(&mut self, manifest: &Path) {
+        if self.previous.is_empty() {
+            self.baseline = Some(read_manifest(manifest)).filter(|m| !m.is_empty());
+        }
     }
 
     /// Make the folder the file `rel` (relative, `/`-separated) goes in, unless this
@@ -337,6 +385,13 @@ impl Staging {
             fs::rename(&self.dir, &self.output)?;
             self.committed = true;
         }
+        let baseline = match &self.baseline {
+            Some(b) => Some(b),
+            None => (!self.previous.is_empty()).then_some(&self.previous),
+        };
+        let changes = changes::Changes::between(baseline, &written);
+        // Written before the manifest, so that the manifest's mtime is the later.
+        changes.write(&sibling(&self.output, changes::FILE))?;
         // Only an optimisation: a missing manifest means every file is written next time.
         if write_manifest(&manifest, &written).is_ok() {
             outlast(&manifest);
@@ -678,6 +733,40 @@ pub fn write_site(output: &Path, rendered: &Rendered, force: bool) -> io::Result
     staging.commit()
 }
 
+/// The manifest of `output`: what the last build wrote there.
+pub fn manifest_path(output: &Path) -> PathBuf {
+    sibling(output, "manifest")
+}
+
+/// Whether `output` is exactly the site its manifest lists, as its build left it:
+/// a folder ketluan swapped in, where no listed file changed since (ctime, which no
+/// tool sets back) and no folder gained or lost an entry (its mtime). A build whose
+/// inputs did not change then has nothing to do.
+pub fn intact(output: &Path) -> bool {
+    let manifest = sibling(output, "manifest");
+    let Some(published) = modified(&manifest) else {
+        return false;
+    };
+    if !output.is_dir() || !is_ours(output) {
+        return false;
+    }
+    let listed = read_manifest(&manifest);
+    if listed.is_empty() {
+        return false;
+    }
+    let folders = folders_of(listed.keys().map(String::as_str));
+    let folder_unchanged = |rel: &str| {
+        fs::symlink_metadata(output.join(rel))
+            .is_ok_and(|m| m.is_dir() && m.modified().is_ok_and(|t| t <= published))
+    };
+    folder_unchanged("")
+        && folders.par_iter().all(|f| folder_unchanged(f))
+        && listed.par_iter().all(|(rel, (len, _))| {
+            fs::symlink_metadata(output.join(rel))
+                .is_ok_and(|m| m.len() == *len && m.is_file() && changed(&m) <= published)
+        })
+}
+
 fn read_manifest(path: &Path) -> HashMap<String, Fingerprint> {
     let Ok(text) = fs::read_to_string(path) else {
         return HashMap::new();
@@ -832,6 +921,7 @@ fn remove_stale(output: &Path) {
         format!(".{name}.ketluan-old-"),
         format!(".{name}.ketluan-trash-"),
         format!(".{name}.ketluan-folders-new"),
+        format!(".{name}.ketluan-changes.json.partial"),
     ];
     let Ok(entries) = fs::read_dir(parent_of(output)) else {
         return;
