@@ -248,7 +248,7 @@ fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Dia
     // An input changed during the build: the output may be of either version, so
     // the next build must not take it for this scan's (the keys stay true: they
     // were made from what was read).
-    let after = timings.time("inputs", || Inputs::scan(&options.root, &inputs));
+    let after = timings.time("rescan", || Inputs::scan(&options.root, &inputs));
     let inputs = if after.same_site(&inputs) {
         inputs
     } else {
