@@ -16,7 +16,7 @@ use crate::model::Site;
 use crate::render::memo::Memo;
 use crate::render::{self, Rendered, Theme};
 use crate::timings::Timings;
-use crate::write;
+use crate::write::{self, WriteError};
 
 /// What `ketluan build` was asked to do.
 #[derive(Debug, Clone)]
@@ -179,10 +179,11 @@ fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Dia
     let started = Instant::now();
     let output = output_dir(options);
     check_output(&options.root, &output)?;
-    let output_error = |e: std::io::Error| {
+    let output_error = |e: WriteError| {
+        let (reason, help) = write::safety::explain(&e);
         vec![Diagnostic::new(
             Location::file(&output),
-            Problem::output(&e),
+            Problem::Output { reason, help },
         )]
     };
     let _lock = write::Lock::acquire(&output).map_err(output_error)?;
@@ -207,7 +208,7 @@ fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Dia
         && (last.links_checked || !check_links)
         && timings.time("verify", || write::intact(&output))
     {
-        write::changes::write_none(&output).map_err(output_error)?;
+        write::changes::write_none(&output).map_err(|e| output_error(e.into()))?;
         // The new scan's stamps let the next one trust more of them.
         store.save_state(&State {
             inputs,
@@ -338,7 +339,7 @@ fn render_checked(
     use rayon::prelude::*;
     let rendered = render::render_site(site, theme, timings)?;
     let broken = timings.time("links", || {
-        linkcheck::check(&rendered, &site.config.base_url, output)
+        linkcheck::check_output(&rendered, &site.config.base_url, output)
     });
     if !broken.is_empty() {
         return Err(broken);
@@ -347,7 +348,13 @@ fn render_checked(
         .time("write", || {
             rendered.pages.par_iter().try_for_each(|f| staging.put(f))
         })
-        .map_err(|e| vec![Diagnostic::new(Location::file(output), Problem::output(&e))])?;
+        .map_err(|e| {
+            let (reason, help) = write::safety::explain(&WriteError::from(e));
+            vec![Diagnostic::new(
+                Location::file(output),
+                Problem::Output { reason, help },
+            )]
+        })?;
     Ok(Made {
         pages: rendered.pages.iter().filter(|f| is_page(&f.path)).count(),
         reused: 0,
@@ -368,14 +375,14 @@ pub fn output_dir(options: &BuildOptions) -> PathBuf {
 fn check_output(root: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
     let (root, out) = (resolved(root), resolved(output));
     let sources = ["content", "templates", "themes", "static", "site.yaml"];
-    let home = std::env::var_os("HOME").map(|h| resolved(Path::new(&h)));
-    // Replacing `/`, `~` or a folder named `..` would delete far more than a site.
+    // Replacing `/`, `~`, `/etc` or a folder named `..` would delete far more than
+    // a site.
     let unnamed = !matches!(
         out.components().next_back(),
         Some(std::path::Component::Normal(_))
     );
     let bad = unnamed
-        || home.is_some_and(|h| h.starts_with(&out))
+        || write::safety::refused_output(&out).is_some()
         || root.starts_with(&out)
         || sources.iter().any(|s| out.starts_with(root.join(s)));
     if bad {

@@ -4,6 +4,7 @@
 //! conclusion page) is rendered, and the result goes straight to a sink, so memory
 //! does not grow with the number of pages.
 
+pub mod budget;
 pub mod cache;
 pub mod context;
 pub mod data;
@@ -22,6 +23,7 @@ use tera::{Map, Value};
 use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::model::document::Document;
 use crate::model::{Conclusion, Site, date};
+use crate::routes::Route;
 use crate::timings::Timings;
 pub use cache::Cache;
 use context::{Builder, FeedLink, UnitCtx, province_ref};
@@ -270,18 +272,8 @@ fn extras(
     });
     if site.config.search {
         return timings.time("search", || {
-            let texts: Result<Vec<String>, Diagnostic> = site
-                .conclusions
-                .par_iter()
-                .map(|c| Ok(markdown::plain_text(&body(c)?)))
-                .collect();
-            match texts {
-                Ok(texts) => {
-                    out(search::render(&builder.b, &texts));
-                    None
-                }
-                Err(d) => Some(d),
-            }
+            let text = |i: usize| Ok(markdown::plain_text(&body(&site.conclusions[i])?));
+            search::render(&builder.b, &text, out).err()
         });
     }
     None
@@ -306,14 +298,18 @@ fn copies(site: &Site, theme: &Theme) -> Vec<CopiedFile> {
         .iter()
         .filter(|(name, _)| site.config.search || !SEARCH_ASSETS.contains(&name.as_str()))
         .map(|(name, source)| CopiedFile {
-            path: format!("static/{name}"),
+            path: Route::Static(name).output_file(),
             source: source.clone(),
         })
         .collect();
     for c in &site.conclusions {
         for f in &c.files {
             copies.push(CopiedFile {
-                path: format!("ket-luan/{}/{}", c.slug, f.name),
+                path: Route::Attachment {
+                    conclusion: c.slug.as_str(),
+                    name: &f.name,
+                }
+                .output_file(),
                 source: StaticFile::Disk(f.path.clone()),
             });
         }
@@ -575,7 +571,7 @@ impl<'a> Pages<'a> {
                         ("documents", Value::from(site.documents.len())),
                     ]),
                 );
-                ("index.html".into(), "index.html", ctx)
+                (Route::Home.output_file(), "index.html", ctx)
             }
             Page::Conclusion(i) => return self.conclusion(i),
             Page::Timeline(n) => {
@@ -614,12 +610,7 @@ impl<'a> Pages<'a> {
                     ]),
                 );
                 ctx.insert_value("years", self.years_value.clone());
-                let path = if n == 1 {
-                    "dong-thoi-gian/index.html".to_string()
-                } else {
-                    format!("dong-thoi-gian/page/{n}/index.html")
-                };
-                (path, "timeline.html", ctx)
+                (Route::Timeline(n).output_file(), "timeline.html", ctx)
             }
             Page::Year(k) => {
                 let (year, url, _) = &self.years[k];
@@ -632,11 +623,7 @@ impl<'a> Pages<'a> {
                 ctx.insert("year", year);
                 ctx.insert_value("groups", self.groups(start..end));
                 ctx.insert_value("years", self.years_value.clone());
-                (
-                    format!("dong-thoi-gian/{year}/index.html"),
-                    "timeline_year.html",
-                    ctx,
-                )
+                (Route::Year(*year).output_file(), "timeline_year.html", ctx)
             }
             Page::Provinces => {
                 let items: Vec<Value> = site
@@ -650,7 +637,7 @@ impl<'a> Pages<'a> {
                     .collect();
                 let mut ctx = self.page("provinces", urls.provinces(), self.tr("provinces"));
                 ctx.insert_value("provinces", Value::from(items));
-                ("tinh/index.html".into(), "provinces.html", ctx)
+                (Route::Provinces.output_file(), "provinces.html", ctx)
             }
             Page::Province(k) => {
                 let l = &site.provinces[k];
@@ -683,7 +670,7 @@ impl<'a> Pages<'a> {
                 let title = format!("{} – {}", site.config.title, l.province.name);
                 self.feeds(&mut ctx, title, urls.province_feed(l.province.slug));
                 (
-                    format!("tinh/{}/index.html", l.province.slug),
+                    Route::Province(l.province.slug).output_file(),
                     "province.html",
                     ctx,
                 )
@@ -691,7 +678,7 @@ impl<'a> Pages<'a> {
             Page::Documents => {
                 let mut ctx = self.page("documents", urls.documents(), self.tr("documents"));
                 ctx.insert_value("groups", self.document_groups());
-                ("nghi-quyet/index.html".into(), "documents.html", ctx)
+                (Route::Documents.output_file(), "documents.html", ctx)
             }
             Page::Document(k) => {
                 let d = &site.documents[k];
@@ -703,7 +690,7 @@ impl<'a> Pages<'a> {
                 ctx.insert_value("conclusions", self.list(d.cited_by.iter().copied()));
                 self.feeds(&mut ctx, feed_title, urls.document_feed(d.slug.as_str()));
                 (
-                    format!("nghi-quyet/{}/index.html", d.slug),
+                    Route::Document(d.slug.as_str()).output_file(),
                     "document.html",
                     ctx,
                 )
@@ -729,15 +716,11 @@ impl<'a> Pages<'a> {
                         ("years", self.years_value.clone()),
                     ]),
                 );
-                ("tim-kiem/index.html".into(), "search.html", ctx)
+                (Route::Search.output_file(), "search.html", ctx)
             }
             Page::NotFound => {
-                let ctx = self.page(
-                    "not_found",
-                    format!("{}404.html", urls.home()),
-                    self.tr("not_found"),
-                );
-                ("404.html".into(), "404.html", ctx)
+                let ctx = self.page("not_found", urls.of(Route::NotFound), self.tr("not_found"));
+                (Route::NotFound.output_file(), "404.html", ctx)
             }
         };
         Ok(Made {
@@ -825,7 +808,7 @@ impl<'a> Pages<'a> {
         ctx.insert_value("prev_in_province", value(older));
         ctx.insert_value("next_in_province", value(newer));
         Ok(Made {
-            path: format!("ket-luan/{}/index.html", c.slug),
+            path: Route::Conclusion(c.slug.as_str()).output_file(),
             template: "conclusion.html",
             ctx,
             body: Some(Body {

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::Fingerprint;
+use super::manifest::Fingerprint;
 
 /// File name beside the output: `.public.ketluan-changes.json`.
 pub(super) const FILE: &str = "changes.json";
