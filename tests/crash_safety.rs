@@ -71,14 +71,16 @@ impl Rng {
 
 /// Entries beside the output that a build leaves while it runs (staging, retired),
 /// not those it keeps between builds (manifest, list of its folders, lock, the spare
-/// site and its manifest).
+/// site and its manifest, the list of changes, the build cache).
 fn leftovers(parent: &Path) -> Vec<String> {
     std::fs::read_dir(parent)
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| {
+            // The build cache is kept between builds, like the manifest.
             n.contains(".ketluan-")
+                && n != ".ketluan-cache"
                 && ![
                     "manifest",
                     "folders",

@@ -104,9 +104,8 @@ pub fn intact(output: &Path) -> bool {
     folder_unchanged("")
         && folders.par_iter().all(|f| folder_unchanged(f))
         && listed.par_iter().all(|(rel, (len, _))| {
-            fs::symlink_metadata(output.join(rel)).is_ok_and(|m| {
-                m.len() == *len && m.is_file() && sys::changed(&m) <= published
-            })
+            fs::symlink_metadata(output.join(rel))
+                .is_ok_and(|m| m.len() == *len && m.is_file() && sys::changed(&m) <= published)
         })
 }
 
