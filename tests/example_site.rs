@@ -237,6 +237,8 @@ fn a_second_build_does_not_rewrite_unchanged_files() {
     assert_eq!(
         beside,
         [
+            ".ketluan-cache",
+            ".public.ketluan-changes.json",
             ".public.ketluan-folders",
             ".public.ketluan-lock",
             ".public.ketluan-manifest",

@@ -204,6 +204,8 @@ fn templates_readme_and_gitignore() {
     assert!(ignored(".public.ketluan-spare/index.html"));
     assert!(ignored(".public.ketluan-manifest"));
     assert!(ignored(".public.ketluan-lock"));
+    assert!(ignored(".public.ketluan-changes.json"));
+    assert!(ignored(".ketluan-cache/public/state"));
     assert!(!ignored("site.yaml"));
     assert!(!ignored("content/2025-07-15-ha-noi-bai-mau.md"));
     assert!(!ignored("templates/README.md"));

@@ -50,7 +50,7 @@ struct Generation {
     /// Conclusion slug → the `conclusion` value of its page (with `content`).
     bodies: HashMap<String, Body>,
     /// Variables every page has.
-    base: Option<tera::Context>,
+    base: Option<super::memo::Ctx>,
     /// Tera name → source of every template.
     templates: BTreeMap<String, String>,
     /// Output path → page.
@@ -159,7 +159,7 @@ impl Cache {
     }
 
     /// The variables every page has: the last ones if equal.
-    pub(super) fn base(&self, base: tera::Context) -> tera::Context {
+    pub(super) fn base(&self, base: super::memo::Ctx) -> super::memo::Ctx {
         let base = match &self.last.base {
             Some(old) if *old == base => old.clone(),
             _ => base,
@@ -242,9 +242,9 @@ impl Cache {
 
 /// Theme templates are registered under these prefixes (see `templates.rs`); a
 /// reference to a name may resolve to any of them.
-const PREFIXES: [&str; 3] = ["", "theme/", "builtin/"];
+pub(super) const PREFIXES: [&str; 3] = ["", "theme/", "builtin/"];
 
-fn plain(name: &str) -> &str {
+pub(super) fn plain(name: &str) -> &str {
     PREFIXES[1..]
         .iter()
         .find_map(|p| name.strip_prefix(p))
@@ -298,7 +298,7 @@ fn reaches(template: &str, texts: &BTreeMap<String, String>, changed: &BTreeSet<
 }
 
 /// Every string literal inside the `{% … %}` tags of `text`.
-fn quoted_in_tags(text: &str) -> impl Iterator<Item = &str> {
+pub(super) fn quoted_in_tags(text: &str) -> impl Iterator<Item = &str> {
     text.split("{%")
         .skip(1)
         .filter_map(|rest| rest.split("%}").next())

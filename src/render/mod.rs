@@ -10,6 +10,7 @@ pub mod context;
 pub mod data;
 pub mod feeds;
 pub mod markdown;
+pub mod memo;
 pub mod search;
 pub mod sitemap;
 pub mod templates;
@@ -26,6 +27,7 @@ use crate::routes::Route;
 use crate::timings::Timings;
 pub use cache::Cache;
 use context::{Builder, FeedLink, UnitCtx, province_ref};
+use memo::{Ctx, Digests, Memo};
 use sitemap::SitemapEntry;
 pub use templates::{StaticFile, Theme};
 
@@ -78,7 +80,7 @@ pub fn render_site_with(
         pages.lock().expect("no panics while holding it").push(f);
         Ok(())
     };
-    let copies = render_pages(site, theme, timings, &sink, cache)?;
+    let copies = render_pages(site, theme, timings, &sink, cache, None)?;
     let mut pages = pages.into_inner().expect("no panics while holding it");
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Rendered { pages, copies })
@@ -92,7 +94,19 @@ pub fn render_site_to(
     timings: &mut Timings,
     sink: Sink,
 ) -> Result<Vec<CopiedFile>, Vec<Diagnostic>> {
-    render_pages(site, theme, timings, sink, None)
+    render_pages(site, theme, timings, sink, None, None)
+}
+
+/// [`render_site_to`], but a page whose key `memo` finds unchanged since the last
+/// build is carried over from the output rather than rendered (see [`memo`]).
+pub fn render_site_memo(
+    site: &Site,
+    theme: &Theme,
+    timings: &mut Timings,
+    sink: Sink,
+    memo: &Memo,
+) -> Result<Vec<CopiedFile>, Vec<Diagnostic>> {
+    render_pages(site, theme, timings, sink, None, Some(memo))
 }
 
 fn render_pages(
@@ -101,13 +115,18 @@ fn render_pages(
     timings: &mut Timings,
     sink: Sink,
     mut cache: Option<&mut Cache>,
+    memo: Option<&Memo>,
 ) -> Result<Vec<CopiedFile>, Vec<Diagnostic>> {
     if let Some(cache) = cache.as_deref_mut() {
         cache.begin(theme);
     }
     let kept = cache.as_deref();
     let builder = timings.time("contexts", || {
-        Pages::new(Builder::with_cache(site, kept), theme, kept)
+        let mut pages = Pages::new(Builder::with_cache(site, kept), theme, kept);
+        if let Some(memo) = memo {
+            pages.digests = Some(pages.digests(memo.salt()));
+        }
+        pages
     });
     let plan = builder.plan();
     let order = builder.render_order(&plan);
@@ -126,11 +145,24 @@ fn render_pages(
                     .par_iter()
                     .with_max_len(1)
                     .map(|&page| {
-                        let (path, template, context) = builder.context(page)?;
+                        let mut made = builder.context(page)?;
+                        if let Some((memo, digests)) = memo.zip(builder.digests.as_ref()) {
+                            let key = builder.key(digests, &made);
+                            if memo.reuse(&made.path, key).map_err(output_error)? {
+                                return Ok(());
+                            }
+                        }
+                        builder.fill(&mut made)?;
+                        let Made {
+                            path,
+                            template,
+                            ctx,
+                            ..
+                        } = made;
                         let render = |ctx: &tera::Context| theme.render(template, ctx);
                         let contents = match kept {
-                            Some(cache) => cache.page(&path, template, context, render)?,
-                            None => bytes::Bytes::from(render(&context)?),
+                            Some(cache) => cache.page(&path, template, ctx.to_tera(), render)?,
+                            None => bytes::Bytes::from(render(&ctx.to_tera())?),
                         };
                         sink(OutputFile { path, contents }).map_err(output_error)
                     })
@@ -189,9 +221,10 @@ pub fn render_conclusions(
     let mut out = Vec::new();
     let mut problems: Vec<Diagnostic> = Vec::new();
     for &i in edited {
-        let rendered = pages
-            .context(Page::Conclusion(i))
-            .and_then(|(path, template, context)| Ok((path, theme.render(template, &context)?)));
+        let rendered = pages.context(Page::Conclusion(i)).and_then(|mut made| {
+            pages.fill(&mut made)?;
+            Ok((made.path, theme.render(made.template, &made.ctx.to_tera())?))
+        });
         match rendered {
             Ok((path, bytes)) => out.push(OutputFile {
                 path,
@@ -299,6 +332,24 @@ enum Page {
     NotFound,
 }
 
+/// A page ready to render: where it goes, its template and its context, except for
+/// a conclusion page's body, which is rendered last (not at all for a page carried
+/// over from the last build).
+struct Made {
+    path: String,
+    template: &'static str,
+    ctx: Ctx,
+    body: Option<Body>,
+}
+
+/// A conclusion page's body, before it is rendered.
+struct Body {
+    i: usize,
+    markdown: std::sync::Arc<str>,
+    /// URL of each citation's document, in the order of the conclusion's mentions.
+    doc_urls: Vec<String>,
+}
+
 /// A map value from fixed keys.
 fn map<const N: usize>(entries: [(&'static str, Value); N]) -> Value {
     let mut m = Map::default();
@@ -322,8 +373,10 @@ struct Pages<'a> {
     b: Builder<'a>,
     theme: &'a Theme,
     cache: Option<&'a Cache>,
+    /// Hashes for page keys, when a build cache asks for them.
+    digests: Option<Digests>,
     /// Variables every page has.
-    base: tera::Context,
+    base: Ctx,
     /// `(year, url, count)` newest first, and the same as a value.
     years: Vec<(i16, String, usize)>,
     years_value: Value,
@@ -335,7 +388,7 @@ struct Pages<'a> {
 
 impl<'a> Pages<'a> {
     fn new(b: Builder<'a>, theme: &'a Theme, cache: Option<&'a Cache>) -> Self {
-        let mut base = tera::Context::new();
+        let mut base = Ctx::default();
         base.insert("site", &b.site_ctx());
         base.insert("urls", &b.urls_ctx());
         base.insert("t", &theme.translations);
@@ -380,6 +433,7 @@ impl<'a> Pages<'a> {
             b,
             theme,
             cache,
+            digests: None,
             base,
             years,
             years_value,
@@ -453,7 +507,7 @@ impl<'a> Pages<'a> {
         )
     }
 
-    fn page(&self, kind: &'static str, url: String, title: String) -> tera::Context {
+    fn page(&self, kind: &'static str, url: String, title: String) -> Ctx {
         let mut ctx = self.base.clone();
         ctx.insert("page", &self.b.page(kind, url, title));
         ctx
@@ -467,11 +521,44 @@ impl<'a> Pages<'a> {
         )
     }
 
+    /// Hashes of the values many pages share, for page keys.
+    fn digests(&self, salt: u128) -> Digests {
+        let mut d = Digests::new(salt, &self.theme.texts);
+        let base: Vec<Value> = self.base.entries().map(|(_, v)| v.clone()).collect();
+        d.share(&base);
+        d.share(&self.b.conclusion_values);
+        d.share(&self.b.document_values);
+        d.share(std::slice::from_ref(&self.years_value));
+        d
+    }
+
+    /// The key of a page made by [`Pages::context`]; its body stands in by its inputs.
+    fn key(&self, digests: &Digests, made: &Made) -> memo::Key {
+        let deferred = made.body.as_ref().map(|b| {
+            let links = self.links(b.i, &b.doc_urls);
+            let mut parts: Vec<Vec<u8>> = vec![
+                b.markdown.as_bytes().to_vec(),
+                vec![u8::from(self.b.site.config.unsafe_html)],
+            ];
+            for l in &links {
+                let mut p = Vec::with_capacity(24 + l.url.len());
+                for n in [l.run, l.span.start, l.span.end] {
+                    p.extend_from_slice(&(n as u64).to_le_bytes());
+                }
+                p.extend_from_slice(l.url.as_bytes());
+                parts.push(p);
+            }
+            let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+            memo::hash_parts(&parts)
+        });
+        digests.key(made.template, made.ctx.entries(), deferred)
+    }
+
     /// Output path, template and context of one page.
-    fn context(&self, page: Page) -> Result<(String, &'static str, tera::Context), Diagnostic> {
+    fn context(&self, page: Page) -> Result<Made, Diagnostic> {
         let site = self.b.site;
         let urls = &self.b.urls;
-        Ok(match page {
+        let (path, template, ctx) = match page {
             Page::Home => {
                 let mut ctx = self.page("home", urls.home(), site.config.title.clone());
                 ctx.insert_value("latest", self.list(0..site.conclusions.len().min(10)));
@@ -635,11 +722,17 @@ impl<'a> Pages<'a> {
                 let ctx = self.page("not_found", urls.of(Route::NotFound), self.tr("not_found"));
                 (Route::NotFound.output_file(), "404.html", ctx)
             }
+        };
+        Ok(Made {
+            path,
+            template,
+            ctx,
+            body: None,
         })
     }
 
     /// The site's feed and this page's own, for `<head>`.
-    fn feeds(&self, ctx: &mut tera::Context, title: String, url: String) {
+    fn feeds(&self, ctx: &mut Ctx, title: String, url: String) {
         let site_feed = FeedLink {
             title: self.b.site.config.title.clone(),
             url: self.b.urls.feed(),
@@ -691,9 +784,9 @@ impl<'a> Pages<'a> {
         Some(SitemapEntry { url, lastmod })
     }
 
-    /// A conclusion's page; its body is read (when stored) and rendered here, when
-    /// needed.
-    fn conclusion(&self, i: usize) -> Result<(String, &'static str, tera::Context), Diagnostic> {
+    /// A conclusion's page, its body read (when stored) but not yet rendered: see
+    /// [`Pages::fill`].
+    fn conclusion(&self, i: usize) -> Result<Made, Diagnostic> {
         let site = self.b.site;
         let c = &site.conclusions[i];
         let markdown = body(c)?;
@@ -701,10 +794,37 @@ impl<'a> Pages<'a> {
             .iter()
             .map(|&d| self.b.urls.document(site.documents[d].slug.as_str()))
             .collect();
-        let links: Vec<markdown::Link> = c
+        let url = self.b.urls.conclusion(c.slug.as_str());
+        let mut ctx = self.page("conclusion", url, c.title.clone());
+        ctx.insert_value("conclusion", self.b.conclusion_values[i].clone());
+        // `prev` is the older neighbour, `next` the newer.
+        ctx.insert_value("prev", self.b.conclusion_values.get(i + 1).cloned().into());
+        let newer = i
+            .checked_sub(1)
+            .map(|j| self.b.conclusion_values[j].clone());
+        ctx.insert_value("next", newer.into());
+        let (older, newer) = self.in_province[i];
+        let value = |j: Option<usize>| Value::from(j.map(|j| self.b.conclusion_values[j].clone()));
+        ctx.insert_value("prev_in_province", value(older));
+        ctx.insert_value("next_in_province", value(newer));
+        Ok(Made {
+            path: Route::Conclusion(c.slug.as_str()).output_file(),
+            template: "conclusion.html",
+            ctx,
+            body: Some(Body {
+                i,
+                markdown,
+                doc_urls,
+            }),
+        })
+    }
+
+    /// The citations of conclusion `i` that its body links, to `doc_urls`.
+    fn links<'u>(&self, i: usize, doc_urls: &'u [String]) -> Vec<markdown::Link<'u>> {
+        self.b.site.conclusions[i]
             .mentions
             .iter()
-            .zip(&doc_urls)
+            .zip(doc_urls)
             .filter_map(|(m, url)| {
                 Some(markdown::Link {
                     run: m.run?,
@@ -712,8 +832,23 @@ impl<'a> Pages<'a> {
                     url,
                 })
             })
-            .collect();
-        let unsafe_html = site.config.unsafe_html;
+            .collect()
+    }
+
+    /// Render the body of a conclusion page made by [`Pages::context`] into its
+    /// `conclusion` value (as `content`); nothing for other pages.
+    fn fill(&self, made: &mut Made) -> Result<(), Diagnostic> {
+        let Some(Body {
+            i,
+            markdown,
+            doc_urls,
+        }) = made.body.take()
+        else {
+            return Ok(());
+        };
+        let c = &self.b.site.conclusions[i];
+        let links = self.links(i, &doc_urls);
+        let unsafe_html = self.b.site.config.unsafe_html;
         let make = || {
             let html = markdown::render(&markdown, unsafe_html, &links);
             let mut value = self.b.conclusion_values[i].clone();
@@ -727,24 +862,8 @@ impl<'a> Pages<'a> {
             }
             None => make(),
         };
-        let url = self.b.urls.conclusion(c.slug.as_str());
-        let mut ctx = self.page("conclusion", url, c.title.clone());
-        ctx.insert_value("conclusion", value);
-        // `prev` is the older neighbour, `next` the newer.
-        ctx.insert_value("prev", self.b.conclusion_values.get(i + 1).cloned().into());
-        let newer = i
-            .checked_sub(1)
-            .map(|j| self.b.conclusion_values[j].clone());
-        ctx.insert_value("next", newer.into());
-        let (older, newer) = self.in_province[i];
-        let value = |j: Option<usize>| Value::from(j.map(|j| self.b.conclusion_values[j].clone()));
-        ctx.insert_value("prev_in_province", value(older));
-        ctx.insert_value("next_in_province", value(newer));
-        Ok((
-            Route::Conclusion(c.slug.as_str()).output_file(),
-            "conclusion.html",
-            ctx,
-        ))
+        made.ctx.insert_value("conclusion", value);
+        Ok(())
     }
 
     /// Conclusions `items` (newest first) grouped by year, then month.

@@ -33,6 +33,7 @@
 //! by platform (the exchange of two folders, file times and folder identity).
 //! Failures are [`WriteError`]s, which the commands turn into diagnostics.
 
+pub mod changes;
 mod error;
 mod lock;
 mod manifest;
@@ -52,6 +53,7 @@ use rayon::prelude::*;
 
 use crate::render::Rendered;
 
+pub use changes::Changes;
 pub use error::WriteError;
 pub use lock::Lock;
 pub use staging::Staging;
@@ -71,6 +73,40 @@ pub(crate) fn parent_of(output: &Path) -> &Path {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
+}
+
+/// The manifest of `output`: what the last build wrote there.
+pub fn manifest_path(output: &Path) -> PathBuf {
+    sibling(output, "manifest")
+}
+
+/// Whether `output` is exactly the site its manifest lists, as its build left it:
+/// a folder ketluan swapped in, where no listed file changed since (ctime, which no
+/// tool sets back) and no folder gained or lost an entry (its mtime). A build whose
+/// inputs did not change then has nothing to do.
+pub fn intact(output: &Path) -> bool {
+    let manifest_file = sibling(output, "manifest");
+    let Some(published) = modified(&manifest_file) else {
+        return false;
+    };
+    if !output.is_dir() || !swap::is_ours(output) {
+        return false;
+    }
+    let listed = manifest::read_manifest(&manifest_file);
+    if listed.is_empty() {
+        return false;
+    }
+    let folders = staging::folders_of(listed.keys().map(String::as_str));
+    let folder_unchanged = |rel: &str| {
+        fs::symlink_metadata(output.join(rel))
+            .is_ok_and(|m| m.is_dir() && m.modified().is_ok_and(|t| t <= published))
+    };
+    folder_unchanged("")
+        && folders.par_iter().all(|f| folder_unchanged(f))
+        && listed.par_iter().all(|(rel, (len, _))| {
+            fs::symlink_metadata(output.join(rel))
+                .is_ok_and(|m| m.len() == *len && m.is_file() && sys::changed(&m) <= published)
+        })
 }
 
 /// Write a whole in-memory site to `output`; returns the number of files. `force`

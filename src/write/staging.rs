@@ -36,6 +36,8 @@ pub struct Staging {
     /// missing by a failed open (system calls are dear). Strings, not paths: hashing a
     /// `Path` walks its components.
     folders: Mutex<HashSet<String>>,
+    /// What the list of changes compares with when the output has no manifest.
+    pub(super) baseline: Option<HashMap<String, Fingerprint>>,
     pub(super) committed: bool,
 }
 
@@ -90,6 +92,7 @@ impl Staging {
             published_at: published_at.unwrap_or(SystemTime::UNIX_EPOCH),
             written: Mutex::new(Vec::new()),
             tainted: Mutex::new(Vec::new()),
+            baseline: None,
             committed: false,
         })
     }
@@ -97,6 +100,48 @@ impl Staging {
     /// Write one file (callable from many threads).
     pub fn put(&self, file: &OutputFile) -> io::Result<()> {
         self.store(&file.path, &file.contents)
+    }
+
+    /// Carry the output's file `rel` over into the new site as it is, without its
+    /// bytes: for a file whose inputs did not change since the output was published
+    /// (see `crate::cache`). `false`, with nothing done, when the output does not
+    /// hold it as published (never published, or changed since by someone else):
+    /// the caller then makes it and [`Staging::put`]s it.
+    pub fn keep(&self, rel: &str) -> io::Result<bool> {
+        let Some(&print) = self.previous.get(rel) else {
+            return Ok(false);
+        };
+        let source = self.output.join(rel);
+        if !unchanged_since(&source, self.published_at) {
+            return Ok(false);
+        }
+        let held = self.held.files.get(rel);
+        if held != Some(&print) {
+            let target = self.dir.join(rel);
+            if held.is_some() {
+                fs::remove_file(&target)?;
+            } else {
+                self.make_parent(rel)?;
+            }
+            // A file system without hard links gets a copy.
+            if fs::hard_link(&source, &target).is_err() {
+                write_new(&target, &fs::read(&source)?)?;
+            }
+        }
+        self.written
+            .lock()
+            .expect("no panics while holding it")
+            .push((rel.to_string(), print));
+        Ok(true)
+    }
+
+    /// Compare the new site with the site `manifest` lists (a copy the build cache
+    /// kept) for the list of changes, when the output has no manifest of its own (a
+    /// CI job that keeps the cache but not the output).
+    pub fn compare_with(&mut self, manifest: &Path) {
+        if self.previous.is_empty() {
+            self.baseline = Some(read_manifest(manifest)).filter(|m| !m.is_empty());
+        }
     }
 
     fn store(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {

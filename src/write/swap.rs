@@ -45,6 +45,13 @@ impl Staging {
             fs::rename(&self.dir, &self.output)?;
             self.committed = true;
         }
+        let baseline = match &self.baseline {
+            Some(b) => Some(b),
+            None => (!self.previous.is_empty()).then_some(&self.previous),
+        };
+        let changes = super::changes::Changes::between(baseline, &written);
+        // Written before the manifest, so that the manifest's mtime is the later.
+        changes.write(&sibling(&self.output, super::changes::FILE))?;
         // Only an optimisation: a missing manifest means every file is written next time.
         if write_manifest(&manifest, &written).is_ok() {
             outlast(&manifest);
@@ -123,7 +130,7 @@ const FOLDERS_HEADER: &str = "ketluan-folders 1";
 
 /// Whether `output` is a folder ketluan made: the very folder, not one made since
 /// under its name. Where folders have no identity (they all have, where the system tells), its manifest vouches.
-fn is_ours(output: &Path) -> bool {
+pub(super) fn is_ours(output: &Path) -> bool {
     let Some(id) = sys::identity(output) else {
         return sibling(output, "manifest").is_file();
     };
@@ -159,6 +166,7 @@ pub(super) fn remove_stale(output: &Path) {
         format!(".{name}.ketluan-old-"),
         format!(".{name}.ketluan-trash-"),
         format!(".{name}.ketluan-folders-new"),
+        format!(".{name}.ketluan-changes.json.partial"),
     ];
     let Ok(entries) = fs::read_dir(parent_of(output)) else {
         return;

@@ -1,0 +1,279 @@
+//! The persistent build cache: `.ketluan-cache/` beside the output folder (one
+//! subfolder per output: `.ketluan-cache/public/`), so that a build redoes only what
+//! its inputs' changes require. Safe to delete at any time: the next build is then
+//! a full one, with the same output.
+//!
+//! What it holds (`state`, one file, written whole and renamed into place):
+//! - the salt: a hash of the ketluan binary itself and the build's options, so that
+//!   another version (or build) of ketluan, `--drafts` or `--base-url` starts over;
+//! - every input file (site.yaml, content/, templates/, themes/, static/,
+//!   translations/) with its stamp and content hash, and a hash of them all;
+//! - which manifest of the output it describes (a hash of the manifest's bytes):
+//!   an output written without the cache (by `--check-links`, or another ketluan)
+//!   is never taken for the one it knew;
+//! - the key of every page (see `render::memo`).
+//!
+//! A copy of the output's manifest (`manifest`) lets the list of changes compare
+//! with the last build even where the output itself was not kept (CI).
+//!
+//! Nothing in it is taken on trust: a file that does not end with the hash of all
+//! its bytes (truncated, corrupt, of another format) counts as no cache, and a
+//! build without a cache is a full build. A file's stamp (length, mtime, ctime,
+//! inode) stands for its bytes only when its ctime is older than the scan that
+//! hashed it; otherwise the file is read and hashed again.
+
+pub mod inputs;
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
+
+use crate::render::memo::Key;
+pub use inputs::Inputs;
+
+/// The cache folder's name, beside the output.
+pub const DIR: &str = ".ketluan-cache";
+
+/// First line of `state`: a file in any other format is no cache.
+const HEADER: &str = "ketluan-cache 1";
+
+/// The cache of one output folder, as read at the start of a build.
+#[derive(Debug, Default)]
+pub struct BuildCache {
+    dir: PathBuf,
+    /// What the last build recorded; empty when there is no usable cache.
+    pub last: State,
+}
+
+/// What one build leaves for the next.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct State {
+    pub salt: u128,
+    pub inputs: Inputs,
+    /// Hash of the manifest the build wrote (`None`: not known).
+    pub manifest: Option<u64>,
+    /// Counts for the report of a build that has nothing to do.
+    pub conclusions: usize,
+    pub pages: usize,
+    pub files: usize,
+    /// Whether the build checked the output's links (`build --check-links`).
+    pub links_checked: bool,
+    pub keys: HashMap<String, Key>,
+}
+
+impl BuildCache {
+    /// The folder of `output`'s cache: `.ketluan-cache/<name>/` beside it.
+    pub fn dir_of(output: &Path) -> PathBuf {
+        let parent = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        parent.join(DIR).join(name)
+    }
+
+    /// Read the cache of `output` for a build with `salt`. Whatever cannot be read,
+    /// does not check out or was made with another salt gives an empty cache.
+    pub fn open(output: &Path, salt: u128) -> BuildCache {
+        let dir = Self::dir_of(output);
+        let last = std::fs::read(dir.join("state"))
+            .ok()
+            .and_then(|bytes| State::parse(&bytes))
+            .filter(|s| s.salt == salt)
+            .unwrap_or_default();
+        BuildCache { dir, last }
+    }
+
+    /// The copy of the manifest the last build wrote.
+    pub fn manifest(&self) -> PathBuf {
+        self.dir.join("manifest")
+    }
+
+    /// Replace the cache with `state`, and its manifest copy with `manifest`'s.
+    /// Only an optimisation: on failure the cache is removed, and the next build
+    /// is a full one.
+    pub fn save(&self, state: &State, manifest: &Path) {
+        let saved = std::fs::create_dir_all(&self.dir)
+            .and_then(|()| replace(&self.dir.join("state"), &state.to_bytes()))
+            .and_then(|()| copy_whole(manifest, &self.manifest()));
+        if saved.is_err() {
+            self.forget();
+        }
+    }
+
+    /// Replace the cache's state only (the manifest it copied is still the output's).
+    pub fn save_state(&self, state: &State) {
+        let saved = std::fs::create_dir_all(&self.dir)
+            .and_then(|()| replace(&self.dir.join("state"), &state.to_bytes()));
+        if saved.is_err() {
+            self.forget();
+        }
+    }
+
+    /// Remove the cache (the output changed in a way it does not describe).
+    pub fn forget(&self) {
+        let _ = std::fs::remove_file(self.dir.join("state"));
+    }
+}
+
+/// Hash of a manifest's bytes, to know the output a cache describes.
+pub fn manifest_hash(path: &Path) -> Option<u64> {
+    std::fs::read(path).ok().map(|b| xxh3_64(&b))
+}
+
+/// The salt of a build: this very binary (its version and commit, and where it
+/// is with its size and times, so that any other build of ketluan counts as
+/// another), and the options that change its output.
+pub fn salt(parts: &[&str]) -> u128 {
+    let exe = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| {
+            let mtime = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+            format!("{} {mtime:?} {:?}", m.len(), m.created().ok())
+        })
+        // Without a look at itself, a binary cannot know a cache is its own.
+        .unwrap_or_else(|_| format!("{:?}", std::time::SystemTime::now()));
+    let mut text = format!(
+        "{HEADER}\n{}\n{}\n{exe}\n",
+        env!("CARGO_PKG_VERSION"),
+        env!("KETLUAN_COMMIT")
+    );
+    for p in parts {
+        let _ = writeln!(text, "{}:{p}", p.len());
+    }
+    xxh3_128(text.as_bytes())
+}
+
+impl State {
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut t = String::with_capacity(64 * (self.keys.len() + self.inputs.len()) + 256);
+        let _ = writeln!(t, "{HEADER}");
+        let _ = writeln!(t, "salt {:032x}", self.salt);
+        match self.manifest {
+            Some(m) => {
+                let _ = writeln!(t, "manifest {m:016x}");
+            }
+            None => t.push_str("manifest none\n"),
+        }
+        let _ = writeln!(
+            t,
+            "counts {} {} {} {}",
+            self.conclusions,
+            self.pages,
+            self.files,
+            u8::from(self.links_checked)
+        );
+        self.inputs.write(&mut t);
+        let mut keys: Vec<(&String, &Key)> = self.keys.iter().collect();
+        keys.sort_unstable();
+        for (path, key) in keys {
+            let _ = writeln!(t, "page {key:032x} {path}");
+        }
+        let sum = xxh3_64(t.as_bytes());
+        let _ = writeln!(t, "end {sum:016x}");
+        t.into_bytes()
+    }
+
+    /// `None` unless `bytes` is a whole state file of this format.
+    fn parse(bytes: &[u8]) -> Option<State> {
+        let text = std::str::from_utf8(bytes).ok()?;
+        let body_len = text.strip_suffix('\n')?.rfind('\n')? + 1;
+        let (body, end) = text.split_at(body_len);
+        let sum = u64::from_str_radix(end.strip_prefix("end ")?.trim_end(), 16).ok()?;
+        if sum != xxh3_64(body.as_bytes()) {
+            return None;
+        }
+        let mut lines = body.lines();
+        if lines.next()? != HEADER {
+            return None;
+        }
+        let salt = u128::from_str_radix(lines.next()?.strip_prefix("salt ")?, 16).ok()?;
+        let manifest = match lines.next()?.strip_prefix("manifest ")? {
+            "none" => None,
+            m => Some(u64::from_str_radix(m, 16).ok()?),
+        };
+        let mut counts = lines.next()?.strip_prefix("counts ")?.split(' ');
+        let mut count = || counts.next()?.parse::<usize>().ok();
+        let (conclusions, pages, files) = (count()?, count()?, count()?);
+        let links_checked = count()? == 1;
+        let mut state = State {
+            salt,
+            manifest,
+            conclusions,
+            pages,
+            files,
+            links_checked,
+            ..State::default()
+        };
+        for line in lines {
+            if let Some(rest) = line.strip_prefix("page ") {
+                let (key, path) = rest.split_once(' ')?;
+                state
+                    .keys
+                    .insert(path.to_string(), u128::from_str_radix(key, 16).ok()?);
+            } else {
+                state.inputs.read_line(line)?;
+            }
+        }
+        Some(state)
+    }
+}
+
+/// Write `path` whole: a new file renamed over the old one.
+fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    std::fs::write(&partial, bytes)?;
+    std::fs::rename(&partial, path)
+}
+
+fn copy_whole(from: &Path, to: &Path) -> io::Result<()> {
+    replace(to, &std::fs::read(from)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> State {
+        let mut s = State {
+            salt: 7,
+            manifest: Some(9),
+            conclusions: 1,
+            pages: 2,
+            files: 3,
+            ..State::default()
+        };
+        s.keys.insert("ket-luan/a b/index.html".into(), 5);
+        s.keys.insert("index.html".into(), u128::MAX);
+        s
+    }
+
+    #[test]
+    fn a_state_reads_back_as_written() {
+        let s = sample();
+        assert_eq!(State::parse(&s.to_bytes()), Some(s));
+    }
+
+    #[test]
+    fn a_truncated_or_altered_state_is_no_state() {
+        let bytes = sample().to_bytes();
+        for cut in 0..bytes.len() {
+            assert_eq!(State::parse(&bytes[..cut]), None, "cut at {cut}");
+        }
+        for at in 0..bytes.len() {
+            let mut bad = bytes.clone();
+            bad[at] ^= 0x01;
+            assert_eq!(State::parse(&bad), None, "byte {at} altered");
+        }
+    }
+}

@@ -1,0 +1,345 @@
+//! Which pages a build must render again, from the keys of the last build (kept in
+//! the build cache, see `crate::cache`): `build`'s counterpart of [`super::Cache`],
+//! which `serve` keeps in memory.
+//!
+//! A page's key is a 128-bit hash of everything its bytes are made from: the
+//! ketluan binary and build options (the salt), the texts of every template its
+//! template can reach, and its whole context, every value walked (map entries in
+//! key order), except that a conclusion page's Markdown body counts as its text and
+//! the links put into it, not as the HTML made from them. A page whose key is the
+//! one it was published with is carried over from the output without being
+//! rendered. Values many pages share (a conclusion's, a document's, the variables
+//! every page has) are hashed once and then stand in by their hash.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io;
+use std::sync::Mutex;
+
+use tera::Value;
+use xxhash_rust::xxh3::Xxh3;
+
+use super::cache::{PREFIXES, plain, quoted_in_tags};
+
+/// A page's key.
+pub type Key = u128;
+
+/// Carries an output file over from the published site; `false` when it cannot.
+pub type Keep<'a> = &'a (dyn Fn(&str) -> io::Result<bool> + Sync);
+
+/// The keys of the last build and those of this one.
+pub struct Memo<'a> {
+    last: &'a HashMap<String, Key>,
+    keep: Keep<'a>,
+    salt: u128,
+    next: Mutex<Vec<(String, Key)>>,
+    reused: std::sync::atomic::AtomicUsize,
+}
+
+impl<'a> Memo<'a> {
+    /// `last`: output path → key of the published site; `keep` carries a file over;
+    /// `salt`: what every page depends on outside the site (binary, options).
+    pub fn new(last: &'a HashMap<String, Key>, keep: Keep<'a>, salt: u128) -> Self {
+        Self {
+            last,
+            keep,
+            salt,
+            next: Mutex::new(Vec::new()),
+            reused: Default::default(),
+        }
+    }
+
+    /// Whether the page `path` with key `key` was carried over (then it needs no
+    /// rendering). The key is remembered either way.
+    pub(super) fn reuse(&self, path: &str, key: Key) -> io::Result<bool> {
+        let same = self.last.get(path) == Some(&key);
+        let kept = same && (self.keep)(path)?;
+        if kept {
+            self.reused
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        self.next
+            .lock()
+            .expect("no panics while holding it")
+            .push((path.to_string(), key));
+        Ok(kept)
+    }
+
+    pub(super) fn salt(&self) -> u128 {
+        self.salt
+    }
+
+    /// How many pages were carried over.
+    pub fn reused(&self) -> usize {
+        self.reused.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// The keys of this build's pages, for the next.
+    pub fn into_keys(self) -> Vec<(String, Key)> {
+        self.next.into_inner().expect("no panics while holding it")
+    }
+}
+
+/// A page's context as it is built: hashed for its key before Tera gets it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Ctx(BTreeMap<Cow<'static, str>, Value>);
+
+impl Ctx {
+    pub(crate) fn insert<T: serde::Serialize + ?Sized>(&mut self, key: &'static str, val: &T) {
+        self.0.insert(key.into(), Value::from_serializable(val));
+    }
+
+    pub(crate) fn insert_value(&mut self, key: &'static str, val: Value) {
+        self.0.insert(key.into(), val);
+    }
+
+    pub(super) fn entries(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.0.iter().map(|(k, v)| (k.as_ref(), v))
+    }
+
+    pub(crate) fn to_tera(&self) -> tera::Context {
+        let mut ctx = tera::Context::new();
+        for (k, v) in &self.0 {
+            ctx.insert_value(k.clone(), v.clone());
+        }
+        ctx
+    }
+}
+
+/// Hashes of the values pages share, and of the templates, for one render.
+pub(super) struct Digests {
+    salt: u128,
+    /// Address of a shared map or list → its hash. The values are held in `alive`
+    /// so that no other value can take their address while this table is used.
+    known: HashMap<usize, u128>,
+    alive: Vec<Value>,
+    templates: HashMap<String, u128>,
+}
+
+impl Digests {
+    pub(super) fn new(salt: u128, texts: &BTreeMap<String, String>) -> Self {
+        let names: BTreeSet<&str> = texts.keys().map(|n| plain(n)).collect();
+        let templates = names
+            .into_iter()
+            .map(|n| (n.to_string(), template_digest(n, texts)))
+            .collect();
+        Self {
+            salt,
+            known: HashMap::new(),
+            alive: Vec::new(),
+            templates,
+        }
+    }
+
+    /// Hash `values` once (in parallel), to stand in for them wherever they appear.
+    pub(super) fn share(&mut self, values: &[Value]) {
+        use rayon::prelude::*;
+        let hashes: Vec<(Option<usize>, u128)> = values
+            .par_iter()
+            .map(|v| {
+                let mut h = Xxh3::new();
+                self.walk(v, &mut h);
+                (address(v), h.digest128())
+            })
+            .collect();
+        for ((at, hash), v) in hashes.into_iter().zip(values) {
+            if let Some(at) = at {
+                self.known.insert(at, hash);
+                self.alive.push(v.clone());
+            }
+        }
+    }
+
+    /// The key of a page: its template, its context's entries, and what stands in
+    /// for content made later (a conclusion page's body).
+    pub(super) fn key<'v>(
+        &self,
+        template: &str,
+        entries: impl Iterator<Item = (&'v str, &'v Value)>,
+        deferred: Option<u128>,
+    ) -> Key {
+        let mut h = Xxh3::new();
+        h.update(&self.salt.to_le_bytes());
+        h.update(template.as_bytes());
+        // A template unknown here fails to render anyway; it still gets a key.
+        let t = self.templates.get(template).copied().unwrap_or_default();
+        h.update(&t.to_le_bytes());
+        for (name, value) in entries {
+            h.update(&(name.len() as u64).to_le_bytes());
+            h.update(name.as_bytes());
+            self.walk(value, &mut h);
+        }
+        if let Some(d) = deferred {
+            h.update(b"\x01");
+            h.update(&d.to_le_bytes());
+        }
+        h.digest128()
+    }
+
+    fn walk(&self, v: &Value, h: &mut Xxh3) {
+        if let Some(known) = address(v).and_then(|at| self.known.get(&at)) {
+            h.update(b"K");
+            h.update(&known.to_le_bytes());
+            return;
+        }
+        walk_value(v, h, &|inner, h| self.walk(inner, h));
+    }
+}
+
+/// Hash of a value with no shared parts known: for what stands in for a body.
+pub(super) fn hash_parts(parts: &[&[u8]]) -> u128 {
+    let mut h = Xxh3::new();
+    for p in parts {
+        h.update(&(p.len() as u64).to_le_bytes());
+        h.update(p);
+    }
+    h.digest128()
+}
+
+/// Where a map's or list's shared body lives: the same for every clone of it.
+fn address(v: &Value) -> Option<usize> {
+    if let Some(m) = v.as_map() {
+        return Some(m as *const tera::Map as usize);
+    }
+    v.as_array()
+        .filter(|a| !a.is_empty())
+        .map(|a| a.as_ptr() as usize)
+}
+
+/// One value into `h`, its parts through `inner`. Each kind is tagged and each
+/// string length-prefixed, so that different values never feed the same bytes.
+fn walk_value(v: &Value, h: &mut Xxh3, inner: &dyn Fn(&Value, &mut Xxh3)) {
+    use tera::value::ValueKind as K;
+    let text = |h: &mut Xxh3, tag: &[u8], s: &str| {
+        h.update(tag);
+        h.update(&(s.len() as u64).to_le_bytes());
+        h.update(s.as_bytes());
+    };
+    match v.kind() {
+        K::Map => {
+            let map = v.as_map().expect("a map");
+            let mut entries: Vec<(String, &Value)> =
+                map.iter().map(|(k, v)| (k.to_string(), v)).collect();
+            entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            h.update(b"M");
+            h.update(&(entries.len() as u64).to_le_bytes());
+            for (k, v) in entries {
+                text(h, b"k", &k);
+                inner(v, h);
+            }
+        }
+        K::Array => {
+            let items = v.as_array().expect("a list");
+            h.update(b"A");
+            h.update(&(items.len() as u64).to_le_bytes());
+            for item in items {
+                inner(item, h);
+            }
+        }
+        K::String => {
+            let tag: &[u8] = if v.is_safe() { b"S" } else { b"s" };
+            text(h, tag, v.as_str().expect("a string"));
+        }
+        K::Bytes => {
+            let b = v.as_bytes().expect("bytes");
+            h.update(b"B");
+            h.update(&(b.len() as u64).to_le_bytes());
+            h.update(b);
+        }
+        // Numbers, booleans, none and undefined: their kind and how Tera prints them.
+        kind => {
+            text(h, format!("{kind:?}").as_bytes(), &v.to_string());
+        }
+    }
+}
+
+/// Hash of the texts of every template `name` can reach (itself, what it extends,
+/// includes or imports, transitively, under every prefix). Tera components can be
+/// used from any template, so with one defined anywhere every template counts.
+fn template_digest(name: &str, texts: &BTreeMap<String, String>) -> u128 {
+    let mut reached: BTreeSet<String> = BTreeSet::new();
+    if texts.values().any(|t| t.contains("component")) {
+        reached.extend(texts.keys().map(|n| plain(n).to_string()));
+    } else {
+        let mut queue = vec![name.to_string()];
+        while let Some(n) = queue.pop() {
+            if !reached.insert(n.clone()) {
+                continue;
+            }
+            for prefix in PREFIXES {
+                if let Some(text) = texts.get(&format!("{prefix}{n}")) {
+                    queue.extend(quoted_in_tags(text).map(|q| plain(q).to_string()));
+                }
+            }
+        }
+    }
+    let mut h = Xxh3::new();
+    for n in &reached {
+        for prefix in PREFIXES {
+            let full = format!("{prefix}{n}");
+            if let Some(text) = texts.get(&full) {
+                h.update(&(full.len() as u64).to_le_bytes());
+                h.update(full.as_bytes());
+                h.update(&(text.len() as u64).to_le_bytes());
+                h.update(text.as_bytes());
+            }
+        }
+    }
+    h.digest128()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(items: &[(&str, &str)]) -> BTreeMap<String, String> {
+        items
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_template_key_changes_with_what_it_reaches_only() {
+        let a = texts(&[
+            (
+                "builtin/base.html",
+                "<html>{% block c %}{% endblock %}</html>",
+            ),
+            ("builtin/conclusion.html", r#"{% extends "base.html" %}"#),
+            ("builtin/province.html", "p"),
+        ]);
+        let mut b = a.clone();
+        b.insert(
+            "base.html".into(),
+            "<body>{% block c %}{% endblock %}</body>".into(),
+        );
+        assert_ne!(
+            template_digest("conclusion.html", &a),
+            template_digest("conclusion.html", &b)
+        );
+        assert_eq!(
+            template_digest("province.html", &a),
+            template_digest("province.html", &b)
+        );
+    }
+
+    #[test]
+    fn equal_values_hash_alike_and_different_ones_apart() {
+        let d = Digests::new(1, &BTreeMap::new());
+        let key = |v: &Value| d.key("x.html", [("v", v)].into_iter(), None);
+        let one = Value::from_serializable(&serde_json::json!({"a": [1, "x"], "b": null}));
+        let same = Value::from_serializable(&serde_json::json!({"b": null, "a": [1, "x"]}));
+        assert_eq!(key(&one), key(&same));
+        for other in [
+            serde_json::json!({"a": [1, "x"], "b": false}),
+            serde_json::json!({"a": ["1", "x"], "b": null}),
+            serde_json::json!({"a": [1, "x"], "c": null}),
+            serde_json::json!({"a": [[1, "x"]], "b": null}),
+            serde_json::json!({"a": [1, "x"], "b": null, "c": 1}),
+        ] {
+            assert_ne!(key(&one), key(&Value::from_serializable(&other)), "{other}");
+        }
+        assert_ne!(key(&Value::safe_string("<b>")), key(&Value::from("<b>")));
+    }
+}

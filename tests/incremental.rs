@@ -1,0 +1,422 @@
+//! `build` with its persistent cache (`.ketluan-cache/`): after random sequences of
+//! edits, additions, deletions and renames of conclusions, template and site.yaml
+//! edits, hand edits of the output and a damaged cache, the output is byte for byte
+//! what a cold build of the same files gives, and the list of changes names exactly
+//! the files that differ from the previous output.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::TestSite;
+use ketluan::build::{self, BuildOptions, BuildReport};
+use ketluan::write::Changes;
+use proptest::prelude::*;
+
+const PROVINCES: &[&str] = &["Hà Tĩnh", "Nghệ An", "Quảng Ninh", "Hà Nội", "Lâm Đồng"];
+const CITED: &[&str] = &["05-NQ/TU", "57-NQ/TW", "108/QĐ-UBND", "48-KL/TW"];
+const WORDS: &[&str] = &[
+    "kinh tế",
+    "xã hội",
+    "chuyển đổi số",
+    "cải cách",
+    "hành chính",
+    "đầu tư",
+    "nông thôn",
+    "y tế",
+    "giáo dục",
+    "ngân sách",
+];
+
+/// One generated conclusion: everything its file is made of.
+#[derive(Debug, Clone)]
+struct Entry {
+    file: String,
+    title: String,
+    date: String,
+    province: usize,
+    summary: Option<String>,
+    paragraphs: Vec<String>,
+}
+
+impl Entry {
+    fn text(&self) -> String {
+        let mut extra = String::new();
+        if let Some(s) = &self.summary {
+            extra.push_str(&format!("summary: \"{s}\"\n"));
+        }
+        let front = common::conclusion(&self.title, &self.date, PROVINCES[self.province], &extra);
+        let head = front.split("---\n").nth(1).unwrap();
+        format!("---\n{head}---\n\n{}\n", self.paragraphs.join("\n\n"))
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Step {
+    Body(usize, String),
+    Title(usize, String),
+    Date(usize, String),
+    Summary(usize, Option<String>),
+    Add(Entry),
+    Delete(usize),
+    Rename(usize, String),
+    Template(u8),
+    SiteTitle(String),
+    Touch(usize),
+    HandEditOutput(usize),
+    DamageCache(usize),
+}
+
+fn words() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WORDS), 1..5).prop_map(|w| w.join(" "))
+}
+
+fn paragraph() -> impl Strategy<Value = String> {
+    (words(), prop::option::of(prop::sample::select(CITED))).prop_map(|(w, cite)| match cite {
+        Some(n) => format!("Thực hiện Nghị quyết số {n} về {w}, các sở cần khẩn trương."),
+        None => format!("Đồng chí nhấn mạnh {w} trong thời gian tới."),
+    })
+}
+
+fn date() -> impl Strategy<Value = String> {
+    (2019..2025i32, 1..13u8, 1..29u8).prop_map(|(y, m, d)| format!("{y}-{m:02}-{d:02}"))
+}
+
+fn entry() -> impl Strategy<Value = Entry> {
+    (
+        "[a-z]{3,8}",
+        words(),
+        date(),
+        0..PROVINCES.len(),
+        prop::option::of(words()),
+        prop::collection::vec(paragraph(), 1..4),
+    )
+        .prop_map(|(file, title, date, province, summary, paragraphs)| Entry {
+            file: format!("content/{file}.md"),
+            title: format!("Kết luận về {title}"),
+            date,
+            province,
+            summary,
+            paragraphs,
+        })
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    let i = 0..64usize;
+    prop_oneof![
+        4 => (i.clone(), paragraph()).prop_map(|(i, p)| Step::Body(i, p)),
+        2 => (i.clone(), words()).prop_map(|(i, t)| Step::Title(i, t)),
+        2 => (i.clone(), date()).prop_map(|(i, d)| Step::Date(i, d)),
+        1 => (i.clone(), prop::option::of(words())).prop_map(|(i, s)| Step::Summary(i, s)),
+        3 => entry().prop_map(Step::Add),
+        2 => i.clone().prop_map(Step::Delete),
+        2 => (i.clone(), "[a-z]{3,8}").prop_map(|(i, f)| Step::Rename(i, f)),
+        1 => (0..3u8).prop_map(Step::Template),
+        1 => words().prop_map(Step::SiteTitle),
+        2 => i.clone().prop_map(Step::Touch),
+        1 => i.clone().prop_map(Step::HandEditOutput),
+        1 => i.prop_map(Step::DamageCache),
+    ]
+}
+
+struct World {
+    site: TestSite,
+    entries: Vec<Entry>,
+    /// The output of the last build, to check the list of changes against.
+    last: BTreeMap<String, Vec<u8>>,
+    template_edits: usize,
+}
+
+fn options(root: &Path, output: PathBuf) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        output: Some(output),
+        base_url: None,
+        drafts: false,
+        force: false,
+    }
+}
+
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    common::tree(dir).into_iter().collect()
+}
+
+impl World {
+    fn output(&self) -> PathBuf {
+        self.site.path("public")
+    }
+
+    fn write_all(&self) {
+        for e in &self.entries {
+            self.site.write(&e.file, e.text());
+        }
+    }
+
+    /// Apply `step`; false if it did not apply (nothing to act on).
+    fn apply(&mut self, step: &Step) -> bool {
+        let n = self.entries.len();
+        let pick = |i: usize| (n > 0).then(|| i % n);
+        match step.clone() {
+            Step::Body(i, p) => {
+                let Some(i) = pick(i) else { return false };
+                let e = &mut self.entries[i];
+                let last = e.paragraphs.len() - 1;
+                e.paragraphs[last] = p;
+                self.site.write(&e.file, e.text());
+            }
+            Step::Title(i, t) => {
+                let Some(i) = pick(i) else { return false };
+                self.entries[i].title = format!("Kết luận về {t}");
+                self.site
+                    .write(&self.entries[i].file, self.entries[i].text());
+            }
+            Step::Date(i, d) => {
+                let Some(i) = pick(i) else { return false };
+                self.entries[i].date = d;
+                self.site
+                    .write(&self.entries[i].file, self.entries[i].text());
+            }
+            Step::Summary(i, s) => {
+                let Some(i) = pick(i) else { return false };
+                self.entries[i].summary = s;
+                self.site
+                    .write(&self.entries[i].file, self.entries[i].text());
+            }
+            Step::Add(e) => {
+                if self
+                    .entries
+                    .iter()
+                    .any(|x| x.file == e.file || x.title == e.title)
+                {
+                    return false;
+                }
+                self.site.write(&e.file, e.text());
+                self.entries.push(e);
+            }
+            Step::Delete(i) => {
+                // Keep one: a site without conclusions is an error.
+                if n < 2 {
+                    return false;
+                }
+                let e = self.entries.remove(i % n);
+                self.site.remove(&e.file);
+            }
+            Step::Rename(i, f) => {
+                let Some(i) = pick(i) else { return false };
+                let file = format!("content/{f}.md");
+                if self.entries.iter().any(|x| x.file == file) {
+                    return false;
+                }
+                std::fs::rename(self.site.path(&self.entries[i].file), self.site.path(&file))
+                    .unwrap();
+                self.entries[i].file = file;
+            }
+            Step::Template(v) => {
+                let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+                let (name, text) = match v {
+                    0 => (
+                        "province.html",
+                        std::fs::read_to_string(theme.join("province.html")),
+                    ),
+                    1 => (
+                        "conclusion.html",
+                        std::fs::read_to_string(theme.join("conclusion.html")),
+                    ),
+                    _ => (
+                        "base.html",
+                        std::fs::read_to_string(theme.join("base.html")),
+                    ),
+                };
+                self.template_edits += 1;
+                let k = self.template_edits;
+                let text = text.unwrap();
+                // A child template holds nothing outside its blocks.
+                let block = text
+                    .find("{% block")
+                    .map(|b| b + text[b..].find("%}").unwrap() + 2);
+                let text = match block {
+                    Some(at) if text.contains("{% extends") => {
+                        format!("{}<!-- {k} -->{}", &text[..at], &text[at..])
+                    }
+                    _ => format!("{text}\n<!-- {k} -->\n"),
+                };
+                self.site.write(&format!("templates/{name}"), text);
+            }
+            Step::SiteTitle(t) => {
+                self.site.write(
+                    "site.yaml",
+                    format!("title: \"{t}\"\nbase_url: https://portal.example.gov.vn/\n"),
+                );
+            }
+            Step::Touch(i) => {
+                let Some(i) = pick(i) else { return false };
+                // Same bytes written again: a new mtime and ctime, nothing to rebuild.
+                self.site
+                    .write(&self.entries[i].file, self.entries[i].text());
+            }
+            Step::HandEditOutput(i) => {
+                let pages: Vec<String> = self
+                    .last
+                    .keys()
+                    .filter(|p| p.ends_with(".html"))
+                    .cloned()
+                    .collect();
+                if pages.is_empty() {
+                    return false;
+                }
+                let page = self.output().join(&pages[i % pages.len()]);
+                let mut text = std::fs::read(&page).unwrap();
+                text.extend_from_slice(b"<!-- edited by hand -->");
+                std::fs::write(&page, text).unwrap();
+            }
+            Step::DamageCache(i) => {
+                let state = self.site.path(".ketluan-cache/public/state");
+                let Ok(mut bytes) = std::fs::read(&state) else {
+                    return false;
+                };
+                if i % 2 == 0 {
+                    bytes.truncate(bytes.len() * (i % 7) / 7);
+                } else {
+                    let at = i * 7919 % bytes.len();
+                    bytes[at] ^= 0x20;
+                }
+                std::fs::write(&state, bytes).unwrap();
+            }
+        }
+        true
+    }
+
+    /// Build with the cache; then check the output against a cold build and the
+    /// list of changes against the previous output.
+    fn build_and_compare(&mut self, what: &str) -> BuildReport {
+        let report = build::build(&options(self.site.root(), self.output()))
+            .unwrap_or_else(|e| panic!("{what}: build failed: {e:?}"));
+        let got = tree(&self.output());
+        let cold_parent = tempfile::tempdir().unwrap();
+        let cold = cold_parent.path().join("public");
+        build::build(&options(self.site.root(), cold.clone())).unwrap();
+        let want = tree(&cold);
+        let differing: Vec<&String> = want
+            .keys()
+            .chain(got.keys())
+            .filter(|k| want.get(*k) != got.get(*k))
+            .collect();
+        assert!(
+            differing.is_empty(),
+            "{what}: differs from a cold build: {differing:?}"
+        );
+
+        let changes = Changes::read(&ketluan::write::changes::path(&self.output())).unwrap();
+        let mut added = Vec::new();
+        let mut changed = Vec::new();
+        for (path, bytes) in &got {
+            match self.last.get(path) {
+                None => added.push(path.clone()),
+                Some(old) if old != bytes => changed.push(path.clone()),
+                Some(_) => {}
+            }
+        }
+        let removed: Vec<String> = self
+            .last
+            .keys()
+            .filter(|p| !got.contains_key(*p))
+            .cloned()
+            .collect();
+        if !self.last.is_empty() {
+            // A hand-edited file is sent again too: it is listed as changed.
+            assert_eq!(changes.added, added, "{what}: added");
+            assert!(
+                changed.iter().all(|c| changes.changed.contains(c)),
+                "{what}: changed"
+            );
+            assert_eq!(changes.removed, removed, "{what}: removed");
+        }
+        self.last = got;
+        report
+    }
+}
+
+fn run(initial: Vec<Entry>, steps: Vec<Step>) {
+    let mut world = World {
+        site: TestSite::new(),
+        entries: Vec::new(),
+        last: BTreeMap::new(),
+        template_edits: 0,
+    };
+    for e in initial {
+        if world
+            .entries
+            .iter()
+            .all(|x| x.file != e.file && x.title != e.title)
+        {
+            world.entries.push(e);
+        }
+    }
+    world.write_all();
+    world.build_and_compare("first build");
+    for (n, step) in steps.iter().enumerate() {
+        if !world.apply(step) {
+            continue;
+        }
+        let report = world.build_and_compare(&format!("step {n}: {step:?}"));
+        if matches!(step, Step::Touch(_)) {
+            assert!(report.up_to_date, "step {n}: a touch changed nothing");
+        }
+        if matches!(step, Step::HandEditOutput(_) | Step::DamageCache(_)) {
+            assert!(!report.up_to_date, "step {n}: {step:?} must be repaired");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_cached_build_equals_a_cold_build(
+        initial in prop::collection::vec(entry(), 2..8),
+        steps in prop::collection::vec(step(), 1..10),
+    ) {
+        run(initial, steps);
+    }
+}
+
+/// A body edit renders its own page again and carries the others over; a build with
+/// nothing changed does nothing.
+#[test]
+fn a_body_edit_renders_few_pages_and_no_change_renders_none() {
+    let site = TestSite::example();
+    let output = site.path("public");
+    let opts = options(site.root(), output.clone());
+    let first = build::build(&opts).unwrap();
+    assert_eq!(first.reused, 0);
+    let again = build::build(&opts).unwrap();
+    assert!(again.up_to_date);
+    assert_eq!(again.pages, first.pages);
+    let file = "content/2021-06-15-lam-dong-lam-viec-ban-can-su-dang-ubnd.md";
+    let text = site
+        .read(file)
+        .replace("Chiều 15/6, Thường trực", "Chiều ngày 15/6, Thường trực");
+    site.write(file, text);
+    let edited = build::build(&opts).unwrap();
+    assert!(!edited.up_to_date);
+    // Its page, and the pages that show its lead paragraph, are the ones rendered.
+    assert!(
+        edited.reused + 10 >= edited.pages,
+        "{} of {} reused",
+        edited.reused,
+        edited.pages
+    );
+    let changes = Changes::read(&ketluan::write::changes::path(&output)).unwrap();
+    assert!(
+        changes.changed.contains(
+            &"ket-luan/thuong-truc-tinh-uy-lam-viec-voi-ban-can-su-dang-ubnd-tinh/index.html"
+                .to_string()
+        ) || changes.changed.iter().any(|p| p.starts_with("ket-luan/")),
+        "{changes:?}"
+    );
+    assert!(
+        changes.added.is_empty() && changes.removed.is_empty(),
+        "{changes:?}"
+    );
+}
