@@ -213,6 +213,11 @@ pub enum Problem {
     },
     #[error("this file is not published: {0}")]
     UnpublishedFile(&'static str),
+    #[error(
+        "the portal's footer lacks what Decree 42/2022/NĐ-CP asks a state portal to show: {}",
+        missing.join(", ")
+    )]
+    PortalIncomplete { missing: Vec<&'static str> },
 }
 
 impl Problem {
@@ -277,6 +282,7 @@ impl Problem {
             Problem::BrokenLink { .. } => "broken-link",
             Problem::UnusedTemplate { .. } => "unused-template",
             Problem::UnpublishedFile(_) => "unpublished-file",
+            Problem::PortalIncomplete { .. } => "portal-incomplete",
         }
     }
 
@@ -298,7 +304,8 @@ impl Problem {
             | Problem::TooLong { .. }
             | Problem::BrokenLink { .. }
             | Problem::UnusedTemplate { .. }
-            | Problem::UnpublishedFile(_) => Severity::Warning,
+            | Problem::UnpublishedFile(_)
+            | Problem::PortalIncomplete { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -448,6 +455,15 @@ impl Problem {
                          from a template"
                     .into(),
             },
+            Problem::PortalIncomplete { missing } => format!(
+                "fill in {} under `portal:` in site.yaml (`ketluan init` writes the block, \
+                 commented)",
+                missing
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             Problem::UnpublishedFile(_) => {
                 "list its name in the `attachments:` of the conclusion it belongs to (rename an \
                  `index.html` first), or move it out of content/"

@@ -103,6 +103,72 @@ pub struct SiteCtx {
     pub base_url: String,
     pub base_path: String,
     pub language: Language,
+    /// The `portal:` block of `site.yaml`, `None` without one.
+    pub portal: Option<PortalCtx>,
+}
+
+/// Who runs the portal (`site.portal` in templates): every field `null` when not given.
+#[derive(Debug, Clone, Serialize)]
+pub struct PortalCtx {
+    pub agency: Option<String>,
+    pub parent_agency: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    /// `tel:` URL of `phone`: its digits and a leading `+`.
+    pub phone_url: Option<String>,
+    pub email: Option<String>,
+    pub responsible: Option<String>,
+    pub licence_number: Option<String>,
+    /// ISO date and the language's way of writing it.
+    pub licence_date: Option<String>,
+    pub licence_date_display: Option<String>,
+    /// The logo's URL under `urls.static`, or `null`.
+    pub logo: Option<String>,
+    pub links: Vec<LinkCtx>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkCtx {
+    pub title: String,
+    pub url: String,
+}
+
+impl PortalCtx {
+    fn new(p: &crate::config::Portal, urls: &Urls, language: Language) -> Self {
+        let phone_url = p.phone.as_ref().and_then(|phone| {
+            // The first number of `0239 3855 000, 0239 3855 001`.
+            let first = phone.split([',', ';', '/']).next().unwrap_or(phone);
+            let digits: String = first
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '+')
+                .collect();
+            (digits.len() >= 3).then(|| format!("tel:{digits}"))
+        });
+        Self {
+            agency: p.agency.clone(),
+            parent_agency: p.parent_agency.clone(),
+            address: p.address.clone(),
+            phone: p.phone.clone(),
+            phone_url,
+            email: p.email.clone(),
+            responsible: p.responsible.clone(),
+            licence_number: p.licence_number.clone(),
+            licence_date: p.licence_date.map(|d| d.to_string()),
+            licence_date_display: p.licence_date.map(|d| date::display(d, language)),
+            logo: p.logo.as_ref().map(|l| {
+                let path: Vec<String> = l.split('/').map(percent_encode).collect();
+                format!("{}{}", urls.static_dir(), path.join("/"))
+            }),
+            links: p
+                .links
+                .iter()
+                .map(|l| LinkCtx {
+                    title: l.title.clone(),
+                    url: l.url.clone(),
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -353,6 +419,10 @@ impl<'a> Builder<'a> {
             base_url: c.base_url.as_str().to_string(),
             base_path: c.base_url.path().to_string(),
             language: c.language,
+            portal: c
+                .portal
+                .as_ref()
+                .map(|p| PortalCtx::new(p, &self.urls, c.language)),
         }
     }
 
