@@ -57,6 +57,27 @@ impl Urls {
     pub fn documents(&self) -> String {
         format!("{}nghi-quyet/", self.base)
     }
+    /// Page `page` (from 1) of the documents index, or of one filter of it
+    /// (`Some(("loai", "nq"))`: `/nghi-quyet/loai/nq/`).
+    pub fn documents_page(&self, filter: Option<(&str, &str)>, page: usize) -> String {
+        let mut url = self.documents();
+        if let Some((dimension, value)) = filter {
+            url.push_str(&format!("{dimension}/{value}/"));
+        }
+        if page > 1 {
+            url.push_str(&format!("trang/{page}/"));
+        }
+        url
+    }
+    /// The output file of a page URL: `/ket-luan/tinh/` is `tinh/index.html`.
+    pub fn output_path(&self, url: &str) -> String {
+        let rel = url.strip_prefix(&self.base).unwrap_or(url);
+        if rel.is_empty() || rel.ends_with('/') {
+            format!("{rel}index.html")
+        } else {
+            rel.to_string()
+        }
+    }
     pub fn document(&self, slug: &str) -> String {
         format!("{}nghi-quyet/{slug}/", self.base)
     }
@@ -226,6 +247,8 @@ pub struct DocumentRef {
     /// The issue year: with `province`, what tells apart documents sharing a number.
     pub year: Option<i16>,
     pub issuer_name: Option<String>,
+    /// The issuer and its unit in words: `Tỉnh ủy Hà Tĩnh`, `Ban Chấp hành Trung ương`.
+    pub issued_by: String,
     pub subject: Option<String>,
     pub sentence: Option<String>,
     pub link: Option<String>,
@@ -257,6 +280,8 @@ pub struct ConclusionCtx {
     pub source: Option<String>,
     pub author: Option<String>,
     pub summary: String,
+    /// Whether `summary` is the front matter's (else it repeats the first paragraph).
+    pub summary_given: bool,
     pub tags: Vec<String>,
     /// Shared with [`Values::documents`]. Not serialized: [`ConclusionCtx::to_value`]
     /// puts the documents' own values in.
@@ -481,6 +506,7 @@ fn document_ref(d: &Document, urls: &Urls, language: Language) -> DocumentRef {
         issued_display: d.issued.map(|i| date::display(i, language)),
         year: d.issued.map(|i| i.year()),
         issuer_name: d.issuer.clone(),
+        issued_by: super::doc_index::issuer_of(d),
         subject: d.subject.clone(),
         sentence: d.sentence.clone(),
         link: d.link.clone(),
@@ -510,6 +536,7 @@ fn conclusion_ctx(
         source: c.source.clone(),
         author: c.author.clone(),
         summary: c.summary_or_lead().to_string(),
+        summary_given: c.summary.is_some(),
         tags: c.tags.clone(),
         documents,
         attachments: c
