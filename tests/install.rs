@@ -192,6 +192,7 @@ fn completions_for_each_shell() {
 }
 
 #[test]
+#[ignore = "needs groff; run by .ci/run"]
 fn the_manual_page_is_valid_roff() {
     let page = stdout(&ketluan(&["man"]));
     assert!(page.contains(".TH ketluan 1"), "{page}");
@@ -236,6 +237,7 @@ fn the_manual_page_is_valid_roff() {
 /// building anything, and says what to install.
 #[cfg(unix)]
 #[test]
+#[ignore = "needs python3; run by .ci/run"]
 fn the_pgo_build_refuses_an_llvm_profdata_of_another_version() {
     use std::os::unix::fs::PermissionsExt;
     let python = which("python3").expect("python3, which the project's scripts need");

@@ -22,7 +22,7 @@ async function launch(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), "ketluan-chromium-"));
   profiles.push(profile);
   return chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
+    executablePath: process.env.KETLUAN_CHROMIUM || "/usr/bin/chromium",
     args: [
       "--headless",
       "--no-sandbox",
