@@ -125,7 +125,7 @@ fn parse_in(
     }
 
     let paginate = match r.string("paginate") {
-        None => 100,
+        None => 50,
         Some(s) => match s.parse::<usize>() {
             Ok(n) if n >= 1 => n,
             _ => {
@@ -138,7 +138,7 @@ fn parse_in(
                         expected: "a whole number of conclusions per page, at least 1",
                     },
                 );
-                100
+                50
             }
         },
     };
@@ -338,7 +338,7 @@ mod tests {
     fn defaults_and_values() {
         let c = parse("title: Kết luận\nbase_url: https://a.vn/kl\n", None).unwrap();
         assert_eq!(c.base_url.path(), "/kl/");
-        assert_eq!(c.paginate, 100);
+        assert_eq!(c.paginate, 50);
         assert_eq!(c.theme, "default");
         assert_eq!(c.language, Language::Vi);
         assert!(c.search);

@@ -200,7 +200,7 @@ impl DocIndex {
 }
 
 /// The value of `dim` for document `d`, as (URL slug, label); `None` for a document
-/// without one (no issue date: no year).
+/// without one (no year known: no year).
 fn value_of(dim: Dimension, d: &Document, national: &str) -> Option<(String, String)> {
     let slug = |s: &str| Slug::from_text(s).map_or_else(|| "khac".to_string(), |s| s.to_string());
     Some(match dim {
@@ -217,7 +217,11 @@ fn value_of(dim: Dimension, d: &Document, national: &str) -> Option<(String, Str
             None => ("trung-uong".to_string(), national.to_string()),
         },
         Dimension::Year => {
-            let y = d.issued?.year();
+            // The issue date, else the year in the number (`326/2021/NQ-HĐND`).
+            let y = d
+                .issued
+                .map(|i| i.year())
+                .or_else(|| d.number.year.and_then(|y| i16::try_from(y).ok()))?;
             (y.to_string(), y.to_string())
         }
     })
