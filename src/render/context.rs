@@ -69,6 +69,11 @@ impl Urls {
         }
         url
     }
+    /// The page listing every value of one filter of the documents index
+    /// (`/nghi-quyet/co-quan/`).
+    pub fn documents_filter(&self, dimension: &str) -> String {
+        format!("{}{dimension}/", self.documents())
+    }
     /// The output file of a page URL: `/ket-luan/tinh/` is `tinh/index.html`.
     pub fn output_path(&self, url: &str) -> String {
         let rel = url.strip_prefix(&self.base).unwrap_or(url);

@@ -26,6 +26,8 @@ pub enum Dimension {
 
 impl Dimension {
     const ALL: [Dimension; 4] = [Self::Kind, Self::Issuer, Self::Province, Self::Year];
+    /// In the order the pages show them.
+    pub const SHOWN: [Dimension; 4] = [Self::Kind, Self::Year, Self::Province, Self::Issuer];
 
     /// Its URL segment: `/nghi-quyet/loai/nq/`. No document slug is one of these
     /// (every one holds its number's digits).
@@ -177,27 +179,58 @@ impl DocIndex {
             .map(|(dim, v)| self.value(dim, v).label.as_str())
     }
 
-    /// The filters as a template value: `{kind: [{label, url, count}], issuer, …}`.
-    /// The same for every page: a page marks its own value by its URL.
+    /// The filters as a template value, the same for every page (a page marks its
+    /// own value by its URL): a list of `{key, url, count, values}` in display order,
+    /// `url` the page listing every value of the filter, `count` how many values it
+    /// has, and `values` those values (`[{label, url, count}]`) when there are at
+    /// most [`INLINE`] of them, else `null`: a province's or issuer's hundreds of
+    /// values would be most of every page's bytes, so pages link to their list.
     pub fn filters_value(&self, urls: &Urls) -> Value {
-        let mut m = tera::Map::default();
-        for (dim, list) in &self.values {
-            let items: Vec<Value> = list
-                .iter()
-                .enumerate()
-                .map(|(v, value)| {
-                    super::map([
-                        ("label", Value::from(value.label.as_str())),
-                        ("url", Value::from(self.url(urls, Some((*dim, v)), 1))),
-                        ("count", Value::from(value.documents.len())),
-                    ])
-                })
-                .collect();
-            m.insert(dim.key().into(), Value::from(items));
-        }
-        Value::from(m)
+        let items: Vec<Value> = Dimension::SHOWN
+            .iter()
+            .map(|&dim| {
+                let list = self.list(dim);
+                let values = (list.len() <= INLINE).then(|| self.values_value(urls, dim));
+                super::map([
+                    ("key", Value::from(dim.key())),
+                    ("url", Value::from(urls.documents_filter(dim.segment()))),
+                    ("count", Value::from(list.len())),
+                    ("values", Value::from(values)),
+                ])
+            })
+            .collect();
+        Value::from(items)
+    }
+
+    /// Every value of `dim` as `[{label, url, count}]`.
+    pub fn values_value(&self, urls: &Urls, dim: Dimension) -> Value {
+        let items: Vec<Value> = self
+            .list(dim)
+            .iter()
+            .enumerate()
+            .map(|(v, value)| {
+                super::map([
+                    ("label", Value::from(value.label.as_str())),
+                    ("url", Value::from(self.url(urls, Some((dim, v)), 1))),
+                    ("count", Value::from(value.documents.len())),
+                ])
+            })
+            .collect();
+        Value::from(items)
+    }
+
+    fn list(&self, dim: Dimension) -> &[FilterValue] {
+        &self
+            .values
+            .iter()
+            .find(|(d, _)| *d == dim)
+            .expect("every dimension")
+            .1
     }
 }
+
+/// Filters with at most this many values are listed on every page of the index.
+pub const INLINE: usize = 20;
 
 /// The value of `dim` for document `d`, as (URL slug, label); `None` for a document
 /// without one (no year known: no year).

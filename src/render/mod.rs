@@ -301,6 +301,9 @@ enum Page {
     Province(usize),
     /// A page of the documents index: an index into [`DocIndex::listings`].
     Documents(usize),
+    /// The values of one filter of the documents index: an index into
+    /// [`doc_index::Dimension::SHOWN`].
+    DocumentFilter(usize),
     Document(usize),
     Search,
     NotFound,
@@ -398,6 +401,10 @@ impl<'a> Pages<'a> {
         let site = self.b.site;
         let mut plan = vec![Page::Home, Page::Provinces, Page::NotFound];
         plan.extend((0..self.docs.listings.len()).map(Page::Documents));
+        // An older custom theme without the template gets no such pages.
+        if self.theme.tera.contains_template("documents_filter.html") {
+            plan.extend((0..doc_index::Dimension::SHOWN.len()).map(Page::DocumentFilter));
+        }
         plan.extend((0..site.conclusions.len()).map(Page::Conclusion));
         plan.extend((1..=self.total_pages).map(Page::Timeline));
         plan.extend((0..self.years.len()).map(Page::Year));
@@ -416,6 +423,7 @@ impl<'a> Pages<'a> {
         let site = self.b.site;
         match page {
             Page::Documents(_) => doc_index::PER_PAGE,
+            Page::DocumentFilter(_) => doc_index::INLINE,
             Page::Year(k) => self.years[k].2,
             Page::Province(k) => site.provinces[k].entries.len(),
             Page::Document(k) => site.documents[k].cited_by.len(),
@@ -610,6 +618,15 @@ impl<'a> Pages<'a> {
                 )
             }
             Page::Documents(k) => self.documents_page(k),
+            Page::DocumentFilter(k) => {
+                let dim = doc_index::Dimension::SHOWN[k];
+                let url = urls.documents_filter(dim.segment());
+                let title = format!("{}: {}", self.tr("documents"), self.tr(dim.key()));
+                let mut ctx = self.page("documents_filter", url.clone(), title);
+                ctx.insert("key", dim.key());
+                ctx.insert_value("values", self.docs.values_value(urls, dim));
+                (urls.output_path(&url), "documents_filter.html", ctx)
+            }
             Page::Document(k) => {
                 let d = &site.documents[k];
                 let url = urls.document(d.slug.as_str());
@@ -699,6 +716,7 @@ impl<'a> Pages<'a> {
                 )
             }
             // Filtered lists hold nothing the full one lacks.
+            Page::DocumentFilter(_) => return None,
             Page::Documents(k) => {
                 let listing = self.docs.listings[k];
                 if listing.filter.is_some() {
