@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Whole-build benchmark of ketluan: cold builds of generated sites, a second build
 with nothing changed, and the same with the search index. Prints a Markdown table
-for the README.
+for docs/performance.md.
 
     python3 scripts/bench_build.py [COUNT ...]     # default: 1000 10000 100000
 

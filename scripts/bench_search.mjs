@@ -1,6 +1,6 @@
 // What a search costs a reader: bytes downloaded and time per query, measured in
 // headless Debian Chromium on an index written by `ketluan build` or by
-// `cargo bench --bench search_index` (see the README's "Search" section).
+// `cargo bench --bench search_index` (see docs/performance.md, Search).
 //
 //   node scripts/bench_search.mjs <dir holding tim-kiem/chi-muc/> [query…]
 //

@@ -13,7 +13,7 @@ Three steps, each a plain `cargo build --release --locked` with other RUSTFLAGS:
 
 The compiler then lays out and inlines the code by how a real build runs it: most
 of a build's user time is Tera's interpreter and the Markdown and YAML parsers,
-branchy code that static heuristics place poorly (README, Performance). The output
+branchy code that static heuristics place poorly (docs/performance.md). The output
 of a PGO binary is byte for byte that of a plain release build: only the machine
 code differs.
 

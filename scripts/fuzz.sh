@@ -5,9 +5,11 @@
 #
 # Installs cargo-fuzz if missing. Seeds each target's corpus from tests/fixtures and
 # the example site (fuzz/corpus/<target>, kept between runs; fuzz/seeds is the
-# committed part). A crash leaves fuzz/artifacts/<target>/crash-*: turn it into a
-# regression test in tests/fuzz_regressions.rs. Prints seconds and executions per
-# target. Runs niced: the machine is shared.
+# committed part). A crash leaves fuzz/artifacts/<target>/crash-*: once fixed, copy
+# it into fuzz/regressions/<target>/, where tests/fuzz_regressions.rs replays it on
+# every `cargo test` (a new target needs one line in its TARGETS). The assertions
+# live in fuzz/src/lib.rs. Prints seconds and executions per target. Runs niced: the
+# machine is shared.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-600}
@@ -18,7 +20,7 @@ SANITIZER=${FUZZ_SANITIZER:-none}
 
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
-ALL=(frontmatter conclusion docnum citation text markdown serve_path)
+ALL=(frontmatter conclusion docnum citation text markdown serve_path site)
 TARGETS=("${@:-${ALL[@]}}")
 
 seed() { # seed TARGET: copy the fixtures' text into the corpus, once
@@ -31,6 +33,9 @@ seed() { # seed TARGET: copy the fixtures' text into the corpus, once
       find tests/fixtures content -name '*.md' -size -64k -exec cp -t "$dir" {} + ;;
     citation | text)
       find tests/fixtures content -name '*.md' -size -16k -exec cp -t "$dir" {} + ;;
+    site) # whole sites: the hostile inputs of issue 28, and the example's files
+      cp fuzz/regressions/site/* "$dir"/
+      find content -name '*.md' -size -64k -exec cp -t "$dir" {} + ;;
   esac
 }
 

@@ -148,6 +148,10 @@ pub(crate) struct ServeArgs {
     /// Print how long each phase of every rebuild took.
     #[arg(long)]
     pub(crate) timings: bool,
+    /// Also answer requests for this host name (repeatable); IP addresses and
+    /// localhost are always answered.
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub(crate) allow_host: Vec<String>,
 }
 
 #[derive(clap::Args)]

@@ -1,5 +1,6 @@
 //! The site's settings, from `site.yaml` (parsed in [`crate::load::config`]).
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
 /// UI language of the generated site.
@@ -60,11 +61,17 @@ impl BaseUrl {
         if path.contains("//") {
             return Err("a URL path without empty segments");
         }
-        if path
-            .split('/')
-            .any(|segment| segment == "." || segment == "..")
-        {
-            return Err("a URL path without `.` or `..` segments");
+        // `%2e%2e` is `..` to a browser and to the path resolution of a server: the
+        // encoded forms are refused with the plain ones, as are encoded slashes.
+        if path.split('/').any(|segment| {
+            let decoded = segment.to_ascii_lowercase().replace("%2e", ".");
+            decoded == "." || decoded == ".."
+        }) {
+            return Err("a URL path without `.` or `..` segments (also written %2e)");
+        }
+        let lower = path.to_ascii_lowercase();
+        if lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00") {
+            return Err("a URL path without encoded slashes, backslashes or NUL");
         }
         Ok(Self {
             path_start: scheme.len() + host.len(),
@@ -112,18 +119,33 @@ impl BaseUrl {
     }
 }
 
+/// Bytes a URL path holds as they are (RFC 3986 `pchar` and `/`), and `%`, the start
+/// of an escape already made; every other byte is percent-encoded.
+const PATH: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b':')
+    .remove(b'@')
+    .remove(b'/')
+    .remove(b'%');
+
 /// `path` with every byte a URL path may not hold as it is percent-encoded (a
-/// Vietnamese folder name, say); `%` is kept, as the start of an escape already made.
+/// Vietnamese folder name, say).
 fn escape_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for &b in path.as_bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/%".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(path, PATH).to_string()
 }
 
 /// Validated `site.yaml`.
@@ -141,6 +163,12 @@ pub struct SiteConfig {
     pub unsafe_html: bool,
     /// Build the search page and its index (`/tim-kiem/`). On by default.
     pub search: bool,
+    /// The most different documents one conclusion may cite (each document's page
+    /// and feed carries the conclusion).
+    pub max_cited_documents: usize,
+    /// Publish every file of `content/` beside a conclusion, listed or not (the old
+    /// behaviour). Off: only attachments and files the body links to.
+    pub publish_unlisted: bool,
     /// Who runs the portal, for its header and legal footer; `None` without a
     /// `portal:` block.
     pub portal: Option<Portal>,
@@ -210,6 +238,9 @@ impl Portal {
     }
 }
 
+/// The default of [`SiteConfig::max_cited_documents`].
+pub const MAX_CITED_DOCUMENTS: usize = 200;
+
 impl SiteConfig {
     /// Keys `site.yaml` accepts.
     pub const KEYS: &'static [&'static str] = &[
@@ -222,6 +253,8 @@ impl SiteConfig {
         "unsafe_html",
         "search",
         "portal",
+        "max_cited_documents",
+        "publish_unlisted",
     ];
 }
 
@@ -256,6 +289,11 @@ mod tests {
         assert_eq!(b.as_str(), "https://a.vn:8443/");
         assert!(BaseUrl::parse("https://a.vn/x/../y/").is_err());
         assert!(BaseUrl::parse("https://a.vn/./").is_err());
+        assert!(BaseUrl::parse("http://localhost/%2e%2e/").is_err());
+        assert!(BaseUrl::parse("http://localhost/a/.%2E/").is_err());
+        assert!(BaseUrl::parse("http://localhost/%2e/").is_err());
+        assert!(BaseUrl::parse("http://localhost/a%2fb/").is_err());
+        assert!(BaseUrl::parse("http://localhost/a%2eb/").is_ok());
         assert!(BaseUrl::parse("https://kếtluận.vn/").is_err());
         assert!(BaseUrl::parse("https://user@a.vn/").is_err());
     }

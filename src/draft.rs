@@ -134,7 +134,8 @@ impl Draft {
         if parts.is_empty() {
             parts.push(text::slugify(fallback));
         }
-        format!("{}.md", parts.join("-"))
+        // A slug holds none of the characters Windows refuses, but may be a device name.
+        text::portable::portable(&format!("{}.md", parts.join("-")))
     }
 }
 
@@ -241,5 +242,8 @@ mod tests {
             "2023-03-22-ha-tinh-ket-luan-cua-ban-thuong-vu-tinh-uy-tai-hoi-nghi-can-bo-chu.md"
         );
         assert_eq!(Draft::default().file_name("Bài 1"), "bai-1.md");
+        // Imported from CON.docx or NUL.txt: a name Windows can hold.
+        assert_eq!(Draft::default().file_name("CON"), "con-1.md");
+        assert_eq!(Draft::default().file_name("nul"), "nul-1.md");
     }
 }

@@ -16,11 +16,14 @@
 //! The editor tools sit on top: [`check`] runs the same stages and lints the model,
 //! [`new`] and [`import`] write conclusion files through [`draft`], validated by the
 //! load stage's parser and read with the model's recognisers.
-//! [`linkcheck`] verifies the rendered output's links for `build --check-links`.
+//! [`routes`] is the site's layout: every page's and file's output path and URL.
+//! [`linkcheck`] checks links, in bodies for `check` and in the rendered output for
+//! `build --check-links`, resolved one way through [`routes`].
 
 pub mod build;
 pub mod check;
 pub mod config;
+pub mod console;
 pub mod diagnostic;
 pub mod draft;
 pub mod import;
@@ -30,6 +33,7 @@ pub mod load;
 pub mod model;
 pub mod new;
 pub mod render;
+pub mod routes;
 pub mod serve;
 pub mod text;
 pub mod timings;

@@ -14,7 +14,8 @@ use cli::{Cli, Command, VERSION};
 // on every core, and `serve` frees a whole generation of pages on one thread that
 // others allocated; glibc's per-thread arenas kept such memory (README, Robustness: soak).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: ketluan::render::budget::Budgeted<mimalloc::MiMalloc> =
+    ketluan::render::budget::Budgeted(mimalloc::MiMalloc);
 
 /// mimalloc's defaults favour long-running servers: freed memory is kept for a
 /// second and arenas are backed by transparent huge pages. A build frees a good part
@@ -91,7 +92,15 @@ fn report_bugs_plainly() {
 fn main() -> ExitCode {
     tune_allocator();
     report_bugs_plainly();
-    let cli = Cli::parse();
+    // Restored when main returns, so every path returns rather than exits.
+    let _console = ketluan::console::Utf8Output::set();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
     if !matches!(cli.command, Command::Serve(_)) {
         die_quietly_on_closed_output();
     }

@@ -40,11 +40,11 @@ impl Timings {
     }
 }
 
-/// Processor time of the process so far (all threads, user and system).
+/// Processor time of the process so far (all threads, user and system): the
+/// process CPU clock on Unix, `GetProcessTimes` on Windows. Zero where the system
+/// cannot tell (the figures are for people reading `--timings`, never for logic).
 fn processor_time() -> Duration {
-    let t = rustix::time::clock_gettime(rustix::time::ClockId::ProcessCPUTime);
-    Duration::new(
-        t.tv_sec.max(0) as u64,
-        t.tv_nsec.clamp(0, 999_999_999) as u32,
-    )
+    cpu_time::ProcessTime::try_now()
+        .map(|t| t.as_duration())
+        .unwrap_or_default()
 }

@@ -7,7 +7,6 @@
 //! uses ([`crate::load::yaml`]).
 
 mod documents;
-mod links;
 mod rules;
 
 use std::path::{Path, PathBuf};
@@ -63,7 +62,14 @@ pub fn check(options: &Options) -> Vec<Diagnostic> {
             .map(|c| Source::read(root, c))
             .collect();
         found.extend(rules::check(&site, &sources, options.today));
-        found.extend(links::check(root, &site, &sources));
+        found.extend(
+            crate::linkcheck::check_bodies(root, &site, body)
+                .into_iter()
+                .map(|b| {
+                    let c = &site.conclusions[b.conclusion];
+                    sources[b.conclusion].at(body_position(c, b.offset), b.problem)
+                }),
+        );
         found.extend(documents::check(&site, &sources, &partial.registry));
         found.extend(portal(root, &site.config));
     }

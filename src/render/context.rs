@@ -8,112 +8,10 @@ use serde::Serialize;
 use tera::Value;
 
 use super::cache::Cache;
-use crate::config::{Language, SiteConfig};
+use crate::config::Language;
 use crate::model::{Conclusion, Document, Province, Site, date};
-
-/// Site-relative URLs of every page kind, carrying the base path.
-#[derive(Debug, Clone)]
-pub struct Urls {
-    base: String,
-    origin: String,
-}
-
-impl Urls {
-    pub fn new(config: &SiteConfig) -> Self {
-        Self {
-            base: config.base_url.path().to_string(),
-            origin: config.base_url.origin().to_string(),
-        }
-    }
-    /// The absolute form of a site-relative URL (feeds, sitemaps, open data).
-    pub fn absolute(&self, url: &str) -> String {
-        format!("{}{url}", self.origin)
-    }
-    pub fn home(&self) -> String {
-        self.base.clone()
-    }
-    pub fn conclusion(&self, slug: &str) -> String {
-        format!("{}ket-luan/{slug}/", self.base)
-    }
-    pub fn timeline(&self) -> String {
-        format!("{}dong-thoi-gian/", self.base)
-    }
-    pub fn timeline_page(&self, n: usize) -> String {
-        if n <= 1 {
-            self.timeline()
-        } else {
-            format!("{}dong-thoi-gian/page/{n}/", self.base)
-        }
-    }
-    pub fn year(&self, year: i16) -> String {
-        format!("{}dong-thoi-gian/{year}/", self.base)
-    }
-    pub fn provinces(&self) -> String {
-        format!("{}tinh/", self.base)
-    }
-    pub fn province(&self, slug: &str) -> String {
-        format!("{}tinh/{slug}/", self.base)
-    }
-    pub fn documents(&self) -> String {
-        format!("{}nghi-quyet/", self.base)
-    }
-    /// Page `page` (from 1) of the documents index, or of one filter of it
-    /// (`Some(("loai", "nq"))`: `/nghi-quyet/loai/nq/`).
-    pub fn documents_page(&self, filter: Option<(&str, &str)>, page: usize) -> String {
-        let mut url = self.documents();
-        if let Some((dimension, value)) = filter {
-            url.push_str(&format!("{dimension}/{value}/"));
-        }
-        if page > 1 {
-            url.push_str(&format!("trang/{page}/"));
-        }
-        url
-    }
-    /// The page listing every value of one filter of the documents index
-    /// (`/nghi-quyet/co-quan/`).
-    pub fn documents_filter(&self, dimension: &str) -> String {
-        format!("{}{dimension}/", self.documents())
-    }
-    /// The output file of a page URL: `/ket-luan/tinh/` is `tinh/index.html`.
-    pub fn output_path(&self, url: &str) -> String {
-        let rel = url.strip_prefix(&self.base).unwrap_or(url);
-        if rel.is_empty() || rel.ends_with('/') {
-            format!("{rel}index.html")
-        } else {
-            rel.to_string()
-        }
-    }
-    pub fn document(&self, slug: &str) -> String {
-        format!("{}nghi-quyet/{slug}/", self.base)
-    }
-    pub fn static_dir(&self) -> String {
-        format!("{}static/", self.base)
-    }
-    pub fn search(&self) -> String {
-        format!("{}tim-kiem/", self.base)
-    }
-    /// Folder of the search index files.
-    pub fn search_index(&self) -> String {
-        format!("{}tim-kiem/chi-muc/", self.base)
-    }
-    /// The whole site's Atom feed.
-    pub fn feed(&self) -> String {
-        format!("{}atom.xml", self.base)
-    }
-    pub fn province_feed(&self, slug: &str) -> String {
-        format!("{}tinh/{slug}/atom.xml", self.base)
-    }
-    pub fn document_feed(&self, slug: &str) -> String {
-        format!("{}nghi-quyet/{slug}/atom.xml", self.base)
-    }
-    /// Folder of the open data files.
-    pub fn data(&self) -> String {
-        format!("{}data/", self.base)
-    }
-    pub fn sitemap(&self) -> String {
-        format!("{}sitemap.xml", self.base)
-    }
-}
+use crate::routes::Route;
+pub use crate::routes::Urls;
 
 /// An Atom feed linked from a page's `<head>`.
 #[derive(Debug, Clone, Serialize)]
@@ -182,7 +80,7 @@ impl PortalCtx {
             licence_date: p.licence_date.map(|d| d.to_string()),
             licence_date_display: p.licence_date.map(|d| date::display(d, language)),
             logo: p.logo.as_ref().map(|l| {
-                let path: Vec<String> = l.split('/').map(percent_encode).collect();
+                let path: Vec<String> = l.split('/').map(crate::routes::encode_segment).collect();
                 format!("{}{}", urls.static_dir(), path.join("/"))
             }),
             links: p
@@ -549,23 +447,13 @@ fn conclusion_ctx(
             .iter()
             .map(|a| AttachmentCtx {
                 name: a.name.clone(),
-                url: format!("{url}{}", percent_encode(&a.name)),
+                url: urls.of(Route::Attachment {
+                    conclusion: c.slug.as_str(),
+                    name: &a.name,
+                }),
             })
             .collect(),
         draft: c.draft,
         url,
     }
-}
-
-/// Percent-encode a file name for use in a URL path segment.
-pub fn percent_encode(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for b in name.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }

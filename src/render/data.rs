@@ -1,7 +1,7 @@
 //! Open data: `/data/conclusions.json`, `/data/conclusions.csv` (UTF-8 with BOM for
 //! Excel, RFC 4180 quoting), `/data/documents.json`, and the JSON Schemas of the two
 //! JSON files. One record per conclusion and per document, written from the model;
-//! the schema is documented in the README. No author: only the officials named in
+//! the schema is documented in docs/output.md. No author: only the officials named in
 //! the texts.
 
 use serde::Serialize;
@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::OutputFile;
 use super::context::Builder;
 use crate::model::{Conclusion, Document, Province, Site};
+use crate::routes::Route;
 
 pub const CONCLUSIONS_SCHEMA: &str = include_str!("schema/conclusions.schema.json");
 pub const DOCUMENTS_SCHEMA: &str = include_str!("schema/documents.schema.json");
@@ -210,7 +211,7 @@ pub fn render(b: &Builder, out: &mut dyn FnMut(Vec<OutputFile>)) {
     let config = &site.config;
     let data = b.urls.data();
     let file = |path: &str, contents: Vec<u8>| OutputFile {
-        path: format!("data/{path}"),
+        path: Route::Data(path).output_file(),
         contents: contents.into(),
     };
     let cited: Vec<CitedDocument> = site

@@ -10,6 +10,7 @@ use tera::Value;
 
 use super::context::Urls;
 use crate::model::{Document, Site, issuer, slug::Slug};
+use crate::routes::Route;
 use crate::text;
 
 /// Documents per page of the index.
@@ -166,10 +167,15 @@ impl DocIndex {
         self.count(listing).div_ceil(PER_PAGE).max(1)
     }
 
-    /// The URL of page `page` of the listing's list.
-    pub fn url(&self, urls: &Urls, filter: Option<(Dimension, usize)>, page: usize) -> String {
+    /// The route of page `page` of the list `filter` keeps.
+    pub fn route(&self, filter: Option<(Dimension, usize)>, page: usize) -> Route<'_> {
         let filter = filter.map(|(dim, v)| (dim.segment(), self.value(dim, v).slug.as_str()));
-        urls.documents_page(filter, page)
+        Route::DocumentsPage { filter, page }
+    }
+
+    /// The URL of page `page` of the list `filter` keeps.
+    pub fn url(&self, urls: &Urls, filter: Option<(Dimension, usize)>, page: usize) -> String {
+        urls.of(self.route(filter, page))
     }
 
     /// The filter's label (`Tỉnh ủy Hà Tĩnh`), for the page's title.

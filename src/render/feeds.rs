@@ -10,6 +10,7 @@ use jiff::civil::Date;
 
 use super::OutputFile;
 use super::context::Builder;
+use crate::routes::Route;
 
 /// Entries per feed.
 pub const ENTRIES: usize = 50;
@@ -83,7 +84,7 @@ pub fn render(b: &Builder, out: &mut dyn FnMut(Vec<OutputFile>)) {
 
     let newest: Vec<usize> = (0..b.conclusions.len()).take(ENTRIES).collect();
     feeds.push(Feed {
-        path: "atom.xml".into(),
+        path: Route::Feed.output_file(),
         url: urls.feed(),
         page_url: urls.home(),
         title: title.clone(),
@@ -93,7 +94,7 @@ pub fn render(b: &Builder, out: &mut dyn FnMut(Vec<OutputFile>)) {
         let slug = l.province.slug;
         let ids: Vec<usize> = l.entries.iter().take(ENTRIES).map(|&(i, _)| i).collect();
         feeds.push(Feed {
-            path: format!("tinh/{slug}/atom.xml"),
+            path: Route::ProvinceFeed(slug).output_file(),
             url: urls.province_feed(slug),
             page_url: urls.province(slug),
             title: format!("{title} – {}", l.province.name),
@@ -103,7 +104,7 @@ pub fn render(b: &Builder, out: &mut dyn FnMut(Vec<OutputFile>)) {
     for (d, doc) in site.documents.iter().zip(b.documents.iter()) {
         let ids: Vec<usize> = d.cited_by.iter().take(ENTRIES).copied().collect();
         feeds.push(Feed {
-            path: format!("nghi-quyet/{}/atom.xml", d.slug.as_str()),
+            path: Route::DocumentFeed(d.slug.as_str()).output_file(),
             url: urls.document_feed(d.slug.as_str()),
             page_url: doc.url.clone(),
             title: format!("{title} – {} {}", doc.kind_name, doc.number),
@@ -223,7 +224,10 @@ fn entry(b: &Builder, i: usize, scheme: &str) -> String {
         let _ = writeln!(x, "    <category term=\"{}\"/>", xml_escape(tag));
     }
     if !c.summary.is_empty() {
-        let _ = writeln!(x, "    <summary>{}</summary>", xml_escape(&c.summary));
+        // Bounded: an entry is repeated in the feed of every document the
+        // conclusion cites, and a whole text pasted as the summary would be too.
+        let summary = crate::text::shorten(&c.summary, crate::model::body::LEAD_CHARS);
+        let _ = writeln!(x, "    <summary>{}</summary>", xml_escape(&summary));
     }
     x.push_str("  </entry>\n");
     x

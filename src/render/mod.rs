@@ -4,6 +4,7 @@
 //! conclusion page) is rendered, and the result goes straight to a sink, so memory
 //! does not grow with the number of pages.
 
+pub mod budget;
 pub mod cache;
 pub mod context;
 pub mod data;
@@ -22,6 +23,7 @@ use tera::{Map, Value};
 use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::model::document::Document;
 use crate::model::{Conclusion, Site, date};
+use crate::routes::Route;
 use crate::timings::Timings;
 pub use cache::Cache;
 use context::{Builder, FeedLink, UnitCtx, province_ref};
@@ -275,14 +277,18 @@ fn copies(site: &Site, theme: &Theme) -> Vec<CopiedFile> {
         .iter()
         .filter(|(name, _)| site.config.search || !SEARCH_ASSETS.contains(&name.as_str()))
         .map(|(name, source)| CopiedFile {
-            path: format!("static/{name}"),
+            path: Route::Static(name).output_file(),
             source: source.clone(),
         })
         .collect();
     for c in &site.conclusions {
         for f in &c.files {
             copies.push(CopiedFile {
-                path: format!("ket-luan/{}/{}", c.slug, f.name),
+                path: Route::Attachment {
+                    conclusion: c.slug.as_str(),
+                    name: &f.name,
+                }
+                .output_file(),
                 source: StaticFile::Disk(f.path.clone()),
             });
         }
@@ -507,7 +513,7 @@ impl<'a> Pages<'a> {
                         ("documents", Value::from(site.documents.len())),
                     ]),
                 );
-                ("index.html".into(), "index.html", ctx)
+                (Route::Home.output_file(), "index.html", ctx)
             }
             Page::Conclusion(i) => return self.conclusion(i),
             Page::Timeline(n) => {
@@ -523,12 +529,7 @@ impl<'a> Pages<'a> {
                 let url_of = |k: usize| urls.timeline_page(k);
                 ctx.insert_value("paginator", paginator(n, self.total_pages, url_of));
                 ctx.insert_value("years", self.years_value.clone());
-                let path = if n == 1 {
-                    "dong-thoi-gian/index.html".to_string()
-                } else {
-                    format!("dong-thoi-gian/page/{n}/index.html")
-                };
-                (path, "timeline.html", ctx)
+                (Route::Timeline(n).output_file(), "timeline.html", ctx)
             }
             Page::Year(k) => {
                 let (year, url, _) = &self.years[k];
@@ -541,11 +542,7 @@ impl<'a> Pages<'a> {
                 ctx.insert("year", year);
                 ctx.insert_value("groups", self.groups(start..end));
                 ctx.insert_value("years", self.years_value.clone());
-                (
-                    format!("dong-thoi-gian/{year}/index.html"),
-                    "timeline_year.html",
-                    ctx,
-                )
+                (Route::Year(*year).output_file(), "timeline_year.html", ctx)
             }
             Page::Provinces => {
                 let count_of = |slug: &str| {
@@ -579,7 +576,7 @@ impl<'a> Pages<'a> {
                     .collect();
                 let mut ctx = self.page("provinces", urls.provinces(), self.tr("provinces"));
                 ctx.insert_value("provinces", Value::from(items));
-                ("tinh/index.html".into(), "provinces.html", ctx)
+                (Route::Provinces.output_file(), "provinces.html", ctx)
             }
             Page::Province(k) => {
                 let l = &site.provinces[k];
@@ -612,7 +609,7 @@ impl<'a> Pages<'a> {
                 let title = format!("{} – {}", site.config.title, l.province.name);
                 self.feeds(&mut ctx, title, urls.province_feed(l.province.slug));
                 (
-                    format!("tinh/{}/index.html", l.province.slug),
+                    Route::Province(l.province.slug).output_file(),
                     "province.html",
                     ctx,
                 )
@@ -625,7 +622,11 @@ impl<'a> Pages<'a> {
                 let mut ctx = self.page("documents_filter", url.clone(), title);
                 ctx.insert("key", dim.key());
                 ctx.insert_value("values", self.docs.values_value(urls, dim));
-                (urls.output_path(&url), "documents_filter.html", ctx)
+                (
+                    Route::DocumentFilter(dim.segment()).output_file(),
+                    "documents_filter.html",
+                    ctx,
+                )
             }
             Page::Document(k) => {
                 let d = &site.documents[k];
@@ -637,7 +638,7 @@ impl<'a> Pages<'a> {
                 ctx.insert_value("conclusions", self.list(d.cited_by.iter().copied()));
                 self.feeds(&mut ctx, feed_title, urls.document_feed(d.slug.as_str()));
                 (
-                    format!("nghi-quyet/{}/index.html", d.slug),
+                    Route::Document(d.slug.as_str()).output_file(),
                     "document.html",
                     ctx,
                 )
@@ -663,15 +664,11 @@ impl<'a> Pages<'a> {
                         ("years", self.years_value.clone()),
                     ]),
                 );
-                ("tim-kiem/index.html".into(), "search.html", ctx)
+                (Route::Search.output_file(), "search.html", ctx)
             }
             Page::NotFound => {
-                let ctx = self.page(
-                    "not_found",
-                    format!("{}404.html", urls.home()),
-                    self.tr("not_found"),
-                );
-                ("404.html".into(), "404.html", ctx)
+                let ctx = self.page("not_found", urls.of(Route::NotFound), self.tr("not_found"));
+                (Route::NotFound.output_file(), "404.html", ctx)
             }
         })
     }
@@ -788,7 +785,7 @@ impl<'a> Pages<'a> {
         ctx.insert_value("next_in_province", value(newer));
         ctx.insert_value("related", self.related(i));
         Ok((
-            format!("ket-luan/{}/index.html", c.slug),
+            Route::Conclusion(c.slug.as_str()).output_file(),
             "conclusion.html",
             ctx,
         ))
@@ -844,7 +841,8 @@ impl<'a> Pages<'a> {
     fn documents_page(&self, k: usize) -> (String, &'static str, tera::Context) {
         let urls = &self.b.urls;
         let listing = self.docs.listings[k];
-        let url = self.docs.url(urls, listing.filter, listing.page);
+        let route = self.docs.route(listing.filter, listing.page);
+        let url = urls.of(route);
         let mut title = self.tr("documents");
         if let Some(label) = self.docs.label(listing) {
             title = format!("{title}: {label}");
@@ -873,7 +871,7 @@ impl<'a> Pages<'a> {
         let url_of = |n: usize| self.docs.url(urls, listing.filter, n);
         let total = self.docs.pages(listing);
         ctx.insert_value("paginator", paginator(listing.page, total, url_of));
-        (urls.output_path(&url), "documents.html", ctx)
+        (route.output_file(), "documents.html", ctx)
     }
 
     /// Up to [`RELATED`] other conclusions to read after conclusion `i`: those citing

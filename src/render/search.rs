@@ -34,7 +34,7 @@ use super::context::Builder;
 use crate::text;
 
 /// Output folder of the index files.
-pub const INDEX_DIR: &str = "tim-kiem/chi-muc";
+pub const INDEX_DIR: &str = crate::routes::SEARCH_INDEX_DIR;
 /// Bump when the file format changes (the script checks it).
 const FORMAT_VERSION: u32 = 1;
 /// Target size of a shard; one term larger than this gets a shard nearly to itself.

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use super::OutputFile;
 use super::context::Urls;
 use super::feeds::xml_escape;
+use crate::routes::Route;
 
 /// The sitemaps protocol's limit of URLs per file.
 pub const MAX_URLS: usize = 50_000;
@@ -30,7 +31,7 @@ fn render_with_limit(urls: &Urls, entries: &[SitemapEntry], limit: usize) -> Vec
     let mut files = Vec::new();
     if entries.len() <= limit {
         files.push(OutputFile {
-            path: "sitemap.xml".into(),
+            path: Route::Sitemap.output_file(),
             contents: (urlset(urls, entries).into_bytes()).into(),
         });
     } else {
@@ -38,15 +39,15 @@ fn render_with_limit(urls: &Urls, entries: &[SitemapEntry], limit: usize) -> Vec
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"{XMLNS}\">\n"
         );
         for (k, chunk) in entries.chunks(limit).enumerate() {
-            let name = format!("sitemap-{}.xml", k + 1);
-            let loc = urls.absolute(&format!("{}{name}", urls.home()));
+            let part = Route::SitemapPart(k + 1);
+            let loc = urls.absolute(&urls.of(part));
             let _ = write!(index, "  <sitemap><loc>{}</loc>", xml_escape(&loc));
             if let Some(d) = chunk.iter().filter_map(|e| e.lastmod).max() {
                 let _ = write!(index, "<lastmod>{d}</lastmod>");
             }
             index.push_str("</sitemap>\n");
             files.push(OutputFile {
-                path: name,
+                path: part.output_file(),
                 contents: (urlset(urls, chunk).into_bytes()).into(),
             });
         }
@@ -54,13 +55,13 @@ fn render_with_limit(urls: &Urls, entries: &[SitemapEntry], limit: usize) -> Vec
         files.insert(
             0,
             OutputFile {
-                path: "sitemap.xml".into(),
+                path: Route::Sitemap.output_file(),
                 contents: (index.into_bytes()).into(),
             },
         );
     }
     files.push(OutputFile {
-        path: "robots.txt".into(),
+        path: Route::Robots.output_file(),
         contents: format!(
             "User-agent: *\nAllow: /\n\nSitemap: {}\n",
             urls.absolute(&urls.sitemap())

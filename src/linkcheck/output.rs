@@ -1,6 +1,5 @@
 //! `ketluan build --check-links`: every internal link and anchor of the rendered site
-//! must lead somewhere. Runs on the output in memory, before it is written, so a site
-//! with a broken link never replaces the last good one.
+//! must lead somewhere.
 //!
 //! Internal means: a site-relative path, a relative URL, or an absolute URL under
 //! `base_url`. HTML pages are scanned for `href`, `src`, `action` and `poster`
@@ -17,6 +16,7 @@ use rayon::prelude::*;
 use crate::config::BaseUrl;
 use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::render::Rendered;
+use crate::routes::{Link, resolve_link};
 
 /// A URL found in a file, with its byte offset there.
 struct Found {
@@ -31,7 +31,7 @@ struct Scanned {
 }
 
 /// Check every link of `rendered`; diagnostics name the file under `output`.
-pub fn check(rendered: &Rendered, base: &BaseUrl, output: &Path) -> Vec<Diagnostic> {
+pub fn check_output(rendered: &Rendered, base: &BaseUrl, output: &Path) -> Vec<Diagnostic> {
     let mut files: BTreeSet<&str> = rendered.pages.iter().map(|f| f.path.as_str()).collect();
     files.extend(rendered.copies.iter().map(|c| c.path.as_str()));
     let scanned: BTreeMap<&str, (Scanned, &str)> = rendered
@@ -82,56 +82,24 @@ fn broken(
     files: &BTreeSet<&str>,
     scanned: &BTreeMap<&str, (Scanned, &str)>,
 ) -> Option<String> {
-    let url = url.trim();
-    let (rest, fragment) = match url.split_once('#') {
-        Some((r, f)) => (r, Some(f)),
-        None => (url, None),
-    };
-    let rest = rest.split('?').next().unwrap_or("");
-    let target: String = if rest.is_empty() {
-        // `href=""` is the page itself; only its fragment, if any, needs checking.
-        fragment?;
-        from.to_string()
-    } else {
-        let path = if let Some(after) = rest.strip_prefix("//") {
-            let full = format!("{}//{after}", scheme(base.as_str()));
-            full.strip_prefix(base.origin())?.to_string()
-        } else if has_scheme(rest) {
-            if !rest.starts_with("http://") && !rest.starts_with("https://") {
-                return None;
-            }
-            let site_path = rest.strip_prefix(base.origin())?;
-            if !site_path.is_empty() && !site_path.starts_with('/') {
-                return None; // another host whose name starts like ours
-            }
-            if site_path.is_empty() { "/" } else { site_path }.to_string()
-        } else if rest.starts_with('/') {
-            rest.to_string()
-        } else {
-            let dir = match from.rfind('/') {
-                Some(i) => &from[..=i],
-                None => "",
-            };
-            format!("{}{dir}{rest}", base.path())
-        };
-        let path = normalize(&percent_decode(&path));
-        // Both decoded: a base path may hold escapes (`/k%E1%BA%BFt-lu%E1%BA%ADn/`).
-        let base_path = percent_decode(base.path());
-        let Some(inside) = path.strip_prefix(&base_path) else {
-            if path.len() + 1 == base_path.len() && base_path.starts_with(&path) {
-                return resolve("", files).is_none().then(|| "no such page".into());
-            }
+    let (path, fragment) = match resolve_link(url, from, base.as_str()) {
+        Link::Elsewhere => return None,
+        Link::OutsideBase(_) => {
             return Some(format!(
                 "it is outside the site's base path {}",
                 base.path()
             ));
-        };
-        match resolve(inside, files) {
-            Some(t) => t,
-            None => return Some(format!("no file {inside} in the output")),
         }
+        Link::Site { path, fragment } => (path, fragment),
     };
-    let fragment = percent_decode(fragment.unwrap_or(""));
+    let Some(target) = resolve(&path, files) else {
+        return Some(if path.is_empty() {
+            "no such page".into()
+        } else {
+            format!("no file {path} in the output")
+        });
+    };
+    let fragment = fragment.unwrap_or_default();
     if fragment.is_empty() || fragment == "top" {
         return None;
     }
@@ -140,19 +108,6 @@ fn broken(
             Some(format!("{target} has no element with id `{fragment}`"))
         }
         _ => None,
-    }
-}
-
-fn scheme(url: &str) -> &str {
-    url.split("//").next().unwrap_or("https:")
-}
-
-fn has_scheme(url: &str) -> bool {
-    match url.find(':') {
-        Some(i) => url[..i]
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)),
-        None => false,
     }
 }
 
@@ -167,48 +122,6 @@ fn resolve(inside: &str, files: &BTreeSet<&str>) -> Option<String> {
     }
     let index = format!("{inside}/index.html");
     files.contains(index.as_str()).then_some(index)
-}
-
-/// Remove `.` and `..` segments.
-fn normalize(path: &str) -> String {
-    let mut out: Vec<&str> = Vec::new();
-    let segments: Vec<&str> = path.split('/').collect();
-    for (i, seg) in segments.iter().enumerate() {
-        match *seg {
-            "." => {}
-            ".." => {
-                if out.len() > 1 {
-                    out.pop();
-                }
-            }
-            s => out.push(s),
-        }
-        let last = i + 1 == segments.len();
-        if last && matches!(*seg, "." | "..") {
-            out.push("");
-        }
-    }
-    out.join("/")
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && let Some(v) = s
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(v);
-            i += 3;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Attributes that hold a URL to check.
@@ -386,7 +299,7 @@ mod tests {
 
     fn broken_urls(r: &Rendered) -> Vec<String> {
         let base = BaseUrl::parse("https://a.vn/kl/").unwrap();
-        check(r, &base, Path::new("public"))
+        check_output(r, &base, Path::new("public"))
             .into_iter()
             .map(|d| match *d.problem {
                 Problem::BrokenOutputLink { url, .. } => url,
@@ -439,7 +352,7 @@ mod tests {
     fn reports_line_and_column() {
         let r = site(&[("index.html", "<p>\n  <a href=\"/kl/no/\">x</a>")]);
         let base = BaseUrl::parse("https://a.vn/kl/").unwrap();
-        let d = &check(&r, &base, Path::new("public"))[0];
+        let d = &check_output(&r, &base, Path::new("public"))[0];
         assert_eq!(d.location.to_string(), "public/index.html:2:12");
     }
 }

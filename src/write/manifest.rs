@@ -1,0 +1,86 @@
+//! What the previous build wrote (`.public.ketluan-manifest`: size, hash and path of
+//! every file), and whether a file on disk still holds what a manifest says.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::{self, Write as _};
+use std::path::Path;
+use std::time::SystemTime;
+
+use super::{modified, sys};
+
+/// Size and content hash of a file.
+pub(super) type Fingerprint = (u64, u64);
+
+pub(super) fn fingerprint(bytes: &[u8]) -> Fingerprint {
+    // XXH3: a fixed, published algorithm (stable across runs and versions), and
+    // about twenty times faster than SipHash, which hashed the whole site at ~1 GB/s.
+    (bytes.len() as u64, xxhash_rust::xxh3::xxh3_64(bytes))
+}
+
+/// First line of a manifest: names the hash, so that a manifest written with
+/// another one (by an older ketluan) is not trusted.
+const MANIFEST_HEADER: &str = "ketluan-manifest xxh3-64";
+
+pub(super) fn read_manifest(path: &Path) -> HashMap<String, Fingerprint> {
+    let Ok(text) = fs::read_to_string(path) else {
+        return HashMap::new();
+    };
+    let mut lines = text.lines();
+    if lines.next() != Some(MANIFEST_HEADER) {
+        return HashMap::new();
+    }
+    lines
+        .filter_map(|line| {
+            let mut parts = line.splitn(3, ' ');
+            let len = parts.next()?.parse().ok()?;
+            let hash = u64::from_str_radix(parts.next()?, 16).ok()?;
+            Some((parts.next()?.to_string(), (len, hash)))
+        })
+        .collect()
+}
+
+pub(super) fn write_manifest(path: &Path, written: &[(String, Fingerprint)]) -> io::Result<()> {
+    let mut out = io::BufWriter::new(fs::File::create(path)?);
+    writeln!(out, "{MANIFEST_HEADER}")?;
+    for (rel, (len, hash)) in written {
+        writeln!(out, "{len} {hash:016x} {rel}")?;
+    }
+    out.flush()
+}
+
+/// Whether `path` is a file whose inode changed in no way after `published` (when
+/// the output's manifest was written): not edited, renamed over, or edited with its
+/// mtime put back, which the status-change time shows and no tool can set back. Our
+/// own links and unlinks change it too, but only during a build, before its manifest
+/// is written; and a build returns only once the clock has passed that time
+/// ([`outlast`]), so whatever changes a file after it is later, even within the same
+/// clock tick.
+pub(super) fn unchanged_since(path: &Path, published: SystemTime) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && sys::changed(&m) <= published)
+}
+
+/// Whether `path` is a file holding bytes with the fingerprint `print`: asked of a
+/// file whose times say it changed, which may be a `touch` or a `chmod` only (a deploy
+/// step making `public/` readable by all); it is then reused rather than rewritten,
+/// and keeps its mtime.
+pub(super) fn holds(path: &Path, print: Fingerprint) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == print.0)
+        && fs::read(path).is_ok_and(|bytes| fingerprint(&bytes) == print)
+}
+
+/// Wait until the clock that stamps files has passed the mtime of `path`, at most
+/// 100 ms. File times come from a clock that advances by ticks (4 ms on Linux at
+/// 250 Hz); without the wait, a file edited by a command run right after the build
+/// could bear the same time as the manifest and pass for the build's own.
+pub(super) fn outlast(path: &Path) {
+    let Some(stamp) = modified(path) else {
+        return;
+    };
+    for _ in 0..100 {
+        if sys::file_clock() > stamp {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+}

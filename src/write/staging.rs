@@ -1,0 +1,376 @@
+//! The folder a build writes into: the spare brought up to date, or a new one.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::SystemTime;
+
+use rayon::prelude::*;
+
+use super::manifest::{Fingerprint, fingerprint, holds, read_manifest, unchanged_since};
+use super::swap::{is_replaceable, recover, remove_stale};
+use super::{
+    WriteError, modified, parent_of, remove_entry, remove_gone, remove_tree, sibling, write_new,
+};
+use crate::render::{CopiedFile, OutputFile, StaticFile};
+
+/// A site being written. Dropped without [`Staging::commit`], it removes itself.
+pub struct Staging {
+    pub(super) output: PathBuf,
+    pub(super) dir: PathBuf,
+    pub(super) previous: HashMap<String, Fingerprint>,
+    /// When the output's manifest was written, just after its site was finished: a
+    /// file of that site changed later was changed by someone else.
+    published_at: SystemTime,
+    /// What the staging folder already holds: it is the spare, the site before the
+    /// previous one, being brought up to date (nothing for a new folder).
+    pub(super) held: Held,
+    pub(super) written: Mutex<Vec<(String, Fingerprint)>>,
+    /// Files of the output changed since it was published, which the spare it
+    /// becomes must not keep.
+    pub(super) tainted: Mutex<Vec<String>>,
+    /// Folders of the staging tree made so far or found in the spare, relative
+    /// (`ket-luan/slug`): each is made once, before its first file, rather than found
+    /// missing by a failed open (system calls are dear). Strings, not paths: hashing a
+    /// `Path` walks its components.
+    folders: Mutex<HashSet<String>>,
+    pub(super) committed: bool,
+}
+
+impl Staging {
+    /// Start writing a new version of `output`. Refuses to replace a non-empty folder
+    /// that ketluan did not write (it would be deleted).
+    pub fn begin(output: &Path) -> Result<Staging, WriteError> {
+        Staging::begin_with(output, false)
+    }
+
+    /// Like [`Staging::begin`]; with `force`, also replaces a folder ketluan did not
+    /// write (`build --force`). Never replaces a file.
+    pub fn begin_with(output: &Path, force: bool) -> Result<Staging, WriteError> {
+        fs::create_dir_all(parent_of(output))?;
+        recover(output);
+        if output.exists() && !output.is_dir() {
+            return Err(WriteError::NotAFolder {
+                output: output.to_path_buf(),
+            });
+        }
+        if !force && !is_replaceable(output) {
+            return Err(WriteError::NotOurs {
+                output: output.to_path_buf(),
+            });
+        }
+        remove_stale(output);
+        let dir = sibling(output, &format!("new-{}", std::process::id()));
+        let manifest = sibling(output, "manifest");
+        let published_at = modified(&manifest);
+        let previous = match published_at {
+            Some(_) if output.is_dir() => read_manifest(&manifest),
+            _ => HashMap::new(),
+        };
+        // Even with no output to compare with, updating the spare (every file written
+        // anew) costs less than deleting it and making a new tree.
+        let held = match take_spare(output, &dir) {
+            Some(held) => held,
+            None => {
+                fs::create_dir_all(&dir)?;
+                Held {
+                    files: HashMap::new(),
+                    folders: Vec::new(),
+                }
+            }
+        };
+        Ok(Staging {
+            output: output.to_path_buf(),
+            folders: Mutex::new(held.folders.iter().cloned().collect()),
+            held,
+            dir,
+            previous,
+            published_at: published_at.unwrap_or(SystemTime::UNIX_EPOCH),
+            written: Mutex::new(Vec::new()),
+            tainted: Mutex::new(Vec::new()),
+            committed: false,
+        })
+    }
+
+    /// Write one file (callable from many threads).
+    pub fn put(&self, file: &OutputFile) -> io::Result<()> {
+        self.store(&file.path, &file.contents)
+    }
+
+    fn store(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let print = fingerprint(bytes);
+        let source = self.output.join(rel);
+        // The output's file, if it has these bytes as published and no hand has
+        // changed it since (looked at before the spare's file is touched: they may be
+        // one inode). The spare's file is then also as published: one inode with it,
+        // or a file the previous build found unchanged in the output it retired.
+        let published = self.previous.get(rel) == Some(&print);
+        let reusable =
+            published && (unchanged_since(&source, self.published_at) || holds(&source, print));
+        if published && !reusable {
+            // Changed by hand: it must not stay in the site that becomes the spare.
+            self.tainted
+                .lock()
+                .expect("no panics")
+                .push(rel.to_string());
+        }
+        let held = self.held.files.get(rel);
+        // Bytes the spare holds and the output published are the output's file
+        // (linked when the previous build kept it): nothing to do. Bytes the spare
+        // holds but the output does not are written again, for a new mtime: deploy
+        // tools that sync by mtime compare with what the output published.
+        if !(reusable && held == Some(&print)) {
+            let target = self.dir.join(rel);
+            if held.is_some() {
+                // Possibly a link to the output's file: replaced, never written into.
+                fs::remove_file(&target)?;
+            } else {
+                self.make_parent(rel)?;
+            }
+            let linked = reusable && fs::hard_link(&source, &target).is_ok();
+            if !linked {
+                write_new(&target, bytes)?;
+            }
+        }
+        self.written
+            .lock()
+            .expect("no panics while holding it")
+            .push((rel.to_string(), print));
+        Ok(())
+    }
+
+    /// Make the folder the file `rel` (relative, `/`-separated) goes in, unless this
+    /// staging tree already has it.
+    fn make_parent(&self, rel: &str) -> io::Result<()> {
+        let Some((parent, _)) = rel.rsplit_once('/') else {
+            return Ok(());
+        };
+        let lock = || self.folders.lock().expect("no panics while holding it");
+        if lock().contains(parent) {
+            return Ok(());
+        }
+        // Outside the lock: two threads may both make it, which create_dir_all allows.
+        let folder = self.dir.join(parent);
+        if let Err(e) = fs::create_dir_all(&folder) {
+            // The spare may hold a file where this build wants a folder.
+            let blocker = std::iter::successors(Some(parent), |p| p.rsplit_once('/').map(|s| s.0))
+                .find(|p| self.held.files.contains_key(*p))
+                .ok_or(e)?;
+            match fs::remove_file(self.dir.join(blocker)) {
+                // Another thread making a folder there may have removed it first.
+                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                _ => fs::create_dir_all(&folder)?,
+            }
+        }
+        let mut folders = lock();
+        let mut made = parent;
+        while folders.insert(made.to_string()) {
+            match made.rsplit_once('/') {
+                Some((up, _)) => made = up,
+                None => break,
+            }
+        }
+        Ok(())
+    }
+
+    /// Copy static files and attachments.
+    pub fn copy(&self, copies: &[CopiedFile]) -> Result<(), WriteError> {
+        copies.par_iter().try_for_each(|c| match &c.source {
+            StaticFile::Builtin(bytes) => Ok(self.store(&c.path, bytes)?),
+            StaticFile::Disk(src) => {
+                let bytes = fs::read(src).map_err(|source| WriteError::Unreadable {
+                    path: src.clone(),
+                    source,
+                })?;
+                Ok(self.store(&c.path, &bytes)?)
+            }
+        })
+    }
+
+    /// Remove what the spare held that this build did not write: its files, then
+    /// the folders no written file is in.
+    pub(super) fn prune(&self, written: &[(String, Fingerprint)]) -> io::Result<()> {
+        if self.held.files.is_empty() {
+            return Ok(());
+        }
+        let kept: HashSet<&str> = written.iter().map(|(rel, _)| rel.as_str()).collect();
+        let needed = folders_of(kept.iter().copied());
+        // A name the spare had may now be the other kind (a file where a folder was).
+        let stale = |rel: &str| !kept.contains(rel) && !needed.contains(rel);
+        // What is already gone (a folder above it replaced by a file) is done.
+        self.held
+            .files
+            .par_iter()
+            .filter(|(rel, _)| stale(rel))
+            .try_for_each(|(rel, _)| remove_gone(&self.dir.join(rel), false))?;
+        // A folder comes right before everything in it: once it is removed, they are.
+        let mut gone: Vec<&str> = Vec::new();
+        for folder in &self.held.folders {
+            let inside_gone = gone
+                .last()
+                .is_some_and(|g| folder.strip_prefix(g).is_some_and(|r| r.starts_with('/')));
+            if stale(folder) && !inside_gone {
+                gone.push(folder);
+            }
+        }
+        gone.par_iter()
+            .try_for_each(|f| remove_gone(&self.dir.join(f), true))
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            remove_tree(&self.dir);
+        }
+    }
+}
+
+/// What the spare holds once moved into place as a staging folder.
+pub(super) struct Held {
+    /// The files of its manifest that are there.
+    files: HashMap<String, Fingerprint>,
+    /// Its folders, relative, each before those inside it.
+    folders: Vec<String>,
+}
+
+/// The spare of `output` moved to `dir`, and what it holds. `None`, and the spare
+/// deleted, when it has no manifest or cannot be read.
+fn take_spare(output: &Path, dir: &Path) -> Option<Held> {
+    let spare = sibling(output, "spare");
+    let manifest = sibling(output, "spare-manifest");
+    let finished = modified(&manifest);
+    let listed = read_manifest(&manifest);
+    // From here on the spare changes, and its manifest no longer describes it.
+    let _ = fs::remove_file(&manifest);
+    let is_folder = fs::symlink_metadata(&spare).is_ok_and(|m| m.is_dir());
+    let finished = match finished {
+        Some(t) if is_folder && !listed.is_empty() && fs::rename(&spare, dir).is_ok() => t,
+        _ => {
+            remove_tree(&spare);
+            return None;
+        }
+    };
+    let held = survey(dir, &listed, finished);
+    if held.is_none() {
+        remove_tree(dir);
+    }
+    held
+}
+
+/// What `dir`, a site finished at `finished` (the mtime of its manifest, written
+/// just after), holds of the files `listed`. Only a folder modified since is read
+/// (an entry made or removed in a folder changes its mtime): reading every folder
+/// of a site whose folders are not cached costs a disk read each (1.1 s at
+/// 10,000), looking at their mtimes does not. Anything there the site does not
+/// have (a file someone put in `public/`) is removed, so that it never reaches a
+/// site. `None` if a folder cannot be read.
+fn survey(dir: &Path, listed: &HashMap<String, Fingerprint>, finished: SystemTime) -> Option<Held> {
+    // The site's folders, each before those inside it.
+    let seen = folders_of(listed.keys().map(String::as_str));
+    let mut folders: Vec<&str> = std::iter::once("").chain(seen.iter().copied()).collect();
+    folders.sort_by(|a, b| a.split('/').cmp(b.split('/')));
+    enum Found {
+        Missing,
+        Unchanged,
+        Changed(Vec<(String, bool)>),
+    }
+    let look = |rel: &str| -> Option<Found> {
+        let path = dir.join(rel);
+        let meta = match fs::symlink_metadata(&path) {
+            Ok(m) if m.is_dir() => m,
+            _ => return Some(Found::Missing),
+        };
+        if meta.modified().ok()? < finished {
+            return Some(Found::Unchanged);
+        }
+        let mut entries = Vec::new();
+        for entry in fs::read_dir(&path).ok()? {
+            let entry = entry.ok()?;
+            let kind = entry.file_type().ok()?;
+            let is_dir = kind.is_dir();
+            // A build writes only folders and files with UTF-8 names.
+            let name = match entry.file_name().into_string() {
+                Ok(name) if is_dir || kind.is_file() => name,
+                _ => {
+                    remove_entry(&entry.path(), is_dir).ok()?;
+                    continue;
+                }
+            };
+            let name = if rel.is_empty() {
+                name
+            } else {
+                format!("{rel}/{name}")
+            };
+            entries.push((name, is_dir));
+        }
+        Some(Found::Changed(entries))
+    };
+    let found: Vec<Found> = folders.par_iter().map(|f| look(f)).collect::<Option<_>>()?;
+    let state: HashMap<&str, &Found> = folders.iter().copied().zip(&found).collect();
+    let mut held = Held {
+        files: HashMap::with_capacity(listed.len()),
+        folders: Vec::new(),
+    };
+    for (folder, found) in folders.iter().zip(&found) {
+        match found {
+            Found::Missing => continue,
+            Found::Unchanged => {}
+            Found::Changed(entries) => {
+                for (rel, is_dir) in entries {
+                    let known = if *is_dir {
+                        seen.contains(rel.as_str())
+                    } else {
+                        listed.contains_key(rel)
+                    };
+                    if !known {
+                        remove_entry(&dir.join(rel), *is_dir).ok()?;
+                    }
+                }
+            }
+        }
+        if !folder.is_empty() {
+            held.folders.push(folder.to_string());
+        }
+    }
+    // Files read in the folders that changed; those that did not hold what is listed.
+    let read: HashSet<&str> = found
+        .iter()
+        .filter_map(|f| match f {
+            Found::Changed(entries) => Some(entries),
+            _ => None,
+        })
+        .flatten()
+        .filter(|(_, is_dir)| !is_dir)
+        .map(|(rel, _)| rel.as_str())
+        .collect();
+    for (rel, print) in listed {
+        let parent = rel.rsplit_once('/').map_or("", |(p, _)| p);
+        let there = match state.get(parent) {
+            Some(Found::Unchanged) => true,
+            Some(Found::Changed(_)) => read.contains(rel.as_str()),
+            _ => false,
+        };
+        if there {
+            held.files.insert(rel.clone(), *print);
+        }
+    }
+    Some(held)
+}
+
+/// The folders the files `rels` are in, and those above them (relative, without the
+/// top folder itself).
+pub(super) fn folders_of<'a>(rels: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+    let mut folders = HashSet::new();
+    for mut rel in rels {
+        while let Some((parent, _)) = rel.rsplit_once('/') {
+            if !folders.insert(parent) {
+                break;
+            }
+            rel = parent;
+        }
+    }
+    folders
+}
