@@ -167,6 +167,10 @@ pub enum Problem {
     Encoding(String),
     #[error("{0}; nothing was imported")]
     NotAnArticle(&'static str),
+    /// A file `import` cannot read (a scan without text, a damaged or oversized file):
+    /// why, and what to do instead.
+    #[error("{reason}; nothing was imported")]
+    UnreadableInput { reason: String, fix: &'static str },
     #[error("the folder is not empty ({0})")]
     FolderNotEmpty(String),
 
@@ -291,6 +295,7 @@ impl Problem {
             Problem::FileExists => "file-exists",
             Problem::Encoding(_) => "encoding",
             Problem::NotAnArticle(_) => "not-an-article",
+            Problem::UnreadableInput { .. } => "unreadable-input",
             Problem::FolderNotEmpty(_) => "folder-not-empty",
             Problem::DateInFuture(_) => "date-in-future",
             Problem::DateTooEarly(_) => "date-too-early",
@@ -452,6 +457,7 @@ impl Problem {
             Problem::NotAnArticle(_) => "open the article, copy its text (title, date line and \
                  body) into a .txt file and import that"
                 .into(),
+            Problem::UnreadableInput { fix, .. } => fix.to_string(),
             Problem::Encoding(_) => "save the article as UTF-8 (in Notepad: Save As → Encoding: \
                  UTF-8), or convert it to Unicode with Unikey's converter (VNI, VIQR…)"
                 .into(),

@@ -53,6 +53,9 @@ pub struct Draft {
     pub province: Value,
     pub body: Value,
     pub chaired_by: Value,
+    pub signed_by: Value,
+    /// The conclusion's own number (`445-KL/TU`).
+    pub number: Value,
     pub resolutions: Vec<String>,
     pub summary: Value,
     pub source: Value,
@@ -83,8 +86,8 @@ impl Draft {
         key("province", &self.province, false);
         key("body", &self.body, false);
         key("chaired_by", &self.chaired_by, false);
-        key("signed_by", &Value::default(), false);
-        key("number", &Value::default(), false);
+        key("signed_by", &self.signed_by, false);
+        key("number", &self.number, true);
         if self.resolutions.is_empty() {
             out.push_str("# resolutions: []\n");
         } else {

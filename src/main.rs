@@ -90,6 +90,10 @@ fn report_bugs_plainly() {
 }
 
 fn main() -> ExitCode {
+    // The child that reads a PDF for `import` (see ketluan::import), before anything.
+    if let Some(code) = ketluan::import::pdf_child_main() {
+        return ExitCode::from(u8::try_from(code).unwrap_or(2));
+    }
     tune_allocator();
     report_bugs_plainly();
     // Restored when main returns, so every path returns rather than exits.

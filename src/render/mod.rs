@@ -241,18 +241,8 @@ fn extras(
     });
     if site.config.search {
         return timings.time("search", || {
-            let texts: Result<Vec<String>, Diagnostic> = site
-                .conclusions
-                .par_iter()
-                .map(|c| Ok(markdown::plain_text(&body(c)?)))
-                .collect();
-            match texts {
-                Ok(texts) => {
-                    out(search::render(&builder.b, &texts));
-                    None
-                }
-                Err(d) => Some(d),
-            }
+            let text = |i: usize| Ok(markdown::plain_text(&body(&site.conclusions[i])?));
+            search::render(&builder.b, &text, out).err()
         });
     }
     None

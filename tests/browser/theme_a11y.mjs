@@ -253,9 +253,17 @@ async function checkFocusRing(page) {
 }
 
 /// The first Tab reaches the skip link, Enter moves focus to <main>, the next Tab lands
-/// inside <main>; every one of these focus positions is visibly marked.
+/// inside <main>; every one of these focus positions is visibly marked. A page that puts
+/// the focus inside <main> on arrival (the search page's box) has the reader there
+/// already: it must mark that focus visibly instead.
 async function checkKeyboard(page) {
   const problems = [];
+  const arrival = await page.evaluate(focusState);
+  if (arrival) {
+    if (!arrival.inMain) problems.push(`the focus starts on ${JSON.stringify(arrival)}, outside main`);
+    else if (!arrival.indicator) problems.push(`no visible focus indicator on ${arrival.tag} #${arrival.id}`);
+    return problems;
+  }
   await page.keyboard.press('Tab');
   const skip = await page.evaluate(focusState);
   if (!skip || skip.href !== '#main') {
