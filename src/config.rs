@@ -93,6 +93,30 @@ impl BaseUrl {
     pub fn origin(&self) -> &str {
         &self.url[..self.path_start]
     }
+
+    /// Whether the site is published on a real host: not this machine, not a name
+    /// reserved for examples or tests (RFC 2606, RFC 6761).
+    pub fn is_public(&self) -> bool {
+        let authority = self.origin().split_once("://").map_or("", |(_, a)| a);
+        let host = match authority.strip_prefix('[') {
+            Some(v6) => return !v6.starts_with("::1]"),
+            None => authority.split(':').next().unwrap_or(""),
+        };
+        let labels: Vec<&str> = host.split('.').collect();
+        let reserved_tld = [
+            "localhost",
+            "test",
+            "example",
+            "invalid",
+            "local",
+            "internal",
+        ];
+        let loopback = host.starts_with("127.") || host == "0.0.0.0";
+        !(loopback
+            || labels.last().is_some_and(|tld| reserved_tld.contains(tld))
+            || labels.contains(&"example")
+            || !host.contains('.'))
+    }
 }
 
 /// Bytes a URL path holds as they are (RFC 3986 `pchar` and `/`), and `%`, the start
@@ -145,6 +169,73 @@ pub struct SiteConfig {
     /// Publish every file of `content/` beside a conclusion, listed or not (the old
     /// behaviour). Off: only attachments and files the body links to.
     pub publish_unlisted: bool,
+    /// Who runs the portal, for its header and legal footer; `None` without a
+    /// `portal:` block.
+    pub portal: Option<Portal>,
+}
+
+/// The `portal:` block of `site.yaml`: the operator's identity a state portal shows
+/// on every page (Decree 42/2022/NĐ-CP). Every field is optional here; `check` warns
+/// about the ones the decree asks for ([`Portal::missing_required`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Portal {
+    /// The managing agency (cơ quan chủ quản): `Văn phòng Tỉnh ủy Hà Tĩnh`.
+    pub agency: Option<String>,
+    /// The agency above it: `Tỉnh ủy Hà Tĩnh`.
+    pub parent_agency: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// The person responsible for the content (người chịu trách nhiệm chính).
+    pub responsible: Option<String>,
+    pub licence_number: Option<String>,
+    pub licence_date: Option<jiff::civil::Date>,
+    /// A file name under the site's `static/` folder.
+    pub logo: Option<String>,
+    /// Extra links for the footer, in order.
+    pub links: Vec<PortalLink>,
+}
+
+/// One extra footer link of the portal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PortalLink {
+    pub title: String,
+    pub url: String,
+}
+
+impl Portal {
+    /// Keys the `portal:` block accepts.
+    pub const KEYS: &'static [&'static str] = &[
+        "agency",
+        "parent_agency",
+        "address",
+        "phone",
+        "email",
+        "responsible",
+        "licence_number",
+        "licence_date",
+        "logo",
+        "links",
+    ];
+
+    /// Keys of the fields Decree 42/2022/NĐ-CP asks a state portal to show that this
+    /// block leaves empty, in [`Portal::KEYS`] order.
+    pub fn missing_required(&self) -> Vec<&'static str> {
+        let fields = [
+            ("agency", self.agency.is_some()),
+            ("address", self.address.is_some()),
+            ("phone", self.phone.is_some()),
+            ("email", self.email.is_some()),
+            ("responsible", self.responsible.is_some()),
+            ("licence_number", self.licence_number.is_some()),
+            ("licence_date", self.licence_date.is_some()),
+        ];
+        fields
+            .into_iter()
+            .filter(|(_, given)| !given)
+            .map(|(key, _)| key)
+            .collect()
+    }
 }
 
 /// The default of [`SiteConfig::max_cited_documents`].
@@ -161,6 +252,7 @@ impl SiteConfig {
         "paginate",
         "unsafe_html",
         "search",
+        "portal",
         "max_cited_documents",
         "publish_unlisted",
     ];
@@ -204,5 +296,19 @@ mod tests {
         assert!(BaseUrl::parse("http://localhost/a%2eb/").is_ok());
         assert!(BaseUrl::parse("https://kếtluận.vn/").is_err());
         assert!(BaseUrl::parse("https://user@a.vn/").is_err());
+    }
+
+    #[test]
+    fn public_hosts() {
+        let public = |s: &str| BaseUrl::parse(s).unwrap().is_public();
+        assert!(public("https://hatinh.gov.vn/ket-luan/"));
+        assert!(public("http://10.0.0.5.nip.io:8080/"));
+        assert!(!public("http://localhost:1111/"));
+        assert!(!public("http://127.0.0.1/"));
+        assert!(!public("http://[::1]:8080/"));
+        assert!(!public("https://portal.example.gov.vn/"));
+        assert!(!public("https://example.com/"));
+        assert!(!public("https://site.test/"));
+        assert!(!public("http://intranet/"));
     }
 }

@@ -156,6 +156,7 @@ pub const CODES: &[&str] = &[
     "too-many-documents",
     "yaml-aliases",
     "template-budget",
+    "portal-incomplete",
     "windows-name",
     "case-clash",
     "unreadable-input",
@@ -329,6 +330,10 @@ pub enum Problem {
     UncheckedImport {
         reason: String,
     },
+    /// `missing` names the `portal:` keys the decree asks for.
+    PortalIncomplete {
+        missing: Vec<&'static str>,
+    },
     WindowsName {
         name: String,
         reason: &'static str,
@@ -402,6 +407,7 @@ impl Problem {
             Problem::CommentInValue { .. } => "comment-in-value",
             Problem::TagsInOneString { .. } => "tags-in-one-string",
             Problem::UncheckedImport { .. } => "unchecked-import",
+            Problem::PortalIncomplete { .. } => "portal-incomplete",
             Problem::WindowsName { .. } => "windows-name",
             Problem::CaseClash { .. } => "case-clash",
         }
@@ -429,7 +435,8 @@ impl Problem {
             | Problem::UnpublishedFile(_)
             | Problem::CommentInValue { .. }
             | Problem::TagsInOneString { .. }
-            | Problem::UncheckedImport { .. } => Severity::Warning,
+            | Problem::UncheckedImport { .. }
+            | Problem::PortalIncomplete { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -466,6 +473,9 @@ impl Problem {
             }
             Problem::UnreadableInput { reason, .. } => {
                 t!(in lang, "problem-not-an-article", reason = reason)
+            }
+            Problem::PortalIncomplete { missing } => {
+                t!(in lang, "problem-portal-incomplete", fields = missing.join(", "))
             }
             Problem::WindowsName { name, reason, .. } => t!(
                 in lang,
@@ -724,6 +734,10 @@ impl Problem {
                 Some(c) => t!(in lang, "help-unused-template-closest", closest = c),
                 None => t!(in lang, "help-unused-template"),
             },
+            Problem::PortalIncomplete { missing } => {
+                let keys = missing.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>();
+                t!(in lang, "help-portal-incomplete", keys = keys.join(", "))
+            }
             Problem::UnpublishedFile(_) => t!(in lang, "help-unpublished-file"),
             Problem::CommentInValue { fixed, .. } => {
                 t!(in lang, "help-comment-in-value", fixed = fixed)

@@ -35,6 +35,14 @@ pub enum Route<'a> {
     Provinces,
     Province(&'a str),
     Documents,
+    /// Page `page` (from 1) of the documents index, or of the documents one filter
+    /// keeps (`filter`: its URL segment and value, `("loai", "nq")`).
+    DocumentsPage {
+        filter: Option<(&'a str, &'a str)>,
+        page: usize,
+    },
+    /// The values of one filter of the documents index, by its URL segment (`loai`).
+    DocumentFilter(&'a str),
     Document(&'a str),
     Search,
     /// The folder of the search index's files.
@@ -72,6 +80,17 @@ impl Route<'_> {
             Route::Provinces => "tinh/".into(),
             Route::Province(slug) => format!("tinh/{slug}/").into(),
             Route::Documents => "nghi-quyet/".into(),
+            Route::DocumentsPage { filter, page } => {
+                let mut path = String::from("nghi-quyet/");
+                if let Some((dimension, value)) = filter {
+                    path.push_str(&format!("{dimension}/{value}/"));
+                }
+                if page > 1 {
+                    path.push_str(&format!("trang/{page}/"));
+                }
+                path.into()
+            }
+            Route::DocumentFilter(dimension) => format!("nghi-quyet/{dimension}/").into(),
             Route::Document(slug) => format!("nghi-quyet/{slug}/").into(),
             Route::Search => "tim-kiem/".into(),
             Route::SearchIndex => format!("{SEARCH_INDEX_DIR}/").into(),
@@ -180,6 +199,14 @@ impl Urls {
     }
     pub fn document(&self, slug: &str) -> String {
         self.of(Route::Document(slug))
+    }
+    /// Page `page` of the documents index, or of one filter of it.
+    pub fn documents_page(&self, filter: Option<(&str, &str)>, page: usize) -> String {
+        self.of(Route::DocumentsPage { filter, page })
+    }
+    /// The page listing every value of one filter of the documents index.
+    pub fn documents_filter(&self, dimension: &str) -> String {
+        self.of(Route::DocumentFilter(dimension))
     }
     pub fn static_dir(&self) -> String {
         self.of(Route::StaticDir)

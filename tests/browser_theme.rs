@@ -319,3 +319,135 @@ fn every_page_kind_passes_the_browser_checks() {
         assert!(out_dir.join(label).is_file(), "{label} was not saved");
     }
 }
+
+/// A generated site of 10,000 conclusions (scripts/gen_corpus.py) built for `/gen/`.
+/// The generated sources are kept in `target/tmp/` for later runs (the script is
+/// deterministic); the site is built anew every time, by this build of ketluan.
+fn generated_site() -> PathBuf {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("theme-10k");
+    let site = root.join("site");
+    if !site.join("site.yaml").is_file() {
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(&root).unwrap();
+        let gen_corpus = Command::new("python3")
+            .arg(repo().join("scripts/gen_corpus.py"))
+            .arg("10000")
+            .arg(&site)
+            .status()
+            .expect("run python3 scripts/gen_corpus.py");
+        assert!(gen_corpus.success(), "gen_corpus.py failed");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_ketluan"))
+        .args([
+            "build",
+            "--base-url",
+            "https://portal.example.gov.vn/gen/",
+            "--root",
+        ])
+        .arg(&site)
+        .output()
+        .expect("run ketluan");
+    assert!(
+        out.status.success(),
+        "build of the 10,000-conclusion site failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    site
+}
+
+/// The first conclusion page of a built site, as a path under the site.
+fn first_conclusion(public: &Path) -> String {
+    let mut slugs: Vec<String> = std::fs::read_dir(public.join("ket-luan"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    slugs.sort();
+    format!("ket-luan/{}/", slugs.last().expect("a conclusion"))
+}
+
+/// Full-page screenshots of every page kind at 360 and 1280 px in both schemes, kept
+/// in `target/tmp/theme-screens/` (a CI artifact; docs/templates.md shows some), and
+/// the layout the issue asks for: a header at most 120 px high at 360 px, and a
+/// conclusion's body starting on the first screen (1280×900 and 360×800), after
+/// the key-facts line, on the example site and on a 10,000-conclusion site.
+#[test]
+#[ignore = "needs chromium; run by .ci/run"]
+fn every_page_kind_has_screenshots_and_the_conclusion_first() {
+    require_tools();
+    let example = TestSite::example();
+    example.build_ok();
+    let full = fixture(|y| y.to_string());
+    build(&full, &[]);
+    let big = generated_site();
+    let server = Server::start(BTreeMap::from([
+        ("/ket-luan/".to_string(), example.path("public")),
+        ("/cong-thong-tin/ket-luan/".to_string(), full.path("public")),
+        ("/gen/".to_string(), big.join("public")),
+    ]));
+    let ex = |page: &str| format!("{}/ket-luan/{page}", server.origin);
+    let fx = |page: &str| format!("{}/cong-thong-tin/ket-luan/{page}", server.origin);
+    let big_url = |page: &str| format!("{}/gen/{page}", server.origin);
+    let big_conclusion = first_conclusion(&big.join("public"));
+    let pages = [
+        ("home", ex("")),
+        (
+            "conclusion",
+            ex("ket-luan/2023-03-22-ha-tinh-ket-luan-hoi-nghi-can-bo-chu-chot/"),
+        ),
+        ("timeline", ex("dong-thoi-gian/")),
+        ("year", ex("dong-thoi-gian/2021/")),
+        ("provinces", ex("tinh/")),
+        ("province", ex("tinh/ha-tinh/")),
+        ("documents", ex("nghi-quyet/")),
+        ("document", ex("nghi-quyet/quang-ninh-326-2021-nq-hdnd/")),
+        ("search", ex("tim-kiem/")),
+        ("404", ex("404.html")),
+        (
+            "portal-conclusion",
+            fx("ket-luan/tong-ket-cong-tac-nam-2024/"),
+        ),
+        ("portal-home", fx("")),
+        ("10k-conclusion", big_url(&big_conclusion)),
+        ("10k-timeline", big_url("dong-thoi-gian/")),
+        ("10k-provinces", big_url("tinh/")),
+        ("10k-documents", big_url("nghi-quyet/")),
+        (
+            "10k-documents-filtered",
+            big_url("nghi-quyet/loai/nq/trang/2/"),
+        ),
+    ];
+    let out_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("theme-screens");
+    let _ = std::fs::remove_dir_all(&out_dir);
+    let output = Command::new("node")
+        .current_dir(repo())
+        .arg("tests/browser/theme_screens.mjs")
+        .arg("--out")
+        .arg(&out_dir)
+        .args([
+            "--conclusion",
+            "conclusion",
+            "--conclusion",
+            "portal-conclusion",
+            "--conclusion",
+            "10k-conclusion",
+        ])
+        .args(pages.iter().map(|(label, url)| format!("{label}={url}")))
+        .env("KETLUAN_CHROMIUM", chromium())
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "screenshot checks failed ({}):\n{stdout}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    println!("{stdout}");
+    for (label, _) in pages {
+        for shot in ["360-light", "1280-light", "360-dark", "1280-dark"] {
+            let file = out_dir.join(format!("{label}-{shot}.png"));
+            assert!(file.is_file(), "{} was not saved", file.display());
+        }
+    }
+}

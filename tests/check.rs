@@ -627,3 +627,48 @@ fn explain_prints_the_section_of_a_code_in_the_chosen_language() {
     assert!(err.contains("không có mã lỗi `unknwn-key`"), "{err}");
     assert!(err.contains("`unknown-key`"), "{err}");
 }
+
+#[test]
+fn a_public_portal_is_warned_of_missing_decree_fields() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        conclusion("Kết luận", "2023-03-22", "Hà Tĩnh", ""),
+    );
+    // An example host owes nothing.
+    assert!(findings(&site).is_empty(), "{:?}", findings(&site));
+    site.write(
+        "site.yaml",
+        "title: Thử nghiệm\nbase_url: https://ketluan.hatinh.gov.vn/\nportal:\n  agency: Văn phòng Tỉnh ủy\n  email: bbt@hatinh.gov.vn\n",
+    );
+    let found = findings(&site);
+    assert_eq!(
+        found,
+        [(
+            "site.yaml".to_string(),
+            3,
+            1,
+            "warning".to_string(),
+            "portal-incomplete".to_string()
+        )]
+    );
+    let out = site.run(&["check"]);
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    for key in [
+        "`address`",
+        "`phone`",
+        "`responsible`",
+        "`licence_number`",
+        "`licence_date`",
+    ] {
+        assert!(text.contains(key), "{key} not named:\n{text}");
+    }
+    assert!(!text.contains("`email`"), "{text}");
+    // Without the block: at the top of site.yaml.
+    site.write(
+        "site.yaml",
+        "title: Thử nghiệm\nbase_url: https://ketluan.hatinh.gov.vn/\n",
+    );
+    assert_eq!(findings(&site)[0].1, 1);
+}

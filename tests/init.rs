@@ -321,3 +321,43 @@ fn init_is_deterministic() {
     let (_b, b) = init(&["--province", "Huế", "--ci", "github"]);
     assert_eq!(tree(&a), tree(&b));
 }
+
+#[test]
+fn the_portal_block_is_written_commented_and_works_once_filled_in() {
+    let (_tmp, dir) = init(&["--base-url", "https://ketluan.hatinh.gov.vn/"]);
+    let yaml = read(&dir.join("site.yaml"));
+    assert!(yaml.contains("Nghị định 42/2022/NĐ-CP"));
+    assert!(yaml.contains("\n# portal:\n"));
+    // On a real host, the missing block is warned about.
+    let check = run_in(&dir, &["check", "--format", "json"]);
+    assert!(
+        stdout(&check).contains("portal-incomplete"),
+        "{}",
+        stdout(&check)
+    );
+    // Uncommented as the comment says, with the logo it names in static/.
+    let filled: String = yaml
+        .lines()
+        .map(|l| match l.strip_prefix("# ") {
+            Some(rest) if rest.starts_with("portal:") || rest.starts_with("  ") => rest,
+            _ => l,
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.join("site.yaml"), filled).unwrap();
+    std::fs::create_dir_all(dir.join("static")).unwrap();
+    std::fs::write(
+        dir.join("static/quoc-huy.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    let check = run_in(&dir, &["check", "--strict"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+    let build = run_in(&dir, &["build"]);
+    assert!(build.status.success(), "{}", stderr(&build));
+    let home = Html::parse_document(&read(&dir.join("public/index.html")));
+    let footer = texts(&home, "footer").join(" ");
+    assert!(footer.contains("Văn phòng Tỉnh ủy Hà Tĩnh"), "{footer}");
+    assert!(footer.contains("banbientap@hatinh.gov.vn"), "{footer}");
+    assert_eq!(attrs(&home, ".brand-logo", "src"), ["/static/quoc-huy.svg"]);
+}

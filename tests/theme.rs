@@ -1,5 +1,6 @@
-//! The default theme's HTML, read from built sites: the metadata a portal shows,
-//! previous/next in time and within the province, dates and UI strings in both
+//! The default theme's HTML, read from built sites: the conclusion first and the
+//! metadata a portal shows, previous/next and related conclusions, the portal's
+//! header and footer, the indexes, dates and UI strings in both
 //! languages, and every way a site restyles the theme (partials, translations, static
 //! files, another theme folder). What only a browser can tell is in browser_theme.rs.
 
@@ -16,12 +17,12 @@ fn fixture() -> TestSite {
     TestSite::copy_of("tests/fixtures/theme_site")
 }
 
-/// The metadata table as (header, value) pairs, whitespace collapsed.
+/// The metadata list as (label, value) pairs, whitespace collapsed.
 fn metadata(site: &TestSite, page: &str) -> Vec<(String, String)> {
     let html = site.html(page);
-    texts(&html, "table.meta th")
+    texts(&html, "dl.meta dt")
         .into_iter()
-        .zip(texts(&html, "table.meta td"))
+        .zip(texts(&html, "dl.meta dd"))
         .collect()
 }
 
@@ -73,20 +74,28 @@ fn conclusion_page_shows_the_full_vietnamese_metadata_set() {
     );
 
     let html = site.html(FULL);
-    let files = attrs(&html, "table.meta .files a", "href");
+    let files = attrs(&html, "dl.meta .files a", "href");
     assert_eq!(files.len(), 3, "{files:?}");
     for href in files {
         let rel = href.trim_start_matches("/cong-thong-tin/ket-luan/");
         assert!(site.path(&format!("public/{rel}")).is_file(), "{href}");
     }
-    // The Vietnamese dateline, then the body under its own heading, after the table.
+    // The conclusion first: the title, one line of key facts, the body, and only
+    // then the record.
     assert_eq!(
-        texts(&html, ".dateline"),
-        ["Hà Tĩnh, ngày 20/12/2024 · Số 1234-TB/TU"]
+        texts(&html, ".key-facts"),
+        ["20/12/2024 · Hà Tĩnh · Ban Thường vụ Tỉnh ủy · Số 1234-TB/TU"]
     );
     let headings = texts(&html, "main h1, main h2");
-    assert_eq!(headings[1], "Thông tin văn bản");
-    assert_eq!(headings[2], "Nội dung");
+    assert_eq!(headings[1], "Đánh giá kết quả năm 2024", "{headings:?}");
+    let meta = headings.iter().position(|h| h == "Thông tin văn bản");
+    assert!(meta.is_some_and(|m| m > 2), "{headings:?}");
+    let article = texts(&html, "article.conclusion > *");
+    assert!(
+        article[1].starts_with("Ngày 20/12/2024, Ban Thường vụ"),
+        "{article:?}"
+    );
+    assert!(article[2].starts_with("Thông tin văn bản"), "{article:?}");
     assert_eq!(
         attrs(&html, "main time", "datetime")
             .first()
@@ -96,7 +105,7 @@ fn conclusion_page_shows_the_full_vietnamese_metadata_set() {
 }
 
 #[test]
-fn missing_fields_of_the_standard_set_say_so() {
+fn rows_without_a_value_are_left_out() {
     let site = TestSite::new();
     site.write(
         "content/a.md",
@@ -104,18 +113,21 @@ fn missing_fields_of_the_standard_set_say_so() {
     );
     site.build_ok();
     let rows = metadata(&site, "public/ket-luan/a/index.html");
-    assert_eq!(value(&rows, "Số, ký hiệu"), "Chưa cập nhật");
-    assert_eq!(value(&rows, "Cơ quan"), "Chưa cập nhật");
-    assert_eq!(value(&rows, "Người chủ trì"), "Chưa cập nhật");
-    assert_eq!(value(&rows, "Lĩnh vực"), "Chưa cập nhật");
-    assert_eq!(value(&rows, "Văn bản liên quan"), "Không có");
-    assert_eq!(value(&rows, "Tệp đính kèm"), "Không có");
-    assert_eq!(value(&rows, "Trích yếu"), "Nội dung kết luận.");
-    assert!(!rows.iter().any(|(h, _)| h == "Người ký" || h == "Nguồn"));
+    let labels: Vec<&str> = rows.iter().map(|(l, _)| l.as_str()).collect();
+    // The summary is the first paragraph, shown already: no row repeats it.
+    assert_eq!(labels, ["Ngày", "Tỉnh, thành phố"]);
+    let html = site.html("public/ket-luan/a/index.html");
+    assert_eq!(texts(&html, ".key-facts"), ["22/3/2023 · Hà Tĩnh"]);
+    assert!(!html.html().contains("Chưa cập nhật"));
+}
+
+/// The links of the related conclusions of a page.
+fn related(site: &TestSite, page: &str) -> Vec<String> {
+    attrs(&site.html(page), ".related-list a", "href")
 }
 
 #[test]
-fn previous_and_next_in_time_and_within_the_province() {
+fn one_previous_next_card_in_time_and_related_conclusions() {
     let site = TestSite::new();
     for (slug, date, province) in [
         ("ht1", "2021-01-10", "Hà Tĩnh"),
@@ -129,33 +141,42 @@ fn previous_and_next_in_time_and_within_the_province() {
             conclusion(slug, date, province, ""),
         );
     }
+    // ht0 cites the document na1 cites: it comes first among na1's related.
+    site.write(
+        "content/ht0.md",
+        conclusion("ht0", "2020-01-10", "Hà Tĩnh", "resolutions: [57-NQ/TW]\n"),
+    );
+    site.write(
+        "content/na0.md",
+        conclusion("na0", "2020-02-10", "Nghệ An", "resolutions: [57-NQ/TW]\n"),
+    );
     site.build_ok();
     let page = site.html("public/ket-luan/ht2/index.html");
     let url = |s: &str| format!("/ket-luan/ket-luan/{s}/");
     assert_eq!(attrs(&page, "a[rel=prev]", "href"), [url("na1")]);
     assert_eq!(attrs(&page, "a[rel=next]", "href"), [url("na2")]);
+    // One card: each neighbour once.
+    assert_eq!(attrs(&page, ".pager a", "href"), [url("na1"), url("na2")]);
+    // The breadcrumb names the section the navigation marks.
     assert_eq!(
-        texts(&page, "#pager-province"),
-        ["Cùng tỉnh, thành phố: Hà Tĩnh"]
+        texts(&page, ".breadcrumbs a"),
+        ["Trang chủ", "Dòng thời gian"]
     );
+    assert_eq!(texts(&page, ".site-nav [aria-current]"), ["Dòng thời gian"]);
+    // Same province, nearest in time first.
     assert_eq!(
-        attrs(&page, "[aria-labelledby=pager-province] a", "href"),
-        [url("ht1"), url("ht3")]
+        related(&site, "public/ket-luan/ht2/index.html"),
+        [url("ht1"), url("ht3"), url("ht0")]
     );
-    // The newest of a province has no newer neighbour there.
-    let last = site.html("public/ket-luan/na2/index.html");
+    // Shared documents first, then the province.
     assert_eq!(
-        attrs(&last, "[aria-labelledby=pager-province] a", "href"),
-        [url("na1")]
-    );
-    assert_eq!(
-        texts(&last, "[aria-labelledby=pager-province] .pager-label"),
-        ["Bài trước"]
+        related(&site, "public/ket-luan/na0/index.html"),
+        [url("ht0"), url("na1"), url("na2")]
     );
 }
 
 #[test]
-fn within_the_province_follows_the_province_page_of_merged_units() {
+fn related_conclusions_follow_the_province_page_of_merged_units() {
     let site = TestSite::new();
     for (slug, date, province) in [
         ("ld2021", "2021-06-15", "Lâm Đồng"),
@@ -168,20 +189,17 @@ fn within_the_province_follows_the_province_page_of_merged_units() {
         );
     }
     site.build_ok();
-    let province_links = |slug: &str| {
-        attrs(
-            &site.html(&format!("public/ket-luan/{slug}/index.html")),
-            "[aria-labelledby=pager-province] a",
-            "href",
-        )
-    };
-    // Lâm Đồng's page lists former Đắk Nông's conclusions between its own.
-    assert_eq!(province_links("ld2023"), ["/ket-luan/ket-luan/dn2022/"]);
-    // Đắk Nông's own page has only that one: no neighbours within the province.
-    assert!(province_links("dn2022").is_empty());
-    let html = site.html("public/ket-luan/dn2022/index.html");
-    assert_eq!(texts(&html, "#pager-time"), ["Theo dòng thời gian"]);
-    assert!(texts(&html, "#pager-province").is_empty());
+    let page = |slug: &str| format!("public/ket-luan/{slug}/index.html");
+    let url = |s: &str| format!("/ket-luan/ket-luan/{s}/");
+    // Lâm Đồng's page lists former Đắk Nông's and old Lâm Đồng's conclusions.
+    assert_eq!(
+        related(&site, &page("ld2023")),
+        [url("dn2022"), url("ld2021")]
+    );
+    assert_eq!(
+        related(&site, &page("dn2022")),
+        [url("ld2021"), url("ld2023")]
+    );
 }
 
 #[test]
@@ -203,8 +221,8 @@ fn dates_and_ui_strings_follow_the_language() {
     let html = en.html(FULL);
     assert_eq!(attrs(&html, "html", "lang"), ["en"]);
     assert_eq!(
-        texts(&html, ".dateline"),
-        ["Hà Tĩnh, 20 December 2024 · No. 1234-TB/TU"]
+        texts(&html, ".key-facts"),
+        ["20 December 2024 · Hà Tĩnh · Ban Thường vụ Tỉnh ủy · No. 1234-TB/TU"]
     );
     let rows = metadata(&en, FULL);
     assert_eq!(value(&rows, "Number"), "1234-TB/TU");
@@ -567,4 +585,251 @@ fn pages_load_nothing_from_elsewhere_and_nothing_inline() {
         checked += 1;
     }
     assert!(checked > 70, "{checked}");
+}
+
+#[test]
+fn the_portal_block_fills_header_and_footer() {
+    let site = fixture();
+    site.build_ok();
+    let html = site.html(FULL);
+    assert_eq!(
+        attrs(&html, ".brand-logo", "src"),
+        ["/cong-thong-tin/ket-luan/static/quoc-huy.svg"]
+    );
+    assert!(site.path("public/static/quoc-huy.svg").is_file());
+    assert_eq!(
+        texts(&html, ".brand-agency"),
+        ["Văn phòng Ủy ban nhân dân tỉnh Hà Tĩnh, đơn vị quản lý Cổng thông tin điện tử"]
+    );
+    let footer = texts(&html, "footer").join(" ");
+    for field in [
+        "Ủy ban nhân dân tỉnh Hà Tĩnh",
+        "Địa chỉ: Số 1 đường Nguyễn Tất Thành, phường Thành Sen, tỉnh Hà Tĩnh",
+        "Điện thoại: 0239 3855 000, 0239 3855 001",
+        "Thư điện tử: banbientap@portal.example.gov.vn",
+        "Chịu trách nhiệm chính: Ông Nguyễn Văn An, Chánh Văn phòng Ủy ban nhân dân tỉnh",
+        "Giấy phép: Giấy phép số 12/GP-TTĐT, ngày 15/1/2024",
+        "Cổng thông tin điện tử tỉnh",
+    ] {
+        assert!(footer.contains(field), "{field} not in {footer}");
+    }
+    assert!(!footer.contains("ketluan"), "{footer}");
+    assert_eq!(
+        attrs(&html, "footer a[href^='tel:']", "href"),
+        ["tel:02393855000"]
+    );
+    // Without the block: the site's title and description, no empty labels.
+    let plain = TestSite::new();
+    plain.write(
+        "content/a.md",
+        conclusion("Kết luận", "2023-03-22", "Hà Tĩnh", ""),
+    );
+    plain.build_ok();
+    let html = plain.html("public/index.html");
+    assert!(texts(&html, "footer dt").is_empty());
+    assert_eq!(
+        attrs(&html, ".brand-logo", "src"),
+        ["/ket-luan/static/logo.svg"]
+    );
+}
+
+#[test]
+fn every_page_has_a_search_box_and_a_menu_without_javascript() {
+    let site = fixture();
+    site.build_ok();
+    for page in [
+        FULL,
+        "public/tinh/index.html",
+        "public/nghi-quyet/index.html",
+    ] {
+        let html = site.html(page);
+        assert_eq!(
+            attrs(&html, "header form[role=search]", "action"),
+            ["/cong-thong-tin/ket-luan/tim-kiem/"],
+            "{page}"
+        );
+        assert_eq!(attrs(&html, "header form input", "name"), ["q"]);
+        assert_eq!(attrs(&html, "header form", "method"), ["get"]);
+        assert_eq!(texts(&html, "header nav details > summary"), ["Danh mục"]);
+    }
+    let home = site.html("public/index.html");
+    assert_eq!(attrs(&home, "main form[role=search] input", "name"), ["q"]);
+    // The banner shows the title; the home page does not show it again.
+    assert_eq!(attrs(&home, "h1", "class"), ["visually-hidden"]);
+    // The search page's own form replaces the box.
+    let search = site.html("public/tim-kiem/index.html");
+    assert!(attrs(&search, "header form", "action").is_empty());
+}
+
+/// A site of `n` conclusions in Hà Tĩnh, each citing two documents of its own.
+fn many_documents(n: usize) -> TestSite {
+    let site = TestSite::new();
+    for i in 0..n {
+        let extra = format!("resolutions: [{}-NQ/TU, {}/QĐ-UBND]\n", i + 1, i + 1000);
+        site.write(
+            &format!("content/k{i}.md"),
+            conclusion(&format!("Kết luận {i}"), "2023-03-22", "Hà Tĩnh", &extra),
+        );
+    }
+    site
+}
+
+#[test]
+fn the_documents_index_is_paginated_with_filter_pages() {
+    let site = many_documents(60);
+    site.write(
+        "content/n.md",
+        conclusion(
+            "Kết luận QN",
+            "2021-05-02",
+            "Quảng Ninh",
+            "resolutions: [326/2021/NQ-HĐND, 48-KL/TW]\n",
+        ),
+    );
+    site.build_ok();
+    let first = site.html("public/nghi-quyet/index.html");
+    // 122 documents: 50 a page.
+    assert_eq!(texts(&first, "table.documents tbody tr").len(), 50);
+    assert_eq!(texts(&first, ".paginator .page-status"), ["Trang 1/3"]);
+    let third = site.html("public/nghi-quyet/trang/3/index.html");
+    assert_eq!(texts(&third, "table.documents tbody tr").len(), 22);
+    // Issuers written out, in their own column.
+    let issuers: BTreeSet<String> = texts(&first, "td.col-issuer").into_iter().collect();
+    assert!(issuers.contains("Tỉnh ủy Hà Tĩnh"), "{issuers:?}");
+    let all: Vec<String> = (1..=3)
+        .flat_map(|n| {
+            let page = if n == 1 {
+                "public/nghi-quyet/index.html".to_string()
+            } else {
+                format!("public/nghi-quyet/trang/{n}/index.html")
+            };
+            texts(&site.html(&page), "td.col-issuer")
+        })
+        .collect();
+    for name in [
+        "Ban Chấp hành Trung ương",
+        "HĐND tỉnh Quảng Ninh",
+        "UBND tỉnh Hà Tĩnh",
+    ] {
+        assert!(all.iter().any(|i| i == name), "{name} not in {all:?}");
+    }
+    // Filters are links to pages of their own.
+    let filters = attrs(&first, ".filters a", "href");
+    for url in [
+        "/ket-luan/nghi-quyet/loai/nq/",
+        "/ket-luan/nghi-quyet/loai/qd/",
+        "/ket-luan/nghi-quyet/tinh/quang-ninh/",
+        "/ket-luan/nghi-quyet/tinh/trung-uong/",
+        "/ket-luan/nghi-quyet/co-quan/hdnd-tinh-quang-ninh/",
+    ] {
+        assert!(
+            filters.contains(&url.to_string()),
+            "{url} not in {filters:?}"
+        );
+    }
+    let qn = site.html("public/nghi-quyet/tinh/quang-ninh/index.html");
+    assert_eq!(
+        texts(&qn, "table.documents tbody th a"),
+        ["326/2021/NQ-HĐND"]
+    );
+    assert_eq!(texts(&qn, "h1"), ["Nghị quyết, văn bản: Quảng Ninh"]);
+    // Each filter's values also have a page of their own, which long filters link
+    // to instead of listing them on every page.
+    let issuers = site.html("public/nghi-quyet/co-quan/index.html");
+    assert_eq!(
+        texts(&issuers, ".filter-values a"),
+        [
+            "Ban Chấp hành Trung ương",
+            "HĐND tỉnh Quảng Ninh",
+            "Tỉnh ủy Hà Tĩnh",
+            "UBND tỉnh Hà Tĩnh"
+        ]
+    );
+    assert_eq!(
+        texts(&issuers, ".site-nav [aria-current]"),
+        ["Nghị quyết, văn bản"]
+    );
+    // One year only: its page exists, but no filter offers a single choice.
+    assert!(site.path("public/nghi-quyet/nam/2021/index.html").is_file());
+    let nq = site.html("public/nghi-quyet/loai/nq/index.html");
+    assert_eq!(texts(&nq, "table.documents tbody tr").len(), 50);
+    assert!(
+        site.path("public/nghi-quyet/loai/nq/trang/2/index.html")
+            .is_file()
+    );
+    // Each document is on one page of the index and one of each filter: the
+    // filter pages cost at most four times the index, plus a page per value.
+    let pages = |dir: &str| {
+        walkdir::WalkDir::new(site.path(dir))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name() == "index.html")
+            .count()
+    };
+    let listing = pages("public/nghi-quyet") - 122 - 4;
+    assert!(listing <= 3 * 5 + 2 + 3 + 3 + 3, "{listing} listing pages");
+}
+
+#[test]
+fn provinces_nest_former_units_under_the_current_ones() {
+    let site = TestSite::new();
+    for (slug, date, province) in [
+        ("ld2021", "2021-06-15", "Lâm Đồng"),
+        ("dn2022", "2022-03-01", "Đắk Nông"),
+        ("bt2022", "2022-04-01", "Bình Thuận"),
+        ("ld2025", "2025-08-10", "Lâm Đồng"),
+        ("ht", "2023-05-10", "Hà Tĩnh"),
+    ] {
+        site.write(
+            &format!("content/{slug}.md"),
+            conclusion(slug, date, province, ""),
+        );
+    }
+    site.build_ok();
+    let html = site.html("public/tinh/index.html");
+    assert_eq!(
+        texts(&html, "table.provinces tbody > tr > th > a"),
+        ["Hà Tĩnh", "Lâm Đồng"]
+    );
+    assert_eq!(texts(&html, "table.provinces td.num"), ["1", "4"]);
+    assert_eq!(
+        texts(&html, ".formers li"),
+        ["Bình Thuận (cũ) 1", "Đắk Nông (cũ) 1"]
+    );
+    assert_eq!(
+        texts(&site.html("public/index.html"), ".stat-number")[1],
+        "2"
+    );
+}
+
+#[test]
+fn the_timeline_is_compact_with_a_month_jump_list() {
+    let site = TestSite::new();
+    for i in 0..60 {
+        let date = format!("2023-{:02}-{:02}", 1 + i % 12, 1 + i / 12);
+        site.write(
+            &format!("content/k{i}.md"),
+            conclusion(
+                &format!("Kết luận {i}"),
+                &date,
+                "Hà Tĩnh",
+                &format!("number: {}-TB/TU\n", i + 1),
+            ),
+        );
+    }
+    // The default of 50 a page.
+    site.build_ok();
+    let html = site.html("public/dong-thoi-gian/index.html");
+    assert_eq!(texts(&html, ".c-item").len(), 50);
+    assert!(
+        site.path("public/dong-thoi-gian/page/2/index.html")
+            .is_file()
+    );
+    // The number is in each item's first line, as strong as the date.
+    assert!(texts(&html, ".c-meta .docnum").len() == 50);
+    let months = attrs(&html, ".jump-months a", "href");
+    assert_eq!(months.len(), 12, "{months:?}");
+    assert_eq!(months[0], "/ket-luan/dong-thoi-gian/2023/#thang-2023-12");
+    let year = site.html("public/dong-thoi-gian/2023/index.html");
+    assert_eq!(texts(&year, "#thang-2023-12"), ["Tháng 12/2023"]);
 }

@@ -314,3 +314,5 @@ serve-reachable = warning: other computers can reach this preview (drafts too wi
 cli-import-root = The site folder (holding site.yaml and content/)
 cli-import-report = Where to write the summary table as CSV [default: <root>/import-report.csv]
 cli-serve-allow-host = Also answer requests for this host name (repeatable); IP addresses and localhost are always answered
+problem-portal-incomplete = the portal's footer lacks what Decree 42/2022/NĐ-CP asks a state portal to show: { $fields }
+help-portal-incomplete = fill in { $keys } under `portal:` in site.yaml (`ketluan init` writes the block, commented)

@@ -277,3 +277,5 @@ serve-reachable = cảnh báo: máy khác có thể xem bản xem trước này 
 cli-import-root = Thư mục của trang (chứa site.yaml và content/)
 cli-import-report = Nơi ghi bảng tóm tắt dạng CSV [mặc định: <root>/import-report.csv]
 cli-serve-allow-host = Trả lời cả yêu cầu tới tên máy này (dùng được nhiều lần); địa chỉ IP và localhost luôn được trả lời
+problem-portal-incomplete = chân trang của cổng thông tin thiếu những mục Nghị định 42/2022/NĐ-CP yêu cầu cổng thông tin của cơ quan nhà nước phải công khai: { $fields }
+help-portal-incomplete = điền { $keys } trong khối `portal:` của site.yaml (`ketluan init` viết sẵn khối này, ở dạng chú thích)

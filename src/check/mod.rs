@@ -73,10 +73,35 @@ pub fn check(options: &Options) -> Vec<Diagnostic> {
                 }),
         );
         found.extend(documents::check(&site, &sources, &partial.registry));
+        found.extend(portal(root, &site.config));
     }
     diagnostic::sort(&mut found);
     found.dedup();
     found
+}
+
+/// A site published on a real host owes a state portal's legal footer: a warning
+/// naming the fields the `portal:` block leaves empty, at the block (or the top of
+/// `site.yaml` without one).
+fn portal(root: &Path, config: &crate::config::SiteConfig) -> Option<Diagnostic> {
+    if !config.base_url.is_public() {
+        return None;
+    }
+    let missing = config.portal.clone().unwrap_or_default().missing_required();
+    if missing.is_empty() {
+        return None;
+    }
+    let file = load::config::FILE;
+    let text = std::fs::read(root.join(file))
+        .ok()
+        .and_then(|b| source::decode(b).ok())
+        .unwrap_or_default();
+    let (line, column) = yaml::parse_mapping(&text, 1)
+        .ok()
+        .and_then(|f| f.get("portal").map(|p| (p.line, p.column)))
+        .unwrap_or((1, 1));
+    let problem = crate::diagnostic::Problem::PortalIncomplete { missing };
+    Some(Diagnostic::new(Location::at(file, line, column), problem).with_source(&text))
 }
 
 /// A conclusion's file as text, with its front matter's key positions, to place

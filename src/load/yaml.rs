@@ -98,6 +98,52 @@ impl Fields {
     }
 }
 
+/// The keys of the mapping nested under `key` (`portal:` in `site.yaml`), with their
+/// file positions; `None` when `key` is absent or its value is no mapping (the caller
+/// reports the type). A mapping written in flow style (`{a: 1}`) has its keys placed
+/// at `key`.
+pub fn nested(fields: &Fields, key: &str) -> Option<Result<Fields, YamlError>> {
+    let field = fields.get(key)?;
+    if !field.value.is_object() {
+        return None;
+    }
+    let next_key_line = fields
+        .fields
+        .iter()
+        .map(|f| f.line)
+        .filter(|&l| l > field.line)
+        .min()
+        .unwrap_or(usize::MAX);
+    let block: Vec<&str> = fields
+        .source
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + fields.first_line, l))
+        .filter(|(n, _)| *n > field.line && *n < next_key_line)
+        .map(|(_, l)| l)
+        .collect();
+    let column = block
+        .iter()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|l| indent(l) + 1);
+    let first = field.line + 1;
+    let text = block.join("\n");
+    let mapping = match column {
+        Some(_) => serde_yaml::from_str::<serde_yaml::Mapping>(&text)
+            .map_err(|e| syntax_error(&e, &text, first)),
+        None => serde_yaml::to_value(&field.value)
+            .ok()
+            .and_then(|v| v.as_mapping().cloned())
+            .ok_or_else(|| YamlError {
+                line: field.line,
+                column: field.column,
+                problem: Problem::Yaml("expected `key: value` lines".into()),
+            }),
+    };
+    let keys = column.map_or_else(Vec::new, |c| keys_at(&text, first, c));
+    Some(mapping.and_then(|m| fields_of(m, &keys, &text, first, (field.line, field.column))))
+}
+
 /// Parse `source` (which starts on line `first_line` of its file) as a mapping.
 /// An empty document is an empty mapping.
 pub fn parse_mapping(source: &str, first_line: usize) -> Result<Fields, YamlError> {
@@ -643,6 +689,21 @@ fn keys_at(source: &str, first_line: usize, column: usize) -> Vec<(String, usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nested_mappings_keep_file_positions() {
+        let yaml = "title: A\nportal:\n  # who\n  agency: X\n\n  phone:   1\nsearch: true\n";
+        let top = parse_mapping(yaml, 1).unwrap();
+        let portal = nested(&top, "portal").unwrap().unwrap();
+        let agency = portal.get("agency").unwrap();
+        assert_eq!((agency.line, agency.column), (4, 3));
+        assert_eq!(portal.get("phone").unwrap().value_position(yaml), (6, 12));
+        assert_eq!(portal.fields.len(), 2);
+        let flow = parse_mapping("portal: {agency: X}\n", 1).unwrap();
+        let portal = nested(&flow, "portal").unwrap().unwrap();
+        assert_eq!(portal.get("agency").unwrap().line, 1);
+        assert!(nested(&parse_mapping("portal: x\n", 1).unwrap(), "portal").is_none());
+    }
 
     #[test]
     fn positions_are_file_lines() {

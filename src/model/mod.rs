@@ -8,6 +8,7 @@ pub mod conclusion;
 pub mod date;
 pub mod docnum;
 pub mod document;
+pub mod issuer;
 pub mod province;
 mod province_data;
 pub mod site;

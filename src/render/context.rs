@@ -27,6 +27,72 @@ pub struct SiteCtx {
     pub base_url: String,
     pub base_path: String,
     pub language: Language,
+    /// The `portal:` block of `site.yaml`, `None` without one.
+    pub portal: Option<PortalCtx>,
+}
+
+/// Who runs the portal (`site.portal` in templates): every field `null` when not given.
+#[derive(Debug, Clone, Serialize)]
+pub struct PortalCtx {
+    pub agency: Option<String>,
+    pub parent_agency: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    /// `tel:` URL of `phone`: its digits and a leading `+`.
+    pub phone_url: Option<String>,
+    pub email: Option<String>,
+    pub responsible: Option<String>,
+    pub licence_number: Option<String>,
+    /// ISO date and the language's way of writing it.
+    pub licence_date: Option<String>,
+    pub licence_date_display: Option<String>,
+    /// The logo's URL under `urls.static`, or `null`.
+    pub logo: Option<String>,
+    pub links: Vec<LinkCtx>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkCtx {
+    pub title: String,
+    pub url: String,
+}
+
+impl PortalCtx {
+    fn new(p: &crate::config::Portal, urls: &Urls, language: Language) -> Self {
+        let phone_url = p.phone.as_ref().and_then(|phone| {
+            // The first number of `0239 3855 000, 0239 3855 001`.
+            let first = phone.split([',', ';', '/']).next().unwrap_or(phone);
+            let digits: String = first
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '+')
+                .collect();
+            (digits.len() >= 3).then(|| format!("tel:{digits}"))
+        });
+        Self {
+            agency: p.agency.clone(),
+            parent_agency: p.parent_agency.clone(),
+            address: p.address.clone(),
+            phone: p.phone.clone(),
+            phone_url,
+            email: p.email.clone(),
+            responsible: p.responsible.clone(),
+            licence_number: p.licence_number.clone(),
+            licence_date: p.licence_date.map(|d| d.to_string()),
+            licence_date_display: p.licence_date.map(|d| date::display(d, language)),
+            logo: p.logo.as_ref().map(|l| {
+                let path: Vec<String> = l.split('/').map(crate::routes::encode_segment).collect();
+                format!("{}{}", urls.static_dir(), path.join("/"))
+            }),
+            links: p
+                .links
+                .iter()
+                .map(|l| LinkCtx {
+                    title: l.title.clone(),
+                    url: l.url.clone(),
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -84,6 +150,8 @@ pub struct DocumentRef {
     /// The issue year: with `province`, what tells apart documents sharing a number.
     pub year: Option<i16>,
     pub issuer_name: Option<String>,
+    /// The issuer and its unit in words: `Tỉnh ủy Hà Tĩnh`, `Ban Chấp hành Trung ương`.
+    pub issued_by: String,
     pub subject: Option<String>,
     pub sentence: Option<String>,
     pub link: Option<String>,
@@ -115,6 +183,8 @@ pub struct ConclusionCtx {
     pub source: Option<String>,
     pub author: Option<String>,
     pub summary: String,
+    /// Whether `summary` is the front matter's (else it repeats the first paragraph).
+    pub summary_given: bool,
     pub tags: Vec<String>,
     /// Shared with [`Values::documents`]. Not serialized: [`ConclusionCtx::to_value`]
     /// puts the documents' own values in.
@@ -277,6 +347,10 @@ impl<'a> Builder<'a> {
             base_url: c.base_url.as_str().to_string(),
             base_path: c.base_url.path().to_string(),
             language: c.language,
+            portal: c
+                .portal
+                .as_ref()
+                .map(|p| PortalCtx::new(p, &self.urls, c.language)),
         }
     }
 
@@ -335,6 +409,7 @@ fn document_ref(d: &Document, urls: &Urls, language: Language) -> DocumentRef {
         issued_display: d.issued.map(|i| date::display(i, language)),
         year: d.issued.map(|i| i.year()),
         issuer_name: d.issuer.clone(),
+        issued_by: super::doc_index::issuer_of(d),
         subject: d.subject.clone(),
         sentence: d.sentence.clone(),
         link: d.link.clone(),
@@ -364,6 +439,7 @@ fn conclusion_ctx(
         source: c.source.clone(),
         author: c.author.clone(),
         summary: c.summary_or_lead().to_string(),
+        summary_given: c.summary.is_some(),
         tags: c.tags.clone(),
         documents,
         attachments: c

@@ -8,6 +8,7 @@ pub mod budget;
 pub mod cache;
 pub mod context;
 pub mod data;
+pub mod doc_index;
 pub mod feeds;
 pub mod markdown;
 pub mod memo;
@@ -27,6 +28,7 @@ use crate::routes::Route;
 use crate::timings::Timings;
 pub use cache::Cache;
 use context::{Builder, FeedLink, UnitCtx, province_ref};
+use doc_index::DocIndex;
 use memo::{Ctx, Digests, Memo};
 use sitemap::SitemapEntry;
 pub use templates::{StaticFile, Theme};
@@ -326,7 +328,11 @@ enum Page {
     Year(usize),
     Provinces,
     Province(usize),
-    Documents,
+    /// A page of the documents index: an index into [`DocIndex::listings`].
+    Documents(usize),
+    /// The values of one filter of the documents index: an index into
+    /// [`doc_index::Dimension::SHOWN`].
+    DocumentFilter(usize),
     Document(usize),
     Search,
     NotFound,
@@ -365,8 +371,6 @@ fn ser<T: serde::Serialize>(value: &T) -> Value {
 
 /// A month and its conclusions' values, while grouping.
 type MonthRun = (i8, Vec<Value>);
-/// An issuer and its documents' values, while grouping.
-type IssuerRun = (String, Vec<Value>);
 
 /// Builds page contexts from shared values.
 struct Pages<'a> {
@@ -384,6 +388,9 @@ struct Pages<'a> {
     total_pages: usize,
     /// Each conclusion's (older, newer) neighbours within its province.
     in_province: Vec<(Option<usize>, Option<usize>)>,
+    docs: DocIndex,
+    /// `docs`' filters as a value, shared by its pages.
+    doc_filters: Value,
 }
 
 impl<'a> Pages<'a> {
@@ -410,18 +417,7 @@ impl<'a> Pages<'a> {
             .into_iter()
             .map(|(y, n)| (y, b.urls.year(y), n))
             .collect();
-        let years_value = Value::from(
-            years
-                .iter()
-                .map(|(y, url, n)| {
-                    map([
-                        ("year", Value::from(*y)),
-                        ("url", Value::from(url.as_str())),
-                        ("count", Value::from(*n)),
-                    ])
-                })
-                .collect::<Vec<_>>(),
-        );
+        let years_value = years_value(b.site, &years);
         let in_province = province_neighbours(b.site);
         let total_pages = b
             .site
@@ -429,7 +425,16 @@ impl<'a> Pages<'a> {
             .len()
             .div_ceil(b.site.config.paginate)
             .max(1);
+        let national = theme
+            .translations
+            .get("national")
+            .cloned()
+            .unwrap_or_default();
+        let docs = DocIndex::new(b.site, &national);
+        let doc_filters = docs.filters_value(&b.urls);
         Self {
+            docs,
+            doc_filters,
             b,
             theme,
             cache,
@@ -444,7 +449,12 @@ impl<'a> Pages<'a> {
 
     fn plan(&self) -> Vec<Page> {
         let site = self.b.site;
-        let mut plan = vec![Page::Home, Page::Provinces, Page::Documents, Page::NotFound];
+        let mut plan = vec![Page::Home, Page::Provinces, Page::NotFound];
+        plan.extend((0..self.docs.listings.len()).map(Page::Documents));
+        // An older custom theme without the template gets no such pages.
+        if self.theme.tera.contains_template("documents_filter.html") {
+            plan.extend((0..doc_index::Dimension::SHOWN.len()).map(Page::DocumentFilter));
+        }
         plan.extend((0..site.conclusions.len()).map(Page::Conclusion));
         plan.extend((1..=self.total_pages).map(Page::Timeline));
         plan.extend((0..self.years.len()).map(Page::Year));
@@ -462,7 +472,8 @@ impl<'a> Pages<'a> {
     fn weight(&self, page: Page) -> usize {
         let site = self.b.site;
         match page {
-            Page::Documents => site.documents.len(),
+            Page::Documents(_) => doc_index::PER_PAGE,
+            Page::DocumentFilter(_) => doc_index::INLINE,
             Page::Year(k) => self.years[k].2,
             Page::Province(k) => site.provinces[k].entries.len(),
             Page::Document(k) => site.documents[k].cited_by.len(),
@@ -567,7 +578,15 @@ impl<'a> Pages<'a> {
                     "counts",
                     map([
                         ("conclusions", Value::from(site.conclusions.len())),
-                        ("provinces", Value::from(site.provinces.len())),
+                        (
+                            "provinces",
+                            Value::from(
+                                site.provinces
+                                    .iter()
+                                    .filter(|l| l.province.is_current())
+                                    .count(),
+                            ),
+                        ),
                         ("documents", Value::from(site.documents.len())),
                     ]),
                 );
@@ -584,31 +603,8 @@ impl<'a> Pages<'a> {
                 };
                 let mut ctx = self.page("timeline", urls.timeline_page(n), title);
                 ctx.insert_value("groups", self.groups(items));
-                let total = self.total_pages;
-                let pages: Vec<Value> = (1..=total)
-                    .map(|k| {
-                        map([
-                            ("number", Value::from(k)),
-                            ("url", Value::from(urls.timeline_page(k))),
-                        ])
-                    })
-                    .collect();
-                ctx.insert_value(
-                    "paginator",
-                    map([
-                        ("current", Value::from(n)),
-                        ("total", Value::from(total)),
-                        (
-                            "prev_url",
-                            Value::from((n > 1).then(|| urls.timeline_page(n - 1))),
-                        ),
-                        (
-                            "next_url",
-                            Value::from((n < total).then(|| urls.timeline_page(n + 1))),
-                        ),
-                        ("pages", Value::from(pages)),
-                    ]),
-                );
+                let url_of = |k: usize| urls.timeline_page(k);
+                ctx.insert_value("paginator", paginator(n, self.total_pages, url_of));
                 ctx.insert_value("years", self.years_value.clone());
                 (Route::Timeline(n).output_file(), "timeline.html", ctx)
             }
@@ -626,12 +622,32 @@ impl<'a> Pages<'a> {
                 (Route::Year(*year).output_file(), "timeline_year.html", ctx)
             }
             Page::Provinces => {
+                let count_of = |slug: &str| {
+                    site.provinces
+                        .iter()
+                        .find(|l| l.province.slug == slug)
+                        .map_or(0, |l| l.entries.len())
+                };
                 let items: Vec<Value> = site
                     .provinces
                     .iter()
+                    .filter(|l| l.province.is_current())
                     .map(|l| {
                         let mut v = ser(&province_ref(l.province, urls));
                         with(&mut v, "count", Value::from(l.entries.len()));
+                        let formers: Vec<Value> = l
+                            .formers
+                            .iter()
+                            .map(|f| {
+                                map([
+                                    ("name", Value::from(f.name)),
+                                    ("slug", Value::from(f.slug)),
+                                    ("url", Value::from(urls.province(f.slug))),
+                                    ("count", Value::from(count_of(f.slug))),
+                                ])
+                            })
+                            .collect();
+                        with(&mut v, "formers", Value::from(formers));
                         v
                     })
                     .collect();
@@ -675,10 +691,19 @@ impl<'a> Pages<'a> {
                     ctx,
                 )
             }
-            Page::Documents => {
-                let mut ctx = self.page("documents", urls.documents(), self.tr("documents"));
-                ctx.insert_value("groups", self.document_groups());
-                (Route::Documents.output_file(), "documents.html", ctx)
+            Page::Documents(k) => self.documents_page(k),
+            Page::DocumentFilter(k) => {
+                let dim = doc_index::Dimension::SHOWN[k];
+                let url = urls.documents_filter(dim.segment());
+                let title = format!("{}: {}", self.tr("documents"), self.tr(dim.key()));
+                let mut ctx = self.page("documents_filter", url.clone(), title);
+                ctx.insert("key", dim.key());
+                ctx.insert_value("values", self.docs.values_value(urls, dim));
+                (
+                    Route::DocumentFilter(dim.segment()).output_file(),
+                    "documents_filter.html",
+                    ctx,
+                )
             }
             Page::Document(k) => {
                 let d = &site.documents[k];
@@ -770,7 +795,15 @@ impl<'a> Pages<'a> {
                     l.entries.first().and_then(|&(i, _)| date_of(i)),
                 )
             }
-            Page::Documents => (urls.documents(), newest),
+            // Filtered lists hold nothing the full one lacks.
+            Page::DocumentFilter(_) => return None,
+            Page::Documents(k) => {
+                let listing = self.docs.listings[k];
+                if listing.filter.is_some() {
+                    return None;
+                }
+                (self.docs.url(urls, None, listing.page), newest)
+            }
             Page::Document(k) => {
                 let d = &site.documents[k];
                 (
@@ -807,6 +840,7 @@ impl<'a> Pages<'a> {
         let value = |j: Option<usize>| Value::from(j.map(|j| self.b.conclusion_values[j].clone()));
         ctx.insert_value("prev_in_province", value(older));
         ctx.insert_value("next_in_province", value(newer));
+        ctx.insert_value("related", self.related(i));
         Ok(Made {
             path: Route::Conclusion(c.slug.as_str()).output_file(),
             template: "conclusion.html",
@@ -893,6 +927,7 @@ impl<'a> Pages<'a> {
                     .map(|(month, list)| {
                         map([
                             ("month", Value::from(month)),
+                            ("id", Value::from(month_id(year, month))),
                             (
                                 "label",
                                 Value::from(date::month_label(year, month, language)),
@@ -911,51 +946,158 @@ impl<'a> Pages<'a> {
         Value::from(groups)
     }
 
-    /// Documents are sorted by kind then issuer: cut the runs.
-    fn document_groups(&self) -> Value {
-        let site = self.b.site;
-        let mut kinds: Vec<(usize, Vec<IssuerRun>)> = Vec::new();
-        for (k, d) in site.documents.iter().enumerate() {
-            let same_kind = kinds
-                .last()
-                .is_some_and(|(first, _)| site.documents[*first].number.kind == d.number.kind);
-            if !same_kind {
-                kinds.push((k, Vec::new()));
-            }
-            let issuers = &mut kinds.last_mut().expect("pushed above").1;
-            let label = crate::model::site::issuer_label(d);
-            let issuer = match d.province {
-                Some(p) => format!("{label} {}", p.name),
-                None => label,
-            };
-            if issuers.last().is_none_or(|(i, _)| *i != issuer) {
-                issuers.push((issuer, Vec::new()));
-            }
-            let docs = &mut issuers.last_mut().expect("pushed above").1;
-            docs.push(self.b.document_values[k].clone());
+    /// A page of the documents index.
+    fn documents_page(&self, k: usize) -> (String, &'static str, tera::Context) {
+        let urls = &self.b.urls;
+        let listing = self.docs.listings[k];
+        let route = self.docs.route(listing.filter, listing.page);
+        let url = urls.of(route);
+        let mut title = self.tr("documents");
+        if let Some(label) = self.docs.label(listing) {
+            title = format!("{title}: {label}");
         }
-        let groups: Vec<Value> = kinds
+        if listing.page > 1 {
+            title = format!("{title} ({} {})", self.tr("page"), listing.page);
+        }
+        let documents: Vec<Value> = self
+            .docs
+            .documents(listing)
             .into_iter()
-            .map(|(first, issuers)| {
-                let n = &site.documents[first].number;
-                let issuers: Vec<Value> = issuers
-                    .into_iter()
-                    .map(|(issuer, docs)| {
-                        map([
-                            ("issuer", Value::from(issuer)),
-                            ("documents", Value::from(docs)),
-                        ])
-                    })
-                    .collect();
+            .map(|d| self.b.document_values[d].clone())
+            .collect();
+        let mut ctx = self.page("documents", url.clone(), title);
+        ctx.insert_value("documents", Value::from(documents));
+        ctx.insert_value("filters", self.doc_filters.clone());
+        let filter = listing.filter.map(|(dim, _)| {
+            map([
+                ("key", Value::from(dim.key())),
+                ("label", Value::from(self.docs.label(listing).unwrap_or(""))),
+                ("url", Value::from(self.docs.url(urls, listing.filter, 1))),
+            ])
+        });
+        ctx.insert_value("filter", Value::from(filter));
+        ctx.insert_value("count", Value::from(self.docs.count(listing)));
+        let url_of = |n: usize| self.docs.url(urls, listing.filter, n);
+        let total = self.docs.pages(listing);
+        ctx.insert_value("paginator", paginator(listing.page, total, url_of));
+        (route.output_file(), "documents.html", ctx)
+    }
+
+    /// Up to [`RELATED`] other conclusions to read after conclusion `i`: those citing
+    /// the same documents (most shared first), then of the same province (with its
+    /// former units), nearest in time. Candidates are the few nearest in time in each
+    /// shared document's and the province's lists, so a document cited by thousands
+    /// costs no more than one cited twice.
+    fn related(&self, i: usize) -> Value {
+        let site = self.b.site;
+        let c = &site.conclusions[i];
+        let mut candidates: Vec<usize> = Vec::new();
+        let mut near = |list: &mut dyn Iterator<Item = usize>| {
+            let list: Vec<usize> = list.collect();
+            let at = list.partition_point(|&j| j < i);
+            let from = at.saturating_sub(RELATED);
+            let to = (at + RELATED + 1).min(list.len());
+            candidates.extend(list[from..to].iter().copied().filter(|&j| j != i));
+        };
+        for &d in &site.cites[i] {
+            near(&mut site.documents[d].cited_by.iter().copied());
+        }
+        if let Some(l) = site.province_page(c.province.current()) {
+            near(&mut l.entries.iter().map(|e| e.0));
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let shared = |j: usize| {
+            site.cites[j]
+                .iter()
+                .filter(|d| site.cites[i].contains(d))
+                .count()
+        };
+        let same_province =
+            |j: usize| std::ptr::eq(site.conclusions[j].province.current(), c.province.current());
+        let days = |j: usize| {
+            let other = site.conclusions[j].date;
+            (other - c.date).get_days().unsigned_abs()
+        };
+        candidates
+            .sort_by_cached_key(|&j| (std::cmp::Reverse(shared(j)), !same_province(j), days(j), j));
+        self.list(candidates.into_iter().take(RELATED))
+    }
+}
+
+/// How many related conclusions a conclusion's page lists.
+const RELATED: usize = 5;
+
+/// The paginator of page `current` of `total`: the first and last page, and the two
+/// on either side of the current one; a gap (`number: null`) stands for the others,
+/// so that a list of hundreds of pages keeps a short row of links.
+fn paginator(current: usize, total: usize, url_of: impl Fn(usize) -> String) -> Value {
+    let mut shown: Vec<usize> = vec![1, total];
+    shown.extend(current.saturating_sub(2).max(1)..=(current + 2).min(total));
+    shown.sort_unstable();
+    shown.dedup();
+    let mut pages: Vec<Value> = Vec::new();
+    let mut last = 0;
+    for n in shown {
+        if n > last + 1 {
+            pages.push(map([("number", Value::none()), ("url", Value::none())]));
+        }
+        pages.push(map([
+            ("number", Value::from(n)),
+            ("url", Value::from(url_of(n))),
+        ]));
+        last = n;
+    }
+    map([
+        ("current", Value::from(current)),
+        ("total", Value::from(total)),
+        (
+            "prev_url",
+            Value::from((current > 1).then(|| url_of(current - 1))),
+        ),
+        (
+            "next_url",
+            Value::from((current < total).then(|| url_of(current + 1))),
+        ),
+        ("pages", Value::from(pages)),
+    ])
+}
+
+/// `years` (newest first) as a value: `{year, url, count, months}`, each month
+/// `{month, label, url, count}` (newest first), `url` the month's place on the
+/// year's page.
+fn years_value(site: &Site, years: &[(i16, String, usize)]) -> Value {
+    let language = site.config.language;
+    let mut months: std::collections::BTreeMap<(i16, i8), usize> = Default::default();
+    for c in site.conclusions.iter() {
+        *months.entry((c.date.year(), c.date.month())).or_default() += 1;
+    }
+    let items = years.iter().map(|(y, url, n)| {
+        let list: Vec<Value> = months
+            .range((*y, 1)..=(*y, 12))
+            .rev()
+            .map(|(&(_, m), &count)| {
                 map([
-                    ("kind", Value::from(n.kind.as_str())),
-                    ("kind_name", Value::from(n.kind_name())),
-                    ("issuers", Value::from(issuers)),
+                    ("month", Value::from(m)),
+                    ("label", Value::from(date::month_label(*y, m, language))),
+                    ("url", Value::from(format!("{url}#{}", month_id(*y, m)))),
+                    ("count", Value::from(count)),
                 ])
             })
             .collect();
-        Value::from(groups)
-    }
+        map([
+            ("year", Value::from(*y)),
+            ("url", Value::from(url.as_str())),
+            ("count", Value::from(*n)),
+            ("months", Value::from(list)),
+        ])
+    });
+    Value::from(items.collect::<Vec<_>>())
+}
+
+/// The id of a month's section on the timeline and year pages: `thang-2023-3`.
+fn month_id(year: i16, month: i8) -> String {
+    format!("thang-{year}-{month}")
 }
 
 /// For each conclusion, its (older, newer) neighbours on the page of its own
