@@ -947,7 +947,7 @@ impl<'a> Pages<'a> {
     }
 
     /// A page of the documents index.
-    fn documents_page(&self, k: usize) -> (String, &'static str, tera::Context) {
+    fn documents_page(&self, k: usize) -> (String, &'static str, Ctx) {
         let urls = &self.b.urls;
         let listing = self.docs.listings[k];
         let route = self.docs.route(listing.filter, listing.page);
