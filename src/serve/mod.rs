@@ -307,7 +307,9 @@ fn open_browser(url: &str) {
     match command.spawn() {
         // Reap it whenever it ends.
         Ok(mut child) => {
-            std::thread::spawn(move || child.wait());
+            crate::spawn_detached("ketluan-open", move || {
+                let _ = child.wait();
+            });
         }
         Err(e) => eprintln!("warning: cannot open a browser ({e}); open {url} yourself"),
     }
