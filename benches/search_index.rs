@@ -16,7 +16,6 @@ use std::time::Instant;
 use ketluan::model::Site;
 use ketluan::render::context::Builder;
 use ketluan::render::{markdown, search};
-use rayon::prelude::*;
 
 /// CPU time of this process so far (user + system, all threads), from /proc: the
 /// machine is shared, so wall time alone says little.
@@ -74,13 +73,15 @@ fn main() {
 
     let started = Instant::now();
     let cpu = cpu_seconds();
-    let texts: Vec<String> = site
-        .conclusions
-        .par_iter()
-        .map(|c| markdown::plain_text(&c.markdown.text().expect("kept in memory")))
-        .collect();
-    let text_cpu = cpu_seconds() - cpu;
-    let files = search::render(&builder, &texts);
+    let text = |i: usize| {
+        let c = &site.conclusions[i];
+        Ok(markdown::plain_text(
+            &c.markdown.text().expect("kept in memory"),
+        ))
+    };
+    let mut files = Vec::new();
+    search::render(&builder, &text, &mut |made| files.extend(made))
+        .unwrap_or_else(|e| panic!("{}", e.render()));
     let index_in = started.elapsed();
     let index_cpu = cpu_seconds() - cpu;
 
@@ -104,7 +105,7 @@ fn main() {
     println!("load + model:       {:.2} s", loaded_in.as_secs_f64());
     println!("template contexts:  {:.2} s", context_in.as_secs_f64());
     println!(
-        "search index:       {:.2} s wall, {index_cpu:.2} s CPU ({text_cpu:.2} s of it the bodies' text)",
+        "search index:       {:.2} s wall, {index_cpu:.2} s CPU (the bodies' text included)",
         index_in.as_secs_f64()
     );
     println!(

@@ -13,7 +13,9 @@ Sites are generated once by scripts/gen_corpus.py into $KETLUAN_BENCH_DIR (defau
 - cold: `ketluan build --output OUT` into a folder that does not exist yet, with
   timeline, province and document indexes, feeds and data export on and the search
   index off (`search: false`), as the speed issue defines it;
-- +search: the same with the search index on (one run per size);
+- +search: the same with the search index on, RUNS runs too; the table gives what
+  the index adds to the cold build: processor time (user + system, medians) and
+  peak memory (largest maximum RSS of the runs with search, less that without);
 - rebuild: `ketluan build` again into the output of the last cold run, nothing
   changed, RUNS times in a row. The first has no spare yet: it links every file
   from the previous output into a new tree and keeps the previous output as the
@@ -139,8 +141,10 @@ def main():
             plain = plain_write(os.path.join(outs, f"{n}-cold-{runs - 1}"), os.path.join(outs, f"{n}-plain"))
             log(f"{n} plain write: {plain}")
             set_search(site, True)
-            search = timed_build(site, os.path.join(outs, f"{n}-search"))
-            log(f"{n} +search: {search[:4]}")
+            search = []
+            for r in range(runs):
+                search.append(timed_build(site, os.path.join(outs, f"{n}-search-{r}")))
+                log(f"{n} +search {r}: {search[-1][:4]}")
             results[n] = (site, cold, search, plain)
         rows = []
         for n in counts:
@@ -154,20 +158,23 @@ def main():
                        for d, _, fs in os.walk(os.path.join(site, "content")) for f in fs) / 1e6
             med = lambda rs, i: statistics.median(r[i] for r in rs)
             pages = re.search(r"(\d+) pages, (\d+) files", cold[-1][4])
+            cpu = lambda rs: statistics.median(r[1] + r[2] for r in rs)
             rows.append((n, size, int(pages[1]), int(pages[2]), med(cold, 0), med(cold, 1), med(cold, 2),
-                         max(r[3] for r in cold), warm[0][0], med(warm[1:] or warm, 0), search[0], search[3],
-                         plain))
+                         max(r[3] for r in cold), warm[0][0], med(warm[1:] or warm, 0),
+                         (med(search, 0), cpu(search), max(r[3] for r in search), cpu(cold)), plain))
     finally:
         if not os.environ.get("KEEP"):
             shutil.rmtree(outs, ignore_errors=True)
     print(f"{os.cpu_count()} cores; median of RUNS runs (5; 3 at 100,000)\n")
     print("| conclusions | Markdown | pages | files | cold build (wall) | CPU user | CPU sys | peak RSS "
-          "| rebuild, nothing changed (first, then) | cold, with search (wall, RSS) "
+          "| rebuild, nothing changed (first, then) | cold, with search (wall, CPU, RSS; index adds CPU, RSS) "
           "| plain write of the output (wall, sys) |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for n, size, pages, files, wall, user, sys_, rss, first, warm, swall, srss, plain in rows:
+    for n, size, pages, files, wall, user, sys_, rss, first, warm, search, plain in rows:
+        swall, scpu, srss, ccpu = search
         print(f"| {n:,} | {size:.0f} MB | {pages:,} | {files:,} | {wall:.2f} s | {user:.2f} s | {sys_:.2f} s "
-              f"| {rss:.0f} MB | {first:.2f} s, {warm:.2f} s | {swall:.2f} s, {srss:.0f} MB "
+              f"| {rss:.0f} MB | {first:.2f} s, {warm:.2f} s | {swall:.2f} s, {scpu:.2f} s, {srss:.0f} MB; "
+              f"+{100 * (scpu - ccpu) / ccpu:.0f} %, +{srss - rss:.0f} MB "
               f"| {plain[0]:.2f} s, {plain[2]:.2f} s |")
 
 

@@ -20,7 +20,7 @@ SANITIZER=${FUZZ_SANITIZER:-none}
 
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
-ALL=(frontmatter conclusion docnum citation text markdown serve_path)
+ALL=(frontmatter conclusion docnum citation text markdown serve_path site)
 TARGETS=("${@:-${ALL[@]}}")
 
 seed() { # seed TARGET: copy the fixtures' text into the corpus, once
@@ -33,6 +33,9 @@ seed() { # seed TARGET: copy the fixtures' text into the corpus, once
       find tests/fixtures content -name '*.md' -size -64k -exec cp -t "$dir" {} + ;;
     citation | text)
       find tests/fixtures content -name '*.md' -size -16k -exec cp -t "$dir" {} + ;;
+    site) # whole sites: the hostile inputs of issue 28, and the example's files
+      cp fuzz/regressions/site/* "$dir"/
+      find content -name '*.md' -size -64k -exec cp -t "$dir" {} + ;;
   esac
 }
 

@@ -172,12 +172,10 @@ fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Dia
     let output = output_dir(options);
     check_output(&options.root, &output)?;
     let output_error = |e: WriteError| {
+        let (reason, help) = write::safety::explain(&e);
         vec![Diagnostic::new(
             Location::file(&output),
-            Problem::Output {
-                reason: e.to_string(),
-                help: e.help(),
-            },
+            Problem::Output { reason, help },
         )]
     };
     let _lock = write::Lock::acquire(&output).map_err(output_error)?;
@@ -245,14 +243,14 @@ pub fn output_dir(options: &BuildOptions) -> PathBuf {
 fn check_output(root: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
     let (root, out) = (resolved(root), resolved(output));
     let sources = ["content", "templates", "themes", "static", "site.yaml"];
-    let home = std::env::var_os("HOME").map(|h| resolved(Path::new(&h)));
-    // Replacing `/`, `~` or a folder named `..` would delete far more than a site.
+    // Replacing `/`, `~`, `/etc` or a folder named `..` would delete far more than
+    // a site.
     let unnamed = !matches!(
         out.components().next_back(),
         Some(std::path::Component::Normal(_))
     );
     let bad = unnamed
-        || home.is_some_and(|h| h.starts_with(&out))
+        || write::safety::refused_output(&out).is_some()
         || root.starts_with(&out)
         || sources.iter().any(|s| out.starts_with(root.join(s)));
     if bad {

@@ -33,7 +33,8 @@ pub(crate) enum Command {
     /// Write a new conclusion file, content/{date}-{province}-{title}.md, with every
     /// front-matter key (optional ones commented out).
     New(NewArgs),
-    /// Turn raw news articles into conclusion files, marking what to check.
+    /// Turn articles (text, web pages, Word, PDF; files or folders) into conclusion
+    /// files, marking what to check.
     Import(ImportArgs),
     /// Build the site into memory and serve it, rebuilding and reloading the open
     /// pages on every change (nothing is written to disk).
@@ -112,12 +113,19 @@ pub(crate) struct NewArgs {
 
 #[derive(clap::Args)]
 pub(crate) struct ImportArgs {
-    /// Article text files (UTF-8, UTF-16, Windows-1258 or TCVN3).
+    /// Article files or folders of them: text or Markdown (UTF-8, UTF-16,
+    /// Windows-1258, TCVN3), saved web pages, Word (DOCX) and PDF.
     #[arg(required = true)]
     pub(crate) files: Vec<PathBuf>,
-    /// Where to write the conclusion files.
-    #[arg(long, default_value = "content")]
-    pub(crate) out: PathBuf,
+    /// Where to write the conclusion files [default: <root>/content].
+    #[arg(long)]
+    pub(crate) out: Option<PathBuf>,
+    /// The site folder (holding site.yaml and content/).
+    #[arg(long, default_value = ".")]
+    pub(crate) root: PathBuf,
+    /// Where to write the summary table as CSV [default: <root>/import-report.csv].
+    #[arg(long)]
+    pub(crate) report: Option<PathBuf>,
     /// Print the conclusion files instead of writing them (the summary goes to
     /// stderr).
     #[arg(long)]
@@ -148,6 +156,10 @@ pub(crate) struct ServeArgs {
     /// Print how long each phase of every rebuild took.
     #[arg(long)]
     pub(crate) timings: bool,
+    /// Also answer requests for this host name (repeatable); IP addresses and
+    /// localhost are always answered.
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub(crate) allow_host: Vec<String>,
 }
 
 #[derive(clap::Args)]

@@ -61,11 +61,17 @@ impl BaseUrl {
         if path.contains("//") {
             return Err("a URL path without empty segments");
         }
-        if path
-            .split('/')
-            .any(|segment| segment == "." || segment == "..")
-        {
-            return Err("a URL path without `.` or `..` segments");
+        // `%2e%2e` is `..` to a browser and to the path resolution of a server: the
+        // encoded forms are refused with the plain ones, as are encoded slashes.
+        if path.split('/').any(|segment| {
+            let decoded = segment.to_ascii_lowercase().replace("%2e", ".");
+            decoded == "." || decoded == ".."
+        }) {
+            return Err("a URL path without `.` or `..` segments (also written %2e)");
+        }
+        let lower = path.to_ascii_lowercase();
+        if lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00") {
+            return Err("a URL path without encoded slashes, backslashes or NUL");
         }
         Ok(Self {
             path_start: scheme.len() + host.len(),
@@ -133,7 +139,16 @@ pub struct SiteConfig {
     pub unsafe_html: bool,
     /// Build the search page and its index (`/tim-kiem/`). On by default.
     pub search: bool,
+    /// The most different documents one conclusion may cite (each document's page
+    /// and feed carries the conclusion).
+    pub max_cited_documents: usize,
+    /// Publish every file of `content/` beside a conclusion, listed or not (the old
+    /// behaviour). Off: only attachments and files the body links to.
+    pub publish_unlisted: bool,
 }
+
+/// The default of [`SiteConfig::max_cited_documents`].
+pub const MAX_CITED_DOCUMENTS: usize = 200;
 
 impl SiteConfig {
     /// Keys `site.yaml` accepts.
@@ -146,6 +161,8 @@ impl SiteConfig {
         "paginate",
         "unsafe_html",
         "search",
+        "max_cited_documents",
+        "publish_unlisted",
     ];
 }
 
@@ -180,6 +197,11 @@ mod tests {
         assert_eq!(b.as_str(), "https://a.vn:8443/");
         assert!(BaseUrl::parse("https://a.vn/x/../y/").is_err());
         assert!(BaseUrl::parse("https://a.vn/./").is_err());
+        assert!(BaseUrl::parse("http://localhost/%2e%2e/").is_err());
+        assert!(BaseUrl::parse("http://localhost/a/.%2E/").is_err());
+        assert!(BaseUrl::parse("http://localhost/%2e/").is_err());
+        assert!(BaseUrl::parse("http://localhost/a%2fb/").is_err());
+        assert!(BaseUrl::parse("http://localhost/a%2eb/").is_ok());
         assert!(BaseUrl::parse("https://kếtluận.vn/").is_err());
         assert!(BaseUrl::parse("https://user@a.vn/").is_err());
     }

@@ -89,12 +89,24 @@ pub enum Problem {
     NotUtf8,
     #[error("the file is {size_mb} MB; a content file may have at most {limit_mb} MB")]
     TooLarge { size_mb: u64, limit_mb: u64 },
+    #[error("not a regular file (a named pipe, a device or a folder); it was not read")]
+    NotAFile,
+    #[error("the file is {size_kb} KB; this file may have at most {limit_kb} KB")]
+    DataTooLarge { size_kb: u64, limit_kb: u64 },
+    #[error(
+        "the text cites documents more than {max} times; a conclusion may hold at most {max} citations"
+    )]
+    TooManyCitations { max: usize },
+    #[error("the conclusion cites {count} different documents; at most {max} are allowed")]
+    TooManyDocuments { count: usize, max: usize },
     #[error("no front matter: a conclusion starts with a `---` line")]
     MissingFrontMatter,
     #[error("the front matter opened here is never closed by a `---` line")]
     UnclosedFrontMatter,
     #[error("YAML syntax error: {0}")]
     Yaml(String),
+    #[error("the YAML aliases (`*name`) repeat more text than {limit_kb} KB")]
+    YamlAliases { limit_kb: usize },
     #[error("the key `{key}` is given twice (first on line {first_line})")]
     DuplicateKey { key: String, first_line: usize },
     #[error("unknown key `{key}`")]
@@ -141,6 +153,8 @@ pub enum Problem {
     },
     #[error("{0}")]
     Template(String),
+    #[error("the template is over its budget: {0}")]
+    TemplateBudget(String),
     /// `help` is what to do about this cause: see [`Problem::output`].
     #[error("cannot write the output: {reason}")]
     Output { reason: String, help: &'static str },
@@ -153,6 +167,10 @@ pub enum Problem {
     Encoding(String),
     #[error("{0}; nothing was imported")]
     NotAnArticle(&'static str),
+    /// A file `import` cannot read (a scan without text, a damaged or oversized file):
+    /// why, and what to do instead.
+    #[error("{reason}; nothing was imported")]
+    UnreadableInput { reason: String, fix: &'static str },
     #[error("the folder is not empty ({0})")]
     FolderNotEmpty(String),
 
@@ -213,6 +231,20 @@ pub enum Problem {
     },
     #[error("this file is not published: {0}")]
     UnpublishedFile(&'static str),
+    #[error("the name {name:?} cannot be used on Windows: {reason}")]
+    WindowsName {
+        name: String,
+        reason: &'static str,
+        rename: String,
+    },
+    #[error(
+        "{name:?} differs only in case from {other:?}: Windows and macOS take them for one file"
+    )]
+    CaseClash {
+        name: String,
+        other: String,
+        rename: String,
+    },
 }
 
 impl Problem {
@@ -232,10 +264,14 @@ impl Problem {
             | Problem::NoContent(_)
             | Problem::SymbolicLink { .. } => "unreadable",
             Problem::NotUtf8 => "not-utf8",
-            Problem::TooLarge { .. } => "too-large",
+            Problem::TooLarge { .. } | Problem::DataTooLarge { .. } => "too-large",
+            Problem::NotAFile => "not-a-file",
+            Problem::TooManyCitations { .. } => "too-many-citations",
+            Problem::TooManyDocuments { .. } => "too-many-documents",
             Problem::MissingFrontMatter => "front-matter-missing",
             Problem::UnclosedFrontMatter => "front-matter-unclosed",
             Problem::Yaml(_) => "yaml-syntax",
+            Problem::YamlAliases { .. } => "yaml-aliases",
             Problem::DuplicateKey { .. } => "duplicate-key",
             Problem::UnknownKey { .. } => "unknown-key",
             Problem::MissingKey { .. } | Problem::EmptyValue(_) => "missing-key",
@@ -248,11 +284,13 @@ impl Problem {
             Problem::Attachment { .. } => "attachment",
             Problem::InvalidValue { .. } => "invalid-value",
             Problem::Template(_) => "template",
+            Problem::TemplateBudget(_) => "template-budget",
             Problem::Output { .. } => "output",
             Problem::Classified { .. } => "classified",
             Problem::FileExists => "file-exists",
             Problem::Encoding(_) => "encoding",
             Problem::NotAnArticle(_) => "not-an-article",
+            Problem::UnreadableInput { .. } => "unreadable-input",
             Problem::FolderNotEmpty(_) => "folder-not-empty",
             Problem::DateInFuture(_) => "date-in-future",
             Problem::DateTooEarly(_) => "date-too-early",
@@ -267,6 +305,8 @@ impl Problem {
             Problem::BrokenLink { .. } => "broken-link",
             Problem::UnusedTemplate { .. } => "unused-template",
             Problem::UnpublishedFile(_) => "unpublished-file",
+            Problem::WindowsName { .. } => "windows-name",
+            Problem::CaseClash { .. } => "case-clash",
         }
     }
 
@@ -306,6 +346,27 @@ impl Problem {
                     .into()
             }
             Problem::SymbolicLink { copy } => format!("copy {copy} instead"),
+            Problem::TooManyCitations { .. } => {
+                "check that the file holds one conclusion, not a pasted list or index of \
+                 documents; attach such a list as a file (PDF) instead"
+                    .into()
+            }
+            Problem::TooManyDocuments { .. } => {
+                "check that the file holds one conclusion, not a pasted index of documents \
+                 (every document cited gets this conclusion in its feed); a site that needs \
+                 more sets `max_cited_documents:` in site.yaml"
+                    .into()
+            }
+            Problem::NotAFile => {
+                "replace it by an ordinary file with the same name (ketluan never reads \
+                 pipes or devices, which could make it wait forever)"
+                    .into()
+            }
+            Problem::DataTooLarge { .. } => {
+                "check that this is the right file: settings, the document registry, \
+                 translations and templates are small text files"
+                    .into()
+            }
             Problem::TooLarge { .. } => {
                 "split the text into several conclusions, or attach the long document \
                  as a file (PDF) instead of pasting it"
@@ -324,6 +385,11 @@ impl Problem {
             }
             Problem::Yaml(_) => {
                 "check indentation and quoting: put values containing `:` or `#` in double quotes"
+                    .into()
+            }
+            Problem::YamlAliases { .. } => {
+                "write the value out where it is needed instead of repeating it with `*` \
+                 aliases (an `&anchor` names a value, each `*alias` repeats all of it)"
                     .into()
             }
             Problem::DuplicateKey { key, .. } => {
@@ -372,6 +438,10 @@ impl Problem {
             Problem::Template(_) => {
                 "fix the template; a site template in templates/ overrides the theme's".into()
             }
+            Problem::TemplateBudget(_) => "a template renders a page in seconds: look for a loop \
+                 inside a loop over `range()` or over all conclusions, or a value that \
+                 `set_global` makes longer on every turn"
+                .into(),
             Problem::Output { help, .. } => help.to_string(),
             Problem::Classified { fix, .. } => format!(
                 "a document with a secrecy mark (MẬT, TỐI MẬT, TUYỆT MẬT) or a circulation \
@@ -380,6 +450,7 @@ impl Problem {
             Problem::NotAnArticle(_) => "open the article, copy its text (title, date line and \
                  body) into a .txt file and import that"
                 .into(),
+            Problem::UnreadableInput { fix, .. } => fix.to_string(),
             Problem::Encoding(_) => "save the article as UTF-8 (in Notepad: Save As → Encoding: \
                  UTF-8), or convert it to Unicode with Unikey's converter (VNI, VIQR…)"
                 .into(),
@@ -443,6 +514,12 @@ impl Problem {
                  `index.html` first), or move it out of content/"
                     .into()
             }
+            Problem::WindowsName { rename, .. } => {
+                format!("rename it to `{rename}` (and change the name where it is listed)")
+            }
+            Problem::CaseClash { rename, .. } => {
+                format!("rename one of them, e.g. this one to `{rename}`")
+            }
         })
     }
 }
@@ -487,29 +564,28 @@ impl Diagnostic {
     }
 
     /// The multi-line human form: `path:line:col: error[code]: message`, the line with
-    /// a caret under the column, and the help.
+    /// a caret under the column, and the help. What comes from a user's files is
+    /// shown with its control characters escaped, and of the offending line only a
+    /// stretch around the column.
     pub fn render(&self) -> String {
         let label = self.severity().label();
         let mut out = format!(
             "{}: {label}[{}]: {}",
-            self.location,
+            crate::text::escape_controls(&self.location.to_string()),
             self.problem.code(),
-            self.problem
+            crate::text::escape_controls(&self.problem.to_string())
         );
         if let Some(line) = &self.source_line {
             let number = self.location.line.to_string();
             let pad = " ".repeat(number.len());
-            out.push_str(&format!("\n{pad} |\n{number} | {line}"));
-            if self.location.column > 0 {
-                let indent: String = line
-                    .chars()
-                    .take(self.location.column - 1)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
+            let (shown, caret) = excerpt(line, self.location.column);
+            out.push_str(&format!("\n{pad} |\n{number} | {shown}"));
+            if let Some(indent) = caret {
                 out.push_str(&format!("\n{pad} | {indent}^"));
             }
         }
         if let Some(help) = self.problem.help() {
+            let help = crate::text::escape_controls(&help);
             out.push_str(&format!("\n  = help: {help}"));
         }
         out.push_str(&format!("\n  = see: {}", self.problem.see()));
@@ -517,9 +593,42 @@ impl Diagnostic {
     }
 }
 
+/// Of a source line, what a report shows: at most [`EXCERPT`] chars around the
+/// 1-based `column` (`…` where cut), control characters escaped, and the spaces
+/// that put a caret under the column (none when the column is 0).
+fn excerpt(line: &str, column: usize) -> (String, Option<String>) {
+    const EXCERPT: usize = 120;
+    let chars: Vec<char> = line.chars().collect();
+    let at = column.saturating_sub(1).min(chars.len());
+    let start = at.saturating_sub(EXCERPT / 2);
+    let end = (start + EXCERPT).min(chars.len());
+    let mut shown = String::new();
+    let mut indent = String::new();
+    if start > 0 {
+        shown.push('…');
+        indent.push(' ');
+    }
+    for (i, &c) in chars[start..end].iter().enumerate() {
+        let before = shown.chars().count();
+        crate::text::show_char(c, &mut shown);
+        if start + i < at {
+            let width = shown.chars().count() - before;
+            indent.extend(std::iter::repeat_n(
+                if c == '\t' { '\t' } else { ' ' },
+                width,
+            ));
+        }
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, (column > 0).then_some(indent))
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.problem)
+        let text = format!("{}: {}", self.location, self.problem);
+        f.write_str(&crate::text::escape_controls(&text))
     }
 }
 
@@ -603,4 +712,34 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 /// The path of `file` relative to `root`, for messages.
 pub fn relative(root: &Path, file: &Path) -> PathBuf {
     file.strip_prefix(root).unwrap_or(file).to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A report shows no control character of a user's file, and of a long line
+    /// only a stretch around the column, with the caret still under it.
+    #[test]
+    fn reports_escape_controls_and_cut_long_lines() {
+        let line = format!("{}\u{1b}[2J{}", "a".repeat(300), "b".repeat(300));
+        let d = Diagnostic::new(Location::at("content/a.md", 3, 301), Problem::NotUtf8)
+            .with_source(&format!("x\ny\n{line}\n"));
+        let shown = d.render();
+        assert!(!shown.contains('\u{1b}'), "{shown}");
+        let lines: Vec<&str> = shown.lines().collect();
+        let text = lines.iter().find(|l| l.starts_with("3 | ")).unwrap();
+        let caret = lines.iter().find(|l| l.ends_with('^')).unwrap();
+        assert!(text.chars().count() < 140, "{text}");
+        assert!(text.starts_with("3 | …") && text.ends_with('…'), "{text}");
+        let at = caret.chars().count() - 1;
+        assert_eq!(text.chars().nth(at), Some('\\'), "{text}\n{caret}");
+        let key = Problem::UnknownKey {
+            key: "a\u{7}\u{202e}b".into(),
+            suggestion: None,
+            known: &[],
+        };
+        let shown = Diagnostic::new(Location::file("site.yaml"), key).render();
+        assert!(shown.contains("a\\u{7}\\u{202e}b"), "{shown}");
+    }
 }

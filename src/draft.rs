@@ -53,6 +53,9 @@ pub struct Draft {
     pub province: Value,
     pub body: Value,
     pub chaired_by: Value,
+    pub signed_by: Value,
+    /// The conclusion's own number (`445-KL/TU`).
+    pub number: Value,
     pub resolutions: Vec<String>,
     pub summary: Value,
     pub source: Value,
@@ -83,8 +86,8 @@ impl Draft {
         key("province", &self.province, false);
         key("body", &self.body, false);
         key("chaired_by", &self.chaired_by, false);
-        key("signed_by", &Value::default(), false);
-        key("number", &Value::default(), false);
+        key("signed_by", &self.signed_by, false);
+        key("number", &self.number, true);
         if self.resolutions.is_empty() {
             out.push_str("# resolutions: []\n");
         } else {
@@ -134,7 +137,8 @@ impl Draft {
         if parts.is_empty() {
             parts.push(text::slugify(fallback));
         }
-        format!("{}.md", parts.join("-"))
+        // A slug holds none of the characters Windows refuses, but may be a device name.
+        text::portable::portable(&format!("{}.md", parts.join("-")))
     }
 }
 
@@ -241,5 +245,8 @@ mod tests {
             "2023-03-22-ha-tinh-ket-luan-cua-ban-thuong-vu-tinh-uy-tai-hoi-nghi-can-bo-chu.md"
         );
         assert_eq!(Draft::default().file_name("Bài 1"), "bai-1.md");
+        // Imported from CON.docx or NUL.txt: a name Windows can hold.
+        assert_eq!(Draft::default().file_name("CON"), "con-1.md");
+        assert_eq!(Draft::default().file_name("nul"), "nul-1.md");
     }
 }

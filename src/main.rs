@@ -14,7 +14,8 @@ use cli::{Cli, Command, VERSION};
 // on every core, and `serve` frees a whole generation of pages on one thread that
 // others allocated; glibc's per-thread arenas kept such memory (README, Robustness: soak).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: ketluan::render::budget::Budgeted<mimalloc::MiMalloc> =
+    ketluan::render::budget::Budgeted(mimalloc::MiMalloc);
 
 /// mimalloc's defaults favour long-running servers: freed memory is kept for a
 /// second and arenas are backed by transparent huge pages. A build frees a good part
@@ -89,6 +90,10 @@ fn report_bugs_plainly() {
 }
 
 fn main() -> ExitCode {
+    // The child that reads a PDF for `import` (see ketluan::import), before anything.
+    if let Some(code) = ketluan::import::pdf_child_main() {
+        return ExitCode::from(u8::try_from(code).unwrap_or(2));
+    }
     tune_allocator();
     report_bugs_plainly();
     // Restored when main returns, so every path returns rather than exits.

@@ -213,6 +213,13 @@ fn files_beside_conclusions_that_no_page_carries() {
                 "unpublished-file".into()
             ),
             (
+                "content/hop/anh.jpg".into(),
+                0,
+                0,
+                "warning".into(),
+                "unpublished-file".into()
+            ),
+            (
                 "content/hop/index.html".into(),
                 0,
                 0,
@@ -221,9 +228,9 @@ fn files_beside_conclusions_that_no_page_carries() {
             ),
         ]
     );
-    // A warning: the build goes on, with the folder's own files only.
+    // A warning: the build goes on, without the files nothing lists or links to.
     site.build_ok();
-    assert!(site.path("public/ket-luan/hop/anh.jpg").is_file());
+    assert!(!site.path("public/ket-luan/hop/anh.jpg").exists());
     assert!(!site.path("public/ket-luan/a/bien-ban.pdf").exists());
 }
 

@@ -22,6 +22,7 @@ const TARGETS: &[(&str, Replay)] = &[
     ("frontmatter", |data| replay(data, checks::frontmatter)),
     ("markdown", |data| replay(data, checks::markdown)),
     ("serve_path", |data| replay(data, checks::serve_path)),
+    ("site", |data| replay(data, checks::site)),
     ("text", |data| replay(data, checks::text)),
 ];
 

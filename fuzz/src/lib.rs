@@ -101,3 +101,82 @@ pub fn text((a, b): (&str, &str)) {
         text::sort_key(a).cmp(&text::sort_key(b))
     );
 }
+
+/// The parts of a whole-site input, in order, between separator lines: a conclusion
+/// file, the document registry, a template (`templates/404.html`) and extra
+/// `site.yaml` lines. Missing parts are left out of the site.
+pub const SITE_SEPARATOR: &str = "\n=====\n";
+
+/// A whole site built with every budget on: the build succeeds or reports
+/// problems, never panics; what it writes stays within a bounded multiple of the
+/// input; every problem names a file and prints no control character.
+pub fn site(text: &str) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static RUN: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "ketluan-fuzz-site-{}-{}",
+        std::process::id(),
+        RUN.fetch_add(1, Ordering::Relaxed)
+    ));
+    let mut parts = text.split(SITE_SEPARATOR);
+    let files = [
+        "content/fuzz.md",
+        "content/_documents.yaml",
+        "templates/404.html",
+    ];
+    for file in files {
+        if let Some(part) = parts.next() {
+            let path = dir.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, part).unwrap();
+        }
+    }
+    let extra = parts.next().unwrap_or("");
+    std::fs::write(dir.join("site.yaml"), format!("title: Fuzz\n{extra}")).unwrap();
+    std::fs::create_dir_all(dir.join("content")).unwrap();
+    let options = ketluan::build::BuildOptions {
+        root: dir.clone(),
+        output: None,
+        base_url: None,
+        drafts: true,
+        force: false,
+    };
+    let result = ketluan::build::build(&options);
+    let written = folder_size(&dir.join("public"));
+    let _ = std::fs::remove_dir_all(&dir);
+    match result {
+        Ok(_) => {
+            let limit = (8 << 20) + 100 * text.len() as u64;
+            assert!(
+                written <= limit,
+                "{written} bytes written for {} of input",
+                text.len()
+            );
+        }
+        Err(problems) => {
+            assert!(!problems.is_empty());
+            for p in problems {
+                let shown = p.render();
+                assert!(
+                    !shown
+                        .chars()
+                        .any(|c| c.is_control() && !matches!(c, '\n' | '\t')),
+                    "{shown:?}"
+                );
+            }
+        }
+    }
+}
+
+fn folder_size(dir: &Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|e| match e.file_type() {
+            Ok(t) if t.is_dir() => folder_size(&e.path()),
+            _ => e.metadata().map_or(0, |m| m.len()),
+        })
+        .sum()
+}

@@ -1,63 +1,66 @@
-//! `ketluan import`.
+//! `ketluan import`: the batch is run by the library ([`import::batch`]); this prints
+//! what it tells as it goes, the summary table, and where the CSV went.
 
-use std::path::Path;
 use std::process::ExitCode;
 
-use ketluan::diagnostic::{Diagnostic, Location, Problem};
-use ketluan::{draft, import};
+use ketluan::import::{self, batch::Message};
 
-use super::{FAILED, print_problems, shown};
+use super::{FAILED, USAGE, print_problems};
 use crate::cli::ImportArgs;
 
 pub(super) fn run(args: ImportArgs) -> ExitCode {
-    let mut failed = 0;
-    for file in &args.files {
-        if let Err(problems) = import_one(file, &args.out, args.stdout) {
-            print_problems(&problems, &format!("{} was not imported\n", shown(file)));
-            failed += 1;
+    // Writing needs a site, as `new` does; printing does not.
+    if !args.stdout && !args.root.join("site.yaml").is_file() {
+        eprintln!(
+            "error: --root {}: not a ketluan site (no site.yaml)",
+            args.root.display()
+        );
+        return ExitCode::from(USAGE);
+    }
+    let options = import::batch::Options {
+        out: args.out.unwrap_or_else(|| args.root.join("content")),
+        to_stdout: args.stdout,
+        report: (!args.stdout).then(|| {
+            args.report
+                .unwrap_or_else(|| args.root.join("import-report.csv"))
+        }),
+        inputs: args.files,
+    };
+    let batch = import::batch::run(&options, |message| match message {
+        Message::Written(summary) => print!("{summary}"),
+        Message::Printed(text, summary) => {
+            print!("{text}");
+            eprint!("{summary}");
+        }
+        Message::Duplicate(file, first) => {
+            eprintln!("warning: {file} is the same article as {first}; it was skipped\n")
+        }
+        Message::Problems(problems, shown) if shown.is_empty() => {
+            for p in &problems {
+                eprintln!("{}\n", p.render());
+            }
+        }
+        Message::Problems(problems, shown) => {
+            print_problems(&problems, &format!("{shown} was not imported\n"))
+        }
+    });
+    if batch.rows.len() > 1 {
+        let table = batch.table();
+        if options.to_stdout {
+            eprint!("\n{table}");
+        } else {
+            print!("\n{table}");
         }
     }
-    if failed > 0 {
+    if let Some(path) = &options.report {
+        match batch.write_csv(path) {
+            Ok(()) => println!("summary: {}", super::shown(path)),
+            Err(d) => eprintln!("{}\n", d.render()),
+        }
+    }
+    if batch.failed > 0 {
         ExitCode::from(FAILED)
     } else {
         ExitCode::SUCCESS
-    }
-}
-
-/// Imports one article: its conclusion file is written into `out` (or printed), and
-/// its summary printed.
-fn import_one(file: &Path, out: &Path, to_stdout: bool) -> Result<(), Vec<Diagnostic>> {
-    let bytes = std::fs::read(file).map_err(|e| {
-        vec![Diagnostic::new(
-            Location::file(file),
-            Problem::Unreadable(e.to_string()),
-        )]
-    })?;
-    let imported = import::import(&bytes, file)?;
-    let text = imported.draft.to_file();
-    if to_stdout {
-        print!("{text}");
-        eprint!("{}", imported.summary(&shown(file), "stdout"));
-        return Ok(());
-    }
-    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned());
-    let path = out.join(
-        imported
-            .draft
-            .file_name(stem.as_deref().unwrap_or("ket-luan")),
-    );
-    match draft::write_new(&path, &text) {
-        Ok(_) => {
-            print!("{}", imported.summary(&shown(file), &shown(&path)));
-            Ok(())
-        }
-        Err(e) => {
-            let problem = if e.kind() == std::io::ErrorKind::AlreadyExists {
-                Problem::FileExists
-            } else {
-                Problem::output(&e)
-            };
-            Err(vec![Diagnostic::new(Location::file(&path), problem)])
-        }
     }
 }

@@ -17,6 +17,7 @@ pub(super) fn run(args: ServeArgs) -> ExitCode {
         poll: args.poll,
         open: args.open,
         timings: args.timings,
+        allow_hosts: args.allow_host,
     };
     match ketluan::serve::run(options) {
         Ok(()) => ExitCode::SUCCESS,

@@ -30,7 +30,7 @@ pub fn to_github(diagnostics: &[Diagnostic], root: &Path) -> String {
             "title={}",
             escape_property(&format!("ketluan: {}", d.problem.code()))
         ));
-        let mut message = d.problem.to_string();
+        let mut message = crate::text::escape_controls(&d.problem.to_string()).into_owned();
         if let Some(help) = d.problem.help() {
             message.push_str(&format!("\nhelp: {help}"));
         }

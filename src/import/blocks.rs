@@ -9,10 +9,12 @@ use super::text::{is_capitalised, key_of, sentences, words};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
-    /// ` date 2021-11 Title`: the year and month of publication and the title.
+    /// ` date 2021-11 Title` or ` date 2025-09-18 Title`: the publication's year,
+    /// month, day when given, and the title.
     Header {
         year: i16,
         month: i8,
+        day: Option<i8>,
         title: String,
     },
     /// `Thứ Sáu, 09/04/2021, 07:04 [GMT+7]`.
@@ -27,6 +29,8 @@ pub enum Kind {
         level: usize,
     },
     Bullet,
+    /// A row of a Markdown table (`| a | b |`), kept as written.
+    Table,
     /// The article's outlet or link (`Nguồn: https://…`).
     Source(String),
     Byline,
@@ -88,6 +92,12 @@ pub fn blocks(text: &str) -> Vec<Block> {
             b.kind = Kind::Dateline(d);
         }
     }
+    for b in out.iter_mut() {
+        let t = b.text.trim();
+        if b.kind == Kind::Paragraph && t.len() > 2 && t.starts_with('|') && t.ends_with('|') {
+            b.kind = Kind::Table;
+        }
+    }
     mark_title(&mut out);
     mark_debris(&mut out);
     mark_end(&mut out);
@@ -107,7 +117,8 @@ fn lines(text: &str) -> Vec<(usize, String)> {
     let mut previous_blank = true;
     for (i, raw) in text.lines().enumerate() {
         let mut line = raw.replace('\u{a0}', " ").trim().to_string();
-        while line.ends_with(" |") || line == "|" {
+        // A table row keeps its closing `|`; elsewhere a trailing `|` is debris.
+        while !line.starts_with('|') && (line.ends_with(" |") || line == "|") {
             line.truncate(line.len() - 1);
             line = line.trim_end().to_string();
         }
@@ -136,22 +147,42 @@ fn lines(text: &str) -> Vec<(usize, String)> {
 /// apart.
 fn header(line: &str) -> Option<(Kind, Option<String>)> {
     let rest = line.trim().strip_prefix("date ")?;
-    let (ym, title) = rest.split_once(' ')?;
-    let (y, m) = ym.split_once('-')?;
+    let (ymd, title) = rest.split_once(' ')?;
+    let mut parts = ymd.split('-');
+    let (y, m) = (parts.next()?, parts.next()?);
+    let d = parts.next();
     let (year, month) = (y.parse::<i16>().ok()?, m.parse::<i8>().ok()?);
-    if y.len() != 4 || !(1..=12).contains(&month) || title.trim().is_empty() {
+    let day = match d {
+        Some(d) => Some(d.parse::<i8>().ok()?),
+        None => None,
+    };
+    if y.len() != 4
+        || !(1..=12).contains(&month)
+        || parts.next().is_some()
+        || title.trim().is_empty()
+        || day.is_some_and(|d| Date::new(year, month, d).is_err())
+    {
         return None;
     }
     let title = title.trim().to_string();
-    if title.chars().count() > 200 || title.ends_with('.') {
+    if title.chars().count() > 200 || title.ends_with('.') || starts_with_date(&title) {
         let kind = Kind::Header {
             year,
             month,
+            day,
             title: String::new(),
         };
         return Some((kind, Some(title)));
     }
-    Some((Kind::Header { year, month, title }, None))
+    Some((
+        Kind::Header {
+            year,
+            month,
+            day,
+            title,
+        },
+        None,
+    ))
 }
 
 /// A line that is only a date, optionally with a weekday, a time and a time zone.
@@ -164,6 +195,7 @@ pub fn dateline(line: &str) -> Option<Date> {
     const ALLOWED: &[&str] = &[
         "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "cn", "t2", "t3", "t4", "t5",
         "t6", "t7", "gmt", "cập", "ngày", "lúc", "đăng", "giờ", "am", "pm", "sa", "ch", "h", "utc",
+        "print", "in", "bản", "xem", "lượt",
     ];
     let only_date = words(&rest).iter().all(|(_, w)| {
         let w = w.to_lowercase();
@@ -203,8 +235,143 @@ pub fn find_full_date(s: &str) -> Option<(std::ops::Range<usize>, Date)> {
 }
 
 fn is_dots(s: &str) -> bool {
-    s.chars()
-        .all(|c| matches!(c, '.' | '…' | '|' | '*' | '-' | '_' | '·' | ' '))
+    s.chars().all(|c| {
+        matches!(
+            c,
+            '.' | '…' | '|' | '*' | '-' | '_' | '·' | ' ' | ',' | ';' | '>' | '»'
+        )
+    })
+}
+
+/// A line starting with a time of day or `Ngày` and a date (`Sáng ngày 23-10`).
+fn starts_with_date(text: &str) -> bool {
+    super::fields::starts_with_date(text)
+}
+
+/// Words of a web page's tools and menus: a line made only of them is no text.
+const FURNITURE: &[&str] = &[
+    "mặc định",
+    "cỡ chữ",
+    "in bài",
+    "in trang",
+    "chia sẻ",
+    "bình luận",
+    "lưu thông tin",
+    "đóng",
+    "thông tin bạn đọc",
+    "gửi bài",
+    "theo dõi",
+    "trang chủ",
+    "quay lại",
+    "lên đầu trang",
+    "facebook",
+    "zalo",
+    "twitter",
+    "tweet",
+    "email",
+    "like",
+    "share",
+    "copy link",
+    "sao chép liên kết",
+    "nghe đọc bài",
+    "nghe bài viết",
+    "a+",
+    "a-",
+];
+
+/// Section labels of news sites and portals: never a title.
+const SECTIONS: &[&str] = &[
+    "thời sự",
+    "chính trị",
+    "xây dựng đảng",
+    "tin tức",
+    "tin tức - sự kiện",
+    "tin tức sự kiện",
+    "tin hoạt động",
+    "tin địa phương",
+    "tin trong tỉnh",
+    "hoạt động của lãnh đạo tỉnh",
+    "hoạt động lãnh đạo",
+    "chỉ đạo điều hành",
+    "chỉ đạo - điều hành",
+    "kinh tế",
+    "xã hội",
+    "sự kiện",
+    "tiêu điểm",
+    "nổi bật",
+    "tin nổi bật",
+    "thông báo",
+    "tin mới nhất",
+    "chính trị - xã hội",
+];
+
+/// Page furniture: tools, menus, breadcrumbs, section labels, a bare outlet name, a
+/// link path or an image's file name (Vietnamese prose always has diacritics).
+pub fn furniture(text: &str) -> Option<&'static str> {
+    let key = key_of(text.trim_end_matches([':', '.', '|']));
+    let key = key.trim();
+    if key.is_empty() {
+        return None;
+    }
+    let tools = key
+        .split(['|', '/', '·', '•', ','])
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .all(|k| {
+            let mut rest = k;
+            while !rest.is_empty() {
+                match FURNITURE.iter().find(|f| {
+                    rest.starts_with(*f) && !rest[f.len()..].starts_with(char::is_alphanumeric)
+                }) {
+                    Some(f) => rest = rest[f.len()..].trim_start(),
+                    None => return false,
+                }
+            }
+            true
+        });
+    if tools {
+        return Some("page tools");
+    }
+    let crumbs: Vec<&str> = key.split(['>', '»', '›']).map(str::trim).collect();
+    if crumbs
+        .iter()
+        .all(|c| SECTIONS.contains(c) || *c == "trang chủ")
+    {
+        return Some("section label");
+    }
+    if key.starts_with("source /") || key.starts_with("nguồn /") {
+        return Some("link path");
+    }
+    // Contacts and counters of the page's header and footer.
+    let contact = [
+        "hotline",
+        "đường dây nóng",
+        "điện thoại:",
+        "fax:",
+        "email:",
+        "tổng số lượt truy cập",
+        "số lượt truy cập",
+        "lượt truy cập",
+        "đang truy cập",
+        "lượt xem:",
+    ];
+    if contact.iter().any(|c| key.starts_with(c)) && key.chars().count() <= 80 {
+        return Some("contact or counter");
+    }
+    let words = key.split_whitespace().count();
+    if (key.starts_with("báo ") || key.starts_with("cổng thông tin"))
+        && words <= 6
+        && !text.contains(['.', ','])
+    {
+        return Some("outlet name");
+    }
+    let plain = text
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, ' ' | '-' | '_'));
+    if plain && words >= 4 {
+        return Some("image file name or link text");
+    }
+    None
 }
 
 /// Headings of link lists that end news pages.
@@ -222,13 +389,20 @@ const RELATED: &[&str] = &[
 
 fn mark_debris(blocks: &mut [Block]) {
     let mut in_related = false;
+    let mut seen: Vec<String> = Vec::new();
     for b in blocks.iter_mut() {
         if b.kind != Kind::Paragraph {
             continue;
         }
         let key = key_of(b.text.trim_end_matches([':', '.']));
+        let repeated = seen.contains(&key) && b.text.chars().count() > 20;
+        seen.push(key.clone());
         if is_dots(&b.text) {
             b.kind = Kind::Debris("lone dots");
+        } else if let Some(why) = furniture(&b.text) {
+            b.kind = Kind::Debris(why);
+        } else if repeated {
+            b.kind = Kind::Debris("repeated line");
         } else if RELATED.contains(&key.as_str()) {
             b.kind = Kind::Debris("\"Tin liên quan\" list");
             in_related = true;
@@ -262,19 +436,65 @@ pub fn title_like(text: &str) -> bool {
     n <= 200 && !text.ends_with(['.', ';', ',']) && text.split_whitespace().count() >= 2
 }
 
+/// A first line that reads as a headline: short, not a sentence ending in `:`, not a
+/// date or a photo's caption (`Đồng chí X phát biểu tại hội nghị`). A headline may
+/// end with a full stop when it is short.
+fn headline(text: &str) -> bool {
+    let key = key_of(text);
+    let caption = [
+        "đồng chí ",
+        "các đồng chí ",
+        "ông ",
+        "bà ",
+        "toàn cảnh",
+        "quang cảnh",
+    ]
+    .iter()
+    .any(|p| key.starts_with(p))
+        || key.contains("ảnh:");
+    let short_sentence = text.ends_with('.')
+        && text.chars().count() <= 120
+        && text.split_whitespace().count() <= 25
+        && sentences(text).len() == 1;
+    (title_like(text) || short_sentence)
+        && !text.ends_with(':')
+        && !caption
+        && !starts_with_date(text)
+        && dateline(text).is_none()
+}
+
 /// The first line is the title when there is no header and it reads as one.
 fn mark_title(blocks: &mut [Block]) {
     let titled = |b: &Block| matches!(&b.kind, Kind::Header { title, .. } if !title.is_empty());
     if blocks.iter().any(titled) {
         return;
     }
-    if let Some(first) = blocks
-        .iter_mut()
-        .find(|b| b.kind == Kind::Paragraph && !is_dots(&b.text))
-        && first.line <= 3
-        && title_like(&first.text)
-        && !first.text.ends_with(':')
-    {
+    // A short label before the title (`Thời cuộc`, `Tin tức`) is a section's name.
+    let mut at = None;
+    for i in 0..blocks.len() {
+        let b = &blocks[i];
+        if b.line > 8 {
+            break;
+        }
+        if b.kind != Kind::Paragraph || is_dots(&b.text) || furniture(&b.text).is_some() {
+            continue;
+        }
+        let label = b.text.split_whitespace().count() < 4
+            && !b.text.ends_with(['.', ':', '!', '?'])
+            && blocks[i + 1..].iter().any(|n| n.kind == Kind::Paragraph);
+        if label {
+            blocks[i].kind = Kind::Debris("section label");
+            continue;
+        }
+        at = Some(i);
+        break;
+    }
+    let Some(at) = at else {
+        return;
+    };
+    let more = blocks[at + 1..].iter().any(|b| b.kind == Kind::Paragraph);
+    let first = &mut blocks[at];
+    if first.line <= 6 && more && headline(&first.text) {
         first.kind = Kind::Title;
     }
 }

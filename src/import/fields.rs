@@ -66,15 +66,58 @@ pub struct TextDate {
 /// `Ngày` followed by a date.
 const TIME_WORDS: &[&str] = &["sáng", "chiều", "tối", "trưa", "đêm", "ngày", "hôm"];
 
-/// The first meeting date told in the first paragraphs, and the sentence telling it.
+/// Words before a date inside a sentence that make it the meeting's (`diễn ra vào
+/// ngày 10.10`, `họp ngày 5/6`).
+const MEETING_BEFORE_DATE: &[&str] = &["vào", "họp", "diễn ra", "tổ chức", "tiến hành"];
+
+/// Whether `text` opens with a date (`Sáng ngày 23-10`, `Ngày 5 tháng 7`).
+pub fn starts_with_date(text: &str) -> bool {
+    date_at(text).is_some()
+}
+
+/// The first meeting date told in the first paragraphs, and the sentence telling it:
+/// at the start of a sentence, else after a meeting's verb (`diễn ra vào ngày 10.10`).
 pub fn text_date(blocks: &[Block]) -> Option<(TextDate, String)> {
-    let paragraphs = blocks.iter().filter(|b| b.is_content()).take(4);
-    for b in paragraphs {
+    let first: Vec<&Block> = blocks.iter().filter(|b| b.is_content()).take(4).collect();
+    for b in &first {
         for (_, sentence) in sentences(&b.text) {
             if let Some(mut d) = date_at(sentence) {
                 d.line = b.line;
                 return Some((d, sentence.to_string()));
             }
+        }
+    }
+    for b in &first {
+        for (_, sentence) in sentences(&b.text) {
+            if let Some(mut d) = date_inside(sentence) {
+                d.line = b.line;
+                return Some((d, sentence.to_string()));
+            }
+        }
+    }
+    None
+}
+
+/// `… diễn ra vào ngày 10.10`, `… họp ngày 5/6/2024`: a date after a meeting's verb.
+fn date_inside(s: &str) -> Option<TextDate> {
+    let lower = s.to_lowercase();
+    for (at, _) in lower.match_indices("ngày ") {
+        let before = lower[..at].trim_end();
+        let before = TIME_WORDS[..5]
+            .iter()
+            .find_map(|t| before.strip_suffix(t))
+            .unwrap_or(before)
+            .trim_end();
+        let meeting = MEETING_BEFORE_DATE.iter().any(|v| {
+            before.ends_with(v)
+                && !before[..before.len() - v.len()].ends_with(char::is_alphanumeric)
+        });
+        if !meeting {
+            continue;
+        }
+        let from = byte_in(s, &lower, at);
+        if let Some(d) = date_at(&s[from..]) {
+            return Some(d);
         }
     }
     None
@@ -88,18 +131,28 @@ fn date_at(s: &str) -> Option<TextDate> {
     }
     let mut end = first.len();
     let mut relative = None;
-    if let Some(&(at, w)) = ws.get(1) {
+    let mut next = 1;
+    if let Some(&(at, w)) = ws.get(next) {
         let w = w.to_lowercase();
         if (w == "nay" || w == "qua") && s[end..at].trim().is_empty() {
             relative = Some(if w == "nay" { 0 } else { -1 });
             end = at + w.len();
+            next += 1;
         }
+    }
+    // `Sáng ngày 23-10`: the time of day, then `ngày`.
+    if let Some(&(at, w)) = ws.get(next)
+        && first.to_lowercase() != "ngày"
+        && w.to_lowercase() == "ngày"
+        && s[end..at].trim().is_empty()
+    {
+        end = at + w.len();
     }
     if first.to_lowercase() == "hôm" && relative.is_none() {
         return None;
     }
     let rest = &s[end..];
-    let skipped = rest.len() - rest.trim_start_matches([' ', '(']).len();
+    let skipped = rest.len() - rest.trim_start_matches([' ', '(', ',']).len();
     let (day, month, year, used) = numeric_date(&rest[skipped..])
         .map(|(d, m, y, n)| (Some(d), Some(m), y, n))
         .unwrap_or((None, None, None, 0));
@@ -107,7 +160,7 @@ fn date_at(s: &str) -> Option<TextDate> {
         return None;
     }
     let stop = end + skipped + used;
-    let written = s[..stop].trim_end_matches(['(', ' ']).to_string();
+    let written = s[..stop].trim_end_matches(['(', ' ', ',']).to_string();
     let closing = if s[stop..].starts_with(')') && written.contains('(') {
         ")"
     } else {
@@ -123,8 +176,23 @@ fn date_at(s: &str) -> Option<TextDate> {
     })
 }
 
-/// `1/11`, `22/3/2023`, `15-6`, `22 tháng 3 năm 2023` at the start of `s`: day,
-/// month, year and the bytes used.
+/// A separator between a day and a month: `/`, `-`, `.`, or a dash between spaces
+/// (`17 – 9`, `19 - 12`); its length in bytes.
+fn date_separator(s: &str) -> Option<usize> {
+    match s.as_bytes().first()? {
+        b'/' | b'-' | b'.' => return Some(1),
+        _ => {}
+    }
+    for dash in [" - ", " – ", " — ", "- ", " -"] {
+        if s.starts_with(dash) {
+            return Some(dash.len());
+        }
+    }
+    None
+}
+
+/// `1/11`, `22/3/2023`, `15-6`, `17 – 9`, `22 tháng 3 năm 2023` at the start of `s`:
+/// day, month, year and the bytes used.
 fn numeric_date(s: &str) -> Option<(i8, i8, Option<i16>, usize)> {
     let b = s.as_bytes();
     let digits = |i: usize| {
@@ -137,29 +205,37 @@ fn numeric_date(s: &str) -> Option<(i8, i8, Option<i16>, usize)> {
         return None;
     }
     let day = num(0, d)?;
-    let (month, mut used) = match b.get(d) {
-        Some(b'/' | b'-' | b'.') => {
-            let m = digits(d + 1);
-            if !(1..=2).contains(&m) {
-                return None;
-            }
-            (num(d + 1, m)?, d + 1 + m)
+    // `18 và 19/12/2023`, `18 đến 20-12`: a meeting over days starts on the first.
+    for joint in [" và ", " đến ngày ", " đến ", " - ", "-"] {
+        if let Some(rest) = s[d..].strip_prefix(joint)
+            && let Some((_, month, year, used)) = numeric_date(rest)
+            && (1..=31).contains(&day)
+        {
+            return Some((day as i8, month, year, d + joint.len() + used));
         }
-        Some(b' ') if s[d..].starts_with(" tháng ") => {
-            let at = d + " tháng ".len();
-            let m = digits(at);
-            if !(1..=2).contains(&m) {
-                return None;
-            }
-            (num(at, m)?, at + m)
+    }
+    let (month, mut used, sep) = if s[d..].starts_with(" tháng ") {
+        let at = d + " tháng ".len();
+        let m = digits(at);
+        if !(1..=2).contains(&m) {
+            return None;
         }
-        _ => return None,
+        (num(at, m)?, at + m, None)
+    } else {
+        let sep = date_separator(&s[d..])?;
+        let m = digits(d + sep);
+        if !(1..=2).contains(&m) {
+            return None;
+        }
+        (num(d + sep, m)?, d + sep + m, Some(&s[d..d + sep]))
     };
     let mut year = None;
-    let sep = b.get(used).copied();
-    if matches!(sep, Some(b'/' | b'-' | b'.')) && digits(used + 1) == 4 {
-        year = num(used + 1, 4);
-        used += 5;
+    if let Some(sep) = sep
+        && s[used..].starts_with(sep)
+        && digits(used + sep.len()) == 4
+    {
+        year = num(used + sep.len(), 4);
+        used += sep.len() + 4;
     } else if s[used..].starts_with(" năm ") && digits(used + " năm ".len()) == 4 {
         let at = used + " năm ".len();
         year = num(at, 4);
@@ -171,13 +247,67 @@ fn numeric_date(s: &str) -> Option<(i8, i8, Option<i16>, usize)> {
     Some((day as i8, month as i8, year.map(|y| y as i16), used))
 }
 
+/// Years a text gives for a period (`tháng 5/2023`, `năm 2017`, `quý II/2024`,
+/// `tháng 10-2015`), not those of a full date, a span (`2021-2026`) or a number.
+pub fn period_years(text: &str) -> Vec<i16> {
+    let key = key_of(text);
+    let b = key.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        let four = b[i..i + 4].iter().all(u8::is_ascii_digit);
+        let bounded = (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        if !(four && bounded) {
+            i += 1;
+            continue;
+        }
+        let year: i16 = key[i..i + 4].parse().unwrap_or(0);
+        let before = key[..i].trim_end();
+        let after = key[i + 4..].trim_start();
+        let dash = ['-', '–', '—'];
+        let after_dash = after.strip_prefix(dash).map(str::trim_start);
+        let before_dash = before.strip_suffix(dash);
+        let before_slash = before.strip_suffix(['/', '-']);
+        let span = after_dash.is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
+            || before_dash.is_some_and(|b| {
+                b.trim_end().ends_with(|c: char| c.is_ascii_digit()) && !month_before(b)
+            });
+        let period = before.ends_with("năm") || before_slash.is_some_and(month_before);
+        let document = after.starts_with('/');
+        if (1990..=2040).contains(&year) && period && !span && !document && !out.contains(&year) {
+            out.push(year);
+        }
+        i += 4;
+    }
+    out
+}
+
+/// `… tháng 5`, `… quý ii`, `… tháng 02`: a month or quarter ends `before`.
+fn month_before(before: &str) -> bool {
+    let word_start = before
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + 1);
+    let last = &before[word_start..];
+    let head = before[..word_start].trim_end();
+    let numeral = !last.is_empty()
+        && (last.chars().all(|c| c.is_ascii_digit())
+            || last.chars().all(|c| matches!(c, 'i' | 'v' | 'x')));
+    numeral && (head.ends_with("tháng") || head.ends_with("quý"))
+}
+
 /// The meeting's date: the text's date completed with the header's or the dateline's
-/// year, else the dateline.
+/// year (or, flagged, a year the text gives for the period), else the dateline.
 pub fn meeting_date(
     told: Option<&TextDate>,
-    header: Option<(i16, i8)>,
+    header: Option<(i16, i8, Option<i8>)>,
     dateline: Option<(Date, usize)>,
+    years: &[(Vec<i16>, &str)],
 ) -> Field<Date> {
+    let published = header
+        .and_then(|(y, m, d)| d.and_then(|d| Date::new(y, m, d).ok()))
+        .map(|d| (d, "the header".to_string()))
+        .or_else(|| dateline.map(|(d, l)| (d, format!("the dateline (line {l})"))));
     if let Some(t) = told {
         let at = format!("`{}` (line {})", t.written, t.line);
         if let (Some(day), Some(month)) = (t.day, t.month) {
@@ -187,7 +317,7 @@ pub fn meeting_date(
                 return Field::found(d, format!("from the text: {at}"));
             }
             let reference = header
-                .map(|(y, m)| (y, m, format!("the header's {y}-{m:02}")))
+                .map(|(y, m, _)| (y, m, format!("the header's {y}-{m:02}")))
                 .or_else(|| {
                     dateline.map(|(d, l)| {
                         (
@@ -209,27 +339,41 @@ pub fn meeting_date(
                     };
                 }
             }
+            // No date of publication: a year the text gives for the period.
+            for (found, scope) in years {
+                if let Some(&year) = found.iter().min()
+                    && let Ok(d) = Date::new(year, month, day)
+                {
+                    let also = if found.len() > 1 {
+                        let all: Vec<String> = found.iter().map(i16::to_string).collect();
+                        format!(", the earliest of {}", all.join(", "))
+                    } else {
+                        String::new()
+                    };
+                    return Field::guessed(
+                        d,
+                        format!(
+                            "from the text: {at}; its year is not written there: {year} is the year {scope} gives{also}"
+                        ),
+                    );
+                }
+            }
             return Field::missing(format!("the text gives {at} but no year"));
         }
-        if let (Some(offset), Some((d, l))) = (t.relative, dateline)
+        if let (Some(offset), Some((d, source))) = (t.relative, &published)
             && let Ok(date) = d.checked_add(jiff::Span::new().days(offset))
         {
-            return Field::found(
-                date,
-                format!("from the text: {at}, relative to the dateline (line {l})"),
-            );
+            return Field::found(date, format!("from the text: {at}, relative to {source}"));
         }
     }
-    if let Some((d, l)) = dateline {
+    if let Some((d, source)) = published {
         return Field::guessed(
             d,
-            format!(
-                "from the dateline (line {l}): the article's date, not necessarily the meeting's"
-            ),
+            format!("from {source}: the article's date, not necessarily the meeting's"),
         );
     }
     match header {
-        Some((y, m)) => Field::missing(format!("only the month is known: {y}-{m:02} (header)")),
+        Some((y, m, _)) => Field::missing(format!("only the month is known: {y}-{m:02} (header)")),
         None => Field::missing("no date in the text"),
     }
 }
@@ -241,6 +385,10 @@ const BODIES: &[(&str, &str)] = &[
     ("ban thường vụ tỉnh ủy", "Ban Thường vụ Tỉnh ủy"),
     ("thường trực tỉnh ủy", "Thường trực Tỉnh ủy"),
     ("ban chấp hành đảng bộ tỉnh", "Ban Chấp hành Đảng bộ tỉnh"),
+    (
+        "ban chấp hành đảng bộ thành phố",
+        "Ban Chấp hành Đảng bộ thành phố",
+    ),
     ("thường trực hđnd tỉnh", "Thường trực HĐND tỉnh"),
     (
         "thường trực hội đồng nhân dân tỉnh",
@@ -269,17 +417,33 @@ const MEETING_VERBS: &[&str] = &[
     "kết luận",
     "chủ trì",
     "tiến hành",
-    "đã tổ chức",
-    "vừa tổ chức",
-    "đã có buổi",
-    "vừa có buổi",
-    "đã họp",
+    "tiếp tục",
+    "thảo luận",
+    "khai mạc",
+    "bế mạc",
     "nghe",
     "cho ý kiến",
+    "xem xét",
+    "thống nhất",
     "thông báo kết luận",
+    "có buổi",
+    "phối hợp",
 ];
 
-/// Titles of people: a body after one of them is part of a person's title.
+/// What a body does in the text of its conclusions: weaker evidence of who met.
+const DIRECTING_VERBS: &[&str] = &[
+    "yêu cầu",
+    "đề nghị",
+    "chỉ đạo",
+    "giao",
+    "thống nhất",
+    "quyết định",
+    "ban hành",
+    "đánh giá",
+];
+
+/// Titles of people and groups: a body after one of them is part of a person's title
+/// or a group's name (`Chủ tịch UBND tỉnh`, `Đảng ủy UBND tỉnh`).
 const ROLE_ENDINGS: &[&str] = &[
     "bí thư",
     "chủ tịch",
@@ -287,16 +451,62 @@ const ROLE_ENDINGS: &[&str] = &[
     "trưởng ban",
     "chánh văn phòng",
     "văn phòng",
-    "thành viên",
     "lãnh đạo",
     "đảng đoàn",
     "ban cán sự đảng",
     "cán sự đảng",
+    "đảng ủy",
+    "đảng bộ",
+    "đại diện",
+    "tổ công tác",
+    "ban tổ chức",
+    "ban tuyên giáo",
+    "ban dân vận",
+    "ban nội chính",
+    "ủy ban kiểm tra",
+    "cơ quan",
 ];
 
-/// Bodies that do something in `text`, in order: (canonical name, byte in the key).
-fn acting_bodies(text: &str, verbs: &[&str]) -> Vec<(&'static str, usize)> {
-    let key = key_of(text);
+/// Meetings named by whose they are: `Hội nghị Ban Thường vụ Tỉnh ủy`, `phiên họp
+/// thường kỳ UBND tỉnh`, `Kỳ họp thứ 7 HĐND tỉnh`.
+const MEETINGS: &[&str] = &[
+    "hội nghị",
+    "phiên họp",
+    "cuộc họp",
+    "kỳ họp",
+    "kì họp",
+    "buổi họp",
+];
+
+/// A text without parenthesised abbreviations (`Ban Chấp hành (BCH) Đảng bộ tỉnh`).
+fn without_abbreviations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(" (") {
+        let inner = &rest[open + 2..];
+        match inner.find(')') {
+            Some(close)
+                if (1..=10).contains(&inner[..close].chars().count())
+                    && inner[..close]
+                        .chars()
+                        .all(|c| c.is_uppercase() || c == '.' || c == '-') =>
+            {
+                out.push_str(&rest[..open]);
+                rest = &inner[close + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..open + 2]);
+                rest = inner;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Bodies named in `text`, in order: (canonical name, byte in the key, what follows
+/// in the key), none of them part of a person's title.
+fn bodies_in(key: &str) -> Vec<(&'static str, usize, &str)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < key.len() {
@@ -310,9 +520,8 @@ fn acting_bodies(text: &str, verbs: &[&str]) -> Vec<(&'static str, usize)> {
         if let Some((k, name)) = hit {
             let before = key[..i].trim_end();
             let role = ROLE_ENDINGS.iter().any(|r| before.ends_with(r));
-            let after = &key[i + k.len()..];
-            if !role && followed_by_verb(after, verbs) {
-                out.push((*name, i));
+            if !role {
+                out.push((*name, i, &key[i + k.len()..]));
             }
             i += k.len();
         } else {
@@ -322,76 +531,189 @@ fn acting_bodies(text: &str, verbs: &[&str]) -> Vec<(&'static str, usize)> {
     out
 }
 
-/// ` tổ chức …`, or a province's name then the verb (` hà tĩnh tổ chức`).
+/// Bodies that do something in `text`, in order: (canonical name, byte in the key of
+/// the text without abbreviations).
+fn acting_bodies(text: &str, verbs: &[&str]) -> Vec<(&'static str, usize)> {
+    let key = key_of(&without_abbreviations(text));
+    bodies_in(&key)
+        .into_iter()
+        .filter(|(_, _, after)| followed_by_verb(after, verbs))
+        .map(|(name, at, _)| (name, at))
+        .collect()
+}
+
+/// The bodies whose meeting `text` names (`Hội nghị lần thứ 25 Ban Chấp hành Đảng bộ
+/// tỉnh`, `phiên họp thường kỳ UBND tỉnh`), in order.
+fn meetings_of(text: &str) -> Vec<&'static str> {
+    let key = key_of(&without_abbreviations(text));
+    bodies_in(&key)
+        .into_iter()
+        .filter(|(_, at, _)| {
+            let mut before = key[..*at].trim_end();
+            // `lần thứ 25`, `thứ 7`, `thường kỳ`, `(mở rộng)`, `tháng 5`.
+            for _ in 0..3 {
+                let words: Vec<&str> = before.rsplitn(3, ' ').collect();
+                let skip = match words.as_slice() {
+                    [n, "thứ", ..] | [n, "tháng", ..] if n.chars().all(char::is_alphanumeric) => {
+                        2
+                    }
+                    ["kỳ", "thường", ..] | ["kì", "thường", ..] => 2,
+                    ["rộng)", "(mở", ..] => 2,
+                    ["lần", ..] => 1,
+                    _ => 0,
+                };
+                if skip == 0 {
+                    break;
+                }
+                let cut: usize = words[..skip].iter().map(|w| w.len() + 1).sum();
+                before = before[..before.len().saturating_sub(cut)].trim_end();
+            }
+            MEETINGS.iter().any(|m| {
+                before.ends_with(m)
+                    && !before[..before.len() - m.len()].ends_with(char::is_alphanumeric)
+            })
+        })
+        .map(|(name, _, _)| name)
+        .collect()
+}
+
+/// A verb after a body, past `đã`, `vừa`, a term (`khóa X`) or a province's name
+/// (` hà tĩnh tổ chức`).
 fn followed_by_verb(after: &str, verbs: &[&str]) -> bool {
-    let starts = |s: &str| verbs.iter().any(|v| s.starts_with(&format!(" {v}")));
-    if starts(after) {
+    let mut rest = after.trim_start_matches([' ', ',']);
+    for _ in 0..2 {
+        let words: Vec<&str> = rest.splitn(3, ' ').collect();
+        if let [k, term, more] = words.as_slice()
+            && (*k == "khóa" || *k == "khoá")
+            && term
+                .chars()
+                .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | ','))
+        {
+            rest = more.trim_start_matches([' ', ',']);
+        }
+    }
+    for lead in ["đã ", "vừa ", "sẽ ", "cũng "] {
+        if let Some(r) = rest.strip_prefix(lead) {
+            rest = r;
+        }
+    }
+    let starts = |s: &str| {
+        verbs
+            .iter()
+            .any(|v| s.starts_with(v) && !s[v.len()..].starts_with(char::is_alphanumeric))
+    };
+    if starts(rest) {
         return true;
     }
-    let ws: Vec<&str> = after.split(' ').skip(1).take(4).collect();
+    let ws: Vec<&str> = rest.split(' ').take(4).collect();
     (1..=3).any(|n| {
         ws.len() > n
             && ws[..n].iter().all(|w| w.chars().all(char::is_alphabetic))
             && province::resolve(&ws[..n].join(" "), Date::constant(2025, 6, 30)).is_ok()
-            && starts(&format!(" {}", ws[n..].join(" ")))
+            && followed_by_verb(&format!(" {}", ws[n..].join(" ")), verbs)
     })
 }
 
-/// The body that concluded: the one meeting in the meeting's sentence, else the one
-/// that concludes, else the title's (`UBND tỉnh: …`), else the one whose regular
-/// meeting it was.
+/// The body a notice's title names: `Kết luận của Ban Thường vụ Tỉnh ủy …`, `Kết
+/// luận của đồng chí Chủ tịch UBND tỉnh …` (the Chairman concludes for the UBND).
+pub fn body_of_title(title: &str) -> Option<&'static str> {
+    let key = key_of(&without_abbreviations(title));
+    let at = key.find("của ").map_or(0, |i| i + "của ".len());
+    let rest = key[at..].trim_start_matches("đồng chí ");
+    for (role, body) in [
+        ("chủ tịch ubnd tỉnh", "UBND tỉnh"),
+        ("chủ tịch ủy ban nhân dân tỉnh", "UBND tỉnh"),
+        ("chủ tịch ubnd thành phố", "UBND thành phố"),
+        ("chủ tịch ủy ban nhân dân thành phố", "UBND thành phố"),
+        ("phó chủ tịch ubnd tỉnh", "UBND tỉnh"),
+        ("phó chủ tịch ủy ban nhân dân tỉnh", "UBND tỉnh"),
+    ] {
+        if rest.starts_with(role) {
+            return Some(body);
+        }
+    }
+    bodies_in(&key[at..]).first().map(|(name, _, _)| *name)
+}
+
+/// The body that concluded: whose meeting the meeting's sentence names, else the one
+/// meeting in it, else the title's (`UBND tỉnh: …`, `Hội nghị Ban Thường vụ Tỉnh ủy`),
+/// else the one that concludes, else the one whose meeting the text names, else (a
+/// guess) the body of the concluding chairman or the first body acting in the text.
 pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Field<String> {
-    if let Some(s) = meeting
-        && let Some((name, _)) = acting_bodies(s, MEETING_VERBS).first()
-    {
-        return Field::found(name.to_string(), "meets in the meeting's sentence");
+    if let Some(s) = meeting {
+        if let Some(name) = meetings_of(s).first() {
+            return Field::found(name.to_string(), "its meeting, in the meeting's sentence");
+        }
+        if let Some((name, _)) = acting_bodies(s, MEETING_VERBS).first() {
+            return Field::found(name.to_string(), "meets in the meeting's sentence");
+        }
     }
     if let Some(t) = title {
-        let key = key_of(t);
+        let key = key_of(&without_abbreviations(t));
         if let Some((_, name)) = BODIES
             .iter()
             .find(|(k, _)| key.starts_with(&format!("{k}:")))
         {
             return Field::found(name.to_string(), "named at the head of the title");
         }
+        if let Some(name) = meetings_of(t).first() {
+            return Field::found(name.to_string(), "its meeting, in the title");
+        }
+        if let Some((name, 0)) = acting_bodies(t, MEETING_VERBS).first() {
+            return Field::found(name.to_string(), "meets in the title");
+        }
     }
     // `Ban Thường vụ Tỉnh ủy kết luận:` introducing the conclusions.
     for b in blocks.iter().filter(|b| b.is_content()) {
-        let key = key_of(&b.text);
-        for (k, name) in BODIES {
-            let role = |i: usize| {
-                ROLE_ENDINGS
-                    .iter()
-                    .any(|r| key[..i].trim_end().ends_with(r))
-            };
-            let said = key.match_indices(&format!("{k} kết luận")).any(|(i, m)| {
-                let after = key[i + m.len()..].trim_start();
-                !role(i) && (after.starts_with(':') || after.starts_with("như sau"))
-            });
-            if said {
-                return Field::found(name.to_string(), format!("concludes (line {})", b.line));
-            }
-        }
-    }
-    for b in blocks {
-        let key = key_of(&b.text);
-        for (k, name) in BODIES {
-            for lead in ["phiên họp thường kỳ ", "phiên họp thường kì ", "phiên họp "]
-            {
-                if key.contains(&format!("{lead}{k}")) {
-                    return Field::found(
-                        name.to_string(),
-                        format!("its meeting (line {})", b.line),
-                    );
+        let key = key_of(&without_abbreviations(&b.text));
+        for (name, i, after) in bodies_in(&key) {
+            let after = after.trim_start();
+            if after.starts_with("kết luận") {
+                let rest = after["kết luận".len()..].trim_start();
+                if rest.starts_with(':') || rest.starts_with("như sau") {
+                    let _ = i;
+                    return Field::found(name.to_string(), format!("concludes (line {})", b.line));
                 }
             }
         }
     }
-    for b in blocks.iter().filter(|b| b.is_content()) {
-        if let Some((name, _)) = acting_bodies(&b.text, MEETING_VERBS).first() {
+    let content: Vec<&Block> = blocks.iter().filter(|b| b.is_content()).take(6).collect();
+    for b in &content {
+        for (_, s) in sentences(&b.text) {
+            if let Some(name) = meetings_of(s).first() {
+                return Field::found(name.to_string(), format!("its meeting (line {})", b.line));
+            }
+        }
+    }
+    for b in &content {
+        for (_, s) in sentences(&b.text) {
+            if let Some((name, _)) = acting_bodies(s, MEETING_VERBS).first() {
+                return Field::guessed(
+                    name.to_string(),
+                    format!("the first body meeting in the text (line {})", b.line),
+                );
+            }
+        }
+    }
+    for b in &content {
+        for (_, s) in sentences(&b.text) {
+            let key = key_of(s);
+            if concludes(&key) && key.contains("chủ tịch ubnd tỉnh") {
+                return Field::guessed(
+                    "UBND tỉnh".to_string(),
+                    format!(
+                        "the Chairman of the provincial People's Committee concludes (line {})",
+                        b.line
+                    ),
+                );
+            }
+        }
+    }
+    for b in &content {
+        if let Some((name, _)) = acting_bodies(&b.text, DIRECTING_VERBS).first() {
             return Field::guessed(
                 name.to_string(),
-                format!("the first body meeting in the text (line {})", b.line),
+                format!("the first body directing in the text (line {})", b.line),
             );
         }
     }
@@ -400,12 +722,15 @@ pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Fie
 
 // ---------- who chaired ----------
 
-/// Who chaired (`dưới sự chủ trì của …`, `… chủ trì hội nghị`) and who concluded
-/// (`Kết luận hội nghị, … X khẳng định`, `X kết luận …`): the one person who did both,
-/// else the one chair, else the one who concluded.
+/// Who chaired (`dưới sự chủ trì của …`, `… chủ trì hội nghị`, `Chủ trì hội nghị có
+/// các đồng chí: …`) and who concluded (`Kết luận hội nghị, … X khẳng định`, `X kết
+/// luận …`, `X đã có kết luận`, `phát biểu kết luận của đồng chí X`): the one person
+/// who did both, else the one chair, else the one who concluded; a guess from who
+/// opened or directed the meeting when no one is said to chair or conclude.
 pub fn chaired_by(blocks: &[Block]) -> Field<String> {
     let mut chairs: Vec<(String, usize)> = Vec::new();
     let mut concluders: Vec<(String, usize)> = Vec::new();
+    let mut openers: Vec<(String, usize)> = Vec::new();
     let mut several: Option<usize> = None;
     for b in blocks
         .iter()
@@ -413,25 +738,41 @@ pub fn chaired_by(blocks: &[Block]) -> Field<String> {
     {
         for (_, s) in sentences(&b.text) {
             let key = key_of(s);
-            if let Some(at) = s.find("chủ trì của") {
-                if let Some((_, n)) = names(&s[at..]).into_iter().next() {
-                    chairs.push((n, b.line));
+            let lower = s.to_lowercase();
+            let found = chairs_in(s, &lower);
+            let distinct: Vec<&String> = found.iter().fold(Vec::new(), |mut v, n| {
+                if !v.contains(&n) {
+                    v.push(n);
                 }
-            } else if let Some(at) = find_word(&s.to_lowercase(), "chủ trì") {
-                // The chairs are named before the verb, after `do` when there is one.
-                let head = &s[..byte_in(s, &s.to_lowercase(), at)];
-                let head = match head.rfind(" do ") {
-                    Some(i) => &head[i..],
-                    None => head,
-                };
-                let found = names(head);
-                if found.len() > 1 {
-                    several.get_or_insert(b.line);
-                }
-                chairs.extend(found.into_iter().map(|(_, n)| (n, b.line)));
+                v
+            });
+            if distinct.len() > 1 {
+                several.get_or_insert(b.line);
             }
+            chairs.extend(found.into_iter().map(|n| (n, b.line)));
             if concludes(&key) {
-                concluders.extend(names(s).into_iter().take(1).map(|(_, n)| (n, b.line)));
+                let named = ["kết luận của", "kết luận hội nghị của"]
+                    .iter()
+                    .find_map(|p| lower.find(p).map(|at| at + p.len()))
+                    .and_then(|at| names(&s[byte_in(s, &lower, at)..]).into_iter().next())
+                    .or_else(|| names(s).into_iter().next());
+                concluders.extend(named.map(|(_, n)| (n, b.line)));
+            }
+            for p in [
+                "phát biểu khai mạc",
+                "phát biểu chỉ đạo của",
+                "ý kiến chỉ đạo của",
+            ] {
+                if let Some(at) = lower.find(p) {
+                    let name = if p.ends_with("của") {
+                        names(&s[byte_in(s, &lower, at + p.len())..])
+                            .into_iter()
+                            .next()
+                    } else {
+                        names(&s[..byte_in(s, &lower, at)]).into_iter().last()
+                    };
+                    openers.extend(name.map(|(_, n)| (n, b.line)));
+                }
             }
         }
     }
@@ -446,7 +787,12 @@ pub fn chaired_by(blocks: &[Block]) -> Field<String> {
             Field::found(n.clone(), format!("chaired (line {line})"))
         }
         (Some((n, line)), None) => {
-            let all: Vec<&str> = chairs.iter().map(|(n, _)| n.as_str()).collect();
+            let mut all: Vec<&str> = Vec::new();
+            for (c, _) in &chairs {
+                if !all.contains(&c.as_str()) {
+                    all.push(c);
+                }
+            }
             Field::guessed(
                 n.clone(),
                 format!(
@@ -456,12 +802,80 @@ pub fn chaired_by(blocks: &[Block]) -> Field<String> {
             )
         }
         (_, Some((n, line))) => Field::found(n.clone(), format!("concluded (line {line})")),
-        (None, None) => Field::missing("no one is said to chair or conclude"),
+        (None, None) => match openers.first() {
+            Some((n, line)) => Field::guessed(
+                n.clone(),
+                format!("opened or directed the meeting (line {line}); no one is said to chair it"),
+            ),
+            None => Field::missing("no one is said to chair or conclude"),
+        },
     }
 }
 
+/// The people a sentence says chaired, in order: `dưới sự chủ trì của X`, `X …
+/// chủ trì`, `do X chủ trì`, `Chủ trì hội nghị có các đồng chí: X, Y`.
+fn chairs_in(s: &str, lower: &str) -> Vec<String> {
+    if let Some(at) = lower.find("chủ trì của") {
+        let from = byte_in(s, lower, at);
+        return names(&s[from..])
+            .into_iter()
+            .take(1)
+            .map(|(_, n)| n)
+            .collect();
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    // `đoàn công tác do X làm trưởng đoàn`: who led a working visit chaired it.
+    if let Some(at) = lower.find("làm trưởng đoàn") {
+        let head = &s[..byte_in(s, lower, at)];
+        let head = head.rfind(" do ").map_or(head, |i| &head[i..]);
+        if let Some((_, n)) = names(head).into_iter().last() {
+            out.push(n);
+        }
+    }
+    for (at, _) in lower.match_indices("chủ trì") {
+        let bounded = !lower[..at].ends_with(char::is_alphanumeric)
+            && !lower[at + "chủ trì".len()..].starts_with(char::is_alphanumeric);
+        if !bounded || at < start {
+            continue;
+        }
+        let verb = byte_in(s, lower, at);
+        // The chairs are named before the verb, after `do` when there is one.
+        let head = &s[byte_in(s, lower, start)..verb];
+        let head = match head.rfind(" do ") {
+            Some(i) => &head[i..],
+            None => head,
+        };
+        let before = names(head);
+        if !before.is_empty() {
+            out.extend(before.into_iter().map(|(_, n)| n));
+        } else {
+            // `Tham dự và chủ trì Hội nghị, có đồng chí X …; đồng chí Y …`.
+            let after = &lower[at + "chủ trì".len()..];
+            let clause = &after[..after.find('.').unwrap_or(after.len())];
+            let listed = [
+                "có đồng chí",
+                "có các đồng chí",
+                "là đồng chí",
+                "gồm các đồng chí",
+                "có ông",
+                "có bà",
+            ]
+            .iter()
+            .any(|p| clause.contains(p));
+            if listed {
+                let from = byte_in(s, lower, at + "chủ trì".len());
+                out.extend(names(&s[from..]).into_iter().map(|(_, n)| n));
+            }
+        }
+        start = at + "chủ trì".len();
+    }
+    out
+}
+
 /// A sentence telling who concluded: `Kết luận hội nghị, …`, `Phát biểu kết luận …`,
-/// `… kết luận buổi làm việc`; not a document (`Thông báo kết luận`, `Kết luận số`).
+/// `… kết luận buổi làm việc`, `X đã có kết luận`; not a document (`Thông báo kết
+/// luận`, `Kết luận số`).
 fn concludes(key: &str) -> bool {
     let Some(at) = find_word(key, "kết luận") else {
         return false;
@@ -478,10 +892,14 @@ fn concludes(key: &str) -> bool {
         "cuộc họp",
         "buổi",
         "tại",
+        "của",
+        "về",
+        "như sau",
     ]
     .iter()
     .any(|e| after.trim_start_matches([' ', ',']).starts_with(e));
-    !document && (event || at == 0 || before.ends_with("phát biểu"))
+    let said = before.ends_with("phát biểu") || before.ends_with("có") || before.ends_with("đã");
+    !document && (event || at == 0 || said)
 }
 
 /// Byte offset of `word` in `key` at word boundaries.
@@ -505,24 +923,105 @@ fn byte_in(s: &str, lower: &str, at: usize) -> usize {
 /// from the body that met (`Ban Thường vụ Tỉnh ủy tổ chức Hội nghị cán bộ chủ chốt
 /// các xã`).
 pub fn made_up_title(meeting: Option<&str>, blocks: &[Block]) -> Option<String> {
-    let sentence = meeting.map(str::to_string).or_else(|| {
-        let b = blocks.iter().find(|b| b.kind == Kind::Paragraph)?;
-        sentences(&b.text).first().map(|(_, s)| s.to_string())
-    })?;
-    // Drop the date at the start (`Ngày 22/3/2023, `).
-    let s = match date_at(&sentence) {
-        Some(d) => sentence
+    let mut candidates: Vec<String> = meeting.map(str::to_string).into_iter().collect();
+    for b in blocks.iter().filter(|b| b.kind == Kind::Paragraph).take(2) {
+        candidates.extend(
+            sentences(&b.text)
+                .iter()
+                .take(2)
+                .map(|(_, s)| s.to_string()),
+        );
+    }
+    candidates.iter().find_map(|s| title_from(s))
+}
+
+/// Openings of a clause that say where, when or under whom, never what happened.
+const SETTING: &[&str] = &[
+    "tại ",
+    "dưới sự chủ trì",
+    "theo đó",
+    "các đồng chí",
+    "đồng chí",
+    "thực hiện",
+    "sau khi",
+    "trong ",
+    "cùng dự",
+    "tham dự",
+    "dự ",
+    "căn cứ",
+    "trên cơ sở",
+];
+
+/// Verbs that make a clause tell what happened.
+const CLAUSE_VERBS: &[&str] = &[
+    "tổ chức",
+    "làm việc",
+    "họp",
+    "kết luận",
+    "chủ trì",
+    "thảo luận",
+    "khai mạc",
+    "bế mạc",
+    "cho ý kiến",
+    "xem xét",
+    "thông qua",
+    "quán triệt",
+    "yêu cầu",
+    "chỉ đạo",
+    "đề nghị",
+    "diễn ra",
+    "phát biểu",
+    "khẳng định",
+    "nhấn mạnh",
+];
+
+/// The title a sentence makes: its clause from the body that acts (`Ban Thường vụ
+/// Tỉnh ủy tổ chức Hội nghị …`), else its first clause that tells what happened.
+fn title_from(sentence: &str) -> Option<String> {
+    let plain = without_abbreviations(sentence);
+    let s = match date_at(&plain) {
+        Some(d) => plain
             .get(d.written.len()..)
-            .unwrap_or(&sentence)
+            .unwrap_or(&plain)
             .trim_start_matches([',', ' ', ')']),
-        None => sentence.as_str(),
+        None => plain.as_str(),
     };
-    let clause = s
-        .split([',', ';', ':'])
-        .next()?
-        .trim()
-        .trim_end_matches('.');
+    let key = key_of(s);
+    let from_body = acting_bodies(s, MEETING_VERBS)
+        .first()
+        .map(|&(_, at)| &s[byte_in(s, &key, at)..]);
+    // A headline quoting the meeting's leader: `“Quyết tâm …” – đó là …`.
+    let quoted = s
+        .strip_prefix(['“', '"'])
+        .and_then(|q| q.find(['”', '"']).map(|end| q[..end].trim()));
+    let clause = match (quoted, from_body) {
+        (Some(q), _) if q.split_whitespace().count() >= 4 => q,
+        (_, Some(rest)) => rest.split([',', ';', ':', '.']).next()?.trim(),
+        _ => {
+            let clauses: Vec<&str> = s
+                .split([',', ';', ':'])
+                .map(|c| c.trim().trim_end_matches('.'))
+                .filter(|c| {
+                    let k = key_of(c);
+                    c.split_whitespace().count() >= 4
+                        && !SETTING.iter().any(|p| k.starts_with(p))
+                        && !starts_with_date(c)
+                        && c.chars().next().is_some_and(char::is_alphabetic)
+                        && CLAUSE_VERBS.iter().any(|v| find_word(&k, v).is_some())
+                })
+                .collect();
+            // Best a clause whose subject is a person (`Chủ tịch UBND tỉnh X đã có kết luận`).
+            clauses
+                .iter()
+                .find(|c| !names(c).is_empty())
+                .or(clauses.first())
+                .copied()?
+        }
+    };
     let mut words: Vec<&str> = clause.split_whitespace().collect();
+    if words.len() < 3 {
+        return None;
+    }
     // A long clause ends before its topic or purpose (`về …`, `để …`).
     if words.len() > 14
         && let Some(cut) = (6..words.len()).find(|&i| matches!(words[i], "về" | "để" | "nhằm"))

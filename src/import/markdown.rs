@@ -10,7 +10,11 @@ pub fn body(blocks: &[Block]) -> String {
         .filter(|b| {
             matches!(
                 b.kind,
-                Kind::Paragraph | Kind::Subheading | Kind::Numbered { .. } | Kind::Bullet
+                Kind::Paragraph
+                    | Kind::Subheading
+                    | Kind::Numbered { .. }
+                    | Kind::Bullet
+                    | Kind::Table
             )
         })
         .collect();
@@ -34,7 +38,8 @@ pub fn body(blocks: &[Block]) -> String {
             _ => {}
         }
         let pad = indent.clone().unwrap_or_default();
-        let tight = matches!(previous, Some(Kind::Bullet)) && b.kind == Kind::Bullet;
+        let tight = (matches!(previous, Some(Kind::Bullet)) && b.kind == Kind::Bullet)
+            || (matches!(previous, Some(Kind::Table)) && b.kind == Kind::Table);
         if !out.is_empty() {
             out.push_str(if tight { "\n" } else { "\n\n" });
         }
@@ -53,6 +58,8 @@ pub fn body(blocks: &[Block]) -> String {
                 let rest = bullet(&b.text).unwrap_or(&b.text);
                 out.push_str(&format!("{pad}- {}", inline(rest)));
             }
+            // Written by the Word reader as a table; kept as it is.
+            Kind::Table => out.push_str(&format!("{pad}{}", b.text.trim())),
             _ => out.push_str(&format!("{pad}{}", paragraph(&b.text))),
         }
         previous = Some(&b.kind);

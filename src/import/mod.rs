@@ -9,10 +9,13 @@
 //! Every field carries where it came from and how sure it is; what was guessed or not
 //! found is marked `# kiểm tra lại` in the file, and [`Imported::summary`] says it all.
 
+pub mod batch;
 mod blocks;
 mod encoding;
 mod fields;
+mod input;
 mod markdown;
+mod notice;
 mod places;
 mod text;
 
@@ -25,31 +28,15 @@ use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::draft::{Draft, Value};
 use crate::load::classified;
 use crate::model::citation::find_citations;
+use crate::model::province;
 use blocks::{Block, Kind};
 pub use encoding::Encoding;
 use fields::{Field, Sureness};
+pub use input::{Format, pdf_child_main};
 
-/// Inputs that are not an article's text, which the steps below would turn into a
-/// conclusion of nothing or of markup: (line, column, what it is).
-fn not_an_article(text: &str) -> Option<(usize, usize, &'static str)> {
-    let Some(start) = text.find(|c: char| !c.is_whitespace()) else {
-        return Some((1, 1, "the file is empty"));
-    };
-    // A saved web page: its menus, scripts and markup are not the article.
-    let head: String = text[start..]
-        .chars()
-        .take(200)
-        .collect::<String>()
-        .to_lowercase();
-    let markup = ["<!doctype html", "<html", "<head", "<?xml"];
-    markup.iter().any(|m| head.starts_with(m)).then(|| {
-        let (line, column) = crate::text::line_column(text, start);
-        (
-            line,
-            column,
-            "the file is a web page (HTML), not an article's text",
-        )
-    })
+/// An empty input, which the steps below would turn into a conclusion of nothing.
+fn empty(text: &str) -> bool {
+    text.trim().is_empty()
 }
 
 /// An imported article: the file to write and what was found where.
@@ -57,6 +44,8 @@ fn not_an_article(text: &str) -> Option<(usize, usize, &'static str)> {
 pub struct Imported {
     pub draft: Draft,
     pub encoding: Encoding,
+    /// What the file was (text, web page, Word, PDF).
+    pub format: Format,
     /// (field, sureness, value shown, where it came from), in front-matter order.
     pub findings: Vec<(&'static str, Sureness, String, String)>,
     /// Input lines removed from the body, with why.
@@ -65,22 +54,31 @@ pub struct Imported {
 
 /// Import the bytes of one article; `file` names it in messages.
 pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
-    let (text, encoding) = encoding::decode(bytes).map_err(|e| {
-        vec![Diagnostic::new(
-            Location::at(file, e.line, e.column),
-            Problem::Encoding(
-                "the file is not UTF-8 and reads as neither Windows-1258 nor TCVN3 (ABC)".into(),
+    let read = input::read(bytes).map_err(|e| {
+        vec![match e {
+            input::InputError::Encoding(e) => Diagnostic::new(
+                Location::at(file, e.line, e.column),
+                Problem::Encoding(
+                    "the file is not UTF-8 and reads as neither Windows-1258 nor TCVN3 (ABC)"
+                        .into(),
+                ),
             ),
-        )]
+            input::InputError::Refused { reason, fix } => Diagnostic::new(
+                Location::at(file, 1, 1),
+                Problem::UnreadableInput { reason, fix },
+            ),
+        }]
     })?;
-    if let Some((line, column, what)) = not_an_article(&text) {
-        return Err(vec![
-            Diagnostic::new(
-                Location::at(file, line, column),
-                Problem::NotAnArticle(what),
-            )
-            .with_source(&text),
-        ]);
+    let (text, encoding, format) = (read.text, read.encoding, read.format);
+    if empty(&text) {
+        let what = match format {
+            Format::Text => "the file is empty",
+            _ => "the file has no text",
+        };
+        return Err(vec![Diagnostic::new(
+            Location::at(file, 1, 1),
+            Problem::NotAnArticle(what),
+        )]);
     }
     let marks = classified::find_marks(&text);
     if !marks.is_empty() {
@@ -99,10 +97,19 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
             .collect());
     }
     let mut blocks = blocks::blocks(&text);
-    let outlet = strip_outlet(&mut blocks);
+    let notice = notice::read(&mut blocks);
+    let outlet = match notice {
+        Some(_) => None,
+        None => strip_outlet(&mut blocks),
+    };
 
     let header = blocks.iter().find_map(|b| match &b.kind {
-        Kind::Header { year, month, title } => Some((*year, *month, title.clone(), b.line)),
+        Kind::Header {
+            year,
+            month,
+            day,
+            title,
+        } => Some((*year, *month, *day, title.clone(), b.line)),
         _ => None,
     });
     let dateline = blocks.iter().find_map(|b| match b.kind {
@@ -113,12 +120,16 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
     let meeting = told.as_ref().map(|(_, s)| s.as_str());
 
     let title = match (&header, blocks.iter().find(|b| b.kind == Kind::Title)) {
-        (Some((_, _, t, line)), _) if !t.is_empty() => {
+        (Some((_, _, _, t, line)), _) if !t.is_empty() => {
             Field::found(t.clone(), format!("the header (line {line})"))
         }
-        (None, Some(b)) => {
-            Field::found(b.text.clone(), format!("the first line (line {})", b.line))
-        }
+        (None, Some(b)) => Field::found(
+            b.text.trim_end_matches('.').to_string(),
+            match &notice {
+                Some(_) => format!("the notice's title (line {})", b.line),
+                None => format!("the first line (line {})", b.line),
+            },
+        ),
         _ => match fields::made_up_title(meeting, &blocks) {
             Some(t) => Field::guessed(
                 t,
@@ -127,32 +138,114 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
             None => Field::missing("the article has no title"),
         },
     };
-    let date = fields::meeting_date(
-        told.as_ref().map(|(d, _)| d),
-        header.as_ref().map(|(y, m, _, _)| (*y, *m)),
-        dateline,
-    );
+    let whole: String = blocks
+        .iter()
+        .filter(|b| b.is_content() || b.kind == Kind::Title)
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let title_text = title.value.clone().unwrap_or_default();
+    let years = [
+        (
+            fields::period_years(meeting.unwrap_or("")),
+            "the meeting's sentence",
+        ),
+        (fields::period_years(&title_text), "the title"),
+        (fields::period_years(&whole), "the text"),
+    ];
+    let issued = notice
+        .as_ref()
+        .and_then(|n| n.issued.as_ref())
+        .map(|(d, _, line)| (*d, *line));
+    let date = match (&told, issued) {
+        (None, Some((d, line))) => Field::guessed(
+            d,
+            format!("the notice's issue date (line {line}); the meeting's date is not written"),
+        ),
+        _ => fields::meeting_date(
+            told.as_ref().map(|(d, _)| d),
+            header.as_ref().map(|(y, m, d, _, _)| (*y, *m, *d)),
+            issued.or(dateline),
+            &years,
+        ),
+    };
     let on = date
         .value
         .or(dateline.map(|(d, _)| d))
         .or(header
             .as_ref()
-            .and_then(|(y, m, _, _)| Date::new(*y, *m, 1).ok()))
+            .and_then(|(y, m, _, _, _)| Date::new(*y, *m, 1).ok()))
         .unwrap_or(Date::constant(2025, 6, 30));
     let mut read: Vec<(&str, usize)> = blocks
         .iter()
-        .filter(|b| b.is_content() || matches!(b.kind, Kind::Title | Kind::Debris("photo caption")))
+        .filter(|b| {
+            b.is_content()
+                || matches!(
+                    b.kind,
+                    Kind::Title | Kind::Table | Kind::Debris("photo caption")
+                )
+        })
         .map(|b| (b.text.as_str(), b.line))
         .collect();
-    if let Some((_, _, t, line)) = &header
+    if let Some((_, _, _, t, line)) = &header
         && !t.is_empty()
     {
         read.insert(0, (t.as_str(), *line));
     }
-    let province = places::choose(&places::candidates(&read, on));
-    let body = fields::body(meeting, title.value.as_deref(), &blocks);
+    let province = match notice.as_ref().map(|n| (&n.province, &n.place)) {
+        Some((Some((p, written, line)), _)) => Field::found(
+            province::resolve(written, on).unwrap_or(p).name.to_string(),
+            format!("the letterhead: `{written}` (line {line})"),
+        ),
+        Some((None, Some((p, written, line)))) => Field::guessed(
+            province::resolve(written, on).unwrap_or(p).name.to_string(),
+            format!(
+                "the place of the date line: `{written}` (line {line}); the letterhead names no province"
+            ),
+        ),
+        _ => places::choose(&places::candidates(&read, on)),
+    };
+    let notice_body = notice.as_ref().and_then(|n| {
+        let (t, line) = n.title.as_ref()?;
+        fields::body_of_title(t)
+            .map(|b| Field::found(b.to_string(), format!("the notice's title (line {line})")))
+    });
+    let body = match notice_body {
+        Some(b) => b,
+        None => match (
+            fields::body(meeting, title.value.as_deref(), &blocks),
+            notice.as_ref().and_then(|n| n.issuer),
+        ) {
+            (b, Some((issuer, line))) if b.value.is_none() => Field::guessed(
+                issuer.to_string(),
+                format!("the issuer in the letterhead (line {line}); the title names no body"),
+            ),
+            (b, _) => b,
+        },
+    };
     let chair = fields::chaired_by(&blocks);
-    let documents = documents(&read);
+    let own = notice
+        .as_ref()
+        .and_then(|n| n.number.as_ref())
+        .map(|(n, line)| (n.clone(), *line));
+    let documents = documents(&read, own.as_ref().map(|(n, _)| n.key()));
+    let number = match &own {
+        Some((n, line)) => {
+            Field::found(n.canonical(), format!("the notice's number (line {line})"))
+        }
+        None => Field::missing(""),
+    };
+    let signed_by = notice
+        .as_ref()
+        .and_then(|n| n.signed_by.clone())
+        .map(|(name, line)| {
+            let on_behalf = notice
+                .as_ref()
+                .and_then(|n| n.signature.clone())
+                .map(|s| format!(", `{s}`"))
+                .unwrap_or_default();
+            Field::found(name, format!("the signature (line {line}){on_behalf}"))
+        });
     let author = match blocks.iter().find(|b| b.kind == Kind::Byline) {
         Some(b) => match blocks::byline(&b.text) {
             Some(name) => Field::found(name, format!("the byline (line {})", b.line)),
@@ -180,6 +273,8 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
         province: value(&province),
         body: value(&body),
         chaired_by: value(&chair),
+        signed_by: Value::optional(signed_by.as_ref().and_then(|f| f.value.clone())),
+        number: Value::optional(number.value.clone()),
         resolutions: documents.iter().map(|(n, _)| n.clone()).collect(),
         summary: Value::default(),
         source: Value::optional(source.clone()),
@@ -201,6 +296,12 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
     add(&mut findings, "province", &province);
     add(&mut findings, "body", &body);
     add(&mut findings, "chaired_by", &chair);
+    if let Some(f) = &signed_by {
+        add(&mut findings, "signed_by", f);
+    }
+    if number.value.is_some() {
+        add(&mut findings, "number", &number);
+    }
     let listed: Vec<String> = documents
         .iter()
         .map(|(n, line)| format!("{n} (line {line})"))
@@ -247,6 +348,7 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
     Ok(Imported {
         draft,
         encoding,
+        format,
         findings,
         removed,
     })
@@ -282,9 +384,10 @@ fn strip_outlet(blocks: &mut [Block]) -> Option<(String, usize)> {
 }
 
 /// Numbered documents cited anywhere in the text, once each, in order.
-fn documents(read: &[(&str, usize)]) -> Vec<(String, usize)> {
+fn documents(read: &[(&str, usize)], own: Option<String>) -> Vec<(String, usize)> {
     let mut out: Vec<(String, usize)> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
+    // The notice's own number is not a document it cites.
+    let mut keys: Vec<String> = own.into_iter().collect();
     for &(text, line) in read {
         for c in find_citations(text) {
             if !keys.contains(&c.number.key()) {
@@ -300,6 +403,9 @@ impl Imported {
     /// What was found, where, and how sure; what was removed; what to check.
     pub fn summary(&self, input: &str, output: &str) -> String {
         let mut s = format!("{input} → {output}\n");
+        if self.format != Format::Text {
+            let _ = writeln!(s, "  read as      {}", self.format);
+        }
         if self.encoding != Encoding::Utf8 {
             let _ = writeln!(s, "  encoding     {}, converted to UTF-8", self.encoding);
         }

@@ -146,8 +146,19 @@ pub fn candidates(lines: &[(&str, usize)], on: Date) -> Vec<Candidate> {
         let (p, c) = self_references(text);
         province_self += p;
         city_self += c;
+        // `Tỉnh ủy Ninh Bình, Đắk Lắk, Lào Cai`: a list after a unit word names units.
+        let mut listed_after: Option<usize> = None;
         for run in capitalised_runs(text) {
-            for (unit, written, evidence) in mentions_in(text, &run, on) {
+            let in_list = listed_after.is_some_and(|end| {
+                let gap = text[end..run.start].trim();
+                gap == ","
+            });
+            let found = mentions_in(text, &run, on, in_list);
+            listed_after = found
+                .iter()
+                .any(|(_, _, e)| *e == Evidence::Explicit)
+                .then(|| run.start + run.words.join(" ").len());
+            for (unit, written, evidence) in found {
                 by_unit
                     .entry((unit.slug, unit.official_name))
                     .or_insert_with(|| Candidate {
@@ -243,12 +254,18 @@ fn self_references(text: &str) -> (usize, usize) {
 }
 
 /// The places a run of capitalised words names, with how each is named.
-fn mentions_in(text: &str, run: &Run, on: Date) -> Vec<(&'static Province, String, Evidence)> {
+fn mentions_in(
+    text: &str,
+    run: &Run,
+    on: Date,
+    in_list: bool,
+) -> Vec<(&'static Province, String, Evidence)> {
     let mut out = Vec::new();
     let before = key_of(&text[..run.start]);
-    let explicit = UNIT_WORDS
-        .iter()
-        .any(|w| before.trim_end().ends_with(w) && ends_word(&before, w));
+    let explicit = in_list
+        || UNIT_WORDS
+            .iter()
+            .any(|w| before.trim_end().ends_with(w) && ends_word(&before, w));
     let words = &run.words;
     let mut i = 0;
     while i < words.len() {

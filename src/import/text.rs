@@ -98,19 +98,49 @@ pub fn sentences(text: &str) -> Vec<(usize, &str)> {
         .collect()
 }
 
-/// Common Vietnamese family names: a person's name starts with one.
+/// Vietnamese family names, the Kinh's and the ethnic minorities' (Tày, Nùng, Thái,
+/// Mường, Hmông, Dao, Ê Đê, Gia Rai, Ba Na…): a person's name starts with one.
 const SURNAMES: &[&str] = &[
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
     "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đoàn", "Lâm", "Mai", "Trịnh", "Trương", "Cao", "Lương",
     "Hà", "Tô", "Chu", "Đào", "Thái", "Triệu", "Tạ", "Quách", "Lưu", "Kiều", "Vương", "Từ", "Hứa",
     "Phùng", "Quan", "Tăng", "Lại", "Nghiêm", "Châu", "Giang", "La", "Mạc", "Thân", "Diệp", "Doãn",
     "Kim", "Ninh", "Hầu", "Lã", "Lục", "Bạch", "Âu", "Tiêu", "Đàm", "Đồng", "Khúc", "Khương", "Lò",
-    "Y", "Nông", "Sầm", "Lộc", "Tống", "Ung",
+    "Y", "Nông", "Sầm", "Lộc", "Tống", "Ung", "Chẩu", "Bế", "Ma", "Hà", "Lường", "Cầm", "Quàng",
+    "Tòng", "Điêu", "Bàn", "Vi", "Linh", "Lành", "Sùng", "Giàng", "Vàng", "Mùa", "Lầu", "Thào",
+    "Hờ", "Ksor", "Siu", "Rơ", "Rah", "Nay", "Kpă", "Rơ Mah", "Bạc", "Lù", "Sình", "Tẩn", "Chảo",
+    "Phàn", "Lỳ", "Pờ", "Hoàng", "Mè", "Hoàng", "Nịnh", "Đèo", "Mông", "Tráng", "Nhữ", "Văn",
+    "Thạch", "Sơn", "Danh", "Kiên", "Lăng", "Long", "Khổng", "Phí", "Mẫn", "Biện", "Cù",
 ];
 
-/// People's names in `text`, in order: runs of two to four capitalised words that
-/// start with a family name and are not a place (`Lâm Đồng Trần Đức Quận` →
-/// `Trần Đức Quận`).
+/// Words that start a title or a group after a name (`Trần Thanh Mẫn Phó Chủ tịch`):
+/// a name ends before them.
+const AFTER_NAME: &[&str] = &[
+    "Phó",
+    "Chủ",
+    "Bí",
+    "Ủy",
+    "Uỷ",
+    "Trưởng",
+    "Giám",
+    "Thủ",
+    "Tổng",
+    "Bộ",
+    "Ban",
+    "Chánh",
+    "Thượng",
+    "Thiếu",
+    "Đảng",
+    "UBND",
+    "HĐND",
+    "MTTQ",
+    "UVTW",
+    "UVBTV",
+];
+
+/// People's names in `text`, in order: runs of two to five capitalised words (six for
+/// Ê Đê and Gia Rai names: `Y Thanh Hà Niê Kđăm`) that start with a family name and
+/// are not a place (`Lâm Đồng Trần Đức Quận` → `Trần Đức Quận`).
 pub fn names(text: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     for run in capitalised_runs(text) {
@@ -122,13 +152,25 @@ pub fn names(text: &str) -> Vec<(usize, String)> {
                 break;
             }
         }
-        let starts = words
-            .first()
-            .is_some_and(|w| SURNAMES.contains(&w.as_str()));
+        if let Some(end) = words
+            .iter()
+            .skip(2)
+            .position(|w| AFTER_NAME.contains(&w.as_str()))
+        {
+            words = &words[..end + 2];
+        }
+        let starts = words.first().is_some_and(|w| {
+            SURNAMES.contains(&w.as_str()) || w.starts_with("H'") || w.starts_with("H’")
+        });
+        // `Kđăm`, `Knơng`, `Mlô`: minority names join consonants; no capital inside.
         let lower_rest = words
             .iter()
             .all(|w| w.chars().skip(1).all(|c| !c.is_uppercase()));
-        if starts && (2..=4).contains(&words.len()) && lower_rest {
+        let long = words
+            .first()
+            .is_some_and(|w| w == "Y" || w.starts_with('H'));
+        let max = if long { 6 } else { 5 };
+        if starts && (2..=max).contains(&words.len()) && lower_rest {
             let name = words.join(" ");
             if !is_place(&name) {
                 out.push((run.start, name));

@@ -10,6 +10,7 @@ use super::frontmatter;
 use super::yaml;
 use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::model::body;
+use crate::text;
 use crate::model::{
     Attachment, Conclusion, DocumentNumber, Markdown, Slug, Stamp, StoredText, date, province,
 };
@@ -111,7 +112,20 @@ pub fn parse_storing(
 
     let slug = match r.string("slug") {
         Some(raw) => match Slug::parse(&raw) {
-            Ok(s) => Some(s),
+            // The page's folder is named after the slug.
+            Ok(s) => match text::portable::check(s.as_str()) {
+                Ok(()) => Some(s),
+                Err(why) => {
+                    let field = fields.get("slug").expect("present");
+                    let problem = Problem::WindowsName {
+                        rename: text::portable::portable(&raw),
+                        reason: why.reason(),
+                        name: raw,
+                    };
+                    r.report(field, problem);
+                    None
+                }
+            },
             Err(reason) => {
                 let field = fields.get("slug").expect("present");
                 r.report(field, Problem::InvalidSlug { slug: raw, reason });
@@ -140,6 +154,15 @@ pub fn parse_storing(
 
     let mut attachments = Vec::new();
     for name in r.list("attachments") {
+        if let Err(why) = text::portable::check(&name) {
+            let problem = Problem::WindowsName {
+                rename: text::portable::portable(&name),
+                reason: why.reason(),
+                name: name.clone(),
+            };
+            r.report_item("attachments", &name, problem);
+            continue;
+        }
         match attachment(dir, &name) {
             Ok(a) => attachments.push(a),
             Err((reason, help)) => {
@@ -181,6 +204,13 @@ pub fn parse_storing(
     match (title, date, province, slug) {
         (Some(title), Some(date), Some(province), Some(slug)) if r.diagnostics.is_empty() => {
             let facts = body::analyse(split.body, !manual);
+            if facts.mentions.len() > body::MAX_MENTIONS {
+                let at = Location::at(file, split.body_line, 1);
+                let max = body::MAX_MENTIONS;
+                return Err(vec![
+                    Diagnostic::new(at, Problem::TooManyCitations { max }).with_source(text),
+                ]);
+            }
             Ok(Conclusion {
                 file: file.to_path_buf(),
                 slug,
@@ -198,6 +228,7 @@ pub fn parse_storing(
                 lead: facts.lead,
                 source,
                 author,
+                linked: facts.linked,
                 files: attachments.clone(),
                 attachments,
                 draft,

@@ -10,18 +10,18 @@ use crate::text::source;
 
 pub const FILE: &str = "site.yaml";
 
+/// Settings take a few hundred bytes; the limit only stops a wrong file.
+const LIMIT: u64 = 1 << 20;
+
 /// Read and validate `<root>/site.yaml`; `base_url` overrides the file's value.
 pub fn load(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagnostic>> {
     let file = Path::new(FILE);
-    let bytes = std::fs::read(root.join(FILE)).map_err(|e| {
-        vec![Diagnostic::new(
+    let bytes = super::file::read_regular(&root.join(FILE), LIMIT).map_err(|e| match e {
+        super::file::Refused::Missing => vec![Diagnostic::new(
             Location::file(file),
-            if e.kind() == std::io::ErrorKind::NotFound {
-                Problem::NotASite(root.display().to_string())
-            } else {
-                Problem::Unreadable(e.to_string())
-            },
-        )]
+            Problem::NotASite(root.display().to_string()),
+        )],
+        other => vec![other.diagnostic(file)],
     })?;
     let text = source::decode(bytes).map_err(|e| {
         vec![Diagnostic::new(
@@ -139,6 +139,25 @@ fn parse_in(
             }
         },
     };
+    let max_cited_documents = match r.string("max_cited_documents") {
+        None => crate::config::MAX_CITED_DOCUMENTS,
+        Some(s) => match s.parse::<usize>() {
+            Ok(n) if n >= 1 => n,
+            _ => {
+                let field = fields.get("max_cited_documents").expect("present");
+                r.report(
+                    field,
+                    Problem::InvalidValue {
+                        key: "max_cited_documents",
+                        value: s,
+                        expected: "a whole number of documents, at least 1",
+                    },
+                );
+                crate::config::MAX_CITED_DOCUMENTS
+            }
+        },
+    };
+    let publish_unlisted = r.bool("publish_unlisted").unwrap_or(false);
     let unsafe_html = r.bool("unsafe_html").unwrap_or(false);
     let search = r.bool("search").unwrap_or(true);
 
@@ -152,6 +171,8 @@ fn parse_in(
             paginate,
             unsafe_html,
             search,
+            max_cited_documents,
+            publish_unlisted,
         })
     } else {
         Err(r.diagnostics)

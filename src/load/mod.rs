@@ -7,6 +7,7 @@ pub mod classified;
 pub mod conclusion;
 pub mod config;
 pub(crate) mod fields;
+pub mod file;
 pub mod frontmatter;
 pub mod registry;
 pub mod yaml;
@@ -21,6 +22,7 @@ use crate::config::SiteConfig;
 use crate::diagnostic::{self, Diagnostic, Location, Problem};
 use crate::model::document::RegistryEntry;
 use crate::model::{Attachment, Conclusion, Stamp};
+use crate::text;
 pub use cache::Cache;
 
 pub const CONTENT_DIR: &str = "content";
@@ -123,7 +125,13 @@ fn load_partial_with(options: &Options, cache: Option<&mut Cache>) -> Partial {
         }
     }
     problems.extend(duplicate_slugs(&conclusions));
-    let unpublished = bundle_files(&mut conclusions, &files.other, root);
+    let settings = config.as_ref().ok();
+    let publish_unlisted = settings.is_some_and(|c| c.publish_unlisted);
+    let max_documents = settings.map_or(crate::config::MAX_CITED_DOCUMENTS, |c| {
+        c.max_cited_documents
+    });
+    problems.extend(too_many_documents(&conclusions, max_documents));
+    let unpublished = bundle_files(&mut conclusions, &files.other, root, publish_unlisted);
     if !options.drafts {
         conclusions.retain(|c| !c.draft);
     }
@@ -195,9 +203,9 @@ pub fn read_conclusion(
             Problem::Unreadable(e.to_string()),
         )]
     };
-    // One open for the size check and the read: system calls are dear.
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    let meta = file.metadata().map_err(unreadable)?;
+    // One open for the size check and the read: system calls are dear. The open
+    // follows no link and reads no pipe, whatever the folder walk saw.
+    let (file, meta) = file::open_regular(path).map_err(|r| vec![r.diagnostic(&rel)])?;
     let len = meta.len();
     if len > LIMIT_MB << 20 {
         return Err(vec![Diagnostic::new(
@@ -251,6 +259,7 @@ fn walk(root: &Path) -> (Files, Vec<Diagnostic>) {
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name()));
+    let mut names = Names::default();
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -267,6 +276,14 @@ fn walk(root: &Path) -> (Files, Vec<Diagnostic>) {
             }
         };
         let path = entry.path();
+        if entry.depth() > 0
+            && let Some(problem) = names.problem(path)
+        {
+            problems.push(Diagnostic::new(
+                Location::file(diagnostic::relative(root, path)),
+                problem,
+            ));
+        }
         if entry.path_is_symlink() {
             problems.push(Diagnostic::new(
                 Location::file(diagnostic::relative(root, path)),
@@ -286,6 +303,50 @@ fn walk(root: &Path) -> (Files, Vec<Diagnostic>) {
         }
     }
     (files, problems)
+}
+
+/// The names seen in the content folder, to refuse those a Windows checkout of the
+/// site cannot hold: names Windows refuses, and names that differ only in case from
+/// another in the same folder (compared within a folder, so that the files of two
+/// such folders are not reported again).
+#[derive(Default)]
+struct Names {
+    seen: HashMap<(PathBuf, String), String>,
+}
+
+impl Names {
+    fn problem(&mut self, path: &Path) -> Option<Problem> {
+        let name = path.file_name()?.to_string_lossy().into_owned();
+        if let Err(why) = text::portable::check(&name) {
+            return Some(Problem::WindowsName {
+                rename: text::portable::portable(&name),
+                reason: why.reason(),
+                name,
+            });
+        }
+        let folder = path.parent()?.to_path_buf();
+        let key = (folder, text::portable::case_key(&name));
+        match self.seen.get(&key) {
+            Some(other) => Some(Problem::CaseClash {
+                rename: case_rename(&name),
+                other: other.clone(),
+                name,
+            }),
+            None => {
+                self.seen.insert(key, name);
+                None
+            }
+        }
+    }
+}
+
+/// `Ket-Luan.md` → `ket-luan-2.md`: a name that no longer clashes with its twin.
+fn case_rename(name: &str) -> String {
+    let lower = name.to_lowercase();
+    match lower.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => format!("{stem}-2.{ext}"),
+        _ => format!("{lower}-2"),
+    }
 }
 
 fn is_ignored(name: &std::ffi::OsStr) -> bool {
@@ -317,15 +378,44 @@ fn duplicate_slugs(conclusions: &[Arc<Conclusion>]) -> Vec<Diagnostic> {
     problems
 }
 
-/// Non-Markdown files go beside the page of the conclusion that lists them; a
-/// conclusion alone in its folder also takes the folder's other files. Returns a
-/// warning for each file beside conclusions that is left out: one none of several
-/// conclusions lists (a forgotten `attachments:`), and an `index.html`, which would
-/// replace the page (a saved web page).
+/// A conclusion that cites more than `max` different documents (its own list and
+/// its text's together): each of them would carry it on its page and in its feed.
+fn too_many_documents(conclusions: &[Arc<Conclusion>], max: usize) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for c in conclusions {
+        let mut seen = std::collections::HashSet::new();
+        let cited = c
+            .documents
+            .iter()
+            .chain(c.mentions.iter().map(|m| &m.number));
+        for number in cited {
+            seen.insert(number);
+        }
+        if seen.len() > max {
+            problems.push(Diagnostic::new(
+                Location::at(&c.file, c.markdown_line, 1),
+                Problem::TooManyDocuments {
+                    count: seen.len(),
+                    max,
+                },
+            ));
+        }
+    }
+    problems
+}
+
+/// Non-Markdown files go beside the page of the conclusion that lists them in
+/// `attachments:` or links to them from its text; nothing else of `content/` is
+/// published (an internal note beside a conclusion must not be). With
+/// `publish_unlisted`, a conclusion alone in its folder also takes the folder's
+/// other files, as a page bundle. Returns a warning for each file beside
+/// conclusions that is left out, and for an `index.html`, which would replace the
+/// page (a saved web page).
 fn bundle_files(
     conclusions: &mut [Arc<Conclusion>],
     other: &[PathBuf],
     root: &Path,
+    publish_unlisted: bool,
 ) -> Vec<Diagnostic> {
     let mut left_out = Vec::new();
     if other.is_empty() {
@@ -342,6 +432,8 @@ fn bundle_files(
     }
     for path in other {
         let Some(dir) = path.parent() else { continue };
+        // A file in a folder without a conclusion is never published, and is no
+        // editor's slip.
         let Some(owners) = per_dir.get(dir) else {
             continue;
         };
@@ -352,11 +444,27 @@ fn bundle_files(
             continue;
         }
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let linker = name.as_deref().and_then(|name| {
+            owners.iter().copied().find(|&i| {
+                conclusions[i]
+                    .linked
+                    .iter()
+                    .any(|l| l == name || crate::routes::decode(l).as_deref() == Some(name))
+            })
+        });
         let why = match (owners.as_slice(), name) {
             (_, Some(name)) if conclusion::is_page_name(&name) => {
                 "it is named like the conclusion's own page, which it would replace"
             }
-            ([only], Some(name)) => {
+            (_, Some(name)) if linker.is_some() => {
+                let i = linker.expect("found");
+                Arc::make_mut(&mut conclusions[i]).files.push(Attachment {
+                    name,
+                    path: path.clone(),
+                });
+                continue;
+            }
+            ([only], Some(name)) if publish_unlisted => {
                 // Kept parsed files are shared with the cache, which holds them
                 // unbundled: this copies one.
                 Arc::make_mut(&mut conclusions[*only])
@@ -367,7 +475,10 @@ fn bundle_files(
                     });
                 continue;
             }
-            _ => "its folder holds several conclusions, and none lists it in `attachments:`",
+            ([_], _) => "the conclusion neither lists it in `attachments:` nor links to it",
+            _ => {
+                "its folder holds several conclusions, and none lists it in `attachments:` or links to it"
+            }
         };
         let file = path.strip_prefix(root).unwrap_or(path);
         left_out.push(Diagnostic::new(

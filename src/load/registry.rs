@@ -23,6 +23,10 @@ use crate::text::source;
 
 pub const FILE: &str = "content/_documents.yaml";
 
+/// About 50,000 entries: far more than a province issues, small enough to parse in
+/// well under the memory budget of a build.
+const LIMIT: u64 = 16 << 20;
+
 /// The keys an entry accepts.
 const KEYS: &[&str] = &["number", "province", "date", "title", "issuer", "url"];
 
@@ -30,15 +34,10 @@ const KEYS: &[&str] = &["number", "province", "date", "title", "issuer", "url"];
 pub fn load(root: &Path) -> Result<Vec<RegistryEntry>, Vec<Diagnostic>> {
     let path = root.join(FILE);
     let file = Path::new(FILE);
-    let bytes = match std::fs::read(&path) {
+    let bytes = match super::file::read_regular(&path, LIMIT) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => {
-            return Err(vec![Diagnostic::new(
-                Location::file(file),
-                Problem::Unreadable(e.to_string()),
-            )]);
-        }
+        Err(super::file::Refused::Missing) => return Ok(Vec::new()),
+        Err(e) => return Err(vec![e.diagnostic(file)]),
     };
     let text = source::decode(bytes).map_err(|e| {
         vec![Diagnostic::new(
@@ -68,6 +67,21 @@ pub fn load(root: &Path) -> Result<Vec<RegistryEntry>, Vec<Diagnostic>> {
     }
 }
 
+/// `https://host…` or `http://host…`, with no spaces or control characters (which
+/// browsers drop, so `java\tscript:` would pass a naive check).
+pub fn is_web_address(s: &str) -> bool {
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &s[8..]
+    } else if lower.starts_with("http://") {
+        &s[7..]
+    } else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty() && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 /// One entry of the registry, or every problem in it.
 fn entry(file: &Path, text: &str, item: &Item) -> Result<RegistryEntry, Vec<Diagnostic>> {
     let fields = &item.fields;
@@ -94,7 +108,23 @@ fn entry(file: &Path, text: &str, item: &Item) -> Result<RegistryEntry, Vec<Diag
     let province = r.string("province");
     let title = r.string("title");
     let issuer = r.string("issuer");
-    let link = r.string("url");
+    // Shown as a link on the document's page: only web addresses, never
+    // `javascript:` or `data:` (which would run in the reader's browser).
+    let link = r.string("url").filter(|raw| {
+        let web = is_web_address(raw);
+        if !web {
+            let field = fields.get("url").expect("present");
+            r.report(
+                field,
+                Problem::InvalidValue {
+                    key: "url",
+                    value: raw.clone(),
+                    expected: "a web address starting with https:// or http://",
+                },
+            );
+        }
+        web
+    });
     let national = number.as_ref().is_some_and(DocumentNumber::is_national);
     let given = province.is_some();
     // A national number needs no province; an invalid date still lets the province

@@ -101,6 +101,7 @@ impl Fields {
 /// Parse `source` (which starts on line `first_line` of its file) as a mapping.
 /// An empty document is an empty mapping.
 pub fn parse_mapping(source: &str, first_line: usize) -> Result<Fields, YamlError> {
+    check_aliases(source, first_line)?;
     let value: serde_yaml::Value = match serde_yaml::from_str(source) {
         Ok(v) => v,
         Err(e) => return Err(syntax_error(&e, source, first_line)),
@@ -136,6 +137,7 @@ pub fn parse_list(
     source: &str,
     first_line: usize,
 ) -> Result<Vec<Result<Item, YamlError>>, YamlError> {
+    check_aliases(source, first_line)?;
     let value: serde_yaml::Value = match serde_yaml::from_str(source) {
         Ok(v) => v,
         Err(e) => return Err(syntax_error(&e, source, first_line)),
@@ -278,7 +280,123 @@ pub fn parse_as<T: serde::de::DeserializeOwned>(
     source: &str,
     first_line: usize,
 ) -> Result<T, YamlError> {
+    check_aliases(source, first_line)?;
     serde_yaml::from_str(source).map_err(|e| syntax_error(&e, source, first_line))
+}
+
+/// Aliases repeat what their anchor names: `tags: [*a, *a, …]` after a 1 MB
+/// `&a` value is gigabytes once read. Before a document with anchors is read,
+/// one pass that keeps nothing counts what it expands to, and refuses more than
+/// a few times the text (where the budget runs out).
+fn check_aliases(source: &str, first_line: usize) -> Result<(), YamlError> {
+    // An alias needs an anchor, and an anchor a `&`.
+    if !source.contains('&') {
+        return Ok(());
+    }
+    let budget = std::cell::Cell::new(alias_budget(source.len()));
+    let seed = measure::Measure(&budget);
+    let de = serde_yaml::Deserializer::from_str(source);
+    match serde::de::DeserializeSeed::deserialize(seed, de) {
+        Err(e) if e.to_string().contains(measure::OVER) => {
+            let (line, column) = e
+                .location()
+                .map_or((first_line, 1), |l| (l.line() + first_line - 1, l.column()));
+            Err(YamlError {
+                line,
+                column,
+                problem: Problem::YamlAliases {
+                    limit_kb: alias_budget(source.len()) / 1024,
+                },
+            })
+        }
+        // Syntax errors are reported by the real read, with their usual words.
+        _ => Ok(()),
+    }
+}
+
+/// What a document of `len` bytes may expand to: four times itself, and 64 KB
+/// whatever its size.
+fn alias_budget(len: usize) -> usize {
+    len.saturating_mul(4).saturating_add(64 << 10)
+}
+
+mod measure {
+    //! A visitor that walks a YAML document, aliases expanded, keeping nothing but
+    //! a count of bytes.
+    use std::cell::Cell;
+    use std::fmt;
+
+    use serde::de::{self, DeserializeSeed, EnumAccess, MapAccess, SeqAccess, VariantAccess};
+
+    pub const OVER: &str = "aliases expand beyond the budget";
+
+    #[derive(Clone, Copy)]
+    pub struct Measure<'a>(pub &'a Cell<usize>);
+
+    impl Measure<'_> {
+        fn spend<E: de::Error>(self, n: usize) -> Result<(), E> {
+            let left = self.0.get();
+            if n > left {
+                return Err(E::custom(OVER));
+            }
+            self.0.set(left - n);
+            Ok(())
+        }
+    }
+
+    impl<'de> DeserializeSeed<'de> for Measure<'_> {
+        type Value = ();
+        fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> de::Visitor<'de> for Measure<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any YAML value")
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+            self.spend(8)
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+            self.spend(8)
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+            self.spend(8)
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+            self.spend(8)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+            self.spend(v.len() + 8)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+            self.spend(8)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<(), E> {
+            self.spend(8)
+        }
+        fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            self.deserialize(d)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            self.spend(8)?;
+            while seq.next_element_seed(self)?.is_some() {}
+            Ok(())
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            self.spend(8)?;
+            while map.next_key_seed(self)?.is_some() {
+                map.next_value_seed(self)?;
+            }
+            Ok(())
+        }
+        fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+            let ((), variant) = data.variant_seed(self)?;
+            variant.newtype_variant_seed(self)
+        }
+    }
 }
 
 fn syntax_error(e: &serde_yaml::Error, source: &str, first_line: usize) -> YamlError {
@@ -289,6 +407,22 @@ fn syntax_error(e: &serde_yaml::Error, source: &str, first_line: usize) -> YamlE
     let message = e.to_string();
     if let Some(duplicate) = duplicate_key(&message, source, first_line) {
         return duplicate;
+    }
+    // libyaml gives a control character's byte offset, not its line: it is found
+    // again here and placed where it is.
+    if message.starts_with("control characters are not allowed")
+        && let Some((offset, c)) = source.char_indices().find(|&(_, c)| not_yaml_text(c))
+    {
+        let (line, column) = crate::text::line_column(source, offset);
+        return YamlError {
+            line: file_line(line),
+            column,
+            problem: Problem::Yaml(format!(
+                "the control character U+{:04X} is not allowed here: delete it (it often \
+                 comes with text copied from a terminal or an old document)",
+                u32::from(c)
+            )),
+        };
     }
     // libyaml says "PROBLEM at line L column C, CONTEXT at line L2 column C2", with
     // lines of the YAML block; the diagnostic carries file positions instead.
@@ -335,6 +469,13 @@ fn syntax_error(e: &serde_yaml::Error, source: &str, first_line: usize) -> YamlE
         column,
         problem: Problem::Yaml(problem.to_string()),
     }
+}
+
+/// What YAML does not accept in a document: control characters other than tab and
+/// line breaks, and the non-characters U+FFFE and U+FFFF.
+fn not_yaml_text(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}'))
+        || matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
 /// A front-matter key at the start of a line: `title:`, `chaired_by:`.
@@ -641,6 +782,19 @@ mod tests {
         // A key repeated inside a nested mapping stays a syntax error of that mapping.
         let err = parse_mapping("a:\n  x: 1\n  x: 2\n", 1).unwrap_err();
         assert!(matches!(err.problem, Problem::Yaml(_)), "{err:?}");
+    }
+
+    #[test]
+    fn a_wide_alias_bomb_is_refused_where_its_anchor_is() {
+        let big = "x".repeat(10_000);
+        let aliases = vec!["*a"; 3000].join(", ");
+        let yaml = format!("title: A\nsummary: &a \"{big}\"\ntags: [{aliases}]\n");
+        let err = parse_mapping(&yaml, 2).unwrap_err();
+        assert_eq!(err.problem.code(), "yaml-aliases");
+        assert_eq!(err.line, 3);
+        // A few aliases of a small value are fine.
+        let yaml = "title: &t Kết luận\nsummary: *t\ntags: [*t, *t]\n";
+        assert_eq!(parse_mapping(yaml, 2).unwrap().fields.len(), 3);
     }
 
     #[test]

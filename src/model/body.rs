@@ -234,9 +234,30 @@ pub struct Facts {
     /// The first paragraph's text, whitespace collapsed: the summary when the front
     /// matter has none.
     pub lead: String,
+    /// Relative link and image targets without folders (`phu-luc.pdf`): files
+    /// beside the conclusion that its page links to, sorted, without repeats.
+    pub linked: Vec<String>,
 }
 
-/// Read a body once: its lead paragraph and, if `citations`, every citation.
+/// The file name a link or image target names beside the page, if it is one: no
+/// scheme, no folder, no `/`, fragment and query dropped.
+fn file_beside(target: &str) -> Option<String> {
+    let path = target.split(['#', '?']).next().unwrap_or("");
+    let path = path.strip_prefix("./").unwrap_or(path);
+    let plain = !path.is_empty() && !path.contains(['/', '\\', ':']) && path != "." && path != "..";
+    plain.then(|| path.to_string())
+}
+
+/// The most citations a body may hold: real conclusions cite tens of documents. A
+/// body over it is refused (the loader reports it), and reading stops one past it,
+/// so a pasted index of a million numbers costs neither time nor memory.
+pub const MAX_MENTIONS: usize = 10_000;
+
+/// The most characters of a lead kept: a summary shown in lists and feeds.
+pub const LEAD_CHARS: usize = 500;
+
+/// Read a body once: its lead paragraph and, if `citations`, every citation (at
+/// most [`MAX_MENTIONS`] + 1).
 pub fn analyse(markdown: &str, citations: bool) -> Facts {
     let mut lead = String::new();
     // 0: before the first paragraph, 1: inside it, 2: after it.
@@ -246,7 +267,11 @@ pub fn analyse(markdown: &str, citations: bool) -> Facts {
     let mut headings: Vec<String> = Vec::new();
     let mut heading: Option<String> = None;
     let mut in_link = 0usize;
+    let mut linked: Vec<String> = Vec::new();
     let events = Parser::new_ext(markdown, markdown_options()).inspect(|e| {
+        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = e {
+            linked.extend(file_beside(dest_url));
+        }
         match e {
             Event::Start(Tag::Heading { .. }) if citations => heading = Some(String::new()),
             Event::End(TagEnd::Heading(_)) => headings.extend(heading.take()),
@@ -263,6 +288,9 @@ pub fn analyse(markdown: &str, citations: bool) -> Facts {
             (_, Event::Html(h) | Event::InlineHtml(h)) => hidden.see(h),
             (0, Event::Start(Tag::Paragraph)) => state = 1,
             (1, Event::End(TagEnd::Paragraph)) => state = 2,
+            // Bytes enough for LEAD_CHARS chars once whitespace is collapsed, or
+            // nearly: the rest of a long paragraph is not kept.
+            (1, _) if lead.len() > 8 * LEAD_CHARS => {}
             (1, Event::Text(t) | Event::Code(t)) if !hidden.hides() => lead.push_str(t),
             (1, Event::SoftBreak | Event::HardBreak) => lead.push(' '),
             _ => {}
@@ -274,16 +302,22 @@ pub fn analyse(markdown: &str, citations: bool) -> Facts {
         Piece::Event(_) => None,
     });
     for (i, run) in runs.enumerate() {
-        if citations {
+        if citations && mentions.len() <= MAX_MENTIONS {
             mentions.extend(mentions_in_run(i, &run));
         }
     }
     for h in &headings {
-        mentions.extend(mentions_in_text(None, h));
+        if mentions.len() <= MAX_MENTIONS {
+            mentions.extend(mentions_in_text(None, h));
+        }
     }
+    mentions.truncate(MAX_MENTIONS + 1);
+    linked.sort();
+    linked.dedup();
     Facts {
         mentions,
-        lead: crate::text::collapse_whitespace(&lead),
+        linked,
+        lead: crate::text::shorten(&crate::text::collapse_whitespace(&lead), LEAD_CHARS),
     }
 }
 

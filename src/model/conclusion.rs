@@ -48,8 +48,11 @@ pub struct Conclusion {
     pub source: Option<String>,
     pub author: Option<String>,
     pub attachments: Vec<Attachment>,
-    /// Files copied beside the page: the attachments and, when the conclusion is
-    /// alone in its folder, every other non-Markdown file there (a page bundle).
+    /// Names of files beside it that its body links to (relative links, as written).
+    pub linked: Vec<String>,
+    /// Files copied beside the page: the attachments and the files its body links
+    /// to (or, with `publish_unlisted`, every file of its folder when it is alone
+    /// there).
     pub files: Vec<Attachment>,
     pub draft: bool,
     /// The Markdown body and the file line it starts on.
@@ -177,6 +180,7 @@ impl Conclusion {
             source,
             author,
             attachments,
+            linked,
             files,
             draft,
             markdown: _,
@@ -203,6 +207,7 @@ impl Conclusion {
             && *source == other.source
             && *author == other.author
             && *attachments == other.attachments
+            && *linked == other.linked
             && *files == other.files
             && *draft == other.draft
     }

@@ -24,20 +24,27 @@ pub fn parse(s: &str) -> Result<Date, String> {
     let [a, b, c] = numbers[..] else {
         return Err("expected a day, a month and a year".into());
     };
-    let (year, month, day) = if parts[0].len() == 4 {
-        (a, b, c)
+    let ((year, month, day), (month_text, day_text)) = if parts[0].len() == 4 {
+        ((a, b, c), (parts[1], parts[2]))
     } else if parts[2].len() == 4 {
-        (c, b, a)
+        ((c, b, a), (parts[1], parts[0]))
     } else {
         return Err("the year must have four digits".into());
     };
-    if !(1..=12).contains(&month) {
-        return Err(format!("there is no month {month}"));
+    // Every part is range-checked before it is narrowed: a day of 257 must not wrap
+    // to 1.
+    if month_text.len() > 2 || !(1..=12).contains(&month) {
+        return Err(format!("there is no month {month_text}"));
+    }
+    if day_text.len() > 2 || !(1..=31).contains(&day) {
+        return Err(format!("there is no day {day_text} in a month"));
     }
     if !(1000..=9999).contains(&year) {
         return Err(format!("year {year} is out of range"));
     }
-    Date::new(year as i16, month as i8, day as i8)
+    let narrow = |n: u32| i8::try_from(n).expect("range-checked");
+    let year = i16::try_from(year).expect("range-checked");
+    Date::new(year, narrow(month), narrow(day))
         .map_err(|_| format!("month {month} of {year} has no day {day}"))
 }
 
@@ -98,6 +105,46 @@ mod tests {
         assert!(parse("1/11/21").is_err());
         assert!(parse("hôm qua").is_err());
         assert!(parse("").is_err());
+    }
+
+    /// Every part is range-checked before it is narrowed: 257 is not day 1.
+    #[test]
+    fn out_of_range_parts_are_refused_not_wrapped() {
+        assert!(parse("2023-03-257").unwrap_err().contains("no day 257"));
+        assert!(parse("2023-03-0").unwrap_err().contains("no day 0"));
+        assert!(parse("2023-273-01").unwrap_err().contains("no month 273"));
+        assert!(parse("2023-03-001").is_err());
+        assert!(parse("257/3/2023").is_err());
+    }
+
+    proptest::proptest! {
+        /// Over the whole grammar (one to four digits per part, any separator): a
+        /// date is accepted exactly when its parts name a real day, and then it is
+        /// that day.
+        #[test]
+        fn the_grammar_accepts_exactly_real_days(
+            a in "[0-9]{1,4}", b in "[0-9]{1,4}", c in "[0-9]{1,4}",
+            sep in proptest::sample::select(vec!['-', '/', '.']),
+        ) {
+            let text = format!("{a}{sep}{b}{sep}{c}");
+            let (y, m, d) = if a.len() == 4 { (&a, &b, &c) } else { (&c, &b, &a) };
+            let n = |s: &str| s.parse::<i64>().unwrap();
+            let real = (a.len() == 4 || c.len() == 4)
+                && y.len() == 4 && m.len() <= 2 && d.len() <= 2
+                && (1000..=9999).contains(&n(y))
+                && (1..=12).contains(&n(m)) && (1..=31).contains(&n(d))
+                && Date::new(n(y) as i16, n(m) as i8, n(d) as i8).is_ok();
+            match parse(&text) {
+                Ok(date) => {
+                    proptest::prop_assert!(real, "{text} accepted as {date}");
+                    proptest::prop_assert_eq!(
+                        (i64::from(date.year()), i64::from(date.month()), i64::from(date.day())),
+                        (n(y), n(m), n(d))
+                    );
+                }
+                Err(_) => proptest::prop_assert!(!real, "{text} refused"),
+            }
+        }
     }
 
     #[test]

@@ -11,6 +11,10 @@ use crate::text;
 #[serde(transparent)]
 pub struct Slug(String);
 
+/// The longest slug: it names a folder of the output, and systems refuse names
+/// past 255 bytes (room is left for a `-2` suffix and for what a copy adds).
+pub const MAX_LEN: usize = 200;
+
 impl Slug {
     /// Validate a slug written by an editor. Refuses anything that is not plain
     /// `[a-z0-9-]` (so `../x`, `/etc`, `a/b` and `Ket Luan` cannot reach the file system).
@@ -30,12 +34,20 @@ impl Slug {
         if s.starts_with('-') || s.ends_with('-') {
             return Err("it must not start or end with `-`");
         }
+        if s.len() > MAX_LEN {
+            return Err("it is longer than 200 characters (a folder name must be short)");
+        }
         Ok(Self(s.to_string()))
     }
 
     /// Slug of any text by the Vietnamese rule; `None` when nothing is left.
     pub fn from_text(s: &str) -> Option<Self> {
-        let slug = text::slugify(s);
+        let mut slug = text::slugify(s);
+        if slug.len() > MAX_LEN {
+            // Cut at a word: the slug of a very long title.
+            let cut = slug[..MAX_LEN].rfind('-').unwrap_or(MAX_LEN);
+            slug.truncate(cut);
+        }
         (!slug.is_empty()).then_some(Self(slug))
     }
 
@@ -46,7 +58,11 @@ impl Slug {
     /// This slug followed by `-suffix` (the suffix is slugified too).
     pub fn with_suffix(&self, suffix: &str) -> Self {
         match Self::from_text(suffix) {
-            Some(s) => Self(format!("{}-{}", self.0, s.0)),
+            Some(s) => {
+                let keep = MAX_LEN.saturating_sub(s.0.len() + 1).min(self.0.len());
+                let head = self.0[..keep].trim_end_matches('-');
+                Self(format!("{head}-{}", s.0))
+            }
             None => self.clone(),
         }
     }
@@ -61,6 +77,16 @@ impl fmt::Display for Slug {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_slugs_are_refused_or_cut_at_a_word() {
+        assert!(Slug::parse(&"a".repeat(300)).is_err());
+        assert!(Slug::parse(&"a".repeat(MAX_LEN)).is_ok());
+        let long = Slug::from_text(&"Kết luận ".repeat(40)).unwrap();
+        assert!(long.as_str().len() <= MAX_LEN);
+        assert!(long.as_str().ends_with("luan"), "{long}");
+        assert!(long.with_suffix("2").as_str().len() <= MAX_LEN);
+    }
 
     #[test]
     fn refuses_paths() {

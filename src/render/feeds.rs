@@ -224,7 +224,10 @@ fn entry(b: &Builder, i: usize, scheme: &str) -> String {
         let _ = writeln!(x, "    <category term=\"{}\"/>", xml_escape(tag));
     }
     if !c.summary.is_empty() {
-        let _ = writeln!(x, "    <summary>{}</summary>", xml_escape(&c.summary));
+        // Bounded: an entry is repeated in the feed of every document the
+        // conclusion cites, and a whole text pasted as the summary would be too.
+        let summary = crate::text::shorten(&c.summary, crate::model::body::LEAD_CHARS);
+        let _ = writeln!(x, "    <summary>{}</summary>", xml_escape(&summary));
     }
     x.push_str("  </entry>\n");
     x

@@ -191,6 +191,20 @@ const THEME_IDS: &[&str] = &[
     "pager-heading",
     "pager-time",
     "pager-province",
+    "browse-heading",
+    "entries-heading",
+    "latest-heading",
+    "provinces-caption",
+    "stats-heading",
+    "toc-heading",
+    "search-form",
+    "search-hint",
+    "search-more",
+    "search-province",
+    "search-q",
+    "search-results",
+    "search-status",
+    "search-year",
 ];
 
 /// Explicit `{#id}`s of the body's headings, read first so that an automatic id never
@@ -280,6 +294,22 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for HeadingIds<'a, I> {
                 self.hold_heading(e);
                 self.held.pop_front()
             }
+            // `{#main}`: the theme's element keeps its id, the heading takes the
+            // next free one (`main-2`).
+            Event::Start(Tag::Heading {
+                level,
+                id: Some(id),
+                classes,
+                attrs,
+            }) if THEME_IDS.contains(&id.as_ref()) => {
+                let id = self.unique_id(&id);
+                Some(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(id)),
+                    classes,
+                    attrs,
+                }))
+            }
             e => Some(e),
         }
     }
@@ -289,6 +319,15 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
     // Footnotes and heading attributes produce ids and classes; keep them.
     b.add_generic_attributes(["id", "class"]);
+    // `<a id="main">` would be a second element of the theme's id: renamed the way
+    // a heading's `{#main}` is.
+    b.attribute_filter(|_, attribute, value| {
+        if attribute == "id" && THEME_IDS.contains(&value) {
+            Some(format!("{value}-2").into())
+        } else {
+            Some(value.into())
+        }
+    });
     b.link_rel(None);
     b
 });

@@ -4,6 +4,7 @@
 //! conclusion page) is rendered, and the result goes straight to a sink, so memory
 //! does not grow with the number of pages.
 
+pub mod budget;
 pub mod cache;
 pub mod context;
 pub mod data;
@@ -238,18 +239,8 @@ fn extras(
     });
     if site.config.search {
         return timings.time("search", || {
-            let texts: Result<Vec<String>, Diagnostic> = site
-                .conclusions
-                .par_iter()
-                .map(|c| Ok(markdown::plain_text(&body(c)?)))
-                .collect();
-            match texts {
-                Ok(texts) => {
-                    out(search::render(&builder.b, &texts));
-                    None
-                }
-                Err(d) => Some(d),
-            }
+            let text = |i: usize| Ok(markdown::plain_text(&body(&site.conclusions[i])?));
+            search::render(&builder.b, &text, out).err()
         });
     }
     None

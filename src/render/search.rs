@@ -3,48 +3,90 @@
 //! any size downloads only the terms it asks for.
 //!
 //! Terms are Vietnamese syllables folded to ASCII with [`text::fold`] (`Đắk` → `dak`),
-//! numbers without leading zeros (`05-NQ/TU` → `5 nq tu`), and the pairs of adjacent
-//! syllables (`ha tang`) of the title, metadata and summary, which rank phrases above
-//! scattered words and make document numbers exact. For each term the
-//! index keeps two sets of conclusions: where it occurs at all, and where it occurs in
-//! the title or metadata (number, documents, province, tags, officials). A set is a
-//! delta-coded list or, when smaller, a bitmap, so no term costs more than one bit per
-//! conclusion. Province filters are terms too (`#p:lam-dong`); years are ranges of
-//! conclusion ids, since ids follow the timeline (0 is the newest).
+//! numbers without leading zeros (`05-NQ/TU` → `5 nq tu`), the pairs of adjacent
+//! syllables (`ha tang`) of the title, metadata and summary (phrases, and document
+//! numbers made exact), and, for the title, metadata and summary, each syllable as
+//! written (`=tĩnh`, lower case, tone on the first vowel of `oa`/`oe`/`uy`), which
+//! lets a query typed with diacritics prefer them over other spellings. For each term
+//! the index keeps the set of conclusions where it occurs and, as one bit per
+//! conclusion of that set, its subsets: where it occurs in the title, in the metadata
+//! (number, documents its front matter cites, province, body, officials, tags), in
+//! the summary (with the numbers of documents cited in the text), and
+//! where the body uses it often for its length (two levels of a BM25 term weight).
+//! Pairs keep the title and metadata subsets, written forms none; a term in more than
+//! half the conclusions keeps none either (BM25 gives it almost no weight).
+//! Province filters are terms too (`#p:lam-dong`); years are ranges of conclusion
+//! ids, since ids follow the timeline (0 is the newest).
+//!
+//! The index is made a few hundred conclusions at a time: their bodies' text is
+//! made, tokenized and written out as result files, then dropped, while each term's
+//! postings grow as delta-coded bytes; the peak memory is about the index's size.
 //!
 //! Files, under `tim-kiem/chi-muc/`:
 //! - `manifest.json`: format version, number of conclusions and shards, a content key
-//!   (for cache-busting) and the id range of each year.
-//! - `t/{k}.bin`: shard `k` holds every term whose FNV-1a hash is `k` modulo the number
-//!   of shards, sorted by bytes. Each term: varint length, UTF-8 bytes, varint count of
-//!   conclusions, then the two sets, each a kind byte (0 list, 1 bitmap), a varint byte
-//!   length and the bytes (list: first id then differences, as varints; bitmap: bit
-//!   `i % 8` of byte `i / 8` for conclusion `i`).
-//! - `d/{id / 1000}/{id}.json`: what a result shows (title, date, province, summary and
-//!   the body's text for the excerpt).
+//!   (for cache-busting), the id range of each year and the provinces (slug, name).
+//! - `t/{k}.bin`: shard `k` holds every term whose shard key's FNV-1a hash is `k`
+//!   modulo the number of shards (the key is the term, or for `=tĩnh` its folded
+//!   form `tinh`, so a word and its spellings are fetched together), sorted by bytes.
+//!   Each term: varint length, UTF-8 bytes, varint count of conclusions, a byte whose
+//!   bit `k` says set `k` follows (0 all, 1 title, 2 metadata, 3 summary, 4 body
+//!   weight ≥ mid, 5 body weight high), then those sets, each a kind byte (0 list,
+//!   1 bitmap), a varint byte length and the bytes (list: first id then differences,
+//!   as varints; bitmap: bit `i % 8` of byte `i / 8` for conclusion `i`).
+//! - `provinces.bin`: a byte per conclusion, its province's place in the manifest's list.
+//! - `d/{id / 1000}/{id}.json`: what a result shows (title, date, province, number,
+//!   summary and the start of the body's text for the excerpt).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 use serde::Serialize;
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 use super::OutputFile;
-use super::context::Builder;
+use super::context::{Builder, ConclusionCtx};
+use crate::diagnostic::Diagnostic;
 use crate::text;
 
 /// Output folder of the index files.
 pub const INDEX_DIR: &str = crate::routes::SEARCH_INDEX_DIR;
 /// Bump when the file format changes (the script checks it).
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 /// Target size of a shard; one term larger than this gets a shard nearly to itself.
-const SHARD_BYTES: usize = 16 * 1024;
+const SHARD_BYTES: usize = 8 * 1024;
 /// Longer tokens (URLs, garbage) are not indexed; the script ignores them in queries too.
 const MAX_TOKEN_CHARS: usize = 40;
 const FRAGMENTS_PER_DIR: usize = 1000;
 /// The body text kept for excerpts, in characters (further matches fall back to
 /// the summary).
 const EXCERPT_CHARS: usize = 8_000;
+/// Conclusions whose texts are made and tokenized at once: bounds the memory their
+/// texts and occurrences take, while keeping every core busy.
+const CHUNK: usize = 256;
+/// Term tables filled in parallel, by the top bits of a term's hash.
+const PARTITION_BITS: u32 = 6;
+
+/// BM25's term-frequency saturation and length normalisation, for the body's weight
+/// levels. Lengths are normalised to a fixed pivot rather than the site's mean, so
+/// that a conclusion's entries do not depend on the other conclusions.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+const PIVOT_LEN: f32 = 1000.0;
+/// Body weights (`tf / (tf + K1)` after normalisation) from which a conclusion is in
+/// the body's "mid" and "high" sets: about twice and four times in a body of the
+/// pivot's length.
+const MID_WEIGHT: f32 = 0.55;
+const HIGH_WEIGHT: f32 = 0.75;
+
+/// The subsets of a term's conclusions, as bits of a posting (bit 0 is the set of
+/// all, implicit) and of the file's set mask.
+const TITLE: u8 = 1 << 1;
+const META: u8 = 1 << 2;
+const SUMMARY: u8 = 1 << 3;
+const BODY_MID: u8 = 1 << 4;
+const BODY_HIGH: u8 = 1 << 5;
+const SETS: usize = 6;
 
 /// Characters that end a phrase: no syllable pair is indexed across them.
 fn breaks_phrase(c: char) -> bool {
@@ -72,7 +114,7 @@ fn breaks_phrase(c: char) -> bool {
 }
 
 /// The tokens of already folded text, each with whether it continues a phrase from
-/// the previous token.
+/// the previous token. Each token is a slice of `folded`.
 fn tokens(folded: &str) -> Vec<(&str, bool)> {
     let mut out = Vec::new();
     let mut start = None;
@@ -100,11 +142,16 @@ fn tokens(folded: &str) -> Vec<(&str, bool)> {
     out
 }
 
-/// Numbers match without leading zeros: `05` and `5` are one term.
+/// Numbers match without leading zeros: `05` and `5` are one term. Always a suffix
+/// of `token`.
 fn number_key(token: &str) -> &str {
     if token.bytes().all(|b| b.is_ascii_digit()) {
         let trimmed = token.trim_start_matches('0');
-        if trimmed.is_empty() { "0" } else { trimmed }
+        if trimmed.is_empty() {
+            &token[token.len() - 1..]
+        } else {
+            trimmed
+        }
     } else {
         token
     }
@@ -118,6 +165,29 @@ pub fn query_tokens(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// A word as written, for matching a query typed with diacritics: lower case, tone
+/// on the first vowel of an open `oa`/`oe`/`uy`; `None` when it is its folded form
+/// already (no diacritics) or does not fold to one token.
+fn exact_form(word: &str) -> Option<String> {
+    if word.is_ascii() {
+        return None;
+    }
+    let folded = text::fold(word);
+    let one_token = !folded.is_empty()
+        && folded.chars().all(char::is_alphanumeric)
+        && folded.chars().count() <= MAX_TOKEN_CHARS;
+    let exact = text::canonical_tone(&word.to_lowercase());
+    // Marks beyond any language's (stacked combining marks) make no search key.
+    let sane = exact.len() <= 4 * MAX_TOKEN_CHARS;
+    (one_token && sane && exact != folded).then(|| format!("={exact}"))
+}
+
+/// Which chars make up a word as written: letters, digits and combining marks (in
+/// text that is not NFC).
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
 /// FNV-1a, 32 bits: which shard a term is in (the script computes the same).
 fn fnv1a(bytes: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
@@ -128,29 +198,19 @@ fn fnv1a(bytes: &[u8]) -> u32 {
     h
 }
 
-/// A fast, fixed hasher for the index's lookup tables (FxHash's mixing step). The
-/// tables are only looked up, never iterated into the output.
+/// A fast, fixed hasher for tables keyed by a term's 64-bit hash (FxHash's mixing
+/// step). The tables are only looked up, never iterated into the output.
 #[derive(Default, Clone, Copy)]
 struct Fx(u64);
 
-impl Fx {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
 impl Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        for &b in bytes {
+            self.write_u64(u64::from(b));
         }
-        let mut last = [0u8; 8];
-        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-        self.add(u64::from_le_bytes(last));
     }
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
     fn finish(&self) -> u64 {
         self.0
@@ -159,76 +219,162 @@ impl Hasher for Fx {
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
-/// The distinct terms of one conclusion.
-#[derive(Default)]
+/// Where a term's text is, in a conclusion's buffers: a folded word, a pair of
+/// them, or a word as written (`=tĩnh`).
+#[derive(Clone, Copy)]
+enum Text {
+    Word(u32, u8),
+    Pair(u32, u8, u32, u8),
+    Exact(u32, u8),
+}
+
+/// One occurrence of a term in a conclusion: its hash, the field bit (0 for the
+/// body) and its text.
+#[derive(Clone, Copy)]
+struct Occurrence {
+    hash: u64,
+    field: u8,
+    text: Text,
+}
+
+/// A term of one conclusion, its occurrences merged: the subset bits it belongs to.
+#[derive(Clone, Copy)]
+struct Hit {
+    hash: u64,
+    mask: u8,
+    text: Text,
+}
+
+/// The distinct terms of one conclusion, sorted by hash, with the buffers holding
+/// their texts.
 struct DocTerms {
-    /// Distinct syllables, with whether one occurrence is in the title or metadata.
-    words: Vec<(String, bool)>,
-    /// Distinct adjacent pairs, as indexes into `words`.
-    pairs: Vec<(u32, u32, bool)>,
+    folded: String,
+    exact: String,
+    hits: Vec<Hit>,
 }
 
-/// Where a text sits in a conclusion: title and metadata rank higher; the body's
-/// syllable pairs are not indexed (two thirds of all pairs, for little gain in
-/// ranking: titles and summaries carry a conclusion's subject).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Head,
-    Summary,
-    Body,
+impl DocTerms {
+    fn text(&self, t: Text) -> String {
+        let at = |s: u32, l: u8| &self.folded[s as usize..s as usize + l as usize];
+        match t {
+            Text::Word(s, l) => at(s, l).to_string(),
+            Text::Pair(s, l, s2, l2) => format!("{} {}", at(s, l), at(s2, l2)),
+            Text::Exact(s, l) => self.exact[s as usize..s as usize + l as usize].to_string(),
+        }
+    }
 }
 
-fn doc_terms(fields: &[(&str, Field)]) -> DocTerms {
-    let mut local: FxMap<String, u32> = FxMap::default();
-    let mut doc = DocTerms::default();
-    let mut pairs: Vec<(u32, u32, bool)> = Vec::new();
-    for &(field, kind) in fields {
-        let folded = text::fold(field);
-        let head = kind == Field::Head;
-        let phrases = kind != Field::Body;
-        let mut prev: Option<u32> = None;
-        for (token, joined) in tokens(&folded) {
-            let id = match local.get(token) {
-                Some(&id) => {
-                    doc.words[id as usize].1 |= head;
-                    id
-                }
-                None => {
-                    let id = doc.words.len() as u32;
-                    local.insert(token.to_string(), id);
-                    doc.words.push((token.to_string(), head));
-                    id
-                }
-            };
-            if let (Some(p), true, true) = (prev, joined, phrases) {
-                pairs.push((p, id, head));
+/// The fields of a conclusion and their subset bit (0: the body, elsewhere). The
+/// first `listed` cited documents are its front matter's, metadata; the others are
+/// cited in its text, whose numbers count as much as the summary's words.
+fn fields(c: &ConclusionCtx, listed: usize) -> Vec<(&str, u8)> {
+    let mut f: Vec<(&str, u8)> = vec![
+        (&c.title, TITLE),
+        (c.province.name, META),
+        (c.province.current.name, META),
+    ];
+    let opt = [&c.number, &c.body, &c.chaired_by, &c.signed_by];
+    f.extend(opt.into_iter().flatten().map(|s| (s.as_str(), META)));
+    f.extend(
+        c.documents
+            .iter()
+            .enumerate()
+            .map(|(k, d)| (d.number.as_str(), if k < listed { META } else { SUMMARY })),
+    );
+    f.extend(c.tags.iter().map(|t| (t.as_str(), META)));
+    f.push((&c.summary, SUMMARY));
+    f
+}
+
+fn doc_terms(c: &ConclusionCtx, listed: usize, body: &str) -> DocTerms {
+    let mut folded = String::with_capacity(body.len() + 512);
+    let mut exact = String::new();
+    let mut occ: Vec<Occurrence> = Vec::with_capacity(body.len() / 4);
+    let mut body_len = 0u32;
+    let heads = fields(c, listed);
+    for &(field, bit) in heads.iter().chain([(body, 0u8)].iter()) {
+        let start = folded.len();
+        folded.push_str(&text::fold(field));
+        folded.push('\n');
+        let base = folded.as_ptr() as usize;
+        let mut prev: Option<(u64, u32, u8)> = None;
+        for (token, joined) in tokens(&folded[start..]) {
+            let at = (token.as_ptr() as usize - base) as u32;
+            let len = token.len() as u8;
+            let hash = xxh3_64(token.as_bytes());
+            occ.push(Occurrence {
+                hash,
+                field: bit,
+                text: Text::Word(at, len),
+            });
+            if bit == 0 {
+                body_len += 1;
+                continue;
             }
-            prev = Some(id);
+            // Pairs of the title, metadata and summary only: the body's are most of
+            // all pairs, for little gain (titles and summaries carry the subject).
+            if let (Some((h, a, l)), true) = (prev, joined) {
+                occ.push(Occurrence {
+                    hash: xxh3_64_with_seed(token.as_bytes(), h),
+                    field: bit,
+                    text: Text::Pair(a, l, at, len),
+                });
+            }
+            prev = Some((hash, at, len));
+        }
+        if bit != 0 {
+            for word in field.split(|c: char| !in_word(c)).filter(|w| !w.is_empty()) {
+                if let Some(form) = exact_form(word) {
+                    let at = exact.len() as u32;
+                    exact.push_str(&form);
+                    occ.push(Occurrence {
+                        hash: xxh3_64(form.as_bytes()),
+                        field: bit,
+                        text: Text::Exact(at, form.len() as u8),
+                    });
+                }
+            }
         }
     }
-    // Distinct pairs, `head` when any occurrence is (sorted, true after false).
-    pairs.sort_unstable();
-    for (a, b, h) in pairs.into_iter().rev() {
-        if doc.pairs.last().is_none_or(|&(x, y, _)| (x, y) != (a, b)) {
-            doc.pairs.push((a, b, h));
-        }
-    }
-    doc
-}
-
-/// Conclusions where a term occurs, and where it occurs in the title or metadata.
-#[derive(Default)]
-struct Postings {
-    all: Vec<u32>,
-    head: Vec<u32>,
-}
-
-impl Postings {
-    fn add(&mut self, doc: u32, head: bool) {
-        self.all.push(doc);
-        if head {
-            self.head.push(doc);
-        }
+    occ.sort_unstable_by_key(|o| o.hash);
+    let norm = 1.0 - B + B * body_len as f32 / PIVOT_LEN;
+    let hits = occ
+        .chunk_by(|a, b| a.hash == b.hash)
+        .map(|run| {
+            let mut mask = 0u8;
+            let mut tf = 0u32;
+            for o in run {
+                mask |= o.field;
+                tf += u32::from(o.field == 0);
+            }
+            // Only the set of all counts for a word as written, and the summary's
+            // pairs are all of a pair's that are not in the title or metadata.
+            match run[0].text {
+                Text::Exact(..) => mask = 0,
+                Text::Pair(..) => mask &= !SUMMARY,
+                Text::Word(..) => {}
+            }
+            if matches!(run[0].text, Text::Word(..)) && tf > 0 {
+                let tfn = tf as f32 / norm;
+                let weight = tfn / (tfn + K1);
+                if weight >= MID_WEIGHT {
+                    mask |= BODY_MID;
+                }
+                if weight >= HIGH_WEIGHT {
+                    mask |= BODY_HIGH;
+                }
+            }
+            Hit {
+                hash: run[0].hash,
+                mask,
+                text: run[0].text,
+            }
+        })
+        .collect();
+    DocTerms {
+        folded,
+        exact,
+        hits,
     }
 }
 
@@ -238,6 +384,133 @@ fn varint(mut n: usize, out: &mut Vec<u8>) {
         n >>= 7;
     }
     out.push(n as u8);
+}
+
+fn read_varint(bytes: &[u8], at: &mut usize) -> usize {
+    let mut n = 0;
+    let mut shift = 0;
+    loop {
+        let b = bytes[*at];
+        *at += 1;
+        n |= usize::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            return n;
+        }
+        shift += 7;
+    }
+}
+
+/// A term's postings as they grow, conclusion by conclusion: the ids delta-coded,
+/// and each one's subset bits (left empty while every one is 0).
+struct Term {
+    text: Box<str>,
+    count: u32,
+    last: u32,
+    ids: Vec<u8>,
+    masks: Vec<u8>,
+}
+
+impl Term {
+    fn new(text: String) -> Term {
+        Term {
+            text: text.into_boxed_str(),
+            count: 0,
+            last: 0,
+            ids: Vec::new(),
+            masks: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, doc: u32, mask: u8) {
+        if self.count > 0 && doc == self.last {
+            // Two terms of one conclusion with the same 64-bit hash: one posting.
+            if mask != 0 {
+                self.masks.resize(self.count as usize, 0);
+                *self.masks.last_mut().expect("resized") |= mask;
+            }
+            return;
+        }
+        varint((doc - self.last) as usize, &mut self.ids);
+        self.last = doc;
+        self.count += 1;
+        if mask != 0 || !self.masks.is_empty() {
+            self.masks.resize(self.count as usize - 1, 0);
+            self.masks.push(mask);
+        }
+    }
+
+    /// The shard key: `=tĩnh` goes with `tinh`.
+    fn shard_key(&self) -> String {
+        match self.text.strip_prefix('=') {
+            Some(written) => text::fold(written),
+            None => self.text.to_string(),
+        }
+    }
+
+    /// The term's bytes in a shard. A term in more than half of the `n` conclusions
+    /// keeps only its set of all: BM25 gives it almost no weight, so where in a
+    /// conclusion it is does not matter, and such terms are the largest.
+    fn encode(&self, n: usize) -> Vec<u8> {
+        let dense = self.count as usize * 2 > n;
+        let mut sets: [Vec<u32>; SETS] = Default::default();
+        let mut at = 0;
+        let mut id = 0;
+        for k in 0..self.count as usize {
+            id += read_varint(&self.ids, &mut at) as u32;
+            sets[0].push(id);
+            let mask = if dense {
+                0
+            } else {
+                self.masks.get(k).copied().unwrap_or(0)
+            };
+            for (bit, set) in sets.iter_mut().enumerate().skip(1) {
+                if mask & (1 << bit) != 0 {
+                    set.push(id);
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(self.text.len() + 8 + self.ids.len() * 2);
+        varint(self.text.len(), &mut out);
+        out.extend_from_slice(self.text.as_bytes());
+        varint(self.count as usize, &mut out);
+        let present = sets
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !s.is_empty())
+            .fold(1u8, |m, (bit, _)| m | (1 << bit));
+        out.push(present);
+        for set in sets.iter().filter(|s| !s.is_empty()) {
+            encode_set(set, &mut out);
+        }
+        if sets[0].is_empty() {
+            encode_set(&[], &mut out);
+        }
+        out
+    }
+}
+
+/// The terms whose hash falls in one partition, by hash.
+#[derive(Default)]
+struct Partition {
+    index: FxMap<u64, u32>,
+    terms: Vec<Term>,
+}
+
+impl Partition {
+    fn add(&mut self, doc: u32, terms: &DocTerms, hits: &[Hit]) {
+        for h in hits {
+            let k = match self.index.get(&h.hash) {
+                Some(&k) => k,
+                None => {
+                    let k = self.terms.len() as u32;
+                    self.index.insert(h.hash, k);
+                    self.terms.push(Term::new(terms.text(h.text)));
+                    k
+                }
+            };
+            self.terms[k as usize].add(doc, h.mask);
+        }
+    }
 }
 
 /// A sorted set of conclusion ids: a delta list or a bitmap, whichever is smaller.
@@ -264,22 +537,19 @@ fn encode_set(ids: &[u32], out: &mut Vec<u8>) {
     }
 }
 
-fn encode_term(term: &str, p: &Postings) -> Vec<u8> {
-    let mut out = Vec::with_capacity(term.len() + 8 + p.all.len() * 2);
-    varint(term.len(), &mut out);
-    out.extend_from_slice(term.as_bytes());
-    varint(p.all.len(), &mut out);
-    encode_set(&p.all, &mut out);
-    encode_set(&p.head, &mut out);
-    out
-}
-
 #[derive(Serialize)]
 struct YearRange {
     year: i16,
     /// First and one past the last conclusion id of the year.
     from: usize,
     to: usize,
+}
+
+#[derive(Serialize)]
+struct ProvinceEntry {
+    slug: &'static str,
+    name: &'static str,
+    former: bool,
 }
 
 #[derive(Serialize)]
@@ -291,6 +561,9 @@ struct Manifest {
     key: String,
     fragments_per_dir: usize,
     years: Vec<YearRange>,
+    /// The provinces with conclusions (each has a `#p:` filter term): a query naming
+    /// one ranks its conclusions first.
+    provinces: Vec<ProvinceEntry>,
 }
 
 /// What a result shows.
@@ -307,117 +580,98 @@ struct Fragment<'a> {
     text: &'a str,
 }
 
-/// The index files of every conclusion; `texts[i]` is the plain text of conclusion
-/// `i`'s body.
-pub fn render(b: &Builder, texts: &[String]) -> Vec<OutputFile> {
+fn fragment(c: &ConclusionCtx, body_text: &str) -> Vec<u8> {
+    let cut = body_text
+        .char_indices()
+        .nth(EXCERPT_CHARS)
+        .map_or(body_text.len(), |(i, _)| i);
+    let f = Fragment {
+        url: &c.url,
+        title: &c.title,
+        date: &c.date,
+        date_display: &c.date_display,
+        province: c.province.name,
+        former: c.province.former,
+        number: c.number.as_deref(),
+        summary: &c.summary,
+        text: &body_text[..cut],
+    };
+    serde_json::to_vec(&f).expect("serializable")
+}
+
+fn fragment_path(id: usize) -> String {
+    format!("{INDEX_DIR}/d/{}/{id}.json", id / FRAGMENTS_PER_DIR)
+}
+
+/// The index files of every conclusion, given to `out` a group at a time (the result
+/// files of each chunk as soon as they are made). `body_text(i)` is the plain text of
+/// conclusion `i`'s body; its first error stops the index.
+pub fn render(
+    b: &Builder,
+    body_text: &(dyn Fn(usize) -> Result<String, Diagnostic> + Sync),
+    out: &mut dyn FnMut(Vec<OutputFile>),
+) -> Result<(), Diagnostic> {
     let site = b.site;
     let n = b.conclusions.len();
-
-    // 1. The terms of each conclusion, in parallel.
-    let docs: Vec<DocTerms> = b
-        .conclusions
-        .par_iter()
-        .zip(texts)
-        .map(|(c, body_text)| {
-            let mut fields: Vec<(&str, Field)> = vec![
-                (&c.title, Field::Head),
-                (c.province.name, Field::Head),
-                (c.province.current.name, Field::Head),
-            ];
-            let opt = [&c.number, &c.body, &c.chaired_by, &c.signed_by];
-            fields.extend(opt.into_iter().flatten().map(|s| (s.as_str(), Field::Head)));
-            fields.extend(c.documents.iter().map(|d| (d.number.as_str(), Field::Head)));
-            fields.extend(c.tags.iter().map(|t| (t.as_str(), Field::Head)));
-            fields.push((&c.summary, Field::Summary));
-            fields.push((body_text, Field::Body));
-            doc_terms(&fields)
-        })
+    let mut parts: Vec<Partition> = (0..1 << PARTITION_BITS)
+        .map(|_| Partition::default())
         .collect();
-
-    // 2. Global word ids (few, sequentially), then every (term, conclusion) hit, sorted:
-    //    runs of one term are its postings, conclusions ascending. A word's key is
-    //    `id << 32 | u32::MAX`, a pair's `first << 32 | second`.
-    let mut words: Vec<String> = Vec::new();
-    let mut word_ids: FxMap<String, u32> = FxMap::default();
-    let globals: Vec<Vec<u32>> = docs
-        .iter()
-        .map(|d| {
-            d.words
-                .iter()
-                .map(|(w, _)| match word_ids.get(w) {
-                    Some(&id) => id,
-                    None => {
-                        let id = words.len() as u32;
-                        word_ids.insert(w.clone(), id);
-                        words.push(w.clone());
-                        id
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    let mut hits: Vec<(u64, u32, bool)> = docs
-        .par_iter()
-        .zip(&globals)
-        .enumerate()
-        .flat_map_iter(|(doc, (d, global))| {
-            let doc = doc as u32;
-            let words = d.words.iter().zip(global).map(move |((_, head), &g)| {
-                ((u64::from(g) << 32) | u64::from(u32::MAX), doc, *head)
-            });
-            let pairs = d.pairs.iter().map(move |&(a, b, head)| {
-                let key = (u64::from(global[a as usize]) << 32) | u64::from(global[b as usize]);
-                (key, doc, head)
-            });
-            words.chain(pairs)
-        })
-        .collect();
-    drop(docs);
-    hits.par_sort_unstable();
-    let mut terms: Vec<(u64, Postings)> = Vec::new();
-    for (key, doc, head) in hits {
-        if terms.last().is_none_or(|(k, _)| *k != key) {
-            terms.push((key, Postings::default()));
-        }
-        terms.last_mut().expect("pushed").1.add(doc, head);
+    let mut key = xxh3_64(&FORMAT_VERSION.to_le_bytes());
+    for (chunk, conclusions) in b.conclusions.chunks(CHUNK).enumerate() {
+        let first = chunk * CHUNK;
+        let made: Vec<(DocTerms, Vec<u8>)> = conclusions
+            .par_iter()
+            .enumerate()
+            .map(|(k, c)| {
+                let text = body_text(first + k)?;
+                let listed = site.conclusions[first + k].documents.len();
+                Ok((doc_terms(c, listed, &text), fragment(c, &text)))
+            })
+            .collect::<Result<_, Diagnostic>>()?;
+        parts.par_iter_mut().enumerate().for_each(|(p, part)| {
+            for (k, (terms, _)) in made.iter().enumerate() {
+                let of = |h: &Hit| (h.hash >> (64 - PARTITION_BITS)) as usize;
+                let lo = terms.hits.partition_point(|h| of(h) < p);
+                let hi = terms.hits.partition_point(|h| of(h) <= p);
+                part.add((first + k) as u32, terms, &terms.hits[lo..hi]);
+            }
+        });
+        let files: Vec<OutputFile> = made
+            .into_iter()
+            .enumerate()
+            .map(|(k, (_, contents))| {
+                key = xxh3_64_with_seed(&contents, key);
+                OutputFile {
+                    path: fragment_path(first + k),
+                    contents: contents.into(),
+                }
+            })
+            .collect();
+        out(files);
     }
-    let term_text = |key: u64| -> String {
-        let (a, b) = ((key >> 32) as usize, key as u32);
-        if b == u32::MAX {
-            words[a].clone()
-        } else {
-            format!("{} {}", words[a], words[b as usize])
-        }
-    };
+
     // Province filters: exactly the conclusions each province page lists.
-    let facets: Vec<(String, Postings)> = site
+    let mut facets: Vec<Term> = site
         .provinces
         .iter()
         .map(|l| {
             let mut ids: Vec<u32> = l.entries.iter().map(|&(i, _)| i as u32).collect();
             ids.sort_unstable();
             ids.dedup();
-            let p = Postings {
-                all: ids,
-                head: Vec::new(),
-            };
-            (format!("#p:{}", l.province.slug), p)
+            let mut t = Term::new(format!("#p:{}", l.province.slug));
+            for id in ids {
+                t.add(id, 0);
+            }
+            t
         })
         .collect();
-
-    // 3. Encode every term, then deal them into shards by hash.
-    let mut entries: Vec<(u32, String, Vec<u8>)> = terms
+    let terms: Vec<Term> = parts.into_iter().flat_map(|p| p.terms).collect();
+    facets.extend(terms);
+    let mut entries: Vec<(u32, Box<str>, Vec<u8>)> = facets
         .par_iter()
-        .map(|(key, p)| {
-            let term = term_text(*key);
-            (fnv1a(term.as_bytes()), term.clone(), encode_term(&term, p))
-        })
+        .map(|t| (fnv1a(t.shard_key().as_bytes()), t.text.clone(), t.encode(n)))
         .collect();
-    entries.extend(
-        facets
-            .iter()
-            .map(|(t, p)| (fnv1a(t.as_bytes()), t.clone(), encode_term(t, p))),
-    );
+    drop(facets);
     let total: usize = entries.iter().map(|e| e.2.len()).sum();
     let shards = total.div_ceil(SHARD_BYTES).max(1);
     entries.par_sort_unstable_by(|a, b| {
@@ -429,40 +683,11 @@ pub fn render(b: &Builder, texts: &[String]) -> Vec<OutputFile> {
     for (hash, _, bytes) in &entries {
         shard_bytes[*hash as usize % shards].extend_from_slice(bytes);
     }
-
-    // 4. Result fragments.
-    let fragments: Vec<Vec<u8>> = b
-        .conclusions
-        .par_iter()
-        .zip(texts)
-        .map(|(c, body_text)| {
-            let cut = body_text
-                .char_indices()
-                .nth(EXCERPT_CHARS)
-                .map_or(body_text.len(), |(i, _)| i);
-            let f = Fragment {
-                url: &c.url,
-                title: &c.title,
-                date: &c.date,
-                date_display: &c.date_display,
-                province: c.province.name,
-                former: c.province.former,
-                number: c.number.as_deref(),
-                summary: &c.summary,
-                text: &body_text[..cut],
-            };
-            serde_json::to_vec(&f).expect("serializable")
-        })
-        .collect();
-
-    let mut key: u64 = 0xcbf2_9ce4_8422_2325;
-    for bytes in shard_bytes.iter().chain(&fragments) {
-        for &byte in bytes {
-            key ^= u64::from(byte);
-            key = key.wrapping_mul(0x0100_0000_01b3);
-        }
-        key = key.wrapping_mul(0x0100_0000_01b3) ^ bytes.len() as u64;
+    drop(entries);
+    for bytes in &shard_bytes {
+        key = xxh3_64_with_seed(bytes, key);
     }
+
     let mut years: Vec<YearRange> = Vec::new();
     for (i, c) in b.conclusions.iter().enumerate() {
         match years.last_mut() {
@@ -474,6 +699,29 @@ pub fn render(b: &Builder, texts: &[String]) -> Vec<OutputFile> {
             }),
         }
     }
+    // Each conclusion's province, as an index into the manifest's list: a document
+    // number query groups the conclusions citing it by province.
+    let slot: FxMap<&str, u8> = site
+        .provinces
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.province.slug, u8::try_from(i).unwrap_or(u8::MAX)))
+        .collect();
+    let province_of: Vec<u8> = b
+        .conclusions
+        .iter()
+        .map(|c| slot.get(c.province.slug).copied().unwrap_or(u8::MAX))
+        .collect();
+    key = xxh3_64_with_seed(&province_of, key);
+    let provinces = site
+        .provinces
+        .iter()
+        .map(|l| ProvinceEntry {
+            slug: l.province.slug,
+            name: l.province.name,
+            former: !l.province.is_current(),
+        })
+        .collect();
     let manifest = Manifest {
         version: FORMAT_VERSION,
         docs: n,
@@ -481,12 +729,17 @@ pub fn render(b: &Builder, texts: &[String]) -> Vec<OutputFile> {
         key: format!("{key:016x}"),
         fragments_per_dir: FRAGMENTS_PER_DIR,
         years,
+        provinces,
     };
 
-    let mut files = Vec::with_capacity(shards + n + 1);
+    let mut files = Vec::with_capacity(shards + 2);
     files.push(OutputFile {
         path: format!("{INDEX_DIR}/manifest.json"),
         contents: (serde_json::to_vec(&manifest).expect("serializable")).into(),
+    });
+    files.push(OutputFile {
+        path: format!("{INDEX_DIR}/provinces.bin"),
+        contents: province_of.into(),
     });
     for (k, contents) in shard_bytes.into_iter().enumerate() {
         files.push(OutputFile {
@@ -494,13 +747,8 @@ pub fn render(b: &Builder, texts: &[String]) -> Vec<OutputFile> {
             contents: contents.into(),
         });
     }
-    for (i, contents) in fragments.into_iter().enumerate() {
-        files.push(OutputFile {
-            path: format!("{INDEX_DIR}/d/{}/{i}.json", i / FRAGMENTS_PER_DIR),
-            contents: contents.into(),
-        });
-    }
-    files
+    out(files);
+    Ok(())
 }
 
 #[cfg(test)]

@@ -99,6 +99,7 @@ impl Theme {
         }
 
         let mut tera = tera::Tera::new();
+        tera.register_function("range", super::budget::range);
         tera.set_fallback_prefixes([THEME_PREFIX, BUILTIN_PREFIX])
             .expect("set before templates are added");
         tera.autoescape_on(vec![".html", ".xml"]);
@@ -153,11 +154,31 @@ impl Theme {
     pub fn render(&self, template: &str, context: &tera::Context) -> Result<Vec<u8>, Diagnostic> {
         // A conclusion page is 16-17 KB with a 10 KB body: 32 KB saves most pages a
         // reallocation and copy.
-        let mut out = Vec::with_capacity(32 * 1024);
-        self.tera
-            .render_to(template, context, &mut out)
-            .map_err(|e| template_error(&e, &self.sources))?;
-        Ok(out)
+        let file = self.sources.get(template).map(PathBuf::as_path);
+        let name = file.map_or(template.as_bytes(), |f| f.as_os_str().as_encoded_bytes());
+        let budget = super::budget::Render::start(name);
+        let mut out = super::budget::Capped::new(32 * 1024);
+        let rendered = self.tera.render_to(template, context, &mut out);
+        let over = budget.over();
+        drop(budget);
+        match (rendered, over) {
+            (Ok(()), _) => Ok(out.bytes),
+            (Err(e), None) => Err(template_error(&e, &self.sources)),
+            // Where Tera was when the budget ran out (a loop's `range()`), or the
+            // template itself.
+            (Err(e), Some(over)) => {
+                let at = template_error(&e, &self.sources).location;
+                let location = if at.line > 0 {
+                    at
+                } else {
+                    Location::file(file.unwrap_or(Path::new(template)))
+                };
+                Err(Diagnostic::new(
+                    location,
+                    Problem::TemplateBudget(over.describe()),
+                ))
+            }
+        }
     }
 }
 
@@ -323,6 +344,10 @@ fn files_under(dir: &Path, problems: &mut Vec<Diagnostic>, root: &Path) -> Vec<(
                 let name = rel.to_string_lossy().replace('\\', "/");
                 out.push((name, e.path().to_path_buf()));
             }
+            Ok(e) if !e.file_type().is_dir() => problems.push(Diagnostic::new(
+                Location::file(crate::diagnostic::relative(root, e.path())),
+                Problem::NotAFile,
+            )),
             Ok(_) => {}
             Err(err) => problems.push(Diagnostic::new(
                 Location::file(
@@ -352,10 +377,13 @@ fn is_link(path: &Path, root: &Path, problems: &mut Vec<Diagnostic>) -> bool {
     link
 }
 
+/// A template or translation file: a few KB; the limit only stops a wrong file.
+const TEXT_LIMIT: u64 = 1 << 20;
+
 fn read_text(path: &Path, root: &Path) -> Result<String, Diagnostic> {
     let rel = crate::diagnostic::relative(root, path);
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::new(Location::file(&rel), Problem::Unreadable(e.to_string())))?;
+    let bytes =
+        crate::load::file::read_regular(path, TEXT_LIMIT).map_err(|r| r.diagnostic(&rel))?;
     crate::text::source::decode(bytes)
         .map_err(|e| Diagnostic::new(Location::at(&rel, e.line, e.column), Problem::NotUtf8))
 }
@@ -397,14 +425,15 @@ fn load_translations(
         })
     } else {
         let path = theme_dir.join(&file);
-        (!is_link(&path, root, problems) && path.is_file())
+        (!is_link(&path, root, problems) && std::fs::symlink_metadata(&path).is_ok())
             .then(|| read_text(&path, root).map(|t| (crate::diagnostic::relative(root, &path), t)))
             .and_then(|r| r.map_err(|d| problems.push(d)).ok())
     };
     let site_path = root.join(&file);
-    let site_text = (!is_link(&site_path, root, problems) && site_path.is_file())
-        .then(|| read_text(&site_path, root).map(|t| (PathBuf::from(&file), t)))
-        .and_then(|r| r.map_err(|d| problems.push(d)).ok());
+    let site_text = (!is_link(&site_path, root, problems)
+        && std::fs::symlink_metadata(&site_path).is_ok())
+    .then(|| read_text(&site_path, root).map(|t| (PathBuf::from(&file), t)))
+    .and_then(|r| r.map_err(|d| problems.push(d)).ok());
     if let Some((path, text)) = theme_text {
         match yaml::parse_as::<BTreeMap<String, String>>(&text, 1) {
             Ok(map) => strings = map,

@@ -10,6 +10,7 @@
 //! mdBook and Zola. Nothing is written to disk: pages are served from memory and
 //! copied files (static files, attachments) from where they are.
 
+pub mod conn;
 pub mod reload;
 pub mod state;
 pub mod watch;
@@ -48,6 +49,8 @@ pub struct Options {
     pub open: bool,
     /// Print how long each phase of every rebuild took.
     pub timings: bool,
+    /// Host names answered for besides IP addresses and `localhost`.
+    pub allow_hosts: Vec<String>,
 }
 
 /// What the request handlers share.
@@ -55,6 +58,9 @@ pub struct Options {
 struct App {
     snapshot: Arc<std::sync::RwLock<Arc<Snapshot>>>,
     hub: Hub,
+    /// The site folder: copied files are served only from inside it.
+    root: Arc<PathBuf>,
+    hosts: Arc<conn::Hosts>,
 }
 
 impl App {
@@ -72,6 +78,7 @@ pub fn run(mut options: Options) -> Result<(), String> {
     // Absolute, so that the watcher's paths and the loader's agree.
     options.root = std::path::absolute(&options.root)
         .map_err(|e| format!("--root {}: {e}", options.root.display()))?;
+    let file_limit = conn::raise_file_limit();
     let listener = std::net::TcpListener::bind(SocketAddr::new(options.bind, options.port))
         .map_err(|e| format!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
     let addr = listener
@@ -117,6 +124,8 @@ pub fn run(mut options: Options) -> Result<(), String> {
     let app = App {
         snapshot: rebuilder.snapshot.clone(),
         hub: Hub::new(stop_rx),
+        root: Arc::new(options.root.clone()),
+        hosts: Arc::new(conn::Hosts::new(&options.allow_hosts)),
     };
 
     let hub = app.hub.clone();
@@ -135,6 +144,18 @@ pub fn run(mut options: Options) -> Result<(), String> {
         if addr.ip().is_unspecified() {
             println!("(listening on every network interface)");
         }
+        if !addr.ip().is_loopback() {
+            let names = if options.allow_hosts.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", options.allow_hosts.join(", "))
+            };
+            eprintln!(
+                "warning: other computers can reach this preview (drafts too with --drafts); \
+                 it answers requests for IP addresses and localhost{names} only \
+                 (add --allow-host NAME for a name that points here)"
+            );
+        }
         println!("Watching for changes; press Ctrl-C to stop.");
         if options.open {
             open_browser(&url);
@@ -144,6 +165,7 @@ pub fn run(mut options: Options) -> Result<(), String> {
             stop_signal().await;
             let _ = stop_tx.send(true);
         };
+        let listener = conn::Capped::new(listener, conn::max_connections(file_limit));
         let server = axum::serve(listener, router(app)).with_graceful_shutdown(shutdown);
         // Open event streams end at once; give other connections a moment, no more.
         let deadline = async move {
@@ -320,6 +342,10 @@ fn router(app: App) -> Router {
         .route(reload::SCRIPT_URL, get(script))
         .route(reload::EVENTS_URL, get(events))
         .fallback(file)
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            known_host,
+        ))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
@@ -329,6 +355,28 @@ fn router(app: App) -> Router {
             HeaderValue::from_static("nosniff"),
         ))
         .with_state(app)
+}
+
+/// Requests for a `Host` the server does not answer for (DNS rebinding: a page of
+/// another site whose name now points here) are refused before anything is read.
+async fn known_host(
+    State(app): State<App>,
+    request: Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .map(|h| h.to_str().unwrap_or("\u{FFFD}"));
+    if app.hosts.allows(host) {
+        return next.run(request).await;
+    }
+    (
+        StatusCode::MISDIRECTED_REQUEST,
+        "refused: this preview answers for IP addresses and localhost only; \
+         start it with --allow-host NAME to use another name\n",
+    )
+        .into_response()
 }
 
 async fn script() -> Response {
@@ -366,14 +414,14 @@ async fn file(State(app): State<App>, request: Request) -> Response {
         return page_response(StatusCode::OK, bytes, &key);
     }
     if let Some(source) = site.copies.get(&key) {
-        let bytes = match source {
-            StaticFile::Builtin(b) => Some(b.to_vec()),
-            StaticFile::Disk(path) => tokio::fs::read(path).await.ok(),
+        let body = match source {
+            StaticFile::Builtin(b) => Some(Body::from(*b)),
+            StaticFile::Disk(path) => disk_file(&app.root, path).await,
         };
-        if let Some(bytes) = bytes {
+        if let Some(body) = body {
             return (
                 [(header::CONTENT_TYPE, content_type(extension(&key)))],
-                bytes,
+                body,
             )
                 .into_response();
         }
@@ -397,6 +445,40 @@ async fn file(State(app): State<App>, request: Request) -> Response {
             "",
         ),
     }
+}
+
+/// A copied file, streamed from the site folder: opened without following a
+/// link (one swapped in after the build included), a regular file only, and only
+/// inside `root` with no link on the way. `None` otherwise.
+async fn disk_file(root: &std::path::Path, path: &std::path::Path) -> Option<Body> {
+    let (root, path) = (root.to_path_buf(), path.to_path_buf());
+    let opened = tokio::task::spawn_blocking(move || {
+        let rel = path.strip_prefix(&root).ok()?;
+        let mut at = root.clone();
+        for part in rel.parent()?.components() {
+            at.push(part);
+            if !std::fs::symlink_metadata(&at).is_ok_and(|m| m.is_dir()) {
+                return None;
+            }
+        }
+        crate::load::file::open_regular(&path).ok()
+    })
+    .await
+    .ok()??;
+    let file = tokio::fs::File::from_std(opened.0);
+    let chunks = futures_util::stream::unfold(file, |mut file| async move {
+        use tokio::io::AsyncReadExt;
+        let mut buf = vec![0; 64 * 1024];
+        match file.read(&mut buf).await {
+            Ok(0) => None,
+            Ok(n) => {
+                buf.truncate(n);
+                Some((Ok::<_, std::io::Error>(bytes::Bytes::from(buf)), file))
+            }
+            Err(e) => Some((Err(e), file)),
+        }
+    });
+    Some(Body::from_stream(chunks))
 }
 
 const NOT_BUILT: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>ketluan serve</title></head>\

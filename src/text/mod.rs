@@ -3,6 +3,7 @@
 //! Vietnamese text through these functions, never by raw bytes.
 
 mod collate;
+pub mod portable;
 pub mod source;
 
 pub use collate::{SortKey, compare, sort_key};
@@ -156,6 +157,55 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
+}
+
+/// A character a terminal or log would act on rather than show: control
+/// characters (ESC starts colour and cursor sequences, NUL cuts logs) and the
+/// bidirectional overrides that reorder what is shown. Tabs are shown as they are.
+pub fn is_hidden_control(c: char) -> bool {
+    (c.is_control() && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `c` as a diagnostic shows it: itself, or its code (`\u{1b}`) when it is a
+/// [hidden control](is_hidden_control).
+pub fn show_char(c: char, out: &mut String) {
+    if is_hidden_control(c) {
+        out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+    } else {
+        out.push(c);
+    }
+}
+
+/// `s` with every [hidden control](is_hidden_control) written as its code: what a
+/// message may print of a user's text.
+pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_hidden_control) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        show_char(c, &mut out);
+    }
+    out.into()
+}
+
+/// `s` cut to at most `max` chars, at a space when one is near, with `…` in place
+/// of what was cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.char_indices().nth(max).is_none() {
+        return s.to_string();
+    }
+    // One char less than `max`, for the `…`.
+    let keep = s
+        .char_indices()
+        .nth(max.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    let head = &s[..keep];
+    let at_space = head
+        .rfind(' ')
+        .filter(|&i| head[i..].chars().count() < 40)
+        .unwrap_or(head.len());
+    format!("{}…", head[..at_space].trim_end())
 }
 
 /// `s` with every run of whitespace made one space, and none at either end.
@@ -318,6 +368,13 @@ impl Slug {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn shorten_cuts_at_a_space_within_the_limit() {
+        assert_eq!(shorten("Kết luận", 8), "Kết luận");
+        assert_eq!(shorten("Kết luận số 5", 8), "Kết…");
+        assert_eq!(shorten(&"a".repeat(600), 500).chars().count(), 500);
+    }
 
     #[test]
     fn slugify_agrees_with_its_definition_for_every_char() {

@@ -49,9 +49,17 @@ pub fn decode_file(mut bytes: Vec<u8>) -> Result<Decoded, NotUtf8> {
     } else {
         text
     };
+    // NUL is no text: HTML parsers and spreadsheets each treat it their own way
+    // (dropped, a cut, an error). It becomes U+FFFD, as HTML does, before any stage.
+    let nul = memchr::memchr(0, text.as_bytes()).is_some();
+    let text = if nul {
+        text.replace('\0', "\u{FFFD}")
+    } else {
+        text
+    };
     Ok(Decoded {
         text,
-        as_is: !bom && !cr && nfc && !eth,
+        as_is: !bom && !cr && nfc && !eth && !nul,
     })
 }
 

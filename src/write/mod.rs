@@ -36,6 +36,7 @@
 mod error;
 mod lock;
 mod manifest;
+pub mod safety;
 mod staging;
 mod swap;
 #[cfg_attr(unix, path = "sys/unix.rs")]

@@ -5,7 +5,8 @@
 //
 // Exits 0 when every check passes; prints "N passed, M failed".
 
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -93,6 +94,11 @@ async function search(q) {
 
 await page.goto(`${base}tim-kiem/`);
 
+await check("the search box has the focus on arrival", async () => {
+  const id = await page.evaluate(() => document.activeElement?.id);
+  assert(id === "search-q", `focus on ${id}`);
+});
+
 await check("searching `dak nong ha tang` finds the Đắk Nông conclusion first", async () => {
   const r = await search("dak nong ha tang");
   assert(r.length >= 1, "no results");
@@ -127,6 +133,58 @@ await check("document numbers as typed: `05-NQ/TU` and `05 nq tu`", async () => 
   }
   const exact = await search("326/2021/NQ-HĐND");
   assert(exact.length === 1 && exact[0].href.includes("quang-ninh"), JSON.stringify(exact));
+});
+
+await check("`Hà Tĩnh` ranks Hà Tĩnh's conclusions first and offers it as the filter", async () => {
+  const r = await search("Hà Tĩnh");
+  assert(r.length >= 3, `${r.length} results`);
+  for (const x of r.slice(0, 3)) assert(x.meta.includes("Hà Tĩnh"), `not Hà Tĩnh: ${x.meta}`);
+  const status = await page.textContent("#search-status");
+  assert(/\d/.test(status), `no count in the status: ${status}`);
+  const live = await page.getAttribute("#search-status", "aria-live");
+  assert(live === "polite", `aria-live=${live}`);
+  const offer = page.locator("#search-suggest button");
+  assert((await offer.count()) === 1, "no filter offered");
+  assert((await offer.textContent()).includes("Hà Tĩnh"), await offer.textContent());
+  await offer.click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("tinh") === "ha-tinh");
+  await page.waitForFunction(() => !document.getElementById("search-status").textContent.endsWith("…"));
+  const filtered = await page.textContent("#search-status");
+  assert(filtered.includes("Hà Tĩnh"), `the filter is not announced: ${filtered}`);
+  assert((await page.inputValue("#search-province")) === "ha-tinh", "province not selected");
+  await page.selectOption("#search-province", "");
+});
+
+await check("matched words are highlighted in a visible style", async () => {
+  await search("dak nong ha tang");
+  const style = await page.$eval("#search-results mark", (m) => {
+    const s = getComputedStyle(m);
+    return { bg: s.backgroundColor, fg: s.color };
+  });
+  assert(!/rgba\(0, 0, 0, 0\)|transparent/.test(style.bg), `mark background ${style.bg}`);
+  assert(style.bg !== style.fg, JSON.stringify(style));
+});
+
+await check("a document number lists the conclusions citing it first, under their province", async () => {
+  const r = await search("05/NQ-TU");
+  assert(r.length >= 2, `${r.length} results`);
+  const groups = await page.$$eval("#search-results .search-group", (hs) => hs.map((h) => h.textContent));
+  assert(groups.length >= 1 && groups[0] === "Hà Tĩnh", `groups: ${groups}`);
+  assert(r[0].href.includes("2022-01-18-ha-tinh-chuong-trinh"), r[0].href);
+});
+
+await check("axe finds no violation on a page of results", async () => {
+  await search("dak nong ha tang");
+  const require = createRequire(import.meta.url);
+  // Evaluated through the DevTools protocol: the page's CSP allows no injected script.
+  await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`);
+  });
+  assert(violations.length === 0, violations.join("\n"));
 });
 
 await check("filters by province and year", async () => {
