@@ -815,7 +815,10 @@ fn the_release_workflow_builds_every_platform_with_checksums() {
             .join("\n")
     };
     let build = steps("build");
-    assert!(build.contains("sha256sum \"$archive\" > \"$archive.sha256\""), "{build}");
+    assert!(
+        build.contains("sha256sum \"$archive\" > \"$archive.sha256\""),
+        "{build}"
+    );
     assert!(build.contains("archive=$name.zip"), "{build}");
     assert!(build.contains("archive=$name.tar.gz"), "{build}");
     let release = steps("release");

@@ -44,7 +44,10 @@ fn install(release: &Path, into: &Path) -> Output {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/install.sh");
     Command::new("sh")
         .arg(script)
-        .env("KETLUAN_DOWNLOAD_URL", format!("file://{}", release.display()))
+        .env(
+            "KETLUAN_DOWNLOAD_URL",
+            format!("file://{}", release.display()),
+        )
         .env("KETLUAN_INSTALL_DIR", into)
         .output()
         .unwrap()

@@ -31,8 +31,8 @@ fn windows() -> &'static (PathBuf, PathBuf) {
             .expect("scripts/wine/prefix.sh runs (needs wine and mingw)");
         assert!(prefix.status.success(), "{prefix:?}");
         let prefix = String::from_utf8(prefix.stdout).unwrap().trim().to_string();
-        let target = std::env::var_os("CARGO_TARGET_DIR")
-            .map_or_else(|| repo.join("target"), PathBuf::from);
+        let target =
+            std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| repo.join("target"), PathBuf::from);
         let exe = target.join(TARGET).join("debug/ketluan.exe");
         (exe, PathBuf::from(prefix))
     })

@@ -10,10 +10,10 @@ use super::frontmatter;
 use super::yaml;
 use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::model::body;
-use crate::text;
 use crate::model::{
     Attachment, Conclusion, DocumentNumber, Markdown, Slug, Stamp, StoredText, date, province,
 };
+use crate::text;
 
 /// Front-matter keys a conclusion accepts.
 pub const KEYS: &[&str] = &[

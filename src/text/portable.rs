@@ -55,9 +55,7 @@ fn is_reserved(name: &str) -> bool {
     let upper = stem.to_ascii_uppercase();
     match upper.as_bytes() {
         [a, b, c] => matches!(&[*a, *b, *c], b"CON" | b"PRN" | b"AUX" | b"NUL"),
-        [a, b, c, d] => {
-            matches!(&[*a, *b, *c], b"COM" | b"LPT") && (b'1'..=b'9').contains(d)
-        }
+        [a, b, c, d] => matches!(&[*a, *b, *c], b"COM" | b"LPT") && (b'1'..=b'9').contains(d),
         _ => false,
     }
 }
@@ -100,19 +98,45 @@ mod tests {
     #[test]
     fn device_names_in_any_case_and_with_any_extension() {
         for name in [
-            "CON", "con", "Con.md", "nul.txt", "aux.tar.gz", "PRN", "COM1", "com9.pdf",
-            "LPT1", "lpt9.docx", "CON .md",
+            "CON",
+            "con",
+            "Con.md",
+            "nul.txt",
+            "aux.tar.gz",
+            "PRN",
+            "COM1",
+            "com9.pdf",
+            "LPT1",
+            "lpt9.docx",
+            "CON .md",
         ] {
             assert_eq!(check(name), Err(Unportable::Reserved), "{name}");
         }
-        for name in ["console.md", "com10", "com0", "lpt", "nul-1.md", "icon.png", "com"] {
+        for name in [
+            "console.md",
+            "com10",
+            "com0",
+            "lpt",
+            "nul-1.md",
+            "icon.png",
+            "com",
+        ] {
             assert_eq!(check(name), Ok(()), "{name}");
         }
     }
 
     #[test]
     fn forbidden_characters_and_trailing_dots() {
-        for name in ["a<b", "a>b", "a:b.md", "\"x\"", "a|b", "what?", "star*", "tab\tname"] {
+        for name in [
+            "a<b",
+            "a>b",
+            "a:b.md",
+            "\"x\"",
+            "a|b",
+            "what?",
+            "star*",
+            "tab\tname",
+        ] {
             assert_eq!(check(name), Err(Unportable::ForbiddenChar), "{name}");
         }
         for name in ["ket-luan.", "ket luan ", "..."] {
