@@ -42,12 +42,21 @@ pub mod text;
 pub mod timings;
 pub mod write;
 
+/// Run `work` on a thread of its own named `name`, without waiting for it. Every
+/// thread ketluan starts and does not join goes through here: `std::thread::spawn`
+/// panics when the system refuses a thread, while here `work` is dropped unrun and
+/// the caller learns it from `false`.
+pub(crate) fn spawn_detached(name: &str, work: impl FnOnce() + Send + 'static) -> bool {
+    std::thread::Builder::new()
+        .name(name.into())
+        .spawn(work)
+        .is_ok()
+}
+
 /// Drop `value` on a thread of its own. Freeing a site's many small values takes about
 /// a tenth of a second per 10,000 conclusions, which nobody needs to wait for: a build
 /// exits right after (the system takes the memory back at once), and `serve` goes on
 /// serving. Without a thread (spawning failed), the value is dropped here.
 pub(crate) fn drop_later<T: Send + 'static>(value: T) {
-    let _ = std::thread::Builder::new()
-        .name("drop".into())
-        .spawn(move || drop(value));
+    spawn_detached("drop", move || drop(value));
 }

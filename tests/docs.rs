@@ -243,23 +243,34 @@ fn subcommands() -> BTreeSet<String> {
 fn code_text(text: &str) -> String {
     let mut out = String::new();
     let mut fenced = false;
+    // Inline code may run over a line break, but never past a paragraph.
+    let mut paragraph = String::new();
+    let mut inline = |paragraph: &mut String, out: &mut String| {
+        for (i, span) in paragraph.split('`').enumerate() {
+            if i % 2 == 1 {
+                out.push_str(&span.replace('\n', " "));
+                out.push('\n');
+            }
+        }
+        paragraph.clear();
+    };
     for line in text.lines() {
         if line.trim_start().starts_with("```") {
+            inline(&mut paragraph, &mut out);
             fenced = !fenced;
             continue;
         }
         if fenced {
             out.push_str(line);
+            out.push('\n');
+        } else if line.trim().is_empty() {
+            inline(&mut paragraph, &mut out);
         } else {
-            for (i, span) in line.split('`').enumerate() {
-                if i % 2 == 1 {
-                    out.push_str(span);
-                    out.push('\n');
-                }
-            }
+            paragraph.push_str(line);
+            paragraph.push('\n');
         }
-        out.push('\n');
     }
+    inline(&mut paragraph, &mut out);
     out
 }
 

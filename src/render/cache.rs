@@ -102,7 +102,7 @@ impl Cache {
         let next = std::mem::take(self.next.get_mut().expect("no panics while holding it"));
         let old = std::mem::replace(&mut self.last, next);
         // Freeing a whole site's values takes a while; nobody waits for it.
-        std::thread::spawn(move || drop(old));
+        crate::drop_later(old);
     }
 
     /// The render failed: keep comparing with the last good one.

@@ -324,7 +324,9 @@ fn open_browser(url: &str) {
     match command.spawn() {
         // Reap it whenever it ends.
         Ok(mut child) => {
-            std::thread::spawn(move || child.wait());
+            crate::spawn_detached("ketluan-open", move || {
+                let _ = child.wait();
+            });
         }
         Err(e) => eprintln!(
             "{}",

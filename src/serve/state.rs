@@ -133,6 +133,16 @@ struct ExtrasJob {
     then: Box<dyn FnOnce(Vec<String>) + Send>,
 }
 
+impl ExtrasJob {
+    /// Make the site-wide files and hand their changed paths on, unless a newer
+    /// rebuild superseded this one.
+    fn run(self, work: &ExtrasWork) {
+        if let Some(changed) = work.make(self.site, &self.theme, self.generation) {
+            (self.then)(changed);
+        }
+    }
+}
+
 impl Rebuilder {
     pub fn new(options: BuildOptions) -> Self {
         let mut cache = build::Cache::default();
@@ -180,7 +190,7 @@ impl Rebuilder {
                 self.last = Some((site.clone(), theme.clone()));
                 if let Some(old) = self.pending.replace((site, theme)) {
                     // Freeing a model takes a while; nobody waits for it.
-                    std::thread::spawn(move || drop(old));
+                    crate::drop_later(old);
                 }
                 rendered
             }
@@ -250,7 +260,7 @@ impl Rebuilder {
         });
         self.generation.fetch_add(1, Ordering::SeqCst);
         drop(extras);
-        std::thread::spawn(move || drop(old));
+        crate::drop_later(old);
         Outcome::Built {
             pages: changed_pages,
             files: files.into_iter().collect(),
@@ -301,7 +311,7 @@ impl Rebuilder {
             self.publish(next);
             self.generation.fetch_add(1, Ordering::SeqCst);
             self.pending = Some((site.clone(), theme.clone()));
-            std::thread::spawn(move || drop(old));
+            crate::drop_later(old);
         }
         changed_pages.sort();
         let total_pages = self.current().pages.len();
@@ -338,34 +348,29 @@ impl Rebuilder {
             generation,
             then,
         };
-        let work = self.extras_work();
-        let sender = self.extras_jobs.get_or_insert_with(|| {
+        if self.extras_jobs.is_none() {
             let (tx, rx) = mpsc::channel::<ExtrasJob>();
-            std::thread::Builder::new()
-                .name("ketluan-extras".into())
-                .spawn(move || {
-                    // Ends when the rebuilder is dropped.
-                    while let Ok(mut job) = rx.recv() {
-                        // Only the newest job is worth doing.
-                        while let Ok(newer) = rx.try_recv() {
-                            job = newer;
-                        }
-                        let ExtrasJob {
-                            site,
-                            theme,
-                            generation,
-                            then,
-                        } = job;
-                        if let Some(changed) = work.make(site, &theme, generation) {
-                            then(changed);
-                        }
+            let work = self.extras_work();
+            let started = crate::spawn_detached("ketluan-extras", move || {
+                // Ends when the rebuilder is dropped.
+                while let Ok(mut job) = rx.recv() {
+                    // Only the newest job is worth doing.
+                    while let Ok(newer) = rx.try_recv() {
+                        job = newer;
                     }
-                })
-                .expect("a thread can be started");
-            tx
-        });
-        // The thread only stops when the sender is dropped.
-        let _ = sender.send(job);
+                    job.run(&work);
+                }
+            });
+            self.extras_jobs = started.then_some(tx);
+        }
+        match &self.extras_jobs {
+            // The thread only stops when the sender is dropped.
+            Some(sender) => {
+                let _ = sender.send(job);
+            }
+            // No thread to be had: make them here, before the next rebuild.
+            None => job.run(&self.extras_work()),
+        }
     }
 
     fn extras_work(&self) -> ExtrasWork {
