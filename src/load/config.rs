@@ -36,7 +36,8 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagn
 /// speaks: it chooses the language of ketluan's own messages for that site. Any
 /// problem with the file is left to the command to report.
 pub fn language(root: &Path) -> Option<Language> {
-    let bytes = std::fs::read(root.join(FILE)).ok()?;
+    // The same guard as the real read: a pipe or device is never opened to wait on.
+    let bytes = super::file::read_regular(&root.join(FILE), LIMIT).ok()?;
     let text = source::decode(bytes).ok()?;
     let fields = yaml::parse_mapping(&text, 1).ok()?;
     match fields.get("language")?.value.as_str()? {
