@@ -245,7 +245,7 @@ fn code_text(text: &str) -> String {
     let mut fenced = false;
     // Inline code may run over a line break, but never past a paragraph.
     let mut paragraph = String::new();
-    let mut inline = |paragraph: &mut String, out: &mut String| {
+    let inline = |paragraph: &mut String, out: &mut String| {
         for (i, span) in paragraph.split('`').enumerate() {
             if i % 2 == 1 {
                 out.push_str(&span.replace('\n', " "));

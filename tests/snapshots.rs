@@ -22,6 +22,8 @@ fn ketluan(site: &TestSite, args: &[&str]) -> Output {
         .current_dir(site.root())
         .env("LANG", "C.UTF-8")
         .env("LC_ALL", "C.UTF-8")
+        // The English catalogue: the snapshots are the stable wording tools may parse.
+        .env("KETLUAN_LANG", "en")
         .env_remove("LANGUAGE")
         .env("NO_COLOR", "1")
         .output()
