@@ -38,6 +38,14 @@ fn windows() -> &'static (PathBuf, PathBuf) {
     })
 }
 
+/// One Wine test at a time: stopping the Wine `serve` (a kill) has been seen to take
+/// a concurrent `check` under the same prefix down with it (SIGKILL).
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    static WINE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    WINE.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// `ketluan.exe ARGS` under Wine, in the folder `dir` (Wine maps it to a drive path;
 /// relative paths keep the arguments the same on both systems).
 fn wine(dir: &Path, args: &[&str]) -> Command {
@@ -101,12 +109,14 @@ fn assert_same_site(site: &TestSite) {
 #[test]
 #[ignore = "needs wine and mingw; run by .ci/run"]
 fn the_example_site_is_the_same_built_on_windows() {
+    let _one = one_at_a_time();
     assert_same_site(&TestSite::example());
 }
 
 #[test]
 #[ignore = "needs wine and mingw; run by .ci/run"]
 fn a_themed_site_with_attachments_in_folders_is_the_same_built_on_windows() {
+    let _one = one_at_a_time();
     let site = TestSite::copy_of("tests/fixtures/theme_site");
     // Conclusions in nested folders with an attachment beside them: relative paths
     // are where a Windows build could write `\`.
@@ -126,6 +136,7 @@ fn a_themed_site_with_attachments_in_folders_is_the_same_built_on_windows() {
 #[test]
 #[ignore = "needs wine and mingw; run by .ci/run"]
 fn check_reports_the_same_problems_with_forward_slashes_on_windows() {
+    let _one = one_at_a_time();
     let site = TestSite::new();
     site.write(
         "content/2024/loi.md",
@@ -189,6 +200,7 @@ fn serve_on_windows(site: &TestSite) -> Server {
 #[test]
 #[ignore = "needs wine and mingw; run by .ci/run"]
 fn serve_on_windows_sees_an_edit() {
+    let _one = one_at_a_time();
     let site = TestSite::new();
     site.write(
         "content/mot.md",
