@@ -61,19 +61,23 @@ impl Fields {
         self.fields.iter().find(|f| f.key == key)
     }
 
+    /// The line of the first key after `line`: where a value starting there ends.
+    fn next_key_line(&self, line: usize) -> usize {
+        self.fields
+            .iter()
+            .map(|f| f.line)
+            .filter(|&l| l > line)
+            .min()
+            .unwrap_or(usize::MAX)
+    }
+
     /// Where `needle` (a list item or a value) appears within `key`'s lines, so an
     /// error about one entry of a list points at that entry. Falls back to the key.
     pub fn locate(&self, key: &str, needle: &str) -> (usize, usize) {
         let Some(field) = self.get(key) else {
             return (self.first_line, 1);
         };
-        let next_key_line = self
-            .fields
-            .iter()
-            .map(|f| f.line)
-            .filter(|&l| l > field.line)
-            .min()
-            .unwrap_or(usize::MAX);
+        let next_key_line = self.next_key_line(field.line);
         let lines = self
             .source
             .lines()
@@ -107,13 +111,7 @@ pub fn nested(fields: &Fields, key: &str) -> Option<Result<Fields, YamlError>> {
     if !field.value.is_object() {
         return None;
     }
-    let next_key_line = fields
-        .fields
-        .iter()
-        .map(|f| f.line)
-        .filter(|&l| l > field.line)
-        .min()
-        .unwrap_or(usize::MAX);
+    let next_key_line = fields.next_key_line(field.line);
     let block: Vec<&str> = fields
         .source
         .lines()
