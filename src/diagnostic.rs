@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use crate::i18n::Language;
 use crate::model::docnum::DocNumError;
 use crate::t;
+use crate::text::encoding::Encoding;
 
 mod ci;
 pub use ci::{to_github, to_gitlab};
@@ -173,7 +174,10 @@ pub enum Problem {
     SymbolicLink {
         copy: &'static str,
     },
-    NotUtf8,
+    /// `detected` is the legacy encoding the file reads in, if one does.
+    NotUtf8 {
+        detected: Option<Encoding>,
+    },
     TooLarge {
         size_mb: u64,
         limit_mb: u64,
@@ -362,7 +366,7 @@ impl Problem {
             | Problem::NotASite(_)
             | Problem::NoContent(_)
             | Problem::SymbolicLink { .. } => "unreadable",
-            Problem::NotUtf8 => "not-utf8",
+            Problem::NotUtf8 { .. } => "not-utf8",
             Problem::TooLarge { .. } | Problem::DataTooLarge { .. } => "too-large",
             Problem::NotAFile => "not-a-file",
             Problem::TooManyCitations { .. } => "too-many-citations",
@@ -448,7 +452,13 @@ impl Problem {
             Problem::NotASite(dir) => t!(in lang, "problem-not-a-site", dir = dir),
             Problem::NoContent(dir) => t!(in lang, "problem-no-content", dir = dir),
             Problem::SymbolicLink { .. } => t!(in lang, "problem-symbolic-link"),
-            Problem::NotUtf8 => t!(in lang, "problem-not-utf8"),
+            Problem::NotUtf8 { detected: None } => t!(in lang, "problem-not-utf8"),
+            Problem::NotUtf8 {
+                detected: Some(encoding),
+            } => {
+                let encoding = encoding_name(*encoding, lang);
+                t!(in lang, "problem-legacy-encoding", encoding = encoding)
+            }
             Problem::TooLarge { size_mb, limit_mb } => {
                 t!(in lang, "problem-too-large", size = *size_mb, limit = *limit_mb)
             }
@@ -638,7 +648,8 @@ impl Problem {
             Problem::NoContent(_) => t!(in lang, "help-no-content"),
             Problem::SymbolicLink { copy } => t!(in lang, "help-symbolic-link", what = *copy),
             Problem::TooLarge { .. } => t!(in lang, "help-too-large"),
-            Problem::NotUtf8 => t!(in lang, "help-not-utf8"),
+            Problem::NotUtf8 { detected: None } => t!(in lang, "help-not-utf8"),
+            Problem::NotUtf8 { detected: Some(_) } => t!(in lang, "help-legacy-encoding"),
             Problem::MissingFrontMatter => t!(in lang, "help-front-matter-missing"),
             Problem::UnclosedFrontMatter => t!(in lang, "help-front-matter-unclosed"),
             Problem::Yaml(_) => t!(in lang, "help-yaml-syntax"),
@@ -983,6 +994,14 @@ mod code_tests {
     }
 }
 
+/// An encoding's name as people know it, in `lang`.
+pub fn encoding_name(encoding: Encoding, lang: Language) -> String {
+    match encoding {
+        Encoding::Tcvn3AsLatin1 => t!(in lang, "encoding-tcvn3-as-latin1"),
+        other => other.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -992,8 +1011,11 @@ mod tests {
     #[test]
     fn reports_escape_controls_and_cut_long_lines() {
         let line = format!("{}\u{1b}[2J{}", "a".repeat(300), "b".repeat(300));
-        let d = Diagnostic::new(Location::at("content/a.md", 3, 301), Problem::NotUtf8)
-            .with_source(&format!("x\ny\n{line}\n"));
+        let d = Diagnostic::new(
+            Location::at("content/a.md", 3, 301),
+            Problem::NotUtf8 { detected: None },
+        )
+        .with_source(&format!("x\ny\n{line}\n"));
         let shown = d.render();
         assert!(!shown.contains('\u{1b}'), "{shown}");
         let lines: Vec<&str> = shown.lines().collect();

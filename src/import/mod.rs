@@ -11,7 +11,6 @@
 
 pub mod batch;
 mod blocks;
-mod encoding;
 mod fields;
 mod input;
 mod markdown;
@@ -29,8 +28,8 @@ use crate::draft::{Draft, Value};
 use crate::load::classified;
 use crate::model::citation::find_citations;
 use crate::model::province;
+pub use crate::text::encoding::Encoding;
 use blocks::{Block, Kind};
-pub use encoding::Encoding;
 use fields::{Field, Sureness};
 pub use input::{Format, pdf_child_main};
 

@@ -26,7 +26,9 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagn
     let text = source::decode(bytes).map_err(|e| {
         vec![Diagnostic::new(
             Location::at(file, e.line, e.column),
-            Problem::NotUtf8,
+            Problem::NotUtf8 {
+                detected: e.detected,
+            },
         )]
     })?;
     parse_in(&text, base_url, Some(root))

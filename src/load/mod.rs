@@ -221,7 +221,9 @@ pub fn read_conclusion(
     let decoded = crate::text::source::decode_file(bytes).map_err(|e| {
         vec![Diagnostic::new(
             Location::at(&rel, e.line, e.column),
-            Problem::NotUtf8,
+            Problem::NotUtf8 {
+                detected: e.detected,
+            },
         )]
     })?;
     let dir = path.parent().unwrap_or(root);

@@ -384,8 +384,14 @@ fn read_text(path: &Path, root: &Path) -> Result<String, Diagnostic> {
     let rel = crate::diagnostic::relative(root, path);
     let bytes =
         crate::load::file::read_regular(path, TEXT_LIMIT).map_err(|r| r.diagnostic(&rel))?;
-    crate::text::source::decode(bytes)
-        .map_err(|e| Diagnostic::new(Location::at(&rel, e.line, e.column), Problem::NotUtf8))
+    crate::text::source::decode(bytes).map_err(|e| {
+        Diagnostic::new(
+            Location::at(&rel, e.line, e.column),
+            Problem::NotUtf8 {
+                detected: e.detected,
+            },
+        )
+    })
 }
 
 /// Built-in theme files under `sub` as (path relative to the theme, bytes), sorted.

@@ -10,7 +10,7 @@ mod pdf;
 
 use std::fmt;
 
-use super::encoding::{self, Encoding, Unreadable};
+use crate::text::encoding::{self, Encoding, Unreadable};
 
 pub use pdf::child_main as pdf_child_main;
 
