@@ -64,6 +64,8 @@ pub(crate) struct CheckArgs {
     pub(crate) format: Format,
     #[arg(long)]
     pub(crate) strict: bool,
+    #[arg(long)]
+    pub(crate) fix: bool,
 }
 
 #[derive(clap::Args)]

@@ -120,6 +120,21 @@ check-summary = { $errors ->
    *[other] { $files } files
 }
 
+## check --fix
+
+fix-encoding = converted from { $encoding } to UTF-8
+fix-nfc = letters composed to Unicode NFC (as Unikey's "dựng sẵn")
+fix-word-quote = line { $line }: Word's curly quotes made straight: `{ $fixed }`
+fix-fullwidth-colon = line { $line }: full-width colon made `:`: `{ $fixed }`
+fix-tab-indent = line { $line }: tabs in the indentation made spaces: `{ $fixed }`
+fix-quoted = line { $line }: the value put in double quotes: `{ $fixed }`
+fix-tags-list = line { $line }: the tags written as a list: `{ $fixed }`
+fix-summary = { $files ->
+    [0] --fix changed no file
+    [one] --fix changed { $files } file; what is left needs a person:
+   *[other] --fix changed { $files } files; what is left needs a person:
+}
+
 ## Command line: --help
 
 cli-about = Publish the conclusions of Vietnamese provincial committees as a static site
@@ -152,6 +167,7 @@ cli-build-check-links = Verify every internal link and anchor of the output befo
 cli-check-root = The site folder (holding site.yaml and content/)
 cli-check-format = `human` (grouped by file, with the line and a fix), `json` (for tools), `github` (GitHub Actions annotations) or `gitlab` (a GitLab Code Quality report)
 cli-check-strict = Fail (exit 1) on warnings too
+cli-check-fix = First apply the fixes that need no judgement (encoding, Word quotes, full-width colons, tabs, quoting, tag lists) to the files, and say what changed
 cli-new-title = The conclusion's title
 cli-new-province = The province or centrally-run city, e.g. "Hà Tĩnh"
 cli-new-date = The meeting's date, YYYY-MM-DD or D/M/YYYY [default: today]

@@ -108,6 +108,21 @@ help-unpublished-file = ghi tên tệp vào `attachments:` của kết luận m�
 check-no-problems = không phát hiện vấn đề nào
 check-summary = { $errors } lỗi và { $warnings } cảnh báo trong { $files } tệp
 
+## check --fix
+
+fix-encoding = đã chuyển từ bảng mã { $encoding } sang UTF-8
+fix-nfc = đã chuẩn hóa chữ sang Unicode NFC (dạng dựng sẵn)
+fix-word-quote = dòng { $line }: đổi dấu ngoặc kép cong của Word thành ngoặc thẳng: `{ $fixed }`
+fix-fullwidth-colon = dòng { $line }: đổi dấu hai chấm toàn độ rộng thành `:`: `{ $fixed }`
+fix-tab-indent = dòng { $line }: đổi Tab ở đầu dòng thành dấu cách: `{ $fixed }`
+fix-quoted = dòng { $line }: đặt giá trị trong dấu ngoặc kép: `{ $fixed }`
+fix-tags-list = dòng { $line }: viết các thẻ thành danh sách: `{ $fixed }`
+fix-summary =
+    { $files ->
+        [0] --fix không sửa tệp nào
+       *[other] --fix đã sửa { $files } tệp; những gì còn lại cần người sửa:
+    }
+
 ## Dòng lệnh: --help
 
 cli-about = Đăng các kết luận của cấp ủy, chính quyền cấp tỉnh thành trang web tĩnh
@@ -140,6 +155,7 @@ cli-build-check-links = Kiểm tra mọi liên kết nội bộ và điểm neo 
 cli-check-root = Thư mục của trang (chứa site.yaml và content/)
 cli-check-format = `human` (nhóm theo tệp, có dòng lỗi và cách sửa), `json` (cho công cụ), `github` (chú thích GitHub Actions) hoặc `gitlab` (báo cáo GitLab Code Quality)
 cli-check-strict = Coi cả cảnh báo là thất bại (mã thoát 1)
+cli-check-fix = Trước hết tự sửa trong tệp những lỗi không cần cân nhắc (bảng mã, ngoặc kép của Word, dấu hai chấm toàn độ rộng, Tab, đặt trong ngoặc kép, danh sách thẻ) và cho biết đã sửa gì
 cli-new-title = Tiêu đề của kết luận
 cli-new-province = Tỉnh hoặc thành phố trực thuộc trung ương, ví dụ "Hà Tĩnh"
 cli-new-date = Ngày họp, YYYY-MM-DD hoặc D/M/YYYY [mặc định: hôm nay]

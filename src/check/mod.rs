@@ -7,6 +7,7 @@
 //! uses ([`crate::load::yaml`]).
 
 mod documents;
+pub mod fix;
 mod rules;
 mod slips;
 

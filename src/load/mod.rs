@@ -10,7 +10,7 @@ pub(crate) mod fields;
 pub mod file;
 pub mod frontmatter;
 pub mod registry;
-mod slips;
+pub(crate) mod slips;
 pub mod yaml;
 
 use std::collections::{BTreeMap, HashMap};

@@ -478,25 +478,22 @@ fn syntax_error(e: &serde_yaml::Error, source: &str, first_line: usize) -> YamlE
         None => (message.as_str(), None),
     };
     let (problem, _) = split_mark(problem);
-    let at = |(l, c): (usize, usize), slip: Slip| YamlError {
+    let at = |(l, c): (usize, usize), slip: Slip, fixed: String| YamlError {
         line: file_line(l),
         column: c,
-        problem: Problem::YamlSlip {
-            slip,
-            fixed: String::new(),
-        },
+        problem: Problem::YamlSlip { slip, fixed },
     };
     // An unclosed quote or bracket is reported where the YAML ends; the mistake is
     // where it opened, which libyaml gives as the context.
     match context.map(split_mark) {
         Some(("scanning a quoted scalar", Some(mark))) => {
-            return at(mark, Slip::UnclosedQuote);
+            return at(mark, Slip::UnclosedQuote, String::new());
         }
         Some(("parsing a flow sequence", Some(mark))) => {
-            return at(mark, Slip::UnclosedList);
+            return at(mark, Slip::UnclosedList, String::new());
         }
         Some(("parsing a flow mapping", Some(mark))) => {
-            return at(mark, Slip::UnclosedBrace);
+            return at(mark, Slip::UnclosedBrace, String::new());
         }
         _ => {}
     }
@@ -506,7 +503,12 @@ fn syntax_error(e: &serde_yaml::Error, source: &str, first_line: usize) -> YamlE
         .filter(|&i| i < lines.len())
         .and_then(|i| common_slip(&lines, i, column, problem));
     if let Some((l, c, slip)) = slip {
-        return at((l + 1, c), slip);
+        // The one slip here with a mechanical fix, which `check --fix` applies.
+        let fixed = match slip {
+            Slip::ColonInValue { .. } => super::slips::quoted(lines[l]).unwrap_or_default(),
+            _ => String::new(),
+        };
+        return at((l + 1, c), slip, fixed);
     }
     YamlError {
         line,
