@@ -339,7 +339,7 @@ fn render_checked(
     use rayon::prelude::*;
     let rendered = render::render_site(site, theme, timings)?;
     let broken = timings.time("links", || {
-        linkcheck::check_output(&rendered, &site.config.base_url, output)
+        linkcheck::check_output_at_sources(&rendered, site, theme, output)
     });
     if !broken.is_empty() {
         return Err(broken);

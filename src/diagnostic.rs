@@ -814,6 +814,18 @@ impl Diagnostic {
         self
     }
 
+    /// [`Diagnostic::with_source`] for a part of a file, `text`, that starts on file
+    /// line `first_line` (a conclusion's body).
+    pub fn with_source_from(mut self, text: &str, first_line: usize) -> Self {
+        if let Some(i) = self.location.line.checked_sub(first_line) {
+            self.source_line = text
+                .lines()
+                .nth(i)
+                .map(|l| l.trim_end_matches('\r').to_string());
+        }
+        self
+    }
+
     pub fn severity(&self) -> Severity {
         self.problem.severity()
     }

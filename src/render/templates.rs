@@ -148,6 +148,20 @@ impl Theme {
         }
     }
 
+    /// The templates pages are rendered from, by plain name (a site's template in
+    /// place of the theme's it overrides): name, the file shown in messages, text.
+    pub fn page_templates(&self) -> impl Iterator<Item = (&str, &Path, &str)> {
+        self.sources
+            .iter()
+            .filter(|(name, _)| theme_name(name).is_none())
+            .filter_map(|(name, file)| {
+                let text = [String::new(), THEME_PREFIX.into(), BUILTIN_PREFIX.into()]
+                    .iter()
+                    .find_map(|prefix| self.texts.get(&format!("{prefix}{name}")))?;
+                Some((name.as_str(), file.as_path(), text.as_str()))
+            })
+    }
+
     /// Render `template` with `context`; a template error names the template file.
     /// Bytes, not a `String`: the output is UTF-8 by construction and re-validating
     /// every page would cost a tenth of the build.
