@@ -175,7 +175,15 @@ pub fn build_checking_links(options: &BuildOptions) -> Result<BuildReport, Vec<D
     run(options, true)
 }
 
+/// [`unwatched`], with a render over budget where it could not be failed (see
+/// [`render::budget`]) reported instead of waited for.
 fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Diagnostic>> {
+    let options = options.clone();
+    render::budget::supervise(move || unwatched(&options, check_links))
+        .unwrap_or_else(|stalled| Err(vec![stalled.diagnostic()]))
+}
+
+fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let output = output_dir(options);
     check_output(&options.root, &output)?;

@@ -175,7 +175,7 @@ impl Theme {
                 };
                 Err(Diagnostic::new(
                     location,
-                    Problem::TemplateBudget(over.describe()),
+                    Problem::TemplateBudget(over.budget()),
                 ))
             }
         }
