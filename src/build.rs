@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use std::collections::HashMap;
 
 use crate::cache::{self, BuildCache, Inputs, State};
+use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::linkcheck;
 use crate::load;
@@ -77,7 +78,7 @@ fn load_site_with(
         };
         load::load_with(&load_options, cache)
     })?;
-    let theme = timings.time("theme", || Theme::load(&options.root, &loaded.config))?;
+    let theme = timings.time("theme", || load_theme(&options.root, &loaded.config))?;
     let site = timings.time("index", || {
         Site::new(loaded.config, loaded.conclusions, &loaded.registry)
     });
@@ -161,6 +162,20 @@ pub fn render_texts_with(
         render::render_conclusions(&site, theme, &cache.render, &edited)
     })?;
     Some((site, pages.ok()?))
+}
+
+/// The theme the site's config names, read and compiled, with every problem of
+/// both stages.
+pub fn load_theme(root: &Path, config: &SiteConfig) -> Result<Theme, Vec<Diagnostic>> {
+    let (files, mut problems) = load::theme::read(root, config);
+    match files.map(Theme::compile) {
+        Some(Ok(theme)) if problems.is_empty() => Ok(theme),
+        Some(Err(errors)) => {
+            problems.extend(errors);
+            Err(problems)
+        }
+        _ => Err(problems),
+    }
 }
 
 /// Build the site into its output folder. Pages are written as they are rendered,

@@ -43,7 +43,7 @@ pub fn check(options: &Options) -> Vec<Diagnostic> {
     let mut found = partial.problems;
     found.extend(partial.unpublished);
     if let Some(config) = partial.config {
-        let theme = Theme::load(root, &config);
+        let theme = crate::build::load_theme(root, &config);
         let site = Site::new(config, partial.conclusions, &partial.registry);
         let sources: Vec<Source> = site
             .conclusions
