@@ -8,12 +8,12 @@ use crate::diagnostic::{Problem, Slip};
 use super::yaml::YamlError;
 
 /// The first slip in `source` (YAML starting on line `first_line` of its file).
-pub fn find(source: &str, first_line: usize) -> Option<YamlError> {
+pub(crate) fn find(source: &str, first_line: usize) -> Option<YamlError> {
     find_all(source, first_line).into_iter().next()
 }
 
 /// Every line's slip in `source`, in line order: what `check --fix` mends.
-pub fn find_all(source: &str, first_line: usize) -> Vec<YamlError> {
+pub(crate) fn find_all(source: &str, first_line: usize) -> Vec<YamlError> {
     let mut found = Vec::new();
     let mut block_indent: Option<usize> = None;
     for (i, line) in source.lines().enumerate() {
@@ -48,7 +48,7 @@ pub fn find_all(source: &str, first_line: usize) -> Vec<YamlError> {
 
 /// `key: value` written with the value in double quotes (`\` and `"` escaped), for
 /// a plain value that holds `: ` or ` #`. `None` for a line that is no `key: value`.
-pub fn quoted(line: &str) -> Option<String> {
+pub(crate) fn quoted(line: &str) -> Option<String> {
     let indent = line.len() - line.trim_start_matches(' ').len();
     let content = &line[indent..];
     let key_end = content.find(':')?;
