@@ -338,3 +338,118 @@ cli-import-report = Where to write the summary table as CSV [default: <root>/imp
 cli-serve-allow-host = Also answer requests for this host name (repeatable); IP addresses and localhost are always answered
 problem-portal-incomplete = the portal's footer lacks what Decree 42/2022/NĐ-CP asks a state portal to show: { $fields }
 help-portal-incomplete = fill in { $keys } under `portal:` in site.yaml (`ketluan init` writes the block, commented)
+
+## import: where each value came from (written next to `# kiểm tra lại`)
+
+import-src-header = the header
+import-src-dateline = the dateline (line { $line })
+import-at = `{ $text }` (line { $line })
+import-date-text = from the text: { $at }
+import-src-header-month = the header's { $month }
+import-src-dateline-year = the dateline's { $year } (line { $line })
+import-date-year-from = from the text: { $at }, year from { $source }
+import-date-period-year = { $count ->
+    [one] from the text: { $at }; its year is not written there: { $year } is the year { $scope } gives
+   *[other] from the text: { $at }; its year is not written there: { $year } is the year { $scope } gives, the earliest of { $all }
+}
+import-date-no-year = the text gives { $at } but no year
+import-date-relative = from the text: { $at }, relative to { $source }
+import-date-article = from { $source }: the article's date, not necessarily the meeting's
+import-date-month-only = only the month is known: { $month } (header)
+import-date-none = no date in the text
+import-body-meeting-sentence = its meeting, in the meeting's sentence
+import-body-meets-sentence = meets in the meeting's sentence
+import-body-title-head = named at the head of the title
+import-body-title-meeting = its meeting, in the title
+import-body-title-meets = meets in the title
+import-body-concludes = concludes (line { $line })
+import-body-meeting-line = its meeting (line { $line })
+import-body-first-meeting = the first body meeting in the text (line { $line })
+import-body-first-directing = the first body directing in the text (line { $line })
+import-body-chairman = the Chairman of the provincial People's Committee concludes (line { $line })
+import-body-none = no concluding body found
+import-chair-chaired-concluded = chaired and concluded (line { $line })
+import-chair-chaired = chaired (line { $line })
+import-chair-several = first of several who chaired (line { $line }): { $names }
+import-chair-concluded = concluded (line { $line })
+import-chair-opened = opened or directed the meeting (line { $line }); no one is said to chair it
+import-chair-none = no one is said to chair or conclude
+import-places-more = { $places } and { $more } more
+import-province-none = no province or place named
+import-province-unsure = unsure between { $province } ({ $score }) and { $others }
+import-province-named = named: { $mentions }
+import-province-places = from place names: { $mentions }
+import-province-also = { $note }; also named: { $others }
+import-title-header = the header (line { $line })
+import-notice-title = the notice's title (line { $line })
+import-title-first-line = the first line (line { $line })
+import-title-made = made from the meeting's sentence: the article has no title
+import-title-none = the article has no title
+import-scope-meeting = the meeting's sentence
+import-scope-title = the title
+import-scope-text = the text
+import-date-notice = the notice's issue date (line { $line }); the meeting's date is not written
+import-province-letterhead = the letterhead: `{ $text }` (line { $line })
+import-province-dateline = the place of the date line: `{ $text }` (line { $line }); the letterhead names no province
+import-body-issuer = the issuer in the letterhead (line { $line }); the title names no body
+import-number-notice = the notice's number (line { $line })
+import-signature = the signature (line { $line })
+import-signature-as = the signature (line { $line }), `{ $signature }`
+import-byline = the byline (line { $line })
+import-byline-none = no byline
+import-document-at = { $number } (line { $line })
+import-none = none
+import-documents-cited = numbered documents cited in the text
+import-source-link = a link in the text
+import-outlet-removed = removed from the start of line { $line }
+import-classified = it is marked `{ $mark }`; nothing was imported
+
+## import: the summary
+
+import-summary-read-as = read as
+import-summary-encoding = encoding
+import-summary-converted = { $encoding }, converted to UTF-8
+import-found = found
+import-guessed = GUESSED
+import-missing = MISSING
+import-summary-removed = removed
+import-removed-lines = { $count ->
+    [one] { $why } (line { $lines })
+   *[other] { $why } (lines { $lines })
+}
+import-summary-all-found = every field was found
+import-summary-to-check = to check
+import-summary-marked = { $fields } (marked `{ $marker }`)
+import-debris-link = link to another article
+import-debris-dots = lone dots
+import-debris-notice-title = notice title
+import-debris-caption = photo caption
+import-debris-recipients = recipients and signature
+import-debris-repeated = repeated line
+import-debris-section = section label
+import-debris-rule = title rule
+import-debris-byline = byline
+import-debris-contact = contact or counter
+import-debris-image = image file name or link text
+import-debris-path = link path
+import-debris-outlet = outlet name
+import-debris-tools = page tools
+import-debris-related = "Tin liên quan" list
+import-debris-dateline = dateline
+import-format-text = text
+import-format-html = web page (HTML)
+import-format-docx = Word document (DOCX)
+import-format-pdf = PDF
+import-outcome-written = written
+import-outcome-printed = printed
+import-outcome-duplicate = duplicate of { $first }
+import-outcome-failed = not imported
+import-column-file = file
+import-column-date = date
+import-column-province = province
+import-column-body = body
+import-column-chair = chair
+import-column-documents = documents
+import-column-to-check = to check
+import-column-result = result
+import-encoding-unknown = the file is not UTF-8 and reads as neither Windows-1258 nor TCVN3 (ABC)

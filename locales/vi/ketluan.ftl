@@ -301,3 +301,119 @@ cli-import-report = Nơi ghi bảng tóm tắt dạng CSV [mặc định: <root>
 cli-serve-allow-host = Trả lời cả yêu cầu tới tên máy này (dùng được nhiều lần); địa chỉ IP và localhost luôn được trả lời
 problem-portal-incomplete = chân trang của cổng thông tin thiếu những mục Nghị định 42/2022/NĐ-CP yêu cầu cổng thông tin của cơ quan nhà nước phải công khai: { $fields }
 help-portal-incomplete = điền { $keys } trong khối `portal:` của site.yaml (`ketluan init` viết sẵn khối này, ở dạng chú thích)
+
+## import: where each value came from (written next to `# kiểm tra lại`)
+
+import-src-header = phần đầu trang
+import-src-dateline = dòng ghi ngày (dòng { $line })
+import-at = `{ $text }` (dòng { $line })
+import-date-text = theo bài: { $at }
+import-src-header-month = tháng { $month } ở phần đầu trang
+import-src-dateline-year = năm { $year } ở dòng ghi ngày (dòng { $line })
+import-date-year-from = theo bài: { $at }, năm lấy từ { $source }
+import-date-period-year =
+    { $count ->
+    [one] theo bài: { $at }; năm không được ghi ở đó: { $year } là năm mà { $scope } nêu
+   *[other] theo bài: { $at }; năm không được ghi ở đó: { $year } là năm mà { $scope } nêu, sớm nhất trong { $all }
+}
+import-date-no-year = bài ghi { $at } nhưng không có năm
+import-date-relative = theo bài: { $at }, tính từ { $source }
+import-date-article = theo { $source }: ngày đăng bài, chưa chắc là ngày họp
+import-date-month-only = chỉ biết tháng: { $month } (phần đầu trang)
+import-date-none = bài không có ngày
+import-body-meeting-sentence = cuộc họp của cơ quan này, trong câu nói về cuộc họp
+import-body-meets-sentence = họp, theo câu nói về cuộc họp
+import-body-title-head = được nêu ở đầu tiêu đề
+import-body-title-meeting = cuộc họp của cơ quan này, trong tiêu đề
+import-body-title-meets = họp, theo tiêu đề
+import-body-concludes = kết luận (dòng { $line })
+import-body-meeting-line = cuộc họp của cơ quan này (dòng { $line })
+import-body-first-meeting = cơ quan họp đầu tiên được nêu trong bài (dòng { $line })
+import-body-first-directing = cơ quan chỉ đạo đầu tiên được nêu trong bài (dòng { $line })
+import-body-chairman = Chủ tịch UBND tỉnh kết luận (dòng { $line })
+import-body-none = không tìm thấy cơ quan kết luận
+import-chair-chaired-concluded = chủ trì và kết luận (dòng { $line })
+import-chair-chaired = chủ trì (dòng { $line })
+import-chair-several = người đầu tiên trong số những người chủ trì (dòng { $line }): { $names }
+import-chair-concluded = kết luận (dòng { $line })
+import-chair-opened = khai mạc hoặc điều hành cuộc họp (dòng { $line }); bài không nói ai chủ trì
+import-chair-none = bài không nói ai chủ trì hay kết luận
+import-places-more = { $places } và { $more } chỗ khác
+import-province-none = bài không nêu tỉnh hay địa danh nào
+import-province-unsure = chưa chắc giữa { $province } ({ $score }) và { $others }
+import-province-named = được nêu: { $mentions }
+import-province-places = theo địa danh: { $mentions }
+import-province-also = { $note }; cũng được nêu: { $others }
+import-title-header = phần đầu trang (dòng { $line })
+import-notice-title = tiêu đề thông báo (dòng { $line })
+import-title-first-line = dòng đầu tiên (dòng { $line })
+import-title-made = đặt theo câu nói về cuộc họp: bài không có tiêu đề
+import-title-none = bài không có tiêu đề
+import-scope-meeting = câu nói về cuộc họp
+import-scope-title = tiêu đề
+import-scope-text = bài
+import-date-notice = ngày ban hành thông báo (dòng { $line }); bài không ghi ngày họp
+import-province-letterhead = tiêu đề văn bản: `{ $text }` (dòng { $line })
+import-province-dateline = địa danh ở dòng ghi ngày: `{ $text }` (dòng { $line }); tiêu đề văn bản không nêu tỉnh
+import-body-issuer = cơ quan ban hành ở tiêu đề văn bản (dòng { $line }); tiêu đề không nêu cơ quan
+import-number-notice = số của thông báo (dòng { $line })
+import-signature = chữ ký (dòng { $line })
+import-signature-as = chữ ký (dòng { $line }), `{ $signature }`
+import-byline = dòng tên tác giả (dòng { $line })
+import-byline-none = không có tên tác giả
+import-document-at = { $number } (dòng { $line })
+import-none = không có
+import-documents-cited = các văn bản có số được dẫn trong bài
+import-source-link = một liên kết trong bài
+import-outlet-removed = đã bỏ khỏi đầu dòng { $line }
+import-classified = văn bản được đánh dấu `{ $mark }`; không nhập gì
+
+## import: the summary
+
+import-summary-read-as = đọc dạng
+import-summary-encoding = bảng mã
+import-summary-converted = { $encoding }, đã chuyển sang UTF-8
+import-found = tìm thấy
+import-guessed = ĐOÁN
+import-missing = THIẾU
+import-summary-removed = đã bỏ
+import-removed-lines =
+    { $count ->
+       *[other] { $why } (dòng { $lines })
+    }
+import-summary-all-found = đã tìm thấy mọi trường
+import-summary-to-check = cần xem lại
+import-summary-marked = { $fields } (có dấu `{ $marker }`)
+import-debris-link = liên kết sang bài khác
+import-debris-dots = dấu chấm đứng riêng
+import-debris-notice-title = tiêu đề thông báo
+import-debris-caption = chú thích ảnh
+import-debris-recipients = nơi nhận và chữ ký
+import-debris-repeated = dòng lặp lại
+import-debris-section = nhãn chuyên mục
+import-debris-rule = đường kẻ dưới tiêu đề
+import-debris-byline = dòng tên tác giả
+import-debris-contact = liên hệ hoặc bộ đếm
+import-debris-image = tên tệp ảnh hoặc chữ của liên kết
+import-debris-path = đường dẫn chuyên mục
+import-debris-outlet = tên cơ quan báo
+import-debris-tools = công cụ của trang
+import-debris-related = danh sách "Tin liên quan"
+import-debris-dateline = dòng ghi ngày
+import-format-text = văn bản
+import-format-html = trang web (HTML)
+import-format-docx = tài liệu Word (DOCX)
+import-format-pdf = tệp PDF
+import-outcome-written = đã ghi
+import-outcome-printed = đã in ra
+import-outcome-duplicate = trùng với { $first }
+import-outcome-failed = không nhập được
+import-column-file = tệp
+import-column-date = ngày
+import-column-province = tỉnh
+import-column-body = cơ quan
+import-column-chair = chủ trì
+import-column-documents = văn bản
+import-column-to-check = cần xem lại
+import-column-result = kết quả
+import-encoding-unknown = tệp không phải UTF-8, và đọc theo Windows-1258 hay TCVN3 (ABC) đều không ra tiếng Việt

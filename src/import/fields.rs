@@ -1,6 +1,7 @@
 //! The front-matter fields of an imported article, each with where it was found and
 //! how sure the importer is.
 
+use crate::t;
 use jiff::civil::Date;
 
 use super::blocks::{Block, Kind};
@@ -306,24 +307,34 @@ pub fn meeting_date(
 ) -> Field<Date> {
     let published = header
         .and_then(|(y, m, d)| d.and_then(|d| Date::new(y, m, d).ok()))
-        .map(|d| (d, "the header".to_string()))
-        .or_else(|| dateline.map(|(d, l)| (d, format!("the dateline (line {l})"))));
+        .map(|d| (d, t!("import-src-header")))
+        .or_else(|| dateline.map(|(d, l)| (d, t!("import-src-dateline", line = l))));
     if let Some(t) = told {
-        let at = format!("`{}` (line {})", t.written, t.line);
+        let at = t!("import-at", text = &t.written, line = t.line);
         if let (Some(day), Some(month)) = (t.day, t.month) {
             if let Some(year) = t.year
                 && let Ok(d) = Date::new(year, month, day)
             {
-                return Field::found(d, format!("from the text: {at}"));
+                return Field::found(d, t!("import-date-text", at = &at));
             }
             let reference = header
-                .map(|(y, m, _)| (y, m, format!("the header's {y}-{m:02}")))
+                .map(|(y, m, _)| {
+                    (
+                        y,
+                        m,
+                        t!("import-src-header-month", month = format!("{y}-{m:02}")),
+                    )
+                })
                 .or_else(|| {
                     dateline.map(|(d, l)| {
                         (
                             d.year(),
                             d.month(),
-                            format!("the dateline's {} (line {l})", d.year()),
+                            t!(
+                                "import-src-dateline-year",
+                                year = d.year().to_string(),
+                                line = l
+                            ),
                         )
                     })
                 });
@@ -331,7 +342,7 @@ pub fn meeting_date(
                 // A meeting told in a later month than the article's is last year's.
                 let year = if month > m { y - 1 } else { y };
                 if let Ok(d) = Date::new(year, month, day) {
-                    let note = format!("from the text: {at}, year from {source}");
+                    let note = t!("import-date-year-from", at = &at, source = &source);
                     return if month == m || month + 1 == m {
                         Field::found(d, note)
                     } else {
@@ -344,37 +355,34 @@ pub fn meeting_date(
                 if let Some(&year) = found.iter().min()
                     && let Ok(d) = Date::new(year, month, day)
                 {
-                    let also = if found.len() > 1 {
-                        let all: Vec<String> = found.iter().map(i16::to_string).collect();
-                        format!(", the earliest of {}", all.join(", "))
-                    } else {
-                        String::new()
-                    };
-                    return Field::guessed(
-                        d,
-                        format!(
-                            "from the text: {at}; its year is not written there: {year} is the year {scope} gives{also}"
-                        ),
+                    let all: Vec<String> = found.iter().map(i16::to_string).collect();
+                    let note = t!(
+                        "import-date-period-year",
+                        at = &at,
+                        year = year.to_string(),
+                        scope = *scope,
+                        count = found.len(),
+                        all = all.join(", ")
                     );
+                    return Field::guessed(d, note);
                 }
             }
-            return Field::missing(format!("the text gives {at} but no year"));
+            return Field::missing(t!("import-date-no-year", at = &at));
         }
         if let (Some(offset), Some((d, source))) = (t.relative, &published)
             && let Ok(date) = d.checked_add(jiff::Span::new().days(offset))
         {
-            return Field::found(date, format!("from the text: {at}, relative to {source}"));
+            return Field::found(date, t!("import-date-relative", at = &at, source = source));
         }
     }
     if let Some((d, source)) = published {
-        return Field::guessed(
-            d,
-            format!("from {source}: the article's date, not necessarily the meeting's"),
-        );
+        return Field::guessed(d, t!("import-date-article", source = &source));
     }
     match header {
-        Some((y, m, _)) => Field::missing(format!("only the month is known: {y}-{m:02} (header)")),
-        None => Field::missing("no date in the text"),
+        Some((y, m, _)) => {
+            Field::missing(t!("import-date-month-only", month = format!("{y}-{m:02}")))
+        }
+        None => Field::missing(t!("import-date-none")),
     }
 }
 
@@ -642,10 +650,10 @@ pub fn body_of_title(title: &str) -> Option<&'static str> {
 pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Field<String> {
     if let Some(s) = meeting {
         if let Some(name) = meetings_of(s).first() {
-            return Field::found(name.to_string(), "its meeting, in the meeting's sentence");
+            return Field::found(name.to_string(), t!("import-body-meeting-sentence"));
         }
         if let Some((name, _)) = acting_bodies(s, MEETING_VERBS).first() {
-            return Field::found(name.to_string(), "meets in the meeting's sentence");
+            return Field::found(name.to_string(), t!("import-body-meets-sentence"));
         }
     }
     if let Some(t) = title {
@@ -654,13 +662,13 @@ pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Fie
             .iter()
             .find(|(k, _)| key.starts_with(&format!("{k}:")))
         {
-            return Field::found(name.to_string(), "named at the head of the title");
+            return Field::found(name.to_string(), t!("import-body-title-head"));
         }
         if let Some(name) = meetings_of(t).first() {
-            return Field::found(name.to_string(), "its meeting, in the title");
+            return Field::found(name.to_string(), t!("import-body-title-meeting"));
         }
         if let Some((name, 0)) = acting_bodies(t, MEETING_VERBS).first() {
-            return Field::found(name.to_string(), "meets in the title");
+            return Field::found(name.to_string(), t!("import-body-title-meets"));
         }
     }
     // `Ban Thường vụ Tỉnh ủy kết luận:` introducing the conclusions.
@@ -671,7 +679,10 @@ pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Fie
             if let Some(rest) = after.strip_prefix("kết luận") {
                 let rest = rest.trim_start();
                 if rest.starts_with(':') || rest.starts_with("như sau") {
-                    return Field::found(name.to_string(), format!("concludes (line {})", b.line));
+                    return Field::found(
+                        name.to_string(),
+                        t!("import-body-concludes", line = b.line),
+                    );
                 }
             }
         }
@@ -680,7 +691,10 @@ pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Fie
     for b in &content {
         for (_, s) in sentences(&b.text) {
             if let Some(name) = meetings_of(s).first() {
-                return Field::found(name.to_string(), format!("its meeting (line {})", b.line));
+                return Field::found(
+                    name.to_string(),
+                    t!("import-body-meeting-line", line = b.line),
+                );
             }
         }
     }
@@ -689,7 +703,7 @@ pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Fie
             if let Some((name, _)) = acting_bodies(s, MEETING_VERBS).first() {
                 return Field::guessed(
                     name.to_string(),
-                    format!("the first body meeting in the text (line {})", b.line),
+                    t!("import-body-first-meeting", line = b.line),
                 );
             }
         }
@@ -700,10 +714,7 @@ pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Fie
             if concludes(&key) && key.contains("chủ tịch ubnd tỉnh") {
                 return Field::guessed(
                     "UBND tỉnh".to_string(),
-                    format!(
-                        "the Chairman of the provincial People's Committee concludes (line {})",
-                        b.line
-                    ),
+                    t!("import-body-chairman", line = b.line),
                 );
             }
         }
@@ -712,11 +723,11 @@ pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Fie
         if let Some((name, _)) = acting_bodies(&b.text, DIRECTING_VERBS).first() {
             return Field::guessed(
                 name.to_string(),
-                format!("the first body directing in the text (line {})", b.line),
+                t!("import-body-first-directing", line = b.line),
             );
         }
     }
-    Field::missing("no concluding body found")
+    Field::missing(t!("import-body-none"))
 }
 
 // ---------- who chaired ----------
@@ -779,11 +790,14 @@ pub fn chaired_by(blocks: &[Block]) -> Field<String> {
         .iter()
         .find(|(n, _)| chairs.iter().any(|(c, _)| c == n))
     {
-        return Field::found(n.clone(), format!("chaired and concluded (line {line})"));
+        return Field::found(
+            n.clone(),
+            t!("import-chair-chaired-concluded", line = *line),
+        );
     }
     match (chairs.first(), concluders.first()) {
         (Some((n, line)), _) if several.is_none() => {
-            Field::found(n.clone(), format!("chaired (line {line})"))
+            Field::found(n.clone(), t!("import-chair-chaired", line = *line))
         }
         (Some((n, line)), None) => {
             let mut all: Vec<&str> = Vec::new();
@@ -794,19 +808,13 @@ pub fn chaired_by(blocks: &[Block]) -> Field<String> {
             }
             Field::guessed(
                 n.clone(),
-                format!(
-                    "first of several who chaired (line {line}): {}",
-                    all.join(", ")
-                ),
+                t!("import-chair-several", line = *line, names = all.join(", ")),
             )
         }
-        (_, Some((n, line))) => Field::found(n.clone(), format!("concluded (line {line})")),
+        (_, Some((n, line))) => Field::found(n.clone(), t!("import-chair-concluded", line = *line)),
         (None, None) => match openers.first() {
-            Some((n, line)) => Field::guessed(
-                n.clone(),
-                format!("opened or directed the meeting (line {line}); no one is said to chair it"),
-            ),
-            None => Field::missing("no one is said to chair or conclude"),
+            Some((n, line)) => Field::guessed(n.clone(), t!("import-chair-opened", line = *line)),
+            None => Field::missing(t!("import-chair-none")),
         },
     }
 }

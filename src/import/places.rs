@@ -2,6 +2,7 @@
 //! Lâm Đồng`, `thành phố Hải Phòng`) weigh most; a province's bare name and the names
 //! of provincial centres and well-known cities (`Hạ Long` → Quảng Ninh) weigh less.
 
+use crate::t;
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
@@ -195,7 +196,7 @@ pub fn choose(list: &[Candidate]) -> Field<String> {
     let describe = |c: &Candidate| {
         let mut seen: Vec<String> = Vec::new();
         for m in &c.mentions {
-            let s = format!("`{}` (line {})", m.written, m.line);
+            let s = t!("import-at", text = &m.written, line = m.line);
             if !seen.contains(&s) && seen.len() < 3 {
                 seen.push(s);
             }
@@ -203,12 +204,12 @@ pub fn choose(list: &[Candidate]) -> Field<String> {
         let more = c.mentions.len().saturating_sub(seen.len());
         let mut out = seen.join(", ");
         if more > 0 {
-            out.push_str(&format!(" and {more} more"));
+            out = t!("import-places-more", places = out, more = more);
         }
         out
     };
     let Some(best) = list.first() else {
-        return Field::missing("no province or place named");
+        return Field::missing(t!("import-province-none"));
     };
     let second = list.get(1).map_or(0, Candidate::score);
     let name = best.province.name.to_string();
@@ -221,24 +222,23 @@ pub fn choose(list: &[Candidate]) -> Field<String> {
             .join(", ")
     };
     if best.score() == second {
-        return Field::missing(format!(
-            "unsure between {} ({}) and {}",
-            best.province.name,
-            best.score(),
-            others()
+        return Field::missing(t!(
+            "import-province-unsure",
+            province = best.province.name,
+            score = best.score(),
+            others = others()
         ));
     }
     if best.explicit() && best.score() >= 2 * second {
-        return Field::found(name, format!("named: {}", describe(best)));
+        return Field::found(name, t!("import-province-named", mentions = describe(best)));
     }
-    let kind = if best.explicit() {
-        "named"
+    let mut note = if best.explicit() {
+        t!("import-province-named", mentions = describe(best))
     } else {
-        "from place names"
+        t!("import-province-places", mentions = describe(best))
     };
-    let mut note = format!("{kind}: {}", describe(best));
     if second > 0 {
-        note.push_str(&format!("; also named: {}", others()));
+        note = t!("import-province-also", note = note, others = others());
     }
     Field::guessed(name, note)
 }

@@ -26,6 +26,18 @@ pub enum Format {
     Pdf,
 }
 
+impl Format {
+    /// The kind of file, in the current language.
+    pub fn name(self) -> String {
+        match self {
+            Format::Text => crate::t!("import-format-text"),
+            Format::Html => crate::t!("import-format-html"),
+            Format::Docx => crate::t!("import-format-docx"),
+            Format::Pdf => crate::t!("import-format-pdf"),
+        }
+    }
+}
+
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
