@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use crate::i18n::Language;
+use crate::model::date::DateError;
 use crate::model::docnum::DocNumError;
 use crate::t;
 use crate::text::encoding::Encoding;
@@ -251,7 +252,7 @@ pub enum Problem {
     },
     InvalidDate {
         value: String,
-        reason: String,
+        reason: DateError,
     },
     UnknownProvince {
         name: String,
@@ -550,6 +551,7 @@ impl Problem {
                 t!(in lang, "problem-wrong-type", key = key, expected = *expected)
             }
             Problem::InvalidDate { value, reason } => {
+                let reason = reason.describe(lang);
                 t!(in lang, "problem-invalid-date", value = quoted(value), reason = reason)
             }
             Problem::UnknownProvince { name, .. } => {

@@ -137,3 +137,33 @@ fn utf16_is_read_and_legacy_encodings_are_named() {
         "{report}"
     );
 }
+
+/// The reasons lower stages give (a date, a link) are in the site's language too.
+#[test]
+fn reasons_of_dates_and_links_are_translated() {
+    let site = tempfile::tempdir().unwrap();
+    let content = site.path().join("content");
+    std::fs::create_dir(&content).unwrap();
+    std::fs::copy(fixture().join("site.yaml"), site.path().join("site.yaml")).unwrap();
+    std::fs::write(
+        content.join("a.md"),
+        "---\ntitle: Kết luận\ndate: 2024-13-01\nprovince: Hà Tĩnh\n---\nNội dung.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("b.md"),
+        "---\ntitle: Kết luận khác\ndate: 2024-03-01\nprovince: Hà Tĩnh\n---\nXem [bài](../khong-co/).\n",
+    )
+    .unwrap();
+    let (_, report) = check(site.path(), &[]);
+    assert!(
+        report.contains("content/a.md:3:7: lỗi[invalid-date]: ngày \"2024-13-01\" không hợp lệ: không có tháng 13"),
+        "{report}"
+    );
+    assert!(
+        report.contains("không có kết luận nào có slug `khong-co`"),
+        "{report}"
+    );
+    let (_, report) = check(site.path(), &["--lang", "en"]);
+    assert!(report.contains("there is no month 13"), "{report}");
+}

@@ -453,3 +453,27 @@ import-column-documents = documents
 import-column-to-check = to check
 import-column-result = result
 import-encoding-unknown = the file is not UTF-8 and reads as neither Windows-1258 nor TCVN3 (ABC)
+
+## Why a date is no date
+
+date-not-digits = expected digits separated by `-` or `/`
+date-not-three-parts = expected a day, a month and a year
+date-year-digits = the year must have four digits
+date-no-month = there is no month { $month }
+date-no-day = there is no day { $day } in a month
+date-year-range = year { $year } is out of range
+date-no-such-day = month { $month } of { $year } has no day { $day }
+
+## Why a link leads nowhere
+
+link-outside-base = it is outside the site's base path { $base }
+link-no-page = no such page
+link-no-file = no file { $path } in the output
+link-no-anchor = { $page } has no element with id `{ $id }`
+link-draft = `{ $slug }` is a draft, left out of the published site
+link-no-conclusion = there is no conclusion with the slug `{ $slug }`
+link-content-file = `{ $name }` is a content file, not a page
+link-not-listed = `{ $name }` is not listed in `attachments` of { $file }
+link-no-attachment = `{ $slug }` has no attachment `{ $name }`
+link-no-document = there is no document with the slug `{ $slug }`
+link-no-province = there is no province page `{ $slug }`

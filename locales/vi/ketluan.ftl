@@ -417,3 +417,27 @@ import-column-documents = văn bản
 import-column-to-check = cần xem lại
 import-column-result = kết quả
 import-encoding-unknown = tệp không phải UTF-8, và đọc theo Windows-1258 hay TCVN3 (ABC) đều không ra tiếng Việt
+
+## Vì sao một giá trị không phải là ngày
+
+date-not-digits = cần các chữ số ngăn cách bằng `-` hoặc `/`
+date-not-three-parts = cần đủ ngày, tháng và năm
+date-year-digits = năm phải có bốn chữ số
+date-no-month = không có tháng { $month }
+date-no-day = không tháng nào có ngày { $day }
+date-year-range = năm { $year } nằm ngoài khoảng cho phép
+date-no-such-day = tháng { $month } năm { $year } không có ngày { $day }
+
+## Vì sao một liên kết không dẫn tới đâu
+
+link-outside-base = liên kết nằm ngoài đường dẫn gốc { $base } của trang
+link-no-page = không có trang này
+link-no-file = không có tệp { $path } trong bản dựng
+link-no-anchor = { $page } không có phần tử nào có id `{ $id }`
+link-draft = `{ $slug }` là bản nháp, không được đăng lên trang
+link-no-conclusion = không có kết luận nào có slug `{ $slug }`
+link-content-file = `{ $name }` là tệp nội dung, không phải một trang
+link-not-listed = `{ $name }` chưa được liệt kê trong `attachments` của { $file }
+link-no-attachment = `{ $slug }` không có tệp đính kèm `{ $name }`
+link-no-document = không có văn bản nào có slug `{ $slug }`
+link-no-province = không có trang tỉnh `{ $slug }`

@@ -119,18 +119,15 @@ fn broken(
     let (path, fragment) = match resolve_link(url, from, base.as_str()) {
         Link::Elsewhere => return None,
         Link::OutsideBase(_) => {
-            return Some(format!(
-                "it is outside the site's base path {}",
-                base.path()
-            ));
+            return Some(crate::t!("link-outside-base", base = base.path()));
         }
         Link::Site { path, fragment } => (path, fragment),
     };
     let Some(target) = resolve(&path, files) else {
         return Some(if path.is_empty() {
-            "no such page".into()
+            crate::t!("link-no-page")
         } else {
-            format!("no file {path} in the output")
+            crate::t!("link-no-file", path = path.as_str())
         });
     };
     let fragment = fragment.unwrap_or_default();
@@ -138,9 +135,11 @@ fn broken(
         return None;
     }
     match scanned.get(target.as_str()) {
-        Some((s, _)) if target.ends_with(".html") && !s.ids.contains(&fragment) => {
-            Some(format!("{target} has no element with id `{fragment}`"))
-        }
+        Some((s, _)) if target.ends_with(".html") && !s.ids.contains(&fragment) => Some(crate::t!(
+            "link-no-anchor",
+            page = target.as_str(),
+            id = fragment.as_str()
+        )),
         _ => None,
     }
 }
