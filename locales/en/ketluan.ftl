@@ -477,3 +477,14 @@ link-not-listed = `{ $name }` is not listed in `attachments` of { $file }
 link-no-attachment = `{ $slug }` has no attachment `{ $name }`
 link-no-document = there is no document with the slug `{ $slug }`
 link-no-province = there is no province page `{ $slug }`
+
+## Command line: parse errors
+
+cli-error-unknown-argument = unexpected argument `{ $arg }`
+cli-error-unknown-command = unknown command `{ $command }`
+cli-error-missing-value = `{ $arg }` needs a value, and none was given
+cli-error-invalid-value = invalid value `{ $value }` for `{ $arg }`
+cli-error-value-validation = invalid value `{ $value }` for `{ $arg }`: { $reason }
+cli-error-missing-required = these required arguments were not given:{ $args }
+cli-error-tip = tip: did you mean `{ $suggestion }`?
+cli-error-more = For more, run the command with `--help`.

@@ -441,3 +441,14 @@ link-not-listed = `{ $name }` chưa được liệt kê trong `attachments` củ
 link-no-attachment = `{ $slug }` không có tệp đính kèm `{ $name }`
 link-no-document = không có văn bản nào có slug `{ $slug }`
 link-no-province = không có trang tỉnh `{ $slug }`
+
+## Dòng lệnh: lỗi cú pháp lệnh
+
+cli-error-unknown-argument = không có tuỳ chọn `{ $arg }`
+cli-error-unknown-command = không có lệnh `{ $command }`
+cli-error-missing-value = `{ $arg }` cần một giá trị nhưng chưa được ghi
+cli-error-invalid-value = giá trị `{ $value }` không hợp lệ cho `{ $arg }`
+cli-error-value-validation = giá trị `{ $value }` không hợp lệ cho `{ $arg }`: { $reason }
+cli-error-missing-required = còn thiếu các tham số bắt buộc sau:{ $args }
+cli-error-tip = gợi ý: có phải ý bạn là `{ $suggestion }`?
+cli-error-more = Xem thêm: chạy lệnh với `--help`.
