@@ -557,7 +557,7 @@ impl Problem {
             Problem::UnknownProvince { name, .. } => {
                 t!(in lang, "problem-unknown-province", name = quoted(name))
             }
-            Problem::DocumentNumber(e) => e.to_string(),
+            Problem::DocumentNumber(e) => e.describe(lang),
             Problem::InvalidSlug { slug, reason } => {
                 t!(in lang, "problem-invalid-slug", slug = quoted(slug), reason = *reason)
             }

@@ -147,7 +147,7 @@ fn reasons_of_dates_and_links_are_translated() {
     std::fs::copy(fixture().join("site.yaml"), site.path().join("site.yaml")).unwrap();
     std::fs::write(
         content.join("a.md"),
-        "---\ntitle: Kết luận\ndate: 2024-13-01\nprovince: Hà Tĩnh\n---\nNội dung.\n",
+        "---\ntitle: Kết luận\ndate: 2024-13-01\nprovince: Hà Tĩnh\nresolutions: [05-NQ-TU]\n---\nNội dung.\n",
     )
     .unwrap();
     std::fs::write(
@@ -164,6 +164,14 @@ fn reasons_of_dates_and_links_are_translated() {
         report.contains("không có kết luận nào có slug `khong-co`"),
         "{report}"
     );
+    assert!(
+        report.contains("\"05-NQ-TU\" không phải số văn bản: dạng văn bản Đảng SỐ-LOẠI cần dấu \"/\" trước cơ quan ban hành"),
+        "{report}"
+    );
     let (_, report) = check(site.path(), &["--lang", "en"]);
     assert!(report.contains("there is no month 13"), "{report}");
+    assert!(
+        report.contains("\"05-NQ-TU\" is not a document number: Party form NUM-TYPE needs"),
+        "{report}"
+    );
 }

@@ -488,3 +488,33 @@ cli-error-value-validation = invalid value `{ $value }` for `{ $arg }`: { $reaso
 cli-error-missing-required = these required arguments were not given:{ $args }
 cli-error-tip = tip: did you mean `{ $suggestion }`?
 cli-error-more = For more, run the command with `--help`.
+
+## Why a text is no document number
+
+docnum-error = { $input } is not a document number: { $reason }; accepted forms are NUM-TYPE/ISSUER (05-NQ/TU), NUM/TYPE-ISSUER (108/QĐ-UBND), NUM/YEAR/TYPE-ISSUER (326/2021/NQ-HĐND), NUM/ISSUER-UNIT (1393/UBND-DL1) and NUM/YEAR/QH15 (98/2023/QH15)
+docnum-empty = empty string
+docnum-no-number = does not start with a number
+docnum-too-many-digits = number has more than 5 digits
+docnum-decimal-too-long = more than 3 digits after "." (an amount or a phone number?)
+docnum-several-dots = number with several dots (a date, an amount or a phone number?)
+docnum-letters-after-number = number is followed by letters without a separator
+docnum-slash-after = symbol is followed by "/"
+docnum-zero = document number is zero
+docnum-no-code = no type or issuer after the number
+docnum-date-or-phone = looks like a date or a phone number
+docnum-dashed-numbers = numbers joined by "-" (a range or a phone number?)
+docnum-range = looks like a range of numbers or years
+docnum-dash-no-code = "-" after the number is not followed by a code
+docnum-malformed = malformed symbol
+docnum-date = looks like a date
+docnum-fraction = looks like a fraction or a day/month
+docnum-month-year = looks like a month/year; no type or issuer
+docnum-slash-no-code = "/" after the number is not followed by a code or a year
+docnum-party-needs-slash = Party form NUM-TYPE needs "/" before the issuer
+docnum-no-issuer = no issuer after the type code
+docnum-no-code-after-year = no type or issuer code after the year
+docnum-quoc-hoi-year = a Quốc hội symbol needs the year (98/2023/QH15)
+docnum-not-a-type = { $code } is not a type code
+docnum-single-segment = symbol has a single segment { $code } (legacy or truncated)
+docnum-space-between = space between codes without a separator before { $rest }
+docnum-unexpected = unexpected { $rest } after the symbol

@@ -452,3 +452,33 @@ cli-error-value-validation = giá trị `{ $value }` không hợp lệ cho `{ $a
 cli-error-missing-required = còn thiếu các tham số bắt buộc sau:{ $args }
 cli-error-tip = gợi ý: có phải ý bạn là `{ $suggestion }`?
 cli-error-more = Xem thêm: chạy lệnh với `--help`.
+
+## Vì sao một chuỗi không phải số văn bản
+
+docnum-error = { $input } không phải số văn bản: { $reason }; các dạng được nhận là SỐ-LOẠI/CƠ QUAN (05-NQ/TU), SỐ/LOẠI-CƠ QUAN (108/QĐ-UBND), SỐ/NĂM/LOẠI-CƠ QUAN (326/2021/NQ-HĐND), SỐ/CƠ QUAN-ĐƠN VỊ (1393/UBND-DL1) và SỐ/NĂM/QH15 (98/2023/QH15)
+docnum-empty = chuỗi rỗng
+docnum-no-number = không bắt đầu bằng một số
+docnum-too-many-digits = số có hơn 5 chữ số
+docnum-decimal-too-long = có hơn 3 chữ số sau dấu "." (một số tiền hay số điện thoại?)
+docnum-several-dots = số có nhiều dấu chấm (một ngày, số tiền hay số điện thoại?)
+docnum-letters-after-number = ngay sau số là chữ, không có dấu ngăn cách
+docnum-slash-after = ngay sau ký hiệu là dấu "/"
+docnum-zero = số văn bản bằng 0
+docnum-no-code = sau số không có loại văn bản hay cơ quan ban hành
+docnum-date-or-phone = trông như một ngày hay số điện thoại
+docnum-dashed-numbers = các số nối bằng "-" (một khoảng hay số điện thoại?)
+docnum-range = trông như một khoảng số hay khoảng năm
+docnum-dash-no-code = sau dấu "-" tiếp theo số không có mã
+docnum-malformed = ký hiệu sai dạng
+docnum-date = trông như một ngày
+docnum-fraction = trông như một phân số hay ngày/tháng
+docnum-month-year = trông như tháng/năm; không có loại văn bản hay cơ quan ban hành
+docnum-slash-no-code = sau dấu "/" tiếp theo số không có mã hay năm
+docnum-party-needs-slash = dạng văn bản Đảng SỐ-LOẠI cần dấu "/" trước cơ quan ban hành
+docnum-no-issuer = sau mã loại văn bản không có cơ quan ban hành
+docnum-no-code-after-year = sau năm không có mã loại văn bản hay cơ quan ban hành
+docnum-quoc-hoi-year = ký hiệu của Quốc hội cần có năm (98/2023/QH15)
+docnum-not-a-type = { $code } không phải mã loại văn bản
+docnum-single-segment = ký hiệu chỉ có một phần { $code } (kiểu cũ hoặc bị cắt)
+docnum-space-between = có dấu cách giữa các mã mà không có dấu ngăn cách, trước { $rest }
+docnum-unexpected = có { $rest } không mong đợi sau ký hiệu
