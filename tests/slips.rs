@@ -155,7 +155,17 @@ fn reasons_of_dates_and_links_are_translated() {
         "---\ntitle: Kết luận khác\ndate: 2024-03-01\nprovince: Hà Tĩnh\n---\nXem [bài](../khong-co/).\n",
     )
     .unwrap();
+    // libyaml's own words for what no slip detector names.
+    std::fs::write(
+        content.join("c.md"),
+        "---\ntitle: 'a': b\ndate: 2024-03-01\nprovince: Hà Tĩnh\n---\nx\n",
+    )
+    .unwrap();
     let (_, report) = check(site.path(), &[]);
+    assert!(
+        report.contains("lỗi cú pháp YAML: có dấu `: ` ở chỗ không được phép"),
+        "{report}"
+    );
     assert!(
         report.contains("content/a.md:3:7: lỗi[invalid-date]: ngày \"2024-13-01\" không hợp lệ: không có tháng 13"),
         "{report}"

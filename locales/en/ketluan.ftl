@@ -518,3 +518,19 @@ docnum-not-a-type = { $code } is not a type code
 docnum-single-segment = symbol has a single segment { $code } (legacy or truncated)
 docnum-space-between = space between codes without a separator before { $rest }
 docnum-unexpected = unexpected { $rest } after the symbol
+
+## YAML: what libyaml and the reader say
+
+yaml-expected-mapping = expected `key: value` lines
+yaml-expected-list = expected a list of entries, each starting with `- `
+yaml-expected-entry-mapping = expected `key: value` lines in this entry
+yaml-control-character = the control character { $code } is not allowed here: delete it (it often comes with text copied from a terminal or an old document)
+libyaml-mapping-values = mapping values are not allowed in this context
+libyaml-expected-key = did not find expected key
+libyaml-expected-dash = did not find expected '-' indicator
+libyaml-cannot-start-scalar = found character that cannot start any plain scalar
+libyaml-end-of-stream = found unexpected end of stream
+libyaml-sequence-entries = block sequence entries are not allowed in this context
+libyaml-expected-colon = could not find expected ':'
+libyaml-unknown-escape = found unknown escape character
+libyaml-undefined-tag = found undefined tag handle

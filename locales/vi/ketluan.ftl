@@ -482,3 +482,19 @@ docnum-not-a-type = { $code } không phải mã loại văn bản
 docnum-single-segment = ký hiệu chỉ có một phần { $code } (kiểu cũ hoặc bị cắt)
 docnum-space-between = có dấu cách giữa các mã mà không có dấu ngăn cách, trước { $rest }
 docnum-unexpected = có { $rest } không mong đợi sau ký hiệu
+
+## YAML: lời của libyaml và bộ đọc
+
+yaml-expected-mapping = cần các dòng `khoá: giá trị`
+yaml-expected-list = cần một danh sách các mục, mỗi mục bắt đầu bằng `- `
+yaml-expected-entry-mapping = mục này cần các dòng `khoá: giá trị`
+yaml-control-character = ký tự điều khiển { $code } không được phép ở đây: hãy xoá nó (thường đi kèm chữ chép từ cửa sổ lệnh hay văn bản cũ)
+libyaml-mapping-values = có dấu `: ` ở chỗ không được phép (một giá trị có `: ` cần đặt trong ngoặc kép)
+libyaml-expected-key = không tìm thấy khoá ở chỗ cần có khoá
+libyaml-expected-dash = không tìm thấy dấu `-` của mục danh sách ở chỗ cần có
+libyaml-cannot-start-scalar = có ký tự không được đứng đầu một giá trị không ngoặc (như `@`, `` ` ``, `%`): đặt giá trị trong ngoặc kép
+libyaml-end-of-stream = tệp kết thúc bất ngờ
+libyaml-sequence-entries = mục danh sách (`- `) ở chỗ không được phép
+libyaml-expected-colon = không tìm thấy dấu `:` ở chỗ cần có
+libyaml-unknown-escape = có chuỗi thoát lạ (dấu `\` trong ngoặc kép): viết `\\` hoặc dùng ngoặc đơn
+libyaml-undefined-tag = có thẻ `!` chưa được định nghĩa

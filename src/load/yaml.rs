@@ -135,7 +135,7 @@ pub fn nested(fields: &Fields, key: &str) -> Option<Result<Fields, YamlError>> {
             .ok_or_else(|| YamlError {
                 line: field.line,
                 column: field.column,
-                problem: Problem::Yaml("expected `key: value` lines".into()),
+                problem: Problem::Yaml(crate::t!("yaml-expected-mapping")),
             }),
     };
     let keys = column.map_or_else(Vec::new, |c| keys_at(&text, first, c));
@@ -160,7 +160,7 @@ pub fn parse_mapping(source: &str, first_line: usize) -> Result<Fields, YamlErro
             return Err(YamlError {
                 line: first_line,
                 column: 1,
-                problem: Problem::Yaml("expected `key: value` lines".into()),
+                problem: Problem::Yaml(crate::t!("yaml-expected-mapping")),
             });
         }
     };
@@ -196,9 +196,7 @@ pub fn parse_list(
             return Err(YamlError {
                 line: first_line,
                 column: 1,
-                problem: Problem::Yaml(
-                    "expected a list of entries, each starting with `- `".into(),
-                ),
+                problem: Problem::Yaml(crate::t!("yaml-expected-list")),
             });
         }
     };
@@ -217,7 +215,7 @@ pub fn parse_list(
                 return Err(YamlError {
                     line,
                     column,
-                    problem: Problem::Yaml("expected `key: value` lines in this entry".into()),
+                    problem: Problem::Yaml(crate::t!("yaml-expected-entry-mapping")),
                 });
             }
         };
@@ -464,10 +462,9 @@ fn syntax_error(e: &serde_yaml::Error, source: &str, first_line: usize) -> YamlE
         return YamlError {
             line: file_line(line),
             column,
-            problem: Problem::Yaml(format!(
-                "the control character U+{:04X} is not allowed here: delete it (it often \
-                 comes with text copied from a terminal or an old document)",
-                u32::from(c)
+            problem: Problem::Yaml(crate::t!(
+                "yaml-control-character",
+                code = format!("U+{:04X}", u32::from(c))
             )),
         };
     }
@@ -513,7 +510,27 @@ fn syntax_error(e: &serde_yaml::Error, source: &str, first_line: usize) -> YamlE
     YamlError {
         line,
         column,
-        problem: Problem::Yaml(problem.to_string()),
+        problem: Problem::Yaml(libyaml_words(problem)),
+    }
+}
+
+/// libyaml's usual words in the chosen language; the rarer ones as libyaml says them.
+fn libyaml_words(problem: &str) -> String {
+    match problem {
+        "mapping values are not allowed in this context" => crate::t!("libyaml-mapping-values"),
+        "did not find expected key" => crate::t!("libyaml-expected-key"),
+        "did not find expected '-' indicator" => crate::t!("libyaml-expected-dash"),
+        "found character that cannot start any plain scalar" => {
+            crate::t!("libyaml-cannot-start-scalar")
+        }
+        "found unexpected end of stream" => crate::t!("libyaml-end-of-stream"),
+        "block sequence entries are not allowed in this context" => {
+            crate::t!("libyaml-sequence-entries")
+        }
+        "could not find expected ':'" => crate::t!("libyaml-expected-colon"),
+        "found unknown escape character" => crate::t!("libyaml-unknown-escape"),
+        "found undefined tag handle" => crate::t!("libyaml-undefined-tag"),
+        other => other.to_string(),
     }
 }
 
