@@ -414,7 +414,7 @@ fn check_output(root: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
             Problem::InvalidValue {
                 key: "output",
                 value: output.display().to_string(),
-                expected: "a folder outside the site's sources, such as public/ (it is replaced on every build)",
+                expected: "expected-output-folder",
             },
         )]);
     }
@@ -425,7 +425,7 @@ fn check_output(root: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
             Problem::InvalidValue {
                 key: "output",
                 value: output.display().to_string(),
-                expected: "a folder, not a symbolic link (give the folder it points to)",
+                expected: "expected-output-not-link",
             },
         )]);
     }

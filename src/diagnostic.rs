@@ -248,6 +248,7 @@ pub enum Problem {
     EmptyValue(&'static str),
     WrongType {
         key: String,
+        /// A catalogue id (`expected-…`): what the value should be.
         expected: &'static str,
     },
     InvalidDate {
@@ -275,6 +276,7 @@ pub enum Problem {
     InvalidValue {
         key: &'static str,
         value: String,
+        /// A catalogue id (`expected-…`): what the value should be.
         expected: &'static str,
     },
     Template(String),
@@ -548,7 +550,8 @@ impl Problem {
             Problem::MissingKey { key, .. } => t!(in lang, "problem-missing-key", key = *key),
             Problem::EmptyValue(key) => t!(in lang, "problem-empty-value", key = *key),
             Problem::WrongType { key, expected } => {
-                t!(in lang, "problem-wrong-type", key = key, expected = *expected)
+                let expected = crate::i18n::tr_in(lang, expected, &[]);
+                t!(in lang, "problem-wrong-type", key = key, expected = expected)
             }
             Problem::InvalidDate { value, reason } => {
                 let reason = reason.describe(lang);
@@ -735,7 +738,8 @@ impl Problem {
             Problem::DuplicateSlug { .. } => t!(in lang, "help-duplicate-slug"),
             Problem::Attachment { help, .. } => (*help).into(),
             Problem::InvalidValue { expected, .. } => {
-                t!(in lang, "help-expected", expected = *expected)
+                let expected = crate::i18n::tr_in(lang, expected, &[]);
+                t!(in lang, "help-expected", expected = expected)
             }
             Problem::Template(_) => t!(in lang, "help-template"),
             Problem::Output { help, .. } => help.to_string(),

@@ -106,7 +106,7 @@ fn at_argument(d: Diagnostic, text: &str) -> Diagnostic {
         Problem::MissingKey { .. } | Problem::EmptyValue(_) => Problem::InvalidValue {
             key,
             value: String::new(),
-            expected: "a value that is not empty",
+            expected: "expected-nonempty",
         },
         Problem::Classified { reason, .. } => Problem::Classified {
             reason,

@@ -161,9 +161,18 @@ fn reasons_of_dates_and_links_are_translated() {
         "---\ntitle: 'a': b\ndate: 2024-03-01\nprovince: Hà Tĩnh\n---\nx\n",
     )
     .unwrap();
+    std::fs::write(
+        content.join("d.md"),
+        "---\ntitle: x\ndate: 2024-03-01\nprovince: Hà Tĩnh\ndraft: có\n---\nx\n",
+    )
+    .unwrap();
     let (_, report) = check(site.path(), &[]);
     assert!(
         report.contains("lỗi cú pháp YAML: có dấu `: ` ở chỗ không được phép"),
+        "{report}"
+    );
+    assert!(
+        report.contains("`draft` phải là true hoặc false"),
         "{report}"
     );
     assert!(

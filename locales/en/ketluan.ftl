@@ -534,3 +534,33 @@ libyaml-sequence-entries = block sequence entries are not allowed in this contex
 libyaml-expected-colon = could not find expected ':'
 libyaml-unknown-escape = found unknown escape character
 libyaml-undefined-tag = found undefined tag handle
+
+## What a value should be (`expected` of a wrong value)
+
+expected-title = a title that is not empty
+expected-web-address = a web address starting with https:// or http://
+expected-text = a single value (text)
+expected-bool = true or false
+expected-list = a list of values: [a, b] or one `- a` per line
+expected-language = `vi` or `en`
+expected-theme = the name of a folder in themes/
+expected-paginate = a whole number of conclusions per page, at least 1
+expected-max-documents = a whole number of documents, at least 1
+expected-portal = indented `key: value` lines (agency, address, phone…)
+expected-email = an e-mail address such as banbientap@hatinh.gov.vn
+expected-date = a date: 2024-01-15 or 15/01/2024
+expected-link = an address starting with https://, http:// or /
+expected-references = `manual` (only the front matter's resolutions) or `auto` (the default: also the documents cited in the text)
+expected-nonempty = a value that is not empty
+expected-output-folder = a folder outside the site's sources, such as public/ (it is replaced on every build)
+expected-output-not-link = a folder, not a symbolic link (give the folder it points to)
+expected-logo = the name of an image file in the site's static/ folder (static/quoc-huy.svg: `logo: quoc-huy.svg`)
+expected-absolute-url = an absolute URL starting with https:// or http://
+expected-plain-url = a URL without query, fragment or spaces
+expected-url-host = a URL with a host name
+expected-ascii-host = a host name in ASCII (a Vietnamese domain in its xn-- form)
+expected-url-path = a URL path without empty segments
+expected-links = a list of links, each `- title: …` with `url: …` below it
+expected-translation = one text in quotes, not a list, a mapping or nothing
+expected-url-dots = a URL path without `.` or `..` segments (also written %2e)
+expected-url-encoded = a URL path without encoded slashes, backslashes or NUL

@@ -498,3 +498,33 @@ libyaml-sequence-entries = mục danh sách (`- `) ở chỗ không được ph�
 libyaml-expected-colon = không tìm thấy dấu `:` ở chỗ cần có
 libyaml-unknown-escape = có chuỗi thoát lạ (dấu `\` trong ngoặc kép): viết `\\` hoặc dùng ngoặc đơn
 libyaml-undefined-tag = có thẻ `!` chưa được định nghĩa
+
+## Giá trị cần có dạng gì
+
+expected-title = một tiêu đề không để trống
+expected-web-address = một địa chỉ web bắt đầu bằng https:// hoặc http://
+expected-text = một giá trị đơn (chữ)
+expected-bool = true hoặc false
+expected-list = một danh sách: [a, b] hoặc mỗi dòng một `- a`
+expected-language = `vi` hoặc `en`
+expected-theme = tên một thư mục trong themes/
+expected-paginate = một số nguyên kết luận mỗi trang, ít nhất là 1
+expected-max-documents = một số nguyên văn bản, ít nhất là 1
+expected-portal = các dòng `khoá: giá trị` thụt lề (agency, address, phone…)
+expected-email = một địa chỉ thư điện tử, vd. banbientap@hatinh.gov.vn
+expected-date = một ngày: 2024-01-15 hoặc 15/01/2024
+expected-link = một địa chỉ bắt đầu bằng https://, http:// hoặc /
+expected-references = `manual` (chỉ các văn bản ghi trong resolutions) hoặc `auto` (mặc định: cả các văn bản được dẫn trong nội dung)
+expected-nonempty = một giá trị không để trống
+expected-output-folder = một thư mục nằm ngoài mã nguồn của trang, vd. public/ (thư mục này bị thay mỗi lần dựng)
+expected-output-not-link = một thư mục, không phải liên kết tượng trưng (ghi thư mục mà liên kết trỏ tới)
+expected-logo = tên một tệp ảnh trong thư mục static/ của trang (static/quoc-huy.svg: `logo: quoc-huy.svg`)
+expected-absolute-url = một URL đầy đủ bắt đầu bằng https:// hoặc http://
+expected-plain-url = một URL không có phần truy vấn (?), phần neo (#) hay dấu cách
+expected-url-host = một URL có tên máy chủ
+expected-ascii-host = tên máy chủ bằng chữ ASCII (tên miền tiếng Việt viết ở dạng xn--)
+expected-url-path = đường dẫn URL không có đoạn rỗng (//)
+expected-links = một danh sách liên kết, mỗi mục `- title: …` với `url: …` ở dòng dưới
+expected-translation = một đoạn chữ trong ngoặc kép, không phải danh sách, bảng khoá hay để trống
+expected-url-dots = đường dẫn URL không có đoạn `.` hay `..` (kể cả viết là %2e)
+expected-url-encoded = đường dẫn URL không có dấu gạch chéo, gạch ngược hay NUL viết dạng mã hoá

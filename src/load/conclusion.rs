@@ -194,7 +194,7 @@ pub fn parse_storing(
                 Problem::InvalidValue {
                     key: "references",
                     value: other.to_string(),
-                    expected: "`manual` (only the front matter's resolutions) or `auto` (the default: also the documents cited in the text)",
+                    expected: "expected-references",
                 },
             );
             false

@@ -101,7 +101,7 @@ impl<'a> FieldReader<'a> {
                     field,
                     Problem::WrongType {
                         key: key.to_string(),
-                        expected: "a single value (text)",
+                        expected: "expected-text",
                     },
                 );
                 None
@@ -133,7 +133,7 @@ impl<'a> FieldReader<'a> {
                     field,
                     Problem::WrongType {
                         key: key.to_string(),
-                        expected: "true or false",
+                        expected: "expected-bool",
                     },
                 );
                 None
@@ -161,7 +161,7 @@ impl<'a> FieldReader<'a> {
                         field,
                         Problem::WrongType {
                             key: key.to_string(),
-                            expected: "a list of values: [a, b] or one `- a` per line",
+                            expected: "expected-list",
                         },
                     );
                     return Vec::new();

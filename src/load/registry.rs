@@ -121,7 +121,7 @@ fn entry(file: &Path, text: &str, item: &Item) -> Result<RegistryEntry, Vec<Diag
                 Problem::InvalidValue {
                     key: "url",
                     value: raw.clone(),
-                    expected: "a web address starting with https:// or http://",
+                    expected: "expected-web-address",
                 },
             );
         }

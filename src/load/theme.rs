@@ -57,7 +57,7 @@ pub fn read(root: &Path, config: &SiteConfig) -> (Option<ThemeFiles>, Vec<Diagno
             Problem::InvalidValue {
                 key: "theme",
                 value: config.theme.clone(),
-                expected: "the name of a folder in themes/",
+                expected: "expected-theme",
             },
         );
         return (None, vec![missing]);
@@ -330,7 +330,7 @@ fn override_strings(
     for field in fields.fields {
         let Ok(Some(value)) = crate::load::fields::scalar(&field.value) else {
             let (line, column) = field.value_position(text);
-            let expected = "one text in quotes, not a list, a mapping or nothing";
+            let expected = "expected-translation";
             report(
                 line,
                 column,
