@@ -382,7 +382,7 @@ impl Problem {
     pub fn output(e: &std::io::Error) -> Problem {
         Problem::Output {
             reason: e.to_string(),
-            help: "check the folder's permissions and free space",
+            help: "part-output-permissions",
         }
     }
 
@@ -516,7 +516,7 @@ impl Problem {
                 in lang,
                 "problem-windows-name",
                 name = quoted(name),
-                reason = *reason
+                reason = part(lang, reason)
             ),
             Problem::CaseClash { name, other, .. } => t!(
                 in lang,
@@ -550,7 +550,7 @@ impl Problem {
             Problem::MissingKey { key, .. } => t!(in lang, "problem-missing-key", key = *key),
             Problem::EmptyValue(key) => t!(in lang, "problem-empty-value", key = *key),
             Problem::WrongType { key, expected } => {
-                let expected = crate::i18n::tr_in(lang, expected, &[]);
+                let expected = part(lang, expected);
                 t!(in lang, "problem-wrong-type", key = key, expected = expected)
             }
             Problem::InvalidDate { value, reason } => {
@@ -562,13 +562,13 @@ impl Problem {
             }
             Problem::DocumentNumber(e) => e.describe(lang),
             Problem::InvalidSlug { slug, reason } => {
-                t!(in lang, "problem-invalid-slug", slug = quoted(slug), reason = *reason)
+                t!(in lang, "problem-invalid-slug", slug = quoted(slug), reason = part(lang, reason))
             }
             Problem::DuplicateSlug { slug, other } => {
                 t!(in lang, "problem-duplicate-slug", slug = slug, other = other)
             }
             Problem::Attachment { name, reason, .. } => {
-                t!(in lang, "problem-attachment", name = quoted(name), reason = *reason)
+                t!(in lang, "problem-attachment", name = quoted(name), reason = part(lang, reason))
             }
             Problem::InvalidValue { key, value, .. } => {
                 t!(in lang, "problem-invalid-value", key = *key, value = quoted(value))
@@ -647,7 +647,7 @@ impl Problem {
                 t!(in lang, "problem-unused-template", name = name)
             }
             Problem::UnpublishedFile(reason) => {
-                t!(in lang, "problem-unpublished-file", reason = *reason)
+                t!(in lang, "problem-unpublished-file", reason = part(lang, reason))
             }
             Problem::CommentInValue { key, dropped, .. } => {
                 t!(in lang, "problem-comment-in-value", key = key, dropped = dropped)
@@ -673,7 +673,9 @@ impl Problem {
             Problem::Unreadable(_) => t!(in lang, "help-unreadable"),
             Problem::NotASite(_) => t!(in lang, "help-not-a-site"),
             Problem::NoContent(_) => t!(in lang, "help-no-content"),
-            Problem::SymbolicLink { copy } => t!(in lang, "help-symbolic-link", what = *copy),
+            Problem::SymbolicLink { copy } => {
+                t!(in lang, "help-symbolic-link", what = part(lang, copy))
+            }
             Problem::TooLarge { .. } => t!(in lang, "help-too-large"),
             Problem::NotUtf8 { detected: None } => t!(in lang, "help-not-utf8"),
             Problem::NotUtf8 { detected: Some(_) } => t!(in lang, "help-legacy-encoding"),
@@ -736,14 +738,16 @@ impl Problem {
             Problem::DocumentNumber(_) => t!(in lang, "help-invalid-document-number"),
             Problem::InvalidSlug { .. } => t!(in lang, "help-invalid-slug"),
             Problem::DuplicateSlug { .. } => t!(in lang, "help-duplicate-slug"),
-            Problem::Attachment { help, .. } => (*help).into(),
+            Problem::Attachment { help, .. } => part(lang, help),
             Problem::InvalidValue { expected, .. } => {
-                let expected = crate::i18n::tr_in(lang, expected, &[]);
+                let expected = part(lang, expected);
                 t!(in lang, "help-expected", expected = expected)
             }
             Problem::Template(_) => t!(in lang, "help-template"),
-            Problem::Output { help, .. } => help.to_string(),
-            Problem::Classified { fix, .. } => t!(in lang, "help-classified", fix = *fix),
+            Problem::Output { help, .. } => part(lang, help),
+            Problem::Classified { fix, .. } => {
+                t!(in lang, "help-classified", fix = part(lang, fix))
+            }
             Problem::NotAnArticle(_) => t!(in lang, "help-not-an-article"),
             Problem::Encoding(_) => t!(in lang, "help-encoding"),
             Problem::FileExists => t!(in lang, "help-file-exists"),
@@ -1032,6 +1036,12 @@ mod code_tests {
         listed.sort();
         assert_eq!(given, listed);
     }
+}
+
+/// A part of a message a stage names by its catalogue id (`part-…`, `expected-…`),
+/// in `lang`; text that is no id (an operating system's words) as it is.
+fn part(lang: Language, id: &str) -> String {
+    crate::i18n::tr_in(lang, id, &[])
 }
 
 /// An encoding's name as people know it, in `lang`.

@@ -110,7 +110,7 @@ fn at_argument(d: Diagnostic, text: &str) -> Diagnostic {
         },
         Problem::Classified { reason, .. } => Problem::Classified {
             reason,
-            fix: "leave the mark out of this value",
+            fix: "part-classified-leave-mark",
         },
         other => other,
     };

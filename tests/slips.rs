@@ -163,7 +163,7 @@ fn reasons_of_dates_and_links_are_translated() {
     .unwrap();
     std::fs::write(
         content.join("d.md"),
-        "---\ntitle: x\ndate: 2024-03-01\nprovince: Hà Tĩnh\ndraft: có\n---\nx\n",
+        "---\ntitle: x\ndate: 2024-03-01\nprovince: Hà Tĩnh\ndraft: có\nslug: Kết-Luận\n---\nx\n",
     )
     .unwrap();
     let (_, report) = check(site.path(), &[]);

@@ -564,3 +564,32 @@ expected-links = a list of links, each `- title: …` with `url: …` below it
 expected-translation = one text in quotes, not a list, a mapping or nothing
 expected-url-dots = a URL path without `.` or `..` segments (also written %2e)
 expected-url-encoded = a URL path without encoded slashes, backslashes or NUL
+
+## Parts of messages: why, what to copy, what to do
+
+part-copy-file-into-site = the file into the site
+part-copy-file-into-content = the file into content/
+part-copy-into-site = the file or folder into the site
+part-unpublished-unlisted = the conclusion neither lists it in `attachments:` nor links to it
+part-unpublished-several = its folder holds several conclusions, and none lists it in `attachments:` or links to it
+part-unpublished-page-name = it is named like the conclusion's own page, which it would replace
+part-slug-no-letters = the file name has no letters or digits to make a URL from
+part-slug-empty = it is empty
+part-slug-separators = it must not contain `/`, `\` or `..`
+part-slug-chars = only lower-case ASCII letters, digits and `-` are allowed
+part-slug-dash = it must not start or end with `-`
+part-slug-long = it is longer than 200 characters (a folder name must be short)
+part-attachment-list-it = put the file beside the .md file and list its name without folders
+part-attachment-plain = must be a file name beside the Markdown file, without folders
+part-attachment-page-name = is the name of the conclusion's own page, which it would replace
+part-attachment-rename = give the file another name (any but index.html) and list that
+part-attachment-not-file = is not a regular file
+part-attachment-missing = no such file beside the Markdown file
+part-attachment-spelling = check the name's spelling and case, or put the file beside the .md file
+part-classified-take-out = take the file out of content/
+part-classified-leave-mark = leave the mark out of this value
+part-classified-leave-article = leave the article out of the site
+part-output-permissions = check the folder's permissions and free space
+part-windows-trailing = Windows drops a dot or space at the end of a name
+part-windows-device = Windows reserves this name for a device (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, with any extension)
+part-windows-chars = Windows does not allow the characters < > : " | ? * or control characters in a name

@@ -528,3 +528,32 @@ expected-links = một danh sách liên kết, mỗi mục `- title: …` với 
 expected-translation = một đoạn chữ trong ngoặc kép, không phải danh sách, bảng khoá hay để trống
 expected-url-dots = đường dẫn URL không có đoạn `.` hay `..` (kể cả viết là %2e)
 expected-url-encoded = đường dẫn URL không có dấu gạch chéo, gạch ngược hay NUL viết dạng mã hoá
+
+## Các phần của thông báo: vì sao, chép gì, làm gì
+
+part-copy-file-into-site = tệp đó vào thư mục trang
+part-copy-file-into-content = tệp đó vào content/
+part-copy-into-site = tệp hay thư mục đó vào thư mục trang
+part-unpublished-unlisted = kết luận không liệt kê tệp trong `attachments:` và không liên kết tới nó
+part-unpublished-several = thư mục có nhiều kết luận, và không kết luận nào liệt kê tệp trong `attachments:` hay liên kết tới nó
+part-unpublished-page-name = tệp trùng tên với trang của chính kết luận, và sẽ thay trang đó
+part-slug-no-letters = tên tệp không có chữ hay số nào để tạo địa chỉ
+part-slug-empty = giá trị trống
+part-slug-separators = không được có `/`, `\` hay `..`
+part-slug-chars = chỉ được dùng chữ thường không dấu, chữ số và `-`
+part-slug-dash = không được bắt đầu hay kết thúc bằng `-`
+part-slug-long = dài hơn 200 ký tự (tên thư mục phải ngắn)
+part-attachment-list-it = đặt tệp cạnh tệp .md và ghi tên tệp, không kèm thư mục
+part-attachment-plain = phải là tên một tệp đặt cạnh tệp Markdown, không kèm thư mục
+part-attachment-page-name = trùng tên với trang của chính kết luận, và sẽ thay trang đó
+part-attachment-rename = đặt cho tệp tên khác (bất kỳ, trừ index.html) và ghi tên đó
+part-attachment-not-file = không phải một tệp thông thường
+part-attachment-missing = không có tệp này cạnh tệp Markdown
+part-attachment-spelling = kiểm tra chính tả và chữ hoa, chữ thường của tên, hoặc đặt tệp cạnh tệp .md
+part-classified-take-out = đưa tệp ra khỏi content/
+part-classified-leave-mark = bỏ dấu mật khỏi giá trị này
+part-classified-leave-article = không đưa bài này lên trang
+part-output-permissions = kiểm tra quyền ghi và dung lượng trống của thư mục
+part-windows-trailing = Windows bỏ dấu chấm hay dấu cách ở cuối tên
+part-windows-device = Windows dành tên này cho thiết bị (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, với mọi phần mở rộng)
+part-windows-chars = Windows không cho phép các ký tự < > : " | ? * hay ký tự điều khiển trong tên

@@ -86,7 +86,7 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
                     Location::at(file, m.line, m.column),
                     Problem::Classified {
                         reason: t!("import-classified", mark = m.text.as_str()),
-                        fix: "leave the article out of the site",
+                        fix: "part-classified-leave-article",
                     },
                 )
                 .with_source(&text)

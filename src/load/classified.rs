@@ -24,7 +24,7 @@ pub struct Mark {
 }
 
 /// The end of the help for a classified file in `content/`.
-const TAKE_OUT: &str = "take the file out of content/";
+const TAKE_OUT: &str = "part-classified-take-out";
 
 /// The front-matter key that declares a classification.
 pub const KEY: &str = "classification";

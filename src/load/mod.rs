@@ -292,7 +292,7 @@ fn walk(root: &Path) -> (Files, Vec<Diagnostic>) {
             problems.push(Diagnostic::new(
                 Location::file(diagnostic::relative(root, path)),
                 Problem::SymbolicLink {
-                    copy: "the file into content/",
+                    copy: "part-copy-file-into-content",
                 },
             ));
         } else if entry.file_type().is_file() {
@@ -457,9 +457,7 @@ fn bundle_files(
             })
         });
         let why = match (owners.as_slice(), name) {
-            (_, Some(name)) if conclusion::is_page_name(&name) => {
-                "it is named like the conclusion's own page, which it would replace"
-            }
+            (_, Some(name)) if conclusion::is_page_name(&name) => "part-unpublished-page-name",
             (_, Some(name)) if linker.is_some() => {
                 let i = linker.expect("found");
                 Arc::make_mut(&mut conclusions[i]).files.push(Attachment {
@@ -479,10 +477,8 @@ fn bundle_files(
                     });
                 continue;
             }
-            ([_], _) => "the conclusion neither lists it in `attachments:` nor links to it",
-            _ => {
-                "its folder holds several conclusions, and none lists it in `attachments:` or links to it"
-            }
+            ([_], _) => "part-unpublished-unlisted",
+            _ => "part-unpublished-several",
         };
         let file = path.strip_prefix(root).unwrap_or(path);
         left_out.push(Diagnostic::new(

@@ -226,7 +226,7 @@ fn is_link(path: &Path, root: &Path, problems: &mut Vec<Diagnostic>) -> bool {
         problems.push(Diagnostic::new(
             Location::file(crate::diagnostic::relative(root, path)),
             Problem::SymbolicLink {
-                copy: "the file or folder into the site",
+                copy: "part-copy-into-site",
             },
         ));
     }

@@ -20,22 +20,22 @@ impl Slug {
     /// `[a-z0-9-]` (so `../x`, `/etc`, `a/b` and `Ket Luan` cannot reach the file system).
     pub fn parse(s: &str) -> Result<Self, &'static str> {
         if s.is_empty() {
-            return Err("it is empty");
+            return Err("part-slug-empty");
         }
         if s.contains(['/', '\\']) || s.contains("..") {
-            return Err("it must not contain `/`, `\\` or `..`");
+            return Err("part-slug-separators");
         }
         if !s
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         {
-            return Err("only lower-case ASCII letters, digits and `-` are allowed");
+            return Err("part-slug-chars");
         }
         if s.starts_with('-') || s.ends_with('-') {
-            return Err("it must not start or end with `-`");
+            return Err("part-slug-dash");
         }
         if s.len() > MAX_LEN {
-            return Err("it is longer than 200 characters (a folder name must be short)");
+            return Err("part-slug-long");
         }
         Ok(Self(s.to_string()))
     }
