@@ -581,7 +581,7 @@ impl Problem {
             Problem::FileExists => t!(in lang, "problem-file-exists"),
             Problem::Encoding(reason) => reason.clone(),
             Problem::NotAnArticle(reason) => {
-                t!(in lang, "problem-not-an-article", reason = *reason)
+                t!(in lang, "problem-not-an-article", reason = part(lang, reason))
             }
             Problem::FolderNotEmpty(what) => t!(in lang, "problem-folder-not-empty", what = what),
             Problem::DateInFuture(date) => {
@@ -755,7 +755,7 @@ impl Problem {
             Problem::DateInFuture(_) => t!(in lang, "help-date-in-future"),
             Problem::DateTooEarly(_) => t!(in lang, "help-date-too-early"),
             Problem::TemplateBudget(_) => t!(in lang, "help-template-budget"),
-            Problem::UnreadableInput { fix, .. } => fix.to_string(),
+            Problem::UnreadableInput { fix, .. } => part(lang, fix),
             Problem::ProvinceNotInForce { suggestion, .. } => match suggestion {
                 Some(s) => t!(in lang, "help-province-not-in-force-use", province = *s),
                 None => t!(in lang, "help-province-not-in-force"),

@@ -593,3 +593,29 @@ part-output-permissions = check the folder's permissions and free space
 part-windows-trailing = Windows drops a dot or space at the end of a name
 part-windows-device = Windows reserves this name for a device (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, with any extension)
 part-windows-chars = Windows does not allow the characters < > : " | ? * or control characters in a name
+
+## import: files it cannot read
+
+part-docx-fix = open the file in Word or LibreOffice, save it again as .docx (or copy its text into a .txt file) and import that
+import-docx-zip-damaged = the file is a damaged zip archive ({ $error })
+import-docx-not-word = the file is a zip archive but not a Word document (no word/document.xml)
+part-docx-not-word-fix = import the article's .docx, .pdf, .html or .txt file itself
+import-docx-unpack = the Word document could not be unpacked ({ $error })
+import-docx-too-big = the Word document's text unpacks to more than { $limit } MB
+import-docx-xml = the Word document's XML is damaged ({ $error })
+import-html-too-many = the web page has { $elements } elements, more than the { $limit } read
+part-html-fix = open the page in a browser, copy the article's text into a .txt file and import that
+import-html-unreadable = the web page could not be read: { $error }
+import-too-large = the file is { $size } MB, more than the { $limit } MB an article or a notice can be
+part-too-large-fix = import the article's own file, or copy its text into a .txt file
+import-old-word = the file is an old Word document (.doc, Word 97-2003)
+part-old-word-fix = open it in Word or LibreOffice, save it as .docx (Word Document) and import that
+import-image = the file is an image ({ $kind }), not text
+part-image-fix = import the article's text or its Word or PDF file; a photographed page needs OCR first
+part-pdf-fix = open the PDF, copy its text into a .txt file and import that; a scanned PDF needs OCR first (for example OCRmyPDF with Vietnamese, `-l vie`)
+import-pdf-no-text = the PDF has no text layer (a scanned or photographed page), so there is no text to import
+part-pdf-ocr = run OCR on it first (for example OCRmyPDF with Vietnamese: `ocrmypdf -l vie in.pdf out.pdf`) and import the result, or type the text into a .txt file
+import-pdf-slow = reading the PDF took more than { $seconds } seconds
+import-pdf-damaged = the PDF could not be read ({ $error })
+part-file-empty = the file is empty
+part-file-no-text = the file has no text

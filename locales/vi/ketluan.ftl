@@ -557,3 +557,29 @@ part-output-permissions = kiểm tra quyền ghi và dung lượng trống của
 part-windows-trailing = Windows bỏ dấu chấm hay dấu cách ở cuối tên
 part-windows-device = Windows dành tên này cho thiết bị (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, với mọi phần mở rộng)
 part-windows-chars = Windows không cho phép các ký tự < > : " | ? * hay ký tự điều khiển trong tên
+
+## import: tệp không đọc được
+
+part-docx-fix = mở tệp bằng Word hoặc LibreOffice, lưu lại dạng .docx (hoặc chép chữ sang một tệp .txt) rồi nhập tệp đó
+import-docx-zip-damaged = tệp là một tệp nén zip bị hỏng ({ $error })
+import-docx-not-word = tệp là tệp nén zip nhưng không phải tài liệu Word (không có word/document.xml)
+part-docx-not-word-fix = nhập chính tệp .docx, .pdf, .html hoặc .txt của bài
+import-docx-unpack = không giải nén được tài liệu Word ({ $error })
+import-docx-too-big = chữ của tài liệu Word khi giải nén lớn hơn { $limit } MB
+import-docx-xml = phần XML của tài liệu Word bị hỏng ({ $error })
+import-html-too-many = trang web có { $elements } phần tử, nhiều hơn mức { $limit } được đọc
+part-html-fix = mở trang bằng trình duyệt, chép chữ của bài sang một tệp .txt rồi nhập tệp đó
+import-html-unreadable = không đọc được trang web: { $error }
+import-too-large = tệp nặng { $size } MB, hơn mức { $limit } MB của một bài viết hay thông báo
+part-too-large-fix = nhập chính tệp của bài, hoặc chép chữ của bài sang một tệp .txt
+import-old-word = tệp là tài liệu Word kiểu cũ (.doc, Word 97-2003)
+part-old-word-fix = mở tệp bằng Word hoặc LibreOffice, lưu lại dạng .docx (Word Document) rồi nhập tệp đó
+import-image = tệp là ảnh ({ $kind }), không phải văn bản
+part-image-fix = nhập chữ của bài hoặc tệp Word, PDF của bài; trang chụp ảnh cần nhận dạng chữ (OCR) trước
+part-pdf-fix = mở tệp PDF, chép chữ sang một tệp .txt rồi nhập tệp đó; PDF quét từ giấy cần nhận dạng chữ (OCR) trước (ví dụ OCRmyPDF với tiếng Việt, `-l vie`)
+import-pdf-no-text = tệp PDF không có lớp chữ (trang quét hay chụp ảnh), nên không có chữ để nhập
+part-pdf-ocr = nhận dạng chữ (OCR) trước (ví dụ OCRmyPDF với tiếng Việt: `ocrmypdf -l vie in.pdf out.pdf`) rồi nhập kết quả, hoặc gõ chữ vào một tệp .txt
+import-pdf-slow = đọc tệp PDF mất hơn { $seconds } giây
+import-pdf-damaged = không đọc được tệp PDF ({ $error })
+part-file-empty = tệp trống
+part-file-no-text = tệp không có chữ

@@ -69,8 +69,8 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
     let (text, encoding, format) = (read.text, read.encoding, read.format);
     if empty(&text) {
         let what = match format {
-            Format::Text => "the file is empty",
-            _ => "the file has no text",
+            Format::Text => "part-file-empty",
+            _ => "part-file-no-text",
         };
         return Err(vec![Diagnostic::new(
             Location::at(file, 1, 1),

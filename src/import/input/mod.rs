@@ -8,6 +8,7 @@ mod docx;
 mod html;
 mod pdf;
 
+use crate::t;
 use std::fmt;
 
 use crate::text::encoding::{self, Encoding, Unreadable};
@@ -79,12 +80,12 @@ impl InputError {
 pub fn read(bytes: &[u8]) -> Result<Read, InputError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(InputError::refused(
-            format!(
-                "the file is {} MB, more than the {} MB an article or a notice can be",
-                bytes.len() >> 20,
-                MAX_FILE_BYTES >> 20
+            t!(
+                "import-too-large",
+                size = bytes.len() >> 20,
+                limit = MAX_FILE_BYTES >> 20
             ),
-            "import the article's own file, or copy its text into a .txt file",
+            "part-too-large-fix",
         ));
     }
     let utf8 = |text: String, format| Read {
@@ -96,13 +97,12 @@ pub fn read(bytes: &[u8]) -> Result<Read, InputError> {
         Sniffed::Pdf => pdf::text(bytes).map(|t| utf8(t, Format::Pdf)),
         Sniffed::Zip => docx::text(bytes).map(|t| utf8(t, Format::Docx)),
         Sniffed::OldWord => Err(InputError::refused(
-            "the file is an old Word document (.doc, Word 97-2003)",
-            "open it in Word or LibreOffice, save it as .docx (Word Document) and import that",
+            t!("import-old-word"),
+            "part-old-word-fix",
         )),
         Sniffed::Image(kind) => Err(InputError::refused(
-            format!("the file is an image ({kind}), not text"),
-            "import the article's text or its Word or PDF file; a photographed page needs \
-             OCR first",
+            t!("import-image", kind = kind.to_string()),
+            "part-image-fix",
         )),
         Sniffed::Other => {
             let (text, encoding) = encoding::decode(bytes).map_err(InputError::Encoding)?;
