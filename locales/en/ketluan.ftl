@@ -619,3 +619,6 @@ import-pdf-slow = reading the PDF took more than { $seconds } seconds
 import-pdf-damaged = the PDF could not be read ({ $error })
 part-file-empty = the file is empty
 part-file-no-text = the file has no text
+import-duplicate = warning: { $file } is the same article as { $first }; it was skipped
+import-not-imported = { $file } was not imported
+import-report-written = summary: { $file }

@@ -583,3 +583,6 @@ import-pdf-slow = đọc tệp PDF mất hơn { $seconds } giây
 import-pdf-damaged = không đọc được tệp PDF ({ $error })
 part-file-empty = tệp trống
 part-file-no-text = tệp không có chữ
+import-duplicate = cảnh báo: { $file } là cùng một bài với { $first }; đã bỏ qua
+import-not-imported = chưa nhập được { $file }
+import-report-written = bảng tóm tắt: { $file }
