@@ -308,6 +308,8 @@ pub fn supervise<T: Send + 'static>(
     let mine = std::sync::Arc::clone(&slot);
     let spawned = std::thread::Builder::new()
         .name("ketluan-work".into())
+        // What the main thread has, where this work ran before.
+        .stack_size(8 << 20)
         .spawn(move || {
             let work = mine.lock().ok().and_then(|mut w| w.take());
             let value = work.map(|w| w());

@@ -33,7 +33,7 @@ enum Piece {
     Table(Vec<Vec<Vec<Para>>>),
 }
 
-pub fn text(bytes: &[u8]) -> Result<String, InputError> {
+pub(super) fn text(bytes: &[u8]) -> Result<String, InputError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         InputError::refused(t!("import-docx-zip-damaged", error = e.to_string()), FIX)
     })?;

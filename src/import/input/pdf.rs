@@ -29,7 +29,7 @@ const MIN_LETTERS: usize = 40;
 
 const FIX: &str = "part-pdf-fix";
 
-pub fn text(bytes: &[u8]) -> Result<String, InputError> {
+pub(super) fn text(bytes: &[u8]) -> Result<String, InputError> {
     let raw = extract(bytes)?;
     let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
     if letters < MIN_LETTERS {
