@@ -622,3 +622,18 @@ part-file-no-text = the file has no text
 import-duplicate = warning: { $file } is the same article as { $first }; it was skipped
 import-not-imported = { $file } was not imported
 import-report-written = summary: { $file }
+
+## Writing the output
+
+write-busy = another ketluan build is writing { $output } (it holds { $lock })
+write-not-a-folder = { $output } is a file, not a folder
+write-not-ours = { $output } is a folder ketluan did not write; refusing to replace it
+write-unreadable = cannot read { $path }: { $error }
+part-write-busy-fix = wait for it to finish, or choose another --output
+part-write-not-a-folder-fix = choose another --output, or move the file away
+part-write-not-ours-fix = remove it, choose another --output, or pass --force to replace it
+part-write-unreadable-fix = check that the file exists and can be read
+write-name-too-long = a file or folder name is longer than the system allows ({ $error })
+part-write-name-too-long-fix = shorten the `slug:` or the attachment's name (slugs have at most 200 characters), or choose an --output with a shorter path
+write-busy-folder = the output folder is a mount point or in use ({ $error })
+part-write-busy-folder-fix = ketluan replaces the output folder as a whole, which the system refuses for a mount point: give --output a folder inside it (/mnt/web/ket-luan), and close programs that hold files in it open

@@ -586,3 +586,18 @@ part-file-no-text = tệp không có chữ
 import-duplicate = cảnh báo: { $file } là cùng một bài với { $first }; đã bỏ qua
 import-not-imported = chưa nhập được { $file }
 import-report-written = bảng tóm tắt: { $file }
+
+## Ghi bản dựng
+
+write-busy = một lần dựng ketluan khác đang ghi vào { $output } (đang giữ { $lock })
+write-not-a-folder = { $output } là một tệp, không phải thư mục
+write-not-ours = { $output } là thư mục không do ketluan ghi; không thay thư mục này
+write-unreadable = không đọc được { $path }: { $error }
+part-write-busy-fix = chờ lần dựng đó xong, hoặc chọn --output khác
+part-write-not-a-folder-fix = chọn --output khác, hoặc chuyển tệp đó đi chỗ khác
+part-write-not-ours-fix = xoá thư mục đó, chọn --output khác, hoặc thêm --force để thay nó
+part-write-unreadable-fix = kiểm tra tệp có tồn tại và đọc được không
+write-name-too-long = tên tệp hay thư mục dài hơn mức hệ thống cho phép ({ $error })
+part-write-name-too-long-fix = rút ngắn `slug:` hoặc tên tệp đính kèm (slug dài tối đa 200 ký tự), hoặc chọn --output có đường dẫn ngắn hơn
+write-busy-folder = thư mục xuất là điểm gắn ổ đĩa hoặc đang được dùng ({ $error })
+part-write-busy-folder-fix = ketluan thay cả thư mục xuất một lần, điều hệ thống không cho làm với điểm gắn ổ đĩa: cho --output một thư mục bên trong nó (/mnt/web/ket-luan), và đóng các chương trình đang mở tệp trong đó
