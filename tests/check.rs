@@ -86,6 +86,16 @@ fn a_province_after_it_merged() {
     let out = site.run(&["check"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("write `province: Lâm Đồng`"), "{text}");
+    assert!(
+        text.contains("it merged into Lâm Đồng on 2025-07-01"),
+        "{text}"
+    );
+    let out = site.run(&["check", "--lang", "vi"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("đơn vị này đã nhập vào Lâm Đồng từ 2025-07-01"),
+        "{text}"
+    );
     // Before the merger it is fine.
     let site = site_with(&conclusion("A", "2025-06-30", "Đắk Nông", ""));
     assert_eq!(findings(&site), []);

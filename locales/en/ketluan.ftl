@@ -637,3 +637,12 @@ write-name-too-long = a file or folder name is longer than the system allows ({ 
 part-write-name-too-long-fix = shorten the `slug:` or the attachment's name (slugs have at most 200 characters), or choose an --output with a shorter path
 write-busy-folder = the output folder is a mount point or in use ({ $error })
 part-write-busy-folder-fix = ketluan replaces the output folder as a whole, which the system refuses for a mount point: give --output a folder inside it (/mnt/web/ket-luan), and close programs that hold files in it open
+
+## Why (parts of warnings made by check)
+
+why-reorganised = it was reorganised on { $date }
+why-merged = it merged into { $province } on { $date }
+why-formed = it was formed on { $date }
+why-year-in-number = in { $year } (the year in its number)
+why-classified-key = the front matter declares `{ $key }: { $value }`
+why-classified-mark = it is marked `{ $mark }`

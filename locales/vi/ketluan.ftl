@@ -45,7 +45,10 @@ problem-date-in-future = ngày { $date } ở trong tương lai
 problem-date-too-early = ngày { $date } trước năm 1930
 problem-province-not-in-force = { $name } chưa có hoặc không còn vào ngày { $date }: { $why }
 problem-document-after-conclusion = trích dẫn { $number }, ban hành { $issued }, sau ngày họp này ({ $date })
-problem-registry-mismatch = { $number }: văn bản ghi { $what } là { $text }, danh mục văn bản (dòng { $line }) ghi { $registry }
+problem-registry-mismatch = { $number }: văn bản ghi { $what ->
+        [date] ngày ban hành
+       *[title] trích yếu
+    } là { $text }, danh mục văn bản (dòng { $line }) ghi { $registry }
 problem-duplicate-conclusion = trùng tỉnh, ngày và tiêu đề với { $other }
 problem-empty-body = phần nội dung đang trống
 problem-title-too-long = tiêu đề có { $chars } ký tự, vượt quá { $max }
@@ -601,3 +604,12 @@ write-name-too-long = tên tệp hay thư mục dài hơn mức hệ thống cho
 part-write-name-too-long-fix = rút ngắn `slug:` hoặc tên tệp đính kèm (slug dài tối đa 200 ký tự), hoặc chọn --output có đường dẫn ngắn hơn
 write-busy-folder = thư mục xuất là điểm gắn ổ đĩa hoặc đang được dùng ({ $error })
 part-write-busy-folder-fix = ketluan thay cả thư mục xuất một lần, điều hệ thống không cho làm với điểm gắn ổ đĩa: cho --output một thư mục bên trong nó (/mnt/web/ket-luan), và đóng các chương trình đang mở tệp trong đó
+
+## Vì sao (một phần của cảnh báo do check đưa ra)
+
+why-reorganised = đơn vị này được tổ chức lại từ { $date }
+why-merged = đơn vị này đã nhập vào { $province } từ { $date }
+why-formed = đơn vị này được thành lập từ { $date }
+why-year-in-number = năm { $year } (năm ghi trong số văn bản)
+why-classified-key = phần khai báo ghi `{ $key }: { $value }`
+why-classified-mark = văn bản được đánh dấu `{ $mark }`

@@ -39,7 +39,7 @@ pub(super) fn check(
             let issued = match (doc.issued, year) {
                 (Some(issued), _) if issued > c.date => issued.to_string(),
                 // An earlier date given for it cannot be right either.
-                (_, Some(y)) => format!("in {y} (the year in its number)"),
+                (_, Some(y)) => crate::t!("why-year-in-number", year = y.to_string()),
                 _ => continue,
             };
             let at = match site.mention_docs[i].iter().position(|&x| x == d) {

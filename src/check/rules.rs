@@ -49,13 +49,19 @@ fn province(c: &Conclusion, src: &Source) -> Option<Diagnostic> {
             let current = p.current();
             let merged = until.tomorrow().unwrap_or(until);
             let why = if current.slug == p.slug {
-                format!("it was reorganised on {merged}")
+                crate::t!("why-reorganised", date = merged.to_string())
             } else {
-                format!("it merged into {} on {merged}", current.name)
+                crate::t!(
+                    "why-merged",
+                    province = current.name,
+                    date = merged.to_string()
+                )
             };
             (why, Some(current.name))
         }
-        (Some(from), _) if c.date < from => (format!("it was formed on {from}"), None),
+        (Some(from), _) if c.date < from => {
+            (crate::t!("why-formed", date = from.to_string()), None)
+        }
         _ => return None,
     };
     let problem = Problem::ProvinceNotInForce {

@@ -40,7 +40,7 @@ pub fn check(file: &Path, text: &str, fields: Option<&Fields>) -> Vec<Diagnostic
             other => other.to_string(),
         };
         let problem = Problem::Classified {
-            reason: format!("the front matter declares `{KEY}: {value}`"),
+            reason: crate::t!("why-classified-key", key = KEY, value = value),
             fix: TAKE_OUT,
         };
         out.push(
@@ -54,7 +54,7 @@ pub fn check(file: &Path, text: &str, fields: Option<&Fields>) -> Vec<Diagnostic
             continue;
         }
         let problem = Problem::Classified {
-            reason: format!("it is marked `{}`", mark.text),
+            reason: crate::t!("why-classified-mark", mark = mark.text.as_str()),
             fix: TAKE_OUT,
         };
         out.push(
