@@ -12,7 +12,7 @@ use crate::cache::{self, BuildCache, Inputs, State};
 use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::linkcheck;
 use crate::load;
-use crate::model::Site;
+use crate::model::{Site, Stamp};
 use crate::render::memo::Memo;
 use crate::render::{self, Rendered, Theme};
 use crate::timings::Timings;
@@ -35,6 +35,8 @@ pub struct BuildOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BuildReport {
     pub conclusions: usize,
+    /// Content files parsed (the others were taken parsed from the build cache).
+    pub parsed: usize,
     pub pages: usize,
     pub files: usize,
     /// Pages carried over from the last build unrendered (their inputs unchanged).
@@ -59,21 +61,22 @@ pub fn load_site(
     options: &BuildOptions,
     timings: &mut Timings,
 ) -> Result<(Site, Theme), Vec<Diagnostic>> {
-    load_site_with(options, timings, None)
+    load_site_with(options, timings, None, true)
 }
 
+/// `store_texts`: see [`load::Options::store_texts`].
 fn load_site_with(
     options: &BuildOptions,
     timings: &mut Timings,
     cache: Option<&mut load::Cache>,
+    store_texts: bool,
 ) -> Result<(Site, Theme), Vec<Diagnostic>> {
     let loaded = timings.time("load", || {
         let load_options = load::Options {
             root: options.root.clone(),
             base_url: options.base_url.clone(),
             drafts: options.drafts,
-            // `serve` (with a cache) renders again and again; a build renders once.
-            store_texts: cache.is_none(),
+            store_texts,
         };
         load::load_with(&load_options, cache)
     })?;
@@ -103,7 +106,8 @@ pub fn render_site_with(
         Some(c) => (Some(&mut c.load), Some(&mut c.render)),
         None => (None, None),
     };
-    let (site, theme) = load_site_with(options, timings, load_cache)?;
+    // `serve` renders again and again: it keeps the bodies.
+    let (site, theme) = load_site_with(options, timings, load_cache, false)?;
     let rendered = render::render_site_with(&site, &theme, timings, render_cache)?;
     Ok((site, theme, rendered))
 }
@@ -216,6 +220,7 @@ fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Dia
         });
         return Ok(BuildReport {
             conclusions: last.conclusions,
+            parsed: 0,
             pages: last.pages,
             files: last.files,
             reused: last.pages,
@@ -224,7 +229,7 @@ fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Dia
             timings,
         });
     }
-    let (site, theme) = load_site(options, &mut timings)?;
+    let (site, theme, parsed) = load_parsing_changed(options, &store, salt, &inputs, &mut timings)?;
     let mut staging = timings
         .time("stage", || {
             write::Staging::begin_with(&output, options.force)
@@ -268,6 +273,7 @@ fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Dia
     timings.time("cache", || store.save(&state, &manifest));
     Ok(BuildReport {
         conclusions,
+        parsed,
         pages: made.pages,
         files,
         reused: made.reused,
@@ -275,6 +281,38 @@ fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Dia
         elapsed: started.elapsed(),
         timings,
     })
+}
+
+/// [`load_site`], parsing only the content files that the build cache does not
+/// hold parsed from the same bytes, and saving what it parsed for the next build
+/// (even when the site has errors: the files that parsed stay parsed). Also
+/// returns how many files it parsed.
+fn load_parsing_changed(
+    options: &BuildOptions,
+    store: &BuildCache,
+    salt: u128,
+    inputs: &Inputs,
+    timings: &mut Timings,
+) -> Result<(Site, Theme, usize), Vec<Diagnostic>> {
+    let known = |rel: &str| {
+        let (hash, len, mtime) = inputs.file(rel)?;
+        let since = Duration::from_nanos(u64::try_from(mtime).ok()?);
+        Some((hash, Stamp::new(std::time::UNIX_EPOCH + since, len)))
+    };
+    let root = &options.root;
+    let mut parsed = timings.time("parsed", || {
+        store
+            .parsed(salt, root)
+            .map(|r| load::Cache::from_records(&r, root, &known))
+            .unwrap_or_default()
+    });
+    let loaded = load_site_with(options, timings, Some(&mut parsed), true);
+    let fresh = parsed.parsed();
+    timings.time("parsed", || {
+        store.save_parsed(salt, root, &parsed.to_records(root, &known));
+    });
+    crate::drop_later(parsed);
+    loaded.map(|(site, theme)| (site, theme, fresh))
 }
 
 /// What the render of a build put into its staging folder.

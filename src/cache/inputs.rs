@@ -67,6 +67,17 @@ impl Inputs {
         self.entries.is_empty()
     }
 
+    /// The content hash of the regular file `rel` (below the root, `/`-separated),
+    /// with its length and modification time (nanoseconds since 1970) when scanned.
+    pub fn file(&self, rel: &str) -> Option<(u128, u64, u128)> {
+        // 0: the file could not be read.
+        let e = self
+            .entries
+            .get(rel)
+            .filter(|e| e.kind == 'f' && e.hash != 0)?;
+        Some((e.hash, e.stamp.len, e.stamp.mtime))
+    }
+
     /// Whether this scan describes the site it read and equals `other`'s.
     pub fn same_site(&self, other: &Inputs) -> bool {
         self.digest != 0 && self.digest == other.digest

@@ -16,6 +16,11 @@
 //! A copy of the output's manifest (`manifest`) lets the list of changes compare
 //! with the last build even where the output itself was not kept (CI).
 //!
+//! The parsed content files (`parsed`, see `crate::load::cache`), each with the
+//! content hash of the file it was parsed from, so that a build parses again only
+//! the files that changed. It is tied to the salt and to the site's folder (a
+//! conclusion names its attachments by path).
+//!
 //! Nothing in it is taken on trust: a file that does not end with the hash of all
 //! its bytes (truncated, corrupt, of another format) counts as no cache, and a
 //! build without a cache is a full build. A file's stamp (length, mtime, ctime,
@@ -39,6 +44,8 @@ pub const DIR: &str = ".ketluan-cache";
 
 /// First line of `state`: a file in any other format is no cache.
 const HEADER: &str = "ketluan-cache 1";
+/// First line of `parsed`.
+const PARSED_HEADER: &str = "ketluan-parsed 1";
 
 /// The cache of one output folder, as read at the start of a build.
 #[derive(Debug, Default)]
@@ -116,10 +123,57 @@ impl BuildCache {
         }
     }
 
+    /// The records of parsed content files saved by [`BuildCache::save_parsed`]
+    /// for the site at `root` with this salt; `None` when there are none that check out.
+    pub fn parsed(&self, salt: u128, root: &Path) -> Option<Vec<u8>> {
+        let bytes = std::fs::read(self.dir.join("parsed")).ok()?;
+        let body = checked(&bytes)?;
+        let rest = body.strip_prefix(parsed_header(salt, root)?.as_bytes())?;
+        Some(rest.to_vec())
+    }
+
+    /// Replace the parsed content files with `records` (see `crate::load::Cache`).
+    pub fn save_parsed(&self, salt: u128, root: &Path, records: &[u8]) {
+        let Some(header) = parsed_header(salt, root) else {
+            return;
+        };
+        let mut bytes = Vec::with_capacity(header.len() + records.len() + 32);
+        bytes.extend_from_slice(header.as_bytes());
+        bytes.extend_from_slice(records);
+        let sum = xxh3_64(&bytes);
+        bytes.extend_from_slice(format!("end {sum:016x}\n").as_bytes());
+        let saved = std::fs::create_dir_all(&self.dir)
+            .and_then(|()| replace(&self.dir.join("parsed"), &bytes));
+        if saved.is_err() {
+            let _ = std::fs::remove_file(self.dir.join("parsed"));
+        }
+    }
+
     /// Remove the cache (the output changed in a way it does not describe).
     pub fn forget(&self) {
         let _ = std::fs::remove_file(self.dir.join("state"));
     }
+}
+
+/// The first lines of `parsed`: its format, the salt and the site's folder.
+fn parsed_header(salt: u128, root: &Path) -> Option<String> {
+    let root = std::path::absolute(root).ok()?;
+    let root = root.to_str().filter(|r| !r.contains(['\n', '\r']))?;
+    Some(format!("{PARSED_HEADER}\nsalt {salt:032x}\nroot {root}\n"))
+}
+
+/// What comes before the last line of `bytes` if that line is `end` and the hash
+/// of all that comes before it.
+fn checked(bytes: &[u8]) -> Option<&[u8]> {
+    let body_len = bytes
+        .strip_suffix(b"\n")?
+        .iter()
+        .rposition(|&b| b == b'\n')?
+        + 1;
+    let (body, end) = bytes.split_at(body_len);
+    let end = std::str::from_utf8(end).ok()?;
+    let sum = u64::from_str_radix(end.strip_prefix("end ")?.trim_end(), 16).ok()?;
+    (sum == xxh3_64(body)).then_some(body)
 }
 
 /// Hash of a manifest's bytes, to know the output a cache describes.
