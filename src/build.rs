@@ -48,8 +48,9 @@ pub struct BuildReport {
 }
 
 /// What `serve` keeps between rebuilds so that each one redoes only what changed:
-/// parsed content files ([`load::Cache`]) and the last render ([`render::Cache`]).
-/// Each module says why its cache cannot go stale.
+/// parsed content files ([`load::Cache`]) and the last render ([`render::Cache`],
+/// by the same page keys as the build cache). Each module says why its cache cannot
+/// go stale.
 #[derive(Default)]
 pub struct Cache {
     pub load: load::Cache,

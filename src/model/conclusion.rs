@@ -85,6 +85,13 @@ pub struct StoredText {
     /// Where the body starts in the file, and its length.
     pub start: usize,
     pub len: usize,
+    /// [`text_digest`] of the body: what a page key counts it by, without reading it.
+    pub digest: u128,
+}
+
+/// A body's hash, standing for its text in page keys.
+pub fn text_digest(text: &str) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(text.as_bytes())
 }
 
 /// What is known of a file without reading it: its modification time and length.
@@ -114,6 +121,14 @@ impl Stamp {
 }
 
 impl Markdown {
+    /// [`text_digest`] of the body, without reading a stored one again.
+    pub fn digest(&self) -> u128 {
+        match self {
+            Markdown::Kept(text) => text_digest(text),
+            Markdown::Stored(stored) => stored.digest,
+        }
+    }
+
     /// The body. A stored one is read from its file again; that fails if the file
     /// is gone or changed since it was loaded (edited during the build).
     pub fn text(&self) -> std::io::Result<Arc<str>> {
