@@ -301,18 +301,20 @@ fn load_parsing_changed(
         Some((hash, Stamp::new(std::time::UNIX_EPOCH + since, len)))
     };
     let root = &options.root;
-    let mut parsed = timings.time("parsed", || {
-        store
-            .parsed(salt, root)
-            .map(|r| load::Cache::from_records(&r, root, &known))
-            .unwrap_or_default()
+    let (saved, mut parsed) = timings.time("parsed", || {
+        let saved = store.parsed(salt, root);
+        let parsed = load::Cache::from_records(&saved.records, root, &known);
+        (saved, parsed)
     });
     let loaded = load_site_with(options, timings, Some(&mut parsed), true);
-    let fresh = parsed.parsed();
     timings.time("parsed", || {
-        store.save_parsed(salt, root, &parsed.to_records(root, &known));
+        let fresh = parsed.to_records(root, &known, true);
+        saved.save(&fresh, parsed.len(), || {
+            parsed.to_records(root, &known, false)
+        });
     });
-    crate::drop_later(parsed);
+    let fresh = parsed.parsed();
+    crate::drop_later((saved, parsed));
     loaded.map(|(site, theme)| (site, theme, fresh))
 }
 

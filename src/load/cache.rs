@@ -31,8 +31,8 @@ pub struct Cache {
     entries: HashMap<PathBuf, (Stamp, Arc<Conclusion>)>,
     /// Files parsed during the current load (from many threads).
     next: Mutex<HashMap<PathBuf, (Stamp, Arc<Conclusion>)>>,
-    /// How many files the last load parsed (found no valid entry for).
-    parsed: usize,
+    /// The files the last load parsed (found no valid entry for).
+    fresh: HashSet<PathBuf>,
 }
 
 impl Cache {
@@ -72,7 +72,7 @@ impl Cache {
     /// How many files the last load parsed rather than took from the cache (those
     /// that failed to parse aside).
     pub fn parsed(&self) -> usize {
-        self.parsed
+        self.fresh.len()
     }
 
     /// How many files are kept.
@@ -108,7 +108,7 @@ impl Cache {
     /// file that now fails to parse stays, but its stamp no longer matches.)
     pub(super) fn finish(&mut self, present: &[PathBuf]) {
         let fresh = std::mem::take(self.next.get_mut().expect("no panics while holding it"));
-        self.parsed = fresh.len();
+        self.fresh = fresh.keys().cloned().collect();
         let present: HashSet<&PathBuf> = present.iter().collect();
         self.entries.retain(|p, _| present.contains(p));
         self.entries.extend(fresh);
@@ -128,7 +128,8 @@ impl Cache {
             return Cache::default();
         };
         let lines: Vec<&str> = text.lines().collect();
-        let entries = lines
+        // In the order written (a later record of a file wins), then into the map.
+        let found: Vec<_> = lines
             .par_iter()
             .filter_map(|line| {
                 let (hash, rest) = line.split_once(' ')?;
@@ -146,20 +147,23 @@ impl Cache {
                 Some((path, (stamp, Arc::new(c))))
             })
             .collect();
+        let entries = found.into_iter().collect();
         Cache {
             entries,
             ..Cache::default()
         }
     }
 
-    /// Every entry, as a line of its file's path below `root` (`/`-separated), its
-    /// content hash from `known`, and the parsed conclusion. Files `known` does not
-    /// hash, or whose stamp moved since they were parsed, are left out.
-    pub fn to_records(&self, root: &Path, known: Known) -> Vec<u8> {
+    /// Every entry (with `fresh_only`, those the last load parsed), as a line of
+    /// its file's path below `root` (`/`-separated), its content hash from `known`,
+    /// and the parsed conclusion. Files `known` does not hash, or whose stamp moved
+    /// since they were parsed, are left out.
+    pub fn to_records(&self, root: &Path, known: Known, fresh_only: bool) -> Vec<u8> {
         use rayon::prelude::*;
         let mut lines: Vec<String> = self
             .entries
             .par_iter()
+            .filter(|(path, _)| !fresh_only || self.fresh.contains(*path))
             .filter_map(|(path, (stamp, c))| {
                 let rel = rel_of(root, path)?;
                 let (hash, now) = known(&rel)?;
@@ -217,7 +221,8 @@ mod tests {
         assert_eq!(cache.parsed(), 1);
         let stamp = Stamp::of(&path).unwrap();
         let same = |rel: &str| (rel == "content/a.md").then_some((7, stamp));
-        let records = cache.to_records(root, &same);
+        let records = cache.to_records(root, &same, false);
+        assert_eq!(cache.to_records(root, &same, true), records);
         let back = Cache::from_records(&records, root, &same);
         assert_eq!(back.len(), 1);
         let (hit, _) = back.get(&path);
