@@ -148,20 +148,16 @@ fn render_pages(
                     .map(|&page| {
                         let mut made = builder.context(page)?;
                         let key = builder.digests.as_ref().map(|d| builder.key(d, &made));
-                        match (memo, kept, key) {
-                            (Some(memo), _, Some(key)) => {
-                                if memo.reuse(&made.path, key).map_err(output_error)? {
-                                    return Ok(());
-                                }
+                        if let Some(key) = key {
+                            if let Some(memo) = memo
+                                && memo.reuse(&made.path, key).map_err(output_error)?
+                            {
+                                return Ok(());
                             }
-                            (_, Some(cache), Some(key)) => {
-                                if let Some(contents) = cache.reuse(&made.path, key) {
-                                    let path = made.path;
-                                    return sink(OutputFile { path, contents })
-                                        .map_err(output_error);
-                                }
+                            if let Some(contents) = kept.and_then(|c| c.reuse(&made.path, key)) {
+                                let path = made.path;
+                                return sink(OutputFile { path, contents }).map_err(output_error);
                             }
-                            _ => {}
                         }
                         builder.fill(&mut made)?;
                         let Made {
