@@ -47,6 +47,12 @@ def doubling():
             "{% set_global s = s ~ s %}{% endfor %}{{ s | length }}")
 
 
+def unranged_loops():
+    xs = "[" + ",".join(str(i) for i in range(300)) + "]"
+    return ("{% set xs = " + xs + " %}{% for a in xs %}{% for b in xs %}"
+            "{% for c in xs %}{% for d in xs %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}")
+
+
 def output_bomb():
     return ("{% for i in range(end=100000) %}{% for j in range(end=99) %}"
             + "y" * 200 + "{% endfor %}{% endfor %}")
@@ -100,6 +106,8 @@ PROBES = [
      lambda: {"content/a.md": conclusion(), "templates/404.html": nested_range()}, "build", None, ""),
     ("6", "same, ketluan check",
      lambda: {"content/a.md": conclusion(), "templates/404.html": nested_range()}, "check", None, ""),
+    ("6", "template: four loops without range(), 8.1e9 turns",
+     lambda: {"content/a.md": conclusion(), "templates/404.html": unranged_loops()}, "build", None, ""),
     ("6", "template: 2 GB of output",
      lambda: {"content/a.md": conclusion(), "templates/404.html": output_bomb()}, "build", None, ""),
     ("6", "template: string doubling with set_global",

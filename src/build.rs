@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use std::collections::HashMap;
 
 use crate::cache::{self, BuildCache, Inputs, State};
+use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::linkcheck;
 use crate::load;
@@ -81,7 +82,7 @@ fn load_site_with(
         };
         load::load_with(&load_options, cache)
     })?;
-    let theme = timings.time("theme", || Theme::load(&options.root, &loaded.config))?;
+    let theme = timings.time("theme", || load_theme(&options.root, &loaded.config))?;
     let site = timings.time("index", || {
         Site::new(loaded.config, loaded.conclusions, &loaded.registry)
     });
@@ -168,6 +169,20 @@ pub fn render_texts_with(
     Some((site, pages.ok()?))
 }
 
+/// The theme the site's config names, read and compiled, with every problem of
+/// both stages.
+pub fn load_theme(root: &Path, config: &SiteConfig) -> Result<Theme, Vec<Diagnostic>> {
+    let (files, mut problems) = load::theme::read(root, config);
+    match files.map(Theme::compile) {
+        Some(Ok(theme)) if problems.is_empty() => Ok(theme),
+        Some(Err(errors)) => {
+            problems.extend(errors);
+            Err(problems)
+        }
+        _ => Err(problems),
+    }
+}
+
 /// Build the site into its output folder. Pages are written as they are rendered,
 /// into a staging folder that replaces the output only if everything succeeded.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
@@ -180,7 +195,15 @@ pub fn build_checking_links(options: &BuildOptions) -> Result<BuildReport, Vec<D
     run(options, true)
 }
 
+/// [`unwatched`], with a render over budget where it could not be failed (see
+/// [`render::budget`]) reported instead of waited for.
 fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Diagnostic>> {
+    let options = options.clone();
+    render::budget::supervise(move || unwatched(&options, check_links))
+        .unwrap_or_else(|stalled| Err(vec![stalled.diagnostic()]))
+}
+
+fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let output = output_dir(options);
     check_output(&options.root, &output)?;

@@ -162,6 +162,30 @@ pub const CODES: &[&str] = &[
     "unreadable-input",
 ];
 
+/// Which budget of one page's render a template went over, with its limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RenderBudget {
+    Seconds(u64),
+    OutputMegabytes(u64),
+    RangeItems(u64),
+    MemoryMegabytes(u64),
+}
+
+impl RenderBudget {
+    fn describe(self, lang: Language) -> String {
+        match self {
+            RenderBudget::Seconds(n) => t!(in lang, "problem-template-budget-time", limit = n),
+            RenderBudget::OutputMegabytes(n) => {
+                t!(in lang, "problem-template-budget-output", limit = n)
+            }
+            RenderBudget::RangeItems(n) => t!(in lang, "problem-template-budget-loops", limit = n),
+            RenderBudget::MemoryMegabytes(n) => {
+                t!(in lang, "problem-template-budget-memory", limit = n)
+            }
+        }
+    }
+}
+
 /// Everything a user can get wrong, with what is wrong; [`Problem::help`] says how to
 /// fix it and [`Problem::code`] gives a stable identifier for tools.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -249,7 +273,7 @@ pub enum Problem {
         expected: &'static str,
     },
     Template(String),
-    TemplateBudget(String),
+    TemplateBudget(RenderBudget),
     /// `help` is what to do about this cause: see [`Problem::output`].
     Output {
         reason: String,
@@ -468,9 +492,7 @@ impl Problem {
             Problem::TooManyDocuments { count, max } => {
                 t!(in lang, "problem-too-many-documents", count = *count, max = *max)
             }
-            Problem::TemplateBudget(reason) => {
-                t!(in lang, "problem-template-budget", reason = reason)
-            }
+            Problem::TemplateBudget(over) => over.describe(lang),
             Problem::UnreadableInput { reason, .. } => {
                 t!(in lang, "problem-not-an-article", reason = reason)
             }

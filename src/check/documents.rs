@@ -18,7 +18,11 @@ use crate::text;
 /// (numbering restarts each term), not a disagreement.
 const TERM_DAYS: i32 = 5 * 366;
 
-pub fn check(site: &Site, sources: &[Source], registry: &[RegistryEntry]) -> Vec<Diagnostic> {
+pub(super) fn check(
+    site: &Site,
+    sources: &[Source],
+    registry: &[RegistryEntry],
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (i, (c, src)) in site.conclusions.iter().zip(sources).enumerate() {
         let offsets = mention_offsets(c);

@@ -8,7 +8,7 @@ use crate::load::frontmatter;
 
 use super::Source;
 
-pub fn check(sources: &[Source]) -> Vec<Diagnostic> {
+pub(super) fn check(sources: &[Source]) -> Vec<Diagnostic> {
     sources.iter().flat_map(in_source).collect()
 }
 

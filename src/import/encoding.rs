@@ -37,7 +37,7 @@ impl fmt::Display for Encoding {
 /// A file that is not UTF-8 and reads as neither legacy encoding: where its first
 /// non-UTF-8 byte is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Unreadable {
+pub(super) struct Unreadable {
     pub line: usize,
     pub column: usize,
 }
@@ -46,7 +46,7 @@ pub struct Unreadable {
 const READS_AS_VIETNAMESE: f64 = 0.85;
 
 /// Decode `bytes` to NFC text with LF line endings.
-pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), Unreadable> {
+pub(super) fn decode(bytes: &[u8]) -> Result<(String, Encoding), Unreadable> {
     let (text, encoding) = if let Some(text) = utf16(bytes) {
         (text, Encoding::Utf16)
     } else {
@@ -204,7 +204,7 @@ fn repair_tcvn3(s: &str) -> Option<String> {
 
 /// The share of words with a letter outside ASCII that are well-formed Vietnamese
 /// syllables (1.0 for text with no such word).
-pub fn vietnamese_score(text: &str) -> f64 {
+pub(super) fn vietnamese_score(text: &str) -> f64 {
     let nfc: String = text.nfc().collect();
     let (mut total, mut good) = (0usize, 0usize);
     for word in nfc.split(|c: char| !c.is_alphabetic()) {

@@ -17,28 +17,28 @@ pub enum Sureness {
 
 /// A field's value, its sureness, and a sentence saying where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Field<T> {
+pub(super) struct Field<T> {
     pub value: Option<T>,
     pub sureness: Sureness,
     pub note: String,
 }
 
 impl<T> Field<T> {
-    pub fn found(value: T, note: impl Into<String>) -> Self {
+    pub(super) fn found(value: T, note: impl Into<String>) -> Self {
         Self {
             value: Some(value),
             sureness: Sureness::Found,
             note: note.into(),
         }
     }
-    pub fn guessed(value: T, note: impl Into<String>) -> Self {
+    pub(super) fn guessed(value: T, note: impl Into<String>) -> Self {
         Self {
             value: Some(value),
             sureness: Sureness::Guessed,
             note: note.into(),
         }
     }
-    pub fn missing(note: impl Into<String>) -> Self {
+    pub(super) fn missing(note: impl Into<String>) -> Self {
         Self {
             value: None,
             sureness: Sureness::Missing,
@@ -51,7 +51,7 @@ impl<T> Field<T> {
 
 /// A date as the text gives it: `Chiều 1/11` (no year), `Ngày 22/3/2023`, `Sáng nay`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextDate {
+pub(super) struct TextDate {
     pub day: Option<i8>,
     pub month: Option<i8>,
     pub year: Option<i16>,
@@ -71,13 +71,13 @@ const TIME_WORDS: &[&str] = &["sáng", "chiều", "tối", "trưa", "đêm", "ng
 const MEETING_BEFORE_DATE: &[&str] = &["vào", "họp", "diễn ra", "tổ chức", "tiến hành"];
 
 /// Whether `text` opens with a date (`Sáng ngày 23-10`, `Ngày 5 tháng 7`).
-pub fn starts_with_date(text: &str) -> bool {
+pub(super) fn starts_with_date(text: &str) -> bool {
     date_at(text).is_some()
 }
 
 /// The first meeting date told in the first paragraphs, and the sentence telling it:
 /// at the start of a sentence, else after a meeting's verb (`diễn ra vào ngày 10.10`).
-pub fn text_date(blocks: &[Block]) -> Option<(TextDate, String)> {
+pub(super) fn text_date(blocks: &[Block]) -> Option<(TextDate, String)> {
     let first: Vec<&Block> = blocks.iter().filter(|b| b.is_content()).take(4).collect();
     for b in &first {
         for (_, sentence) in sentences(&b.text) {
@@ -249,7 +249,7 @@ fn numeric_date(s: &str) -> Option<(i8, i8, Option<i16>, usize)> {
 
 /// Years a text gives for a period (`tháng 5/2023`, `năm 2017`, `quý II/2024`,
 /// `tháng 10-2015`), not those of a full date, a span (`2021-2026`) or a number.
-pub fn period_years(text: &str) -> Vec<i16> {
+pub(super) fn period_years(text: &str) -> Vec<i16> {
     let key = key_of(text);
     let b = key.as_bytes();
     let mut out = Vec::new();
@@ -298,7 +298,7 @@ fn month_before(before: &str) -> bool {
 
 /// The meeting's date: the text's date completed with the header's or the dateline's
 /// year (or, flagged, a year the text gives for the period), else the dateline.
-pub fn meeting_date(
+pub(super) fn meeting_date(
     told: Option<&TextDate>,
     header: Option<(i16, i8, Option<i8>)>,
     dateline: Option<(Date, usize)>,
@@ -616,7 +616,7 @@ fn followed_by_verb(after: &str, verbs: &[&str]) -> bool {
 
 /// The body a notice's title names: `Kết luận của Ban Thường vụ Tỉnh ủy …`, `Kết
 /// luận của đồng chí Chủ tịch UBND tỉnh …` (the Chairman concludes for the UBND).
-pub fn body_of_title(title: &str) -> Option<&'static str> {
+pub(super) fn body_of_title(title: &str) -> Option<&'static str> {
     let key = key_of(&without_abbreviations(title));
     let at = key.find("của ").map_or(0, |i| i + "của ".len());
     let rest = key[at..].trim_start_matches("đồng chí ");
@@ -639,7 +639,7 @@ pub fn body_of_title(title: &str) -> Option<&'static str> {
 /// meeting in it, else the title's (`UBND tỉnh: …`, `Hội nghị Ban Thường vụ Tỉnh ủy`),
 /// else the one that concludes, else the one whose meeting the text names, else (a
 /// guess) the body of the concluding chairman or the first body acting in the text.
-pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Field<String> {
+pub(super) fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Field<String> {
     if let Some(s) = meeting {
         if let Some(name) = meetings_of(s).first() {
             return Field::found(name.to_string(), "its meeting, in the meeting's sentence");
@@ -726,7 +726,7 @@ pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Fie
 /// luận …`, `X đã có kết luận`, `phát biểu kết luận của đồng chí X`): the one person
 /// who did both, else the one chair, else the one who concluded; a guess from who
 /// opened or directed the meeting when no one is said to chair or conclude.
-pub fn chaired_by(blocks: &[Block]) -> Field<String> {
+pub(super) fn chaired_by(blocks: &[Block]) -> Field<String> {
     let mut chairs: Vec<(String, usize)> = Vec::new();
     let mut concluders: Vec<(String, usize)> = Vec::new();
     let mut openers: Vec<(String, usize)> = Vec::new();
@@ -921,7 +921,7 @@ fn byte_in(s: &str, lower: &str, at: usize) -> usize {
 /// A title made from the meeting's sentence when the article has none: its clause
 /// from the body that met (`Ban Thường vụ Tỉnh ủy tổ chức Hội nghị cán bộ chủ chốt
 /// các xã`).
-pub fn made_up_title(meeting: Option<&str>, blocks: &[Block]) -> Option<String> {
+pub(super) fn made_up_title(meeting: Option<&str>, blocks: &[Block]) -> Option<String> {
     let mut candidates: Vec<String> = meeting.map(str::to_string).into_iter().collect();
     for b in blocks.iter().filter(|b| b.kind == Kind::Paragraph).take(2) {
         candidates.extend(

@@ -94,7 +94,7 @@ const NOT_PLACES: &[&str] = &["hồ chí minh"];
 
 /// How a place was named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Evidence {
+pub(super) enum Evidence {
     /// A gazetteer place (`Hạ Long`).
     Place,
     /// The province's name alone (`Hà Tĩnh đã khắc phục`).
@@ -114,7 +114,7 @@ impl Evidence {
 
 /// One mention: as written, on which input line, and how.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mention {
+pub(super) struct Mention {
     pub written: String,
     pub line: usize,
     pub evidence: Evidence,
@@ -122,16 +122,16 @@ pub struct Mention {
 
 /// A province with the mentions that point at it.
 #[derive(Debug, Clone)]
-pub struct Candidate {
+pub(super) struct Candidate {
     pub province: &'static Province,
     pub mentions: Vec<Mention>,
 }
 
 impl Candidate {
-    pub fn score(&self) -> usize {
+    pub(super) fn score(&self) -> usize {
         self.mentions.iter().map(|m| m.evidence.weight()).sum()
     }
-    pub fn explicit(&self) -> bool {
+    pub(super) fn explicit(&self) -> bool {
         self.mentions
             .iter()
             .any(|m| m.evidence == Evidence::Explicit)
@@ -139,7 +139,7 @@ impl Candidate {
 }
 
 /// Every province named in `lines` (text, input line number), best first.
-pub fn candidates(lines: &[(&str, usize)], on: Date) -> Vec<Candidate> {
+pub(super) fn candidates(lines: &[(&str, usize)], on: Date) -> Vec<Candidate> {
     let mut by_unit: BTreeMap<(&'static str, &'static str), Candidate> = BTreeMap::new();
     let (mut province_self, mut city_self) = (0, 0);
     for &(text, line) in lines {
@@ -191,7 +191,7 @@ pub fn candidates(lines: &[(&str, usize)], on: Date) -> Vec<Candidate> {
 
 /// The province the candidates point at: sure when explicitly named well ahead of
 /// any other, guessed from bare names and places when one leads, empty otherwise.
-pub fn choose(list: &[Candidate]) -> Field<String> {
+pub(super) fn choose(list: &[Candidate]) -> Field<String> {
     let describe = |c: &Candidate| {
         let mut seen: Vec<String> = Vec::new();
         for m in &c.mentions {

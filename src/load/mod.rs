@@ -11,6 +11,7 @@ pub mod file;
 pub mod frontmatter;
 pub mod registry;
 mod slips;
+pub mod theme;
 pub mod yaml;
 
 use std::collections::{BTreeMap, HashMap};

@@ -8,7 +8,7 @@ use crate::diagnostic::{Problem, Slip};
 use super::yaml::YamlError;
 
 /// The first slip in `source` (YAML starting on line `first_line` of its file).
-pub fn find(source: &str, first_line: usize) -> Option<YamlError> {
+pub(super) fn find(source: &str, first_line: usize) -> Option<YamlError> {
     let mut block_indent: Option<usize> = None;
     for (i, line) in source.lines().enumerate() {
         let line = line.trim_end_matches('\r');

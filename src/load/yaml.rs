@@ -375,10 +375,10 @@ mod measure {
 
     use serde::de::{self, DeserializeSeed, EnumAccess, MapAccess, SeqAccess, VariantAccess};
 
-    pub const OVER: &str = "aliases expand beyond the budget";
+    pub(super) const OVER: &str = "aliases expand beyond the budget";
 
     #[derive(Clone, Copy)]
-    pub struct Measure<'a>(pub &'a Cell<usize>);
+    pub(super) struct Measure<'a>(pub &'a Cell<usize>);
 
     impl Measure<'_> {
         fn spend<E: de::Error>(self, n: usize) -> Result<(), E> {

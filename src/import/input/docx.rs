@@ -33,7 +33,7 @@ enum Piece {
     Table(Vec<Vec<Vec<Para>>>),
 }
 
-pub fn text(bytes: &[u8]) -> Result<String, InputError> {
+pub(super) fn text(bytes: &[u8]) -> Result<String, InputError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         InputError::refused(format!("the file is a damaged zip archive ({e})"), FIX)
     })?;

@@ -22,7 +22,7 @@ const FURNITURE: &str = "script, style, noscript, template, iframe, form, button
     [class*='breadcrumb']";
 
 /// Markup that makes a text a web page rather than an article's words.
-pub fn is_html(text: &str) -> bool {
+pub(super) fn is_html(text: &str) -> bool {
     let head: String = text
         .trim_start_matches(['\u{feff}', ' ', '\n', '\r', '\t'])
         .chars()
@@ -36,7 +36,7 @@ pub fn is_html(text: &str) -> bool {
 }
 
 /// The article of a page as plain text.
-pub fn text(html: &str) -> Result<String, InputError> {
+pub(super) fn text(html: &str) -> Result<String, InputError> {
     let doc = Document::from(html);
     let canonical = doc
         .select("link[rel='canonical']")

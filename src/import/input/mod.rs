@@ -15,7 +15,7 @@ use super::encoding::{self, Encoding, Unreadable};
 pub use pdf::child_main as pdf_child_main;
 
 /// The largest file `import` reads: articles and notices are far smaller.
-pub const MAX_FILE_BYTES: usize = 64 << 20;
+pub(super) const MAX_FILE_BYTES: usize = 64 << 20;
 
 /// What a file was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +39,7 @@ impl fmt::Display for Format {
 
 /// A file read as text.
 #[derive(Debug, Clone)]
-pub struct Read {
+pub(super) struct Read {
     pub text: String,
     pub format: Format,
     pub encoding: Encoding,
@@ -47,7 +47,7 @@ pub struct Read {
 
 /// Why a file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum InputError {
+pub(super) enum InputError {
     /// Text in no encoding `import` knows, at this byte.
     Encoding(Unreadable),
     /// Another kind of file, or a damaged or oversized one: why and what to do.
@@ -64,7 +64,7 @@ impl InputError {
 }
 
 /// Read a file's bytes as an article's text.
-pub fn read(bytes: &[u8]) -> Result<Read, InputError> {
+pub(super) fn read(bytes: &[u8]) -> Result<Read, InputError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(InputError::refused(
             format!(

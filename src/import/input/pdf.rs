@@ -29,7 +29,7 @@ const MIN_LETTERS: usize = 40;
 const FIX: &str = "open the PDF, copy its text into a .txt file and import that; a \
     scanned PDF needs OCR first (for example OCRmyPDF with Vietnamese, `-l vie`)";
 
-pub fn text(bytes: &[u8]) -> Result<String, InputError> {
+pub(super) fn text(bytes: &[u8]) -> Result<String, InputError> {
     let raw = extract(bytes)?;
     let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
     if letters < MIN_LETTERS {
