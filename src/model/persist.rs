@@ -9,40 +9,40 @@ use serde::{Deserialize, Deserializer, Serializer};
 
 use super::province::{self, Province};
 
-pub mod date {
+pub(super) mod date {
     use super::*;
 
-    pub fn serialize<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(d)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let text = <&str>::deserialize(d)?;
         text.parse().map_err(D::Error::custom)
     }
 }
 
-pub mod date_opt {
+pub(super) mod date_opt {
     use super::*;
 
-    pub fn serialize<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
         match d {
             Some(d) => s.collect_str(d),
             None => s.serialize_none(),
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
         Option::<&str>::deserialize(d)?
             .map(|t| t.parse().map_err(D::Error::custom))
             .transpose()
     }
 }
 
-pub mod unit {
+pub(super) mod unit {
     use super::*;
 
-    pub fn serialize<S: Serializer>(p: &&'static Province, s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: Serializer>(p: &&'static Province, s: S) -> Result<S::Ok, S::Error> {
         let at = province::all()
             .iter()
             .position(|u| std::ptr::eq(u, *p))
@@ -50,7 +50,9 @@ pub mod unit {
         s.serialize_u64(at as u64)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<&'static Province, D::Error> {
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<&'static Province, D::Error> {
         let at = usize::deserialize(d)?;
         province::all()
             .get(at)
@@ -58,15 +60,15 @@ pub mod unit {
     }
 }
 
-pub mod shared_text {
+pub(super) mod shared_text {
     use super::*;
     use std::sync::Arc;
 
-    pub fn serialize<S: Serializer>(t: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: Serializer>(t: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(t)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
         Ok(Arc::from(String::deserialize(d)?))
     }
 }
