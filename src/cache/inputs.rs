@@ -78,6 +78,12 @@ impl Inputs {
         Some((e.hash, e.stamp.len, e.stamp.mtime))
     }
 
+    /// Whether this scan found every file as `other` did, stamps included: then it
+    /// teaches the next scan nothing that `other` does not.
+    pub fn same_stamps(&self, other: &Inputs) -> bool {
+        self.same_site(other) && self.entries == other.entries
+    }
+
     /// Whether this scan describes the site it read and equals `other`'s.
     pub fn same_site(&self, other: &Inputs) -> bool {
         self.digest != 0 && self.digest == other.digest
