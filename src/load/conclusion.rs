@@ -239,6 +239,7 @@ pub fn parse_storing(
                         stamp,
                         start: text.len() - split.body.len(),
                         len: split.body.len(),
+                        digest: crate::model::conclusion::text_digest(split.body),
                     }),
                     None => Markdown::Kept(split.body.into()),
                 },

@@ -14,7 +14,9 @@ use std::str::FromStr;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Which numbering system a symbol follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum System {
     /// `NUM-TYPE/ISSUER`
     Party,
@@ -23,7 +25,7 @@ pub enum System {
 }
 
 /// A parsed, canonical document number.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct DocumentNumber {
     /// Numeric part without leading zeros, keeping a decimal part: `5`, `108`, `66.13`.
     pub number: String,

@@ -2,14 +2,21 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::text;
 
 /// A validated slug: safe as one path segment of the output.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Slug(String);
+pub struct Slug(#[serde(deserialize_with = "parsed")] String);
+
+/// A slug read back (from the build cache) is checked like one an editor wrote.
+fn parsed<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    Slug::parse(&s).map_err(serde::de::Error::custom)?;
+    Ok(s)
+}
 
 /// The longest slug: it names a folder of the output, and systems refuse names
 /// past 255 bytes (room is left for a `-2` suffix and for what a copy adds).

@@ -2,8 +2,8 @@
 //!
 //! A rebuild runs the build pipeline ([`build::render_site_with`]) with the caches
 //! `serve` keeps between rebuilds, so it re-reads only changed files and renders
-//! only pages whose output can differ; see `load/cache.rs` and `render/cache.rs` for
-//! what is cached and why it cannot go stale. A failed rebuild changes nothing that
+//! only pages whose key changed; see `load/cache.rs` and `render/memo.rs` for what
+//! is cached and why it cannot go stale. A failed rebuild changes nothing that
 //! is served: the last good pages stay, and the errors go to the browser.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
