@@ -215,7 +215,8 @@ def probe(binary, item, what, files, command, setup, extra):
         del made
         if setup:
             setup(root)
-        env = dict(os.environ, KETLUAN_PROBE=SECRET, RUST_BACKTRACE="0")
+        # English, for the codes below; the codes are the same in every language.
+        env = dict(os.environ, KETLUAN_PROBE=SECRET, RUST_BACKTRACE="0", KETLUAN_LANG="en")
         if command == "build-root":
             env.pop("HOME", None)
             args = ["build", "--root", root, "--output", "/proc", "--force"]
@@ -226,6 +227,8 @@ def probe(binary, item, what, files, command, setup, extra):
         codes = re.findall(r"(error|warning)\[([a-z0-9-]+)\]", out)
         first = f"{codes[0][0]}[{codes[0][1]}]" if codes else ("ok" if code == 0 else "")
         problems = []
+        if code != 0 and not codes:
+            problems.append("failed without a located problem")
         if rss_kb > LIMIT_KB:
             problems.append("over 1 GB")
         if code == "timeout":
@@ -256,7 +259,8 @@ def serve_probe(binary):
         with open(os.path.join(root, "content/a.md"), "w", encoding="utf-8") as f:
             f.write(conclusion())
         proc = subprocess.Popen([binary, "serve", "--port", "0", "--root", root],
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                env=dict(os.environ, KETLUAN_LANG="en"))
         port = None
         for line in proc.stdout:
             m = re.search(r"at http://[^:]+:(\d+)/", line)
