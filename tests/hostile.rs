@@ -292,6 +292,7 @@ fn nul_never_reaches_html_or_csv() {
 }
 
 /// A raw request with the given `Host`; the whole response as text.
+#[cfg(unix)]
 fn raw_request(addr: &str, host: &str, path: &str) -> String {
     use std::io::{Read, Write};
     let mut stream = std::net::TcpStream::connect(addr).unwrap();
