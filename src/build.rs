@@ -9,10 +9,11 @@ use std::time::{Duration, Instant};
 use std::collections::HashMap;
 
 use crate::cache::{self, BuildCache, Inputs, State};
+use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::linkcheck;
 use crate::load;
-use crate::model::Site;
+use crate::model::{Site, Stamp};
 use crate::render::memo::Memo;
 use crate::render::{self, Rendered, Theme};
 use crate::timings::Timings;
@@ -35,6 +36,8 @@ pub struct BuildOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BuildReport {
     pub conclusions: usize,
+    /// Content files parsed (the others were taken parsed from the build cache).
+    pub parsed: usize,
     pub pages: usize,
     pub files: usize,
     /// Pages carried over from the last build unrendered (their inputs unchanged).
@@ -46,8 +49,9 @@ pub struct BuildReport {
 }
 
 /// What `serve` keeps between rebuilds so that each one redoes only what changed:
-/// parsed content files ([`load::Cache`]) and the last render ([`render::Cache`]).
-/// Each module says why its cache cannot go stale.
+/// parsed content files ([`load::Cache`]) and the last render ([`render::Cache`],
+/// by the same page keys as the build cache). Each module says why its cache cannot
+/// go stale.
 #[derive(Default)]
 pub struct Cache {
     pub load: load::Cache,
@@ -59,25 +63,26 @@ pub fn load_site(
     options: &BuildOptions,
     timings: &mut Timings,
 ) -> Result<(Site, Theme), Vec<Diagnostic>> {
-    load_site_with(options, timings, None)
+    load_site_with(options, timings, None, true)
 }
 
+/// `store_texts`: see [`load::Options::store_texts`].
 fn load_site_with(
     options: &BuildOptions,
     timings: &mut Timings,
     cache: Option<&mut load::Cache>,
+    store_texts: bool,
 ) -> Result<(Site, Theme), Vec<Diagnostic>> {
     let loaded = timings.time("load", || {
         let load_options = load::Options {
             root: options.root.clone(),
             base_url: options.base_url.clone(),
             drafts: options.drafts,
-            // `serve` (with a cache) renders again and again; a build renders once.
-            store_texts: cache.is_none(),
+            store_texts,
         };
         load::load_with(&load_options, cache)
     })?;
-    let theme = timings.time("theme", || Theme::load(&options.root, &loaded.config))?;
+    let theme = timings.time("theme", || load_theme(&options.root, &loaded.config))?;
     let site = timings.time("index", || {
         Site::new(loaded.config, loaded.conclusions, &loaded.registry)
     });
@@ -103,7 +108,8 @@ pub fn render_site_with(
         Some(c) => (Some(&mut c.load), Some(&mut c.render)),
         None => (None, None),
     };
-    let (site, theme) = load_site_with(options, timings, load_cache)?;
+    // `serve` renders again and again: it keeps the bodies.
+    let (site, theme) = load_site_with(options, timings, load_cache, false)?;
     let rendered = render::render_site_with(&site, &theme, timings, render_cache)?;
     Ok((site, theme, rendered))
 }
@@ -163,6 +169,20 @@ pub fn render_texts_with(
     Some((site, pages.ok()?))
 }
 
+/// The theme the site's config names, read and compiled, with every problem of
+/// both stages.
+pub fn load_theme(root: &Path, config: &SiteConfig) -> Result<Theme, Vec<Diagnostic>> {
+    let (files, mut problems) = load::theme::read(root, config);
+    match files.map(Theme::compile) {
+        Some(Ok(theme)) if problems.is_empty() => Ok(theme),
+        Some(Err(errors)) => {
+            problems.extend(errors);
+            Err(problems)
+        }
+        _ => Err(problems),
+    }
+}
+
 /// Build the site into its output folder. Pages are written as they are rendered,
 /// into a staging folder that replaces the output only if everything succeeded.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
@@ -175,7 +195,15 @@ pub fn build_checking_links(options: &BuildOptions) -> Result<BuildReport, Vec<D
     run(options, true)
 }
 
+/// [`unwatched`], with a render over budget where it could not be failed (see
+/// [`render::budget`]) reported instead of waited for.
 fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Diagnostic>> {
+    let options = options.clone();
+    render::budget::supervise(move || unwatched(&options, check_links))
+        .unwrap_or_else(|stalled| Err(vec![stalled.diagnostic()]))
+}
+
+fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let output = output_dir(options);
     check_output(&options.root, &output)?;
@@ -209,13 +237,17 @@ fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Dia
         && timings.time("verify", || write::intact(&output))
     {
         write::changes::write_none(&output).map_err(|e| output_error(e.into()))?;
-        // The new scan's stamps let the next one trust more of them.
-        store.save_state(&State {
-            inputs,
-            ..last.clone()
-        });
+        // New stamps (a file touched) let the next scan trust more of them; the
+        // same ones need no writing (at 100,000 conclusions the state is 30 MB).
+        if !inputs.same_stamps(&last.inputs) {
+            store.save_state(&State {
+                inputs,
+                ..last.clone()
+            });
+        }
         return Ok(BuildReport {
             conclusions: last.conclusions,
+            parsed: 0,
             pages: last.pages,
             files: last.files,
             reused: last.pages,
@@ -224,7 +256,7 @@ fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Dia
             timings,
         });
     }
-    let (site, theme) = load_site(options, &mut timings)?;
+    let (site, theme, parsed) = load_parsing_changed(options, &store, salt, &inputs, &mut timings)?;
     let mut staging = timings
         .time("stage", || {
             write::Staging::begin_with(&output, options.force)
@@ -268,6 +300,7 @@ fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Dia
     timings.time("cache", || store.save(&state, &manifest));
     Ok(BuildReport {
         conclusions,
+        parsed,
         pages: made.pages,
         files,
         reused: made.reused,
@@ -275,6 +308,40 @@ fn run(options: &BuildOptions, check_links: bool) -> Result<BuildReport, Vec<Dia
         elapsed: started.elapsed(),
         timings,
     })
+}
+
+/// [`load_site`], parsing only the content files that the build cache does not
+/// hold parsed from the same bytes, and saving what it parsed for the next build
+/// (even when the site has errors: the files that parsed stay parsed). Also
+/// returns how many files it parsed.
+fn load_parsing_changed(
+    options: &BuildOptions,
+    store: &BuildCache,
+    salt: u128,
+    inputs: &Inputs,
+    timings: &mut Timings,
+) -> Result<(Site, Theme, usize), Vec<Diagnostic>> {
+    let known = |rel: &str| {
+        let (hash, len, mtime) = inputs.file(rel)?;
+        let since = Duration::from_nanos(u64::try_from(mtime).ok()?);
+        Some((hash, Stamp::new(std::time::UNIX_EPOCH + since, len)))
+    };
+    let root = &options.root;
+    let (saved, mut parsed) = timings.time("parsed", || {
+        let saved = store.parsed(salt, root);
+        let parsed = load::Cache::from_records(&saved.records, root, &known);
+        (saved, parsed)
+    });
+    let loaded = load_site_with(options, timings, Some(&mut parsed), true);
+    timings.time("parsed", || {
+        let fresh = parsed.to_records(root, &known, true);
+        saved.save(&fresh, parsed.len(), || {
+            parsed.to_records(root, &known, false)
+        });
+    });
+    let fresh = parsed.parsed();
+    crate::drop_later((saved, parsed));
+    loaded.map(|(site, theme)| (site, theme, fresh))
 }
 
 /// What the render of a build put into its staging folder.
@@ -339,7 +406,7 @@ fn render_checked(
     use rayon::prelude::*;
     let rendered = render::render_site(site, theme, timings)?;
     let broken = timings.time("links", || {
-        linkcheck::check_output(&rendered, &site.config.base_url, output)
+        linkcheck::check_output_at_sources(&rendered, site, theme, output)
     });
     if !broken.is_empty() {
         return Err(broken);
@@ -391,7 +458,7 @@ fn check_output(root: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
             Problem::InvalidValue {
                 key: "output",
                 value: output.display().to_string(),
-                expected: "a folder outside the site's sources, such as public/ (it is replaced on every build)",
+                expected: "expected-output-folder",
             },
         )]);
     }
@@ -402,7 +469,7 @@ fn check_output(root: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
             Problem::InvalidValue {
                 key: "output",
                 value: output.display().to_string(),
-                expected: "a folder, not a symbolic link (give the folder it points to)",
+                expected: "expected-output-not-link",
             },
         )]);
     }

@@ -64,6 +64,8 @@ pub(crate) struct CheckArgs {
     pub(crate) format: Format,
     #[arg(long)]
     pub(crate) strict: bool,
+    #[arg(long)]
+    pub(crate) fix: bool,
 }
 
 #[derive(clap::Args)]
@@ -205,6 +207,82 @@ pub(crate) fn choose_language(args: &[OsString]) -> Language {
         system: i18n::system_locales(),
     }
     .resolve()
+}
+
+/// clap's parse error in the current language for the usual kinds (an unknown
+/// argument or command, a missing or invalid value, a missing argument); `None` for
+/// the others and for `--help` and `--version`, which clap prints itself.
+pub(crate) fn error_text(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind as K, ContextValue as V, ErrorKind};
+    let text = |kind| match e.get(kind)? {
+        V::String(s) => Some(s.clone()),
+        V::Strings(v) => Some(v.join(", ")),
+        V::StyledStr(s) => Some(s.to_string()),
+        V::StyledStrs(v) => Some(
+            v.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n  "),
+        ),
+        _ => None,
+    };
+    let message = match e.kind() {
+        ErrorKind::UnknownArgument => {
+            ketluan::t!("cli-error-unknown-argument", arg = text(K::InvalidArg)?)
+        }
+        ErrorKind::InvalidSubcommand => {
+            ketluan::t!(
+                "cli-error-unknown-command",
+                command = text(K::InvalidSubcommand)?
+            )
+        }
+        ErrorKind::InvalidValue if text(K::InvalidValue).unwrap_or_default().is_empty() => {
+            ketluan::t!("cli-error-missing-value", arg = text(K::InvalidArg)?)
+        }
+        ErrorKind::InvalidValue => {
+            let value = text(K::InvalidValue)?;
+            let message = ketluan::t!(
+                "cli-error-invalid-value",
+                value = value,
+                arg = text(K::InvalidArg)?
+            );
+            match text(K::ValidValue) {
+                Some(values) => format!(
+                    "{message}\n  [{}]",
+                    ketluan::t!("cli-possible-values", values = values)
+                ),
+                None => message,
+            }
+        }
+        ErrorKind::ValueValidation => {
+            let value = text(K::InvalidValue)?;
+            let reason = std::error::Error::source(e)
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            ketluan::t!(
+                "cli-error-value-validation",
+                value = value,
+                arg = text(K::InvalidArg)?,
+                reason = reason
+            )
+        }
+        ErrorKind::MissingRequiredArgument => {
+            let args = text(K::InvalidArg)?.replace(", ", "\n  ");
+            ketluan::t!("cli-error-missing-required", args = format!("\n  {args}"))
+        }
+        _ => return None,
+    };
+    let mut out = format!("{}: {message}\n", ketluan::t!("severity-error"));
+    if let Some(tip) = text(K::SuggestedArg).or_else(|| text(K::SuggestedSubcommand)) {
+        out += &format!("\n  {}\n", ketluan::t!("cli-error-tip", suggestion = tip));
+    }
+    if let Some(usage) = text(K::Usage) {
+        let usage = usage.trim();
+        let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim_start();
+        out += &format!("\n{} {usage}\n", ketluan::t!("cli-heading-usage"));
+    }
+    out += &format!("\n{}\n", ketluan::t!("cli-error-more"));
+    Some(out)
 }
 
 /// The command line with its help text in the current language.

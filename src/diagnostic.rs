@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use crate::i18n::Language;
+use crate::model::date::DateError;
 use crate::model::docnum::DocNumError;
 use crate::t;
+use crate::text::encoding::Encoding;
 
 mod ci;
 pub use ci::{to_github, to_gitlab};
@@ -162,6 +164,30 @@ pub const CODES: &[&str] = &[
     "unreadable-input",
 ];
 
+/// Which budget of one page's render a template went over, with its limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RenderBudget {
+    Seconds(u64),
+    OutputMegabytes(u64),
+    RangeItems(u64),
+    MemoryMegabytes(u64),
+}
+
+impl RenderBudget {
+    fn describe(self, lang: Language) -> String {
+        match self {
+            RenderBudget::Seconds(n) => t!(in lang, "problem-template-budget-time", limit = n),
+            RenderBudget::OutputMegabytes(n) => {
+                t!(in lang, "problem-template-budget-output", limit = n)
+            }
+            RenderBudget::RangeItems(n) => t!(in lang, "problem-template-budget-loops", limit = n),
+            RenderBudget::MemoryMegabytes(n) => {
+                t!(in lang, "problem-template-budget-memory", limit = n)
+            }
+        }
+    }
+}
+
 /// Everything a user can get wrong, with what is wrong; [`Problem::help`] says how to
 /// fix it and [`Problem::code`] gives a stable identifier for tools.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,7 +199,10 @@ pub enum Problem {
     SymbolicLink {
         copy: &'static str,
     },
-    NotUtf8,
+    /// `detected` is the legacy encoding the file reads in, if one does.
+    NotUtf8 {
+        detected: Option<Encoding>,
+    },
     TooLarge {
         size_mb: u64,
         limit_mb: u64,
@@ -219,11 +248,12 @@ pub enum Problem {
     EmptyValue(&'static str),
     WrongType {
         key: String,
+        /// A catalogue id (`expected-…`): what the value should be.
         expected: &'static str,
     },
     InvalidDate {
         value: String,
-        reason: String,
+        reason: DateError,
     },
     UnknownProvince {
         name: String,
@@ -246,10 +276,11 @@ pub enum Problem {
     InvalidValue {
         key: &'static str,
         value: String,
+        /// A catalogue id (`expected-…`): what the value should be.
         expected: &'static str,
     },
     Template(String),
-    TemplateBudget(String),
+    TemplateBudget(RenderBudget),
     /// `help` is what to do about this cause: see [`Problem::output`].
     Output {
         reason: String,
@@ -351,7 +382,7 @@ impl Problem {
     pub fn output(e: &std::io::Error) -> Problem {
         Problem::Output {
             reason: e.to_string(),
-            help: "check the folder's permissions and free space",
+            help: "part-output-permissions",
         }
     }
 
@@ -362,7 +393,7 @@ impl Problem {
             | Problem::NotASite(_)
             | Problem::NoContent(_)
             | Problem::SymbolicLink { .. } => "unreadable",
-            Problem::NotUtf8 => "not-utf8",
+            Problem::NotUtf8 { .. } => "not-utf8",
             Problem::TooLarge { .. } | Problem::DataTooLarge { .. } => "too-large",
             Problem::NotAFile => "not-a-file",
             Problem::TooManyCitations { .. } => "too-many-citations",
@@ -448,7 +479,13 @@ impl Problem {
             Problem::NotASite(dir) => t!(in lang, "problem-not-a-site", dir = dir),
             Problem::NoContent(dir) => t!(in lang, "problem-no-content", dir = dir),
             Problem::SymbolicLink { .. } => t!(in lang, "problem-symbolic-link"),
-            Problem::NotUtf8 => t!(in lang, "problem-not-utf8"),
+            Problem::NotUtf8 { detected: None } => t!(in lang, "problem-not-utf8"),
+            Problem::NotUtf8 {
+                detected: Some(encoding),
+            } => {
+                let encoding = encoding_name(*encoding, lang);
+                t!(in lang, "problem-legacy-encoding", encoding = encoding)
+            }
             Problem::TooLarge { size_mb, limit_mb } => {
                 t!(in lang, "problem-too-large", size = *size_mb, limit = *limit_mb)
             }
@@ -468,9 +505,7 @@ impl Problem {
             Problem::TooManyDocuments { count, max } => {
                 t!(in lang, "problem-too-many-documents", count = *count, max = *max)
             }
-            Problem::TemplateBudget(reason) => {
-                t!(in lang, "problem-template-budget", reason = reason)
-            }
+            Problem::TemplateBudget(over) => over.describe(lang),
             Problem::UnreadableInput { reason, .. } => {
                 t!(in lang, "problem-not-an-article", reason = reason)
             }
@@ -481,7 +516,7 @@ impl Problem {
                 in lang,
                 "problem-windows-name",
                 name = quoted(name),
-                reason = *reason
+                reason = part(lang, reason)
             ),
             Problem::CaseClash { name, other, .. } => t!(
                 in lang,
@@ -515,23 +550,25 @@ impl Problem {
             Problem::MissingKey { key, .. } => t!(in lang, "problem-missing-key", key = *key),
             Problem::EmptyValue(key) => t!(in lang, "problem-empty-value", key = *key),
             Problem::WrongType { key, expected } => {
-                t!(in lang, "problem-wrong-type", key = key, expected = *expected)
+                let expected = part(lang, expected);
+                t!(in lang, "problem-wrong-type", key = key, expected = expected)
             }
             Problem::InvalidDate { value, reason } => {
+                let reason = reason.describe(lang);
                 t!(in lang, "problem-invalid-date", value = quoted(value), reason = reason)
             }
             Problem::UnknownProvince { name, .. } => {
                 t!(in lang, "problem-unknown-province", name = quoted(name))
             }
-            Problem::DocumentNumber(e) => e.to_string(),
+            Problem::DocumentNumber(e) => e.describe(lang),
             Problem::InvalidSlug { slug, reason } => {
-                t!(in lang, "problem-invalid-slug", slug = quoted(slug), reason = *reason)
+                t!(in lang, "problem-invalid-slug", slug = quoted(slug), reason = part(lang, reason))
             }
             Problem::DuplicateSlug { slug, other } => {
                 t!(in lang, "problem-duplicate-slug", slug = slug, other = other)
             }
             Problem::Attachment { name, reason, .. } => {
-                t!(in lang, "problem-attachment", name = quoted(name), reason = *reason)
+                t!(in lang, "problem-attachment", name = quoted(name), reason = part(lang, reason))
             }
             Problem::InvalidValue { key, value, .. } => {
                 t!(in lang, "problem-invalid-value", key = *key, value = quoted(value))
@@ -544,7 +581,7 @@ impl Problem {
             Problem::FileExists => t!(in lang, "problem-file-exists"),
             Problem::Encoding(reason) => reason.clone(),
             Problem::NotAnArticle(reason) => {
-                t!(in lang, "problem-not-an-article", reason = *reason)
+                t!(in lang, "problem-not-an-article", reason = part(lang, reason))
             }
             Problem::FolderNotEmpty(what) => t!(in lang, "problem-folder-not-empty", what = what),
             Problem::DateInFuture(date) => {
@@ -610,7 +647,7 @@ impl Problem {
                 t!(in lang, "problem-unused-template", name = name)
             }
             Problem::UnpublishedFile(reason) => {
-                t!(in lang, "problem-unpublished-file", reason = *reason)
+                t!(in lang, "problem-unpublished-file", reason = part(lang, reason))
             }
             Problem::CommentInValue { key, dropped, .. } => {
                 t!(in lang, "problem-comment-in-value", key = key, dropped = dropped)
@@ -636,9 +673,12 @@ impl Problem {
             Problem::Unreadable(_) => t!(in lang, "help-unreadable"),
             Problem::NotASite(_) => t!(in lang, "help-not-a-site"),
             Problem::NoContent(_) => t!(in lang, "help-no-content"),
-            Problem::SymbolicLink { copy } => t!(in lang, "help-symbolic-link", what = *copy),
+            Problem::SymbolicLink { copy } => {
+                t!(in lang, "help-symbolic-link", what = part(lang, copy))
+            }
             Problem::TooLarge { .. } => t!(in lang, "help-too-large"),
-            Problem::NotUtf8 => t!(in lang, "help-not-utf8"),
+            Problem::NotUtf8 { detected: None } => t!(in lang, "help-not-utf8"),
+            Problem::NotUtf8 { detected: Some(_) } => t!(in lang, "help-legacy-encoding"),
             Problem::MissingFrontMatter => t!(in lang, "help-front-matter-missing"),
             Problem::UnclosedFrontMatter => t!(in lang, "help-front-matter-unclosed"),
             Problem::Yaml(_) => t!(in lang, "help-yaml-syntax"),
@@ -698,13 +738,16 @@ impl Problem {
             Problem::DocumentNumber(_) => t!(in lang, "help-invalid-document-number"),
             Problem::InvalidSlug { .. } => t!(in lang, "help-invalid-slug"),
             Problem::DuplicateSlug { .. } => t!(in lang, "help-duplicate-slug"),
-            Problem::Attachment { help, .. } => (*help).into(),
+            Problem::Attachment { help, .. } => part(lang, help),
             Problem::InvalidValue { expected, .. } => {
-                t!(in lang, "help-expected", expected = *expected)
+                let expected = part(lang, expected);
+                t!(in lang, "help-expected", expected = expected)
             }
             Problem::Template(_) => t!(in lang, "help-template"),
-            Problem::Output { help, .. } => help.to_string(),
-            Problem::Classified { fix, .. } => t!(in lang, "help-classified", fix = *fix),
+            Problem::Output { help, .. } => part(lang, help),
+            Problem::Classified { fix, .. } => {
+                t!(in lang, "help-classified", fix = part(lang, fix))
+            }
             Problem::NotAnArticle(_) => t!(in lang, "help-not-an-article"),
             Problem::Encoding(_) => t!(in lang, "help-encoding"),
             Problem::FileExists => t!(in lang, "help-file-exists"),
@@ -712,7 +755,7 @@ impl Problem {
             Problem::DateInFuture(_) => t!(in lang, "help-date-in-future"),
             Problem::DateTooEarly(_) => t!(in lang, "help-date-too-early"),
             Problem::TemplateBudget(_) => t!(in lang, "help-template-budget"),
-            Problem::UnreadableInput { fix, .. } => fix.to_string(),
+            Problem::UnreadableInput { fix, .. } => part(lang, fix),
             Problem::ProvinceNotInForce { suggestion, .. } => match suggestion {
                 Some(s) => t!(in lang, "help-province-not-in-force-use", province = *s),
                 None => t!(in lang, "help-province-not-in-force"),
@@ -798,6 +841,18 @@ impl Diagnostic {
             self.source_line = text
                 .lines()
                 .nth(self.location.line - 1)
+                .map(|l| l.trim_end_matches('\r').to_string());
+        }
+        self
+    }
+
+    /// [`Diagnostic::with_source`] for a part of a file, `text`, that starts on file
+    /// line `first_line` (a conclusion's body).
+    pub fn with_source_from(mut self, text: &str, first_line: usize) -> Self {
+        if let Some(i) = self.location.line.checked_sub(first_line) {
+            self.source_line = text
+                .lines()
+                .nth(i)
                 .map(|l| l.trim_end_matches('\r').to_string());
         }
         self
@@ -983,6 +1038,20 @@ mod code_tests {
     }
 }
 
+/// A part of a message a stage names by its catalogue id (`part-…`, `expected-…`),
+/// in `lang`; text that is no id (an operating system's words) as it is.
+fn part(lang: Language, id: &str) -> String {
+    crate::i18n::tr_in(lang, id, &[])
+}
+
+/// An encoding's name as people know it, in `lang`.
+pub fn encoding_name(encoding: Encoding, lang: Language) -> String {
+    match encoding {
+        Encoding::Tcvn3AsLatin1 => t!(in lang, "encoding-tcvn3-as-latin1"),
+        other => other.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -992,8 +1061,11 @@ mod tests {
     #[test]
     fn reports_escape_controls_and_cut_long_lines() {
         let line = format!("{}\u{1b}[2J{}", "a".repeat(300), "b".repeat(300));
-        let d = Diagnostic::new(Location::at("content/a.md", 3, 301), Problem::NotUtf8)
-            .with_source(&format!("x\ny\n{line}\n"));
+        let d = Diagnostic::new(
+            Location::at("content/a.md", 3, 301),
+            Problem::NotUtf8 { detected: None },
+        )
+        .with_source(&format!("x\ny\n{line}\n"));
         let shown = d.render();
         assert!(!shown.contains('\u{1b}'), "{shown}");
         let lines: Vec<&str> = shown.lines().collect();

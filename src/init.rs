@@ -117,7 +117,7 @@ fn plan(options: &Options) -> Result<Vec<(PathBuf, String)>, Vec<Diagnostic>> {
             Problem::InvalidValue {
                 key: "title",
                 value: String::new(),
-                expected: "a title that is not empty",
+                expected: "expected-title",
             },
         ));
     }

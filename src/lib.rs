@@ -20,6 +20,8 @@
 //! [`linkcheck`] checks links, in bodies for `check` and in the rendered output for
 //! `build --check-links`, resolved one way through [`routes`].
 
+#![warn(unreachable_pub)]
+
 pub mod build;
 pub mod cache;
 pub mod check;

@@ -106,11 +106,11 @@ fn at_argument(d: Diagnostic, text: &str) -> Diagnostic {
         Problem::MissingKey { .. } | Problem::EmptyValue(_) => Problem::InvalidValue {
             key,
             value: String::new(),
-            expected: "a value that is not empty",
+            expected: "expected-nonempty",
         },
         Problem::Classified { reason, .. } => Problem::Classified {
             reason,
-            fix: "leave the mark out of this value",
+            fix: "part-classified-leave-mark",
         },
         other => other,
     };

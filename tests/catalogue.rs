@@ -73,7 +73,8 @@ fn both_languages_have_the_same_messages_with_the_same_arguments() {
     }
 }
 
-/// The ids the source names: `t!("id"`, `t!(in lang, "id"` and `tr("id"`.
+/// The ids the source names: `t!("id"`, `t!(in lang, "id"` and `tr("id"`, and the
+/// `"expected-…"` and `"part-…"` ids of parts of messages, which the report looks up.
 fn ids_used_in(dir: &Path, found: &mut BTreeMap<String, String>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -85,6 +86,16 @@ fn ids_used_in(dir: &Path, found: &mut BTreeMap<String, String>) {
             continue;
         }
         let text = std::fs::read_to_string(&path).unwrap();
+        let parts = text
+            .match_indices("\"expected-")
+            .chain(text.match_indices("\"part-"));
+        for (at, _) in parts {
+            let id: String = text[at + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
+                .collect();
+            found.insert(id, path.display().to_string());
+        }
         for call in ["t!(", "tr("] {
             for (at, _) in text.match_indices(call) {
                 let before = text[..at].chars().next_back();

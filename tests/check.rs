@@ -86,6 +86,16 @@ fn a_province_after_it_merged() {
     let out = site.run(&["check"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("write `province: Lâm Đồng`"), "{text}");
+    assert!(
+        text.contains("it merged into Lâm Đồng on 2025-07-01"),
+        "{text}"
+    );
+    let out = site.run(&["check", "--lang", "vi"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("đơn vị này đã nhập vào Lâm Đồng từ 2025-07-01"),
+        "{text}"
+    );
     // Before the merger it is fine.
     let site = site_with(&conclusion("A", "2025-06-30", "Đắk Nông", ""));
     assert_eq!(findings(&site), []);
@@ -671,4 +681,45 @@ fn a_public_portal_is_warned_of_missing_decree_fields() {
         "title: Thử nghiệm\nbase_url: https://ketluan.hatinh.gov.vn/\n",
     );
     assert_eq!(findings(&site)[0].1, 1);
+}
+
+/// The usual mistakes on the command line are told in the chosen language, with
+/// clap's suggestion and the usage, and exit 2.
+#[test]
+fn command_line_mistakes_are_told_in_the_chosen_language() {
+    let run = |args: &[&str]| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = assert_cmd::Command::cargo_bin("ketluan")
+            .unwrap()
+            .current_dir(dir.path())
+            .env_remove("KETLUAN_LANG")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let err = run(&["--lang", "vi", "check", "--nope"]);
+    assert!(
+        err.starts_with("lỗi: không có tuỳ chọn `--nope`\n"),
+        "{err}"
+    );
+    assert!(err.contains("Cách dùng: ketluan check [OPTIONS]"), "{err}");
+    let err = run(&["--lang", "vi", "chek"]);
+    assert!(err.contains("không có lệnh `chek`"), "{err}");
+    assert!(err.contains("gợi ý: có phải ý bạn là `check`?"), "{err}");
+    let err = run(&["--lang", "vi", "check", "--format", "xml"]);
+    assert!(
+        err.contains("giá trị `xml` không hợp lệ cho `--format <FORMAT>`"),
+        "{err}"
+    );
+    let err = run(&["--lang", "vi", "check", "--root"]);
+    assert!(err.contains("`--root <ROOT>` cần một giá trị"), "{err}");
+    let err = run(&["--lang", "en", "new"]);
+    assert!(
+        err.contains(
+            "these required arguments were not given:\n  --province <PROVINCE>\n  <TITLE>"
+        ),
+        "{err}"
+    );
 }

@@ -292,6 +292,7 @@ fn nul_never_reaches_html_or_csv() {
 }
 
 /// A raw request with the given `Host`; the whole response as text.
+#[cfg(unix)]
 fn raw_request(addr: &str, host: &str, path: &str) -> String {
     use std::io::{Read, Write};
     let mut stream = std::net::TcpStream::connect(addr).unwrap();
@@ -413,12 +414,19 @@ fn runaway_templates_fail_the_build_by_name() {
         "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}";
     let output = "{% for i in range(end=100000) %}{% for j in range(end=9) %}{{ \"x\" ~ i ~ \"yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy\" }}{% endfor %}{% endfor %}";
     let doubling = "{% set_global s = \"xxxxxxxxxxxxxxxx\" %}{% for i in range(end=60) %}{% set_global s = s ~ s %}{% endfor %}{{ s | length }}";
-    for (what, template) in [("loops", nested), ("output", output), ("memory", doubling)] {
+    for (what, template) in [
+        ("loops", nested),
+        ("output", output),
+        ("memory", doubling),
+        ("loops without range()", &unranged_loops()),
+    ] {
         site.write("templates/404.html", template);
         let started = std::time::Instant::now();
         let out = site.build();
         let text = String::from_utf8_lossy(&out.stderr).into_owned();
-        assert!(!out.status.success(), "{what}: {text}");
+        // An ordinary failure, reported in full: not a process ended by a signal.
+        assert_eq!(out.status.code(), Some(1), "{what}: {text}");
+        assert!(text.contains("error: build failed"), "{what}: {text}");
         assert!(
             text.contains("templates/404.html") && text.contains("template-budget"),
             "{what}: {text}"
@@ -432,8 +440,40 @@ fn runaway_templates_fail_the_build_by_name() {
     }
 }
 
+/// Four loops over a literal list of 300, nested: 8.1 billion turns that neither
+/// write nor call `range()`, so only the clock read at allocations can end them.
+fn unranged_loops() -> String {
+    let list: Vec<String> = (0..300).map(|i| i.to_string()).collect();
+    format!(
+        "{{% set xs = [{}] %}}{{% for a in xs %}}{{% for b in xs %}}{{% for c in xs %}}\
+         {{% for d in xs %}}{{% endfor %}}{{% endfor %}}{{% endfor %}}{{% endfor %}}",
+        list.join(",")
+    )
+}
+
+/// Item 6: `check` reports a runaway template with the site's other problems
+/// instead of hanging.
+#[test]
+fn check_reports_a_runaway_template_with_the_other_problems() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        conclusion("A", "2025-03-01", "Hà Tĩnh", "tinh: Hà Tĩnh\n"),
+    );
+    site.write("templates/404.html", unranged_loops());
+    let out = site.run(&["check", "--lang", "en"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("templates/404.html") && text.contains("template-budget"),
+        "{text}"
+    );
+    assert!(text.contains("unknown-key"), "{text}");
+}
+
 /// Item 6: in serve, a template over budget is reported, the last good site is
-/// served, and the next save is picked up.
+/// served, and the next save is picked up, including after renders that could
+/// only be left behind (over time without a write, over memory).
 #[test]
 fn serve_abandons_a_runaway_template_and_picks_up_the_next_save() {
     use common::serve::Server;
@@ -443,17 +483,27 @@ fn serve_abandons_a_runaway_template_and_picks_up_the_next_save() {
     let server = Server::start(&site, &[]);
     server.wait_for("/nowhere", "the site's 404", |r| r.body.contains("lost"));
     let events = server.events();
-    site.write(
-        "templates/404.html",
-        "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}",
-    );
-    let errors = events.next_named("errors");
-    assert!(errors.contains("template-budget"), "{errors}");
-    assert!(server.get("/nowhere").body.contains("lost"));
+    let doubling = "{% set_global s = \"xxxxxxxxxxxxxxxx\" %}{% for i in range(end=60) %}{% set_global s = s ~ s %}{% endfor %}{{ s | length }}";
+    let runaways = [
+        "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}"
+            .to_string(),
+        unranged_loops(),
+        doubling.to_string(),
+        // A second time: the renderers left behind do not stop the next ones.
+        unranged_loops(),
+    ];
+    for (n, runaway) in runaways.iter().enumerate() {
+        site.write("templates/404.html", runaway);
+        let errors = events.next_named("errors");
+        assert!(errors.contains("template-budget"), "{n}: {errors}");
+        assert!(server.get("/nowhere").body.contains("lost"), "{n}");
+    }
     site.write("templates/404.html", "<p>found again</p>");
     server.wait_for("/nowhere", "the saved 404", |r| {
         r.body.contains("found again")
     });
+    site.write("content/b.md", conclusion("B", "2025-04-01", "Hà Tĩnh", ""));
+    server.wait_for("/ket-luan/b/", "a new conclusion", |r| r.status == 200);
 }
 
 /// Item 11: a 300-character slug is refused by `check`, at its line, not only by

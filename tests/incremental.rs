@@ -66,6 +66,9 @@ enum Step {
     Touch(usize),
     HandEditOutput(usize),
     DamageCache(usize),
+    /// Damage the parsed content files of the cache, and edit a body so that the
+    /// next build has to load the site.
+    DamageParsed(usize, String),
 }
 
 fn words() -> impl Strategy<Value = String> {
@@ -116,7 +119,8 @@ fn step() -> impl Strategy<Value = Step> {
         1 => words().prop_map(Step::SiteTitle),
         2 => i.clone().prop_map(Step::Touch),
         1 => i.clone().prop_map(Step::HandEditOutput),
-        1 => i.prop_map(Step::DamageCache),
+        1 => i.clone().prop_map(Step::DamageCache),
+        1 => (i, paragraph()).prop_map(|(i, p)| Step::DamageParsed(i, p)),
     ]
 }
 
@@ -283,6 +287,16 @@ impl World {
                 }
                 std::fs::write(&state, bytes).unwrap();
             }
+            Step::DamageParsed(i, p) => {
+                let parsed = self.site.path(".ketluan-cache/public/parsed");
+                let Ok(mut bytes) = std::fs::read(&parsed) else {
+                    return false;
+                };
+                let at = i * 7919 % bytes.len();
+                bytes[at] ^= 0x01;
+                std::fs::write(&parsed, bytes).unwrap();
+                return self.apply(&Step::Body(i, p));
+            }
         }
         true
     }
@@ -400,6 +414,8 @@ fn a_body_edit_renders_few_pages_and_no_change_renders_none() {
     site.write(file, text);
     let edited = build::build(&opts).unwrap();
     assert!(!edited.up_to_date);
+    // Only the edited file is parsed again.
+    assert_eq!((first.parsed, edited.parsed), (first.conclusions, 1));
     // Its page, and the pages that show its lead paragraph, are the ones rendered.
     assert!(
         edited.reused + 10 >= edited.pages,

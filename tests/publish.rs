@@ -718,10 +718,30 @@ fn check_links_refuses_a_broken_link_and_keeps_the_last_site() {
         "templates/404.html",
         "{% extends \"base.html\" %}{% block content %}<h1>x</h1>\n<a href=\"/tinh/\">x</a> <a href=\"{{ urls.provinces }}#nope\">y</a>{% endblock content %}",
     );
-    let out = site.run(&["build", "--check-links"]);
+    // And a body with a link to a conclusion that does not exist.
+    site.write(
+        "content/z.md",
+        "---\ntitle: Kết luận\ndate: 2024-01-02\nprovince: Hà Tĩnh\nslug: z\n---\nMở đầu.\n\nXem [bài khác](../khong-co/).\n",
+    );
+    let out = site.run(&["build", "--check-links", "--lang", "en"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("public/404.html:"), "{err}");
+    // Each where it was written: the template's line and column, the body's line in
+    // its file; never the generated HTML.
+    assert!(!err.contains("public/"), "{err}");
+    assert!(
+        err.contains("templates/404.html:2:10: error[broken-output-link]: broken link `/tinh/`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("templates/404.html:2:53: error[broken-output-link]"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/z.md:9:16: error[broken-output-link]: broken link `../khong-co/`"),
+        "{err}"
+    );
+    assert!(err.contains("9 | Xem [bài khác](../khong-co/)."), "{err}");
     assert!(err.contains("error[broken-output-link]"), "{err}");
     assert!(err.contains("`/tinh/`"), "{err}");
     assert!(
@@ -731,6 +751,7 @@ fn check_links_refuses_a_broken_link_and_keeps_the_last_site() {
     assert!(err.contains("no element with id `nope`"), "{err}");
     assert_eq!(tree(&site.path("public")), before, "output untouched");
     // Without the flag the build goes through.
+    site.remove("content/z.md");
     site.build_ok();
 }
 

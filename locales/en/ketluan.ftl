@@ -23,6 +23,7 @@ problem-not-a-site = site.yaml not found in { $dir } (is this a ketluan site?)
 problem-no-content = no content/ folder in { $dir }
 problem-symbolic-link = symbolic links are not followed
 problem-not-utf8 = the file is not valid UTF-8
+problem-legacy-encoding = the file is in { $encoding }, not UTF-8
 problem-too-large = the file is { $size } MB; a content file may have at most { $limit } MB
 problem-front-matter-missing = no front matter: a conclusion starts with a `---` line
 problem-front-matter-unclosed = the front matter opened here is never closed by a `---` line
@@ -64,6 +65,8 @@ help-no-content = make a content/ folder beside site.yaml for the conclusions, o
 help-symbolic-link = copy { $what } instead
 help-too-large = split the text into several conclusions, or attach the long document as a file (PDF) instead of pasting it
 help-not-utf8 = save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8; files in TCVN3 or VNI must be converted with Unikey's converter first)
+help-legacy-encoding = convert it to UTF-8: `ketluan check --fix` does it for content files and site.yaml (or in Notepad: Save As → Encoding: UTF-8, after Unikey's converter for TCVN3 or VNI)
+encoding-tcvn3-as-latin1 = TCVN3 (ABC) that was saved again as Latin-1 text
 help-front-matter-missing = start the file with a `---` line, the keys (title, date, province…), and another `---` line before the text
 help-front-matter-unclosed = add a line containing only `---` after the last key
 help-yaml-syntax = check indentation and quoting: put values containing `:` or `#` in double quotes
@@ -117,6 +120,21 @@ check-summary = { $errors ->
    *[other] { $files } files
 }
 
+## check --fix
+
+fix-encoding = converted from { $encoding } to UTF-8
+fix-nfc = letters composed to Unicode NFC (as Unikey's "dựng sẵn")
+fix-word-quote = line { $line }: Word's curly quotes made straight: `{ $fixed }`
+fix-fullwidth-colon = line { $line }: full-width colon made `:`: `{ $fixed }`
+fix-tab-indent = line { $line }: tabs in the indentation made spaces: `{ $fixed }`
+fix-quoted = line { $line }: the value put in double quotes: `{ $fixed }`
+fix-tags-list = line { $line }: the tags written as a list: `{ $fixed }`
+fix-summary = { $files ->
+    [0] --fix changed no file
+    [one] --fix changed { $files } file; what is left needs a person:
+   *[other] --fix changed { $files } files; what is left needs a person:
+}
+
 ## Command line: --help
 
 cli-about = Publish the conclusions of Vietnamese provincial committees as a static site
@@ -149,6 +167,7 @@ cli-build-check-links = Verify every internal link and anchor of the output befo
 cli-check-root = The site folder (holding site.yaml and content/)
 cli-check-format = `human` (grouped by file, with the line and a fix), `json` (for tools), `github` (GitHub Actions annotations) or `gitlab` (a GitLab Code Quality report)
 cli-check-strict = Fail (exit 1) on warnings too
+cli-check-fix = First apply the fixes that need no judgement (encoding, Word quotes, full-width colons, tabs, quoting, tag lists) to the files, and say what changed
 cli-new-title = The conclusion's title
 cli-new-province = The province or centrally-run city, e.g. "Hà Tĩnh"
 cli-new-date = The meeting's date, YYYY-MM-DD or D/M/YYYY [default: today]
@@ -299,7 +318,10 @@ problem-not-a-file = not a regular file (a named pipe, a device or a folder); it
 problem-data-too-large = the file is { $size } KB; this file may have at most { $limit } KB
 problem-too-many-citations = the text cites documents more than { $max } times; a conclusion may hold at most { $max } citations
 problem-too-many-documents = the conclusion cites { $count } different documents; at most { $max } are allowed
-problem-template-budget = the template is over its budget: { $reason }
+problem-template-budget-time = the template took more than { $limit } s to render one page
+problem-template-budget-output = the template made one page larger than { $limit } MB
+problem-template-budget-loops = the template's loops went over { $limit } `range()` items on one page
+problem-template-budget-memory = the template took more than { $limit } MB of memory to render one page
 problem-windows-name = the name { $name } cannot be used on Windows: { $reason }
 problem-case-clash = { $name } differs only in case from { $other }: Windows and macOS take them for one file
 help-too-many-citations = check that the file holds one conclusion, not a pasted list or index of documents; attach such a list as a file (PDF) instead
@@ -316,3 +338,311 @@ cli-import-report = Where to write the summary table as CSV [default: <root>/imp
 cli-serve-allow-host = Also answer requests for this host name (repeatable); IP addresses and localhost are always answered
 problem-portal-incomplete = the portal's footer lacks what Decree 42/2022/NĐ-CP asks a state portal to show: { $fields }
 help-portal-incomplete = fill in { $keys } under `portal:` in site.yaml (`ketluan init` writes the block, commented)
+
+## import: where each value came from (written next to `# kiểm tra lại`)
+
+import-src-header = the header
+import-src-dateline = the dateline (line { $line })
+import-at = `{ $text }` (line { $line })
+import-date-text = from the text: { $at }
+import-src-header-month = the header's { $month }
+import-src-dateline-year = the dateline's { $year } (line { $line })
+import-date-year-from = from the text: { $at }, year from { $source }
+import-date-period-year = { $count ->
+    [one] from the text: { $at }; its year is not written there: { $year } is the year { $scope } gives
+   *[other] from the text: { $at }; its year is not written there: { $year } is the year { $scope } gives, the earliest of { $all }
+}
+import-date-no-year = the text gives { $at } but no year
+import-date-relative = from the text: { $at }, relative to { $source }
+import-date-article = from { $source }: the article's date, not necessarily the meeting's
+import-date-month-only = only the month is known: { $month } (header)
+import-date-none = no date in the text
+import-body-meeting-sentence = its meeting, in the meeting's sentence
+import-body-meets-sentence = meets in the meeting's sentence
+import-body-title-head = named at the head of the title
+import-body-title-meeting = its meeting, in the title
+import-body-title-meets = meets in the title
+import-body-concludes = concludes (line { $line })
+import-body-meeting-line = its meeting (line { $line })
+import-body-first-meeting = the first body meeting in the text (line { $line })
+import-body-first-directing = the first body directing in the text (line { $line })
+import-body-chairman = the Chairman of the provincial People's Committee concludes (line { $line })
+import-body-none = no concluding body found
+import-chair-chaired-concluded = chaired and concluded (line { $line })
+import-chair-chaired = chaired (line { $line })
+import-chair-several = first of several who chaired (line { $line }): { $names }
+import-chair-concluded = concluded (line { $line })
+import-chair-opened = opened or directed the meeting (line { $line }); no one is said to chair it
+import-chair-none = no one is said to chair or conclude
+import-places-more = { $places } and { $more } more
+import-province-none = no province or place named
+import-province-unsure = unsure between { $province } ({ $score }) and { $others }
+import-province-named = named: { $mentions }
+import-province-places = from place names: { $mentions }
+import-province-also = { $note }; also named: { $others }
+import-title-header = the header (line { $line })
+import-notice-title = the notice's title (line { $line })
+import-title-first-line = the first line (line { $line })
+import-title-made = made from the meeting's sentence: the article has no title
+import-title-none = the article has no title
+import-scope-meeting = the meeting's sentence
+import-scope-title = the title
+import-scope-text = the text
+import-date-notice = the notice's issue date (line { $line }); the meeting's date is not written
+import-province-letterhead = the letterhead: `{ $text }` (line { $line })
+import-province-dateline = the place of the date line: `{ $text }` (line { $line }); the letterhead names no province
+import-body-issuer = the issuer in the letterhead (line { $line }); the title names no body
+import-number-notice = the notice's number (line { $line })
+import-signature = the signature (line { $line })
+import-signature-as = the signature (line { $line }), `{ $signature }`
+import-byline = the byline (line { $line })
+import-byline-none = no byline
+import-document-at = { $number } (line { $line })
+import-none = none
+import-documents-cited = numbered documents cited in the text
+import-source-link = a link in the text
+import-outlet-removed = removed from the start of line { $line }
+import-classified = it is marked `{ $mark }`; nothing was imported
+
+## import: the summary
+
+import-summary-read-as = read as
+import-summary-encoding = encoding
+import-summary-converted = { $encoding }, converted to UTF-8
+import-found = found
+import-guessed = GUESSED
+import-missing = MISSING
+import-summary-removed = removed
+import-removed-lines = { $count ->
+    [one] { $why } (line { $lines })
+   *[other] { $why } (lines { $lines })
+}
+import-summary-all-found = every field was found
+import-summary-to-check = to check
+import-summary-marked = { $fields } (marked `{ $marker }`)
+import-debris-link = link to another article
+import-debris-dots = lone dots
+import-debris-notice-title = notice title
+import-debris-caption = photo caption
+import-debris-recipients = recipients and signature
+import-debris-repeated = repeated line
+import-debris-section = section label
+import-debris-rule = title rule
+import-debris-byline = byline
+import-debris-contact = contact or counter
+import-debris-image = image file name or link text
+import-debris-path = link path
+import-debris-outlet = outlet name
+import-debris-tools = page tools
+import-debris-related = "Tin liên quan" list
+import-debris-dateline = dateline
+import-format-text = text
+import-format-html = web page (HTML)
+import-format-docx = Word document (DOCX)
+import-format-pdf = PDF
+import-outcome-written = written
+import-outcome-printed = printed
+import-outcome-duplicate = duplicate of { $first }
+import-outcome-failed = not imported
+import-column-file = file
+import-column-date = date
+import-column-province = province
+import-column-body = body
+import-column-chair = chair
+import-column-documents = documents
+import-column-to-check = to check
+import-column-result = result
+import-encoding-unknown = the file is not UTF-8 and reads as neither Windows-1258 nor TCVN3 (ABC)
+
+## Why a date is no date
+
+date-not-digits = expected digits separated by `-` or `/`
+date-not-three-parts = expected a day, a month and a year
+date-year-digits = the year must have four digits
+date-no-month = there is no month { $month }
+date-no-day = there is no day { $day } in a month
+date-year-range = year { $year } is out of range
+date-no-such-day = month { $month } of { $year } has no day { $day }
+
+## Why a link leads nowhere
+
+link-outside-base = it is outside the site's base path { $base }
+link-no-page = no such page
+link-no-file = no file { $path } in the output
+link-no-anchor = { $page } has no element with id `{ $id }`
+link-draft = `{ $slug }` is a draft, left out of the published site
+link-no-conclusion = there is no conclusion with the slug `{ $slug }`
+link-content-file = `{ $name }` is a content file, not a page
+link-not-listed = `{ $name }` is not listed in `attachments` of { $file }
+link-no-attachment = `{ $slug }` has no attachment `{ $name }`
+link-no-document = there is no document with the slug `{ $slug }`
+link-no-province = there is no province page `{ $slug }`
+
+## Command line: parse errors
+
+cli-error-unknown-argument = unexpected argument `{ $arg }`
+cli-error-unknown-command = unknown command `{ $command }`
+cli-error-missing-value = `{ $arg }` needs a value, and none was given
+cli-error-invalid-value = invalid value `{ $value }` for `{ $arg }`
+cli-error-value-validation = invalid value `{ $value }` for `{ $arg }`: { $reason }
+cli-error-missing-required = these required arguments were not given:{ $args }
+cli-error-tip = tip: did you mean `{ $suggestion }`?
+cli-error-more = For more, run the command with `--help`.
+
+## Why a text is no document number
+
+docnum-error = { $input } is not a document number: { $reason }; accepted forms are NUM-TYPE/ISSUER (05-NQ/TU), NUM/TYPE-ISSUER (108/QĐ-UBND), NUM/YEAR/TYPE-ISSUER (326/2021/NQ-HĐND), NUM/ISSUER-UNIT (1393/UBND-DL1) and NUM/YEAR/QH15 (98/2023/QH15)
+docnum-empty = empty string
+docnum-no-number = does not start with a number
+docnum-too-many-digits = number has more than 5 digits
+docnum-decimal-too-long = more than 3 digits after "." (an amount or a phone number?)
+docnum-several-dots = number with several dots (a date, an amount or a phone number?)
+docnum-letters-after-number = number is followed by letters without a separator
+docnum-slash-after = symbol is followed by "/"
+docnum-zero = document number is zero
+docnum-no-code = no type or issuer after the number
+docnum-date-or-phone = looks like a date or a phone number
+docnum-dashed-numbers = numbers joined by "-" (a range or a phone number?)
+docnum-range = looks like a range of numbers or years
+docnum-dash-no-code = "-" after the number is not followed by a code
+docnum-malformed = malformed symbol
+docnum-date = looks like a date
+docnum-fraction = looks like a fraction or a day/month
+docnum-month-year = looks like a month/year; no type or issuer
+docnum-slash-no-code = "/" after the number is not followed by a code or a year
+docnum-party-needs-slash = Party form NUM-TYPE needs "/" before the issuer
+docnum-no-issuer = no issuer after the type code
+docnum-no-code-after-year = no type or issuer code after the year
+docnum-quoc-hoi-year = a Quốc hội symbol needs the year (98/2023/QH15)
+docnum-not-a-type = { $code } is not a type code
+docnum-single-segment = symbol has a single segment { $code } (legacy or truncated)
+docnum-space-between = space between codes without a separator before { $rest }
+docnum-unexpected = unexpected { $rest } after the symbol
+
+## YAML: what libyaml and the reader say
+
+yaml-expected-mapping = expected `key: value` lines
+yaml-expected-list = expected a list of entries, each starting with `- `
+yaml-expected-entry-mapping = expected `key: value` lines in this entry
+yaml-control-character = the control character { $code } is not allowed here: delete it (it often comes with text copied from a terminal or an old document)
+libyaml-mapping-values = mapping values are not allowed in this context
+libyaml-expected-key = did not find expected key
+libyaml-expected-dash = did not find expected '-' indicator
+libyaml-cannot-start-scalar = found character that cannot start any plain scalar
+libyaml-end-of-stream = found unexpected end of stream
+libyaml-sequence-entries = block sequence entries are not allowed in this context
+libyaml-expected-colon = could not find expected ':'
+libyaml-unknown-escape = found unknown escape character
+libyaml-undefined-tag = found undefined tag handle
+
+## What a value should be (`expected` of a wrong value)
+
+expected-title = a title that is not empty
+expected-web-address = a web address starting with https:// or http://
+expected-text = a single value (text)
+expected-bool = true or false
+expected-list = a list of values: [a, b] or one `- a` per line
+expected-language = `vi` or `en`
+expected-theme = the name of a folder in themes/
+expected-paginate = a whole number of conclusions per page, at least 1
+expected-max-documents = a whole number of documents, at least 1
+expected-portal = indented `key: value` lines (agency, address, phone…)
+expected-email = an e-mail address such as banbientap@hatinh.gov.vn
+expected-date = a date: 2024-01-15 or 15/01/2024
+expected-link = an address starting with https://, http:// or /
+expected-references = `manual` (only the front matter's resolutions) or `auto` (the default: also the documents cited in the text)
+expected-nonempty = a value that is not empty
+expected-output-folder = a folder outside the site's sources, such as public/ (it is replaced on every build)
+expected-output-not-link = a folder, not a symbolic link (give the folder it points to)
+expected-logo = the name of an image file in the site's static/ folder (static/quoc-huy.svg: `logo: quoc-huy.svg`)
+expected-absolute-url = an absolute URL starting with https:// or http://
+expected-plain-url = a URL without query, fragment or spaces
+expected-url-host = a URL with a host name
+expected-ascii-host = a host name in ASCII (a Vietnamese domain in its xn-- form)
+expected-url-path = a URL path without empty segments
+expected-links = a list of links, each `- title: …` with `url: …` below it
+expected-translation = one text in quotes, not a list, a mapping or nothing
+expected-url-dots = a URL path without `.` or `..` segments (also written %2e)
+expected-url-encoded = a URL path without encoded slashes, backslashes or NUL
+
+## Parts of messages: why, what to copy, what to do
+
+part-copy-file-into-site = the file into the site
+part-copy-file-into-content = the file into content/
+part-copy-into-site = the file or folder into the site
+part-unpublished-unlisted = the conclusion neither lists it in `attachments:` nor links to it
+part-unpublished-several = its folder holds several conclusions, and none lists it in `attachments:` or links to it
+part-unpublished-page-name = it is named like the conclusion's own page, which it would replace
+part-slug-no-letters = the file name has no letters or digits to make a URL from
+part-slug-empty = it is empty
+part-slug-separators = it must not contain `/`, `\` or `..`
+part-slug-chars = only lower-case ASCII letters, digits and `-` are allowed
+part-slug-dash = it must not start or end with `-`
+part-slug-long = it is longer than 200 characters (a folder name must be short)
+part-attachment-list-it = put the file beside the .md file and list its name without folders
+part-attachment-plain = must be a file name beside the Markdown file, without folders
+part-attachment-page-name = is the name of the conclusion's own page, which it would replace
+part-attachment-rename = give the file another name (any but index.html) and list that
+part-attachment-not-file = is not a regular file
+part-attachment-missing = no such file beside the Markdown file
+part-attachment-spelling = check the name's spelling and case, or put the file beside the .md file
+part-classified-take-out = take the file out of content/
+part-classified-leave-mark = leave the mark out of this value
+part-classified-leave-article = leave the article out of the site
+part-output-permissions = check the folder's permissions and free space
+part-windows-trailing = Windows drops a dot or space at the end of a name
+part-windows-device = Windows reserves this name for a device (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, with any extension)
+part-windows-chars = Windows does not allow the characters < > : " | ? * or control characters in a name
+
+## import: files it cannot read
+
+part-docx-fix = open the file in Word or LibreOffice, save it again as .docx (or copy its text into a .txt file) and import that
+import-docx-zip-damaged = the file is a damaged zip archive ({ $error })
+import-docx-not-word = the file is a zip archive but not a Word document (no word/document.xml)
+part-docx-not-word-fix = import the article's .docx, .pdf, .html or .txt file itself
+import-docx-unpack = the Word document could not be unpacked ({ $error })
+import-docx-too-big = the Word document's text unpacks to more than { $limit } MB
+import-docx-xml = the Word document's XML is damaged ({ $error })
+import-html-too-many = the web page has { $elements } elements, more than the { $limit } read
+part-html-fix = open the page in a browser, copy the article's text into a .txt file and import that
+import-html-unreadable = the web page could not be read: { $error }
+import-too-large = the file is { $size } MB, more than the { $limit } MB an article or a notice can be
+part-too-large-fix = import the article's own file, or copy its text into a .txt file
+import-old-word = the file is an old Word document (.doc, Word 97-2003)
+part-old-word-fix = open it in Word or LibreOffice, save it as .docx (Word Document) and import that
+import-image = the file is an image ({ $kind }), not text
+part-image-fix = import the article's text or its Word or PDF file; a photographed page needs OCR first
+part-pdf-fix = open the PDF, copy its text into a .txt file and import that; a scanned PDF needs OCR first (for example OCRmyPDF with Vietnamese, `-l vie`)
+import-pdf-no-text = the PDF has no text layer (a scanned or photographed page), so there is no text to import
+part-pdf-ocr = run OCR on it first (for example OCRmyPDF with Vietnamese: `ocrmypdf -l vie in.pdf out.pdf`) and import the result, or type the text into a .txt file
+import-pdf-slow = reading the PDF took more than { $seconds } seconds
+import-pdf-damaged = the PDF could not be read ({ $error })
+part-file-empty = the file is empty
+part-file-no-text = the file has no text
+import-duplicate = warning: { $file } is the same article as { $first }; it was skipped
+import-not-imported = { $file } was not imported
+import-report-written = summary: { $file }
+
+## Writing the output
+
+write-busy = another ketluan build is writing { $output } (it holds { $lock })
+write-not-a-folder = { $output } is a file, not a folder
+write-not-ours = { $output } is a folder ketluan did not write; refusing to replace it
+write-unreadable = cannot read { $path }: { $error }
+part-write-busy-fix = wait for it to finish, or choose another --output
+part-write-not-a-folder-fix = choose another --output, or move the file away
+part-write-not-ours-fix = remove it, choose another --output, or pass --force to replace it
+part-write-unreadable-fix = check that the file exists and can be read
+write-name-too-long = a file or folder name is longer than the system allows ({ $error })
+part-write-name-too-long-fix = shorten the `slug:` or the attachment's name (slugs have at most 200 characters), or choose an --output with a shorter path
+write-busy-folder = the output folder is a mount point or in use ({ $error })
+part-write-busy-folder-fix = ketluan replaces the output folder as a whole, which the system refuses for a mount point: give --output a folder inside it (/mnt/web/ket-luan), and close programs that hold files in it open
+
+## Why (parts of warnings made by check)
+
+why-reorganised = it was reorganised on { $date }
+why-merged = it merged into { $province } on { $date }
+why-formed = it was formed on { $date }
+why-year-in-number = in { $year } (the year in its number)
+why-classified-key = the front matter declares `{ $key }: { $value }`
+why-classified-mark = it is marked `{ $mark }`

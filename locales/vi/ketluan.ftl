@@ -20,6 +20,7 @@ problem-not-a-site = không tìm thấy site.yaml trong { $dir } (đây có ph�
 problem-no-content = không có thư mục content/ trong { $dir }
 problem-symbolic-link = không theo liên kết tượng trưng (symbolic link)
 problem-not-utf8 = tệp không phải văn bản UTF-8 hợp lệ
+problem-legacy-encoding = tệp dùng bảng mã { $encoding }, không phải UTF-8
 problem-too-large = tệp có dung lượng { $size } MB; mỗi tệp nội dung chỉ được tối đa { $limit } MB
 problem-front-matter-missing = thiếu phần khai báo đầu tệp: một kết luận phải bắt đầu bằng dòng `---`
 problem-front-matter-unclosed = phần khai báo đầu tệp mở ở đây nhưng không được đóng bằng dòng `---`
@@ -44,7 +45,10 @@ problem-date-in-future = ngày { $date } ở trong tương lai
 problem-date-too-early = ngày { $date } trước năm 1930
 problem-province-not-in-force = { $name } chưa có hoặc không còn vào ngày { $date }: { $why }
 problem-document-after-conclusion = trích dẫn { $number }, ban hành { $issued }, sau ngày họp này ({ $date })
-problem-registry-mismatch = { $number }: văn bản ghi { $what } là { $text }, danh mục văn bản (dòng { $line }) ghi { $registry }
+problem-registry-mismatch = { $number }: văn bản ghi { $what ->
+        [date] ngày ban hành
+       *[title] trích yếu
+    } là { $text }, danh mục văn bản (dòng { $line }) ghi { $registry }
 problem-duplicate-conclusion = trùng tỉnh, ngày và tiêu đề với { $other }
 problem-empty-body = phần nội dung đang trống
 problem-title-too-long = tiêu đề có { $chars } ký tự, vượt quá { $max }
@@ -61,6 +65,8 @@ help-no-content = tạo thư mục content/ bên cạnh site.yaml để chứa c
 help-symbolic-link = hãy sao chép { $what } vào đây
 help-too-large = chia văn bản thành nhiều kết luận, hoặc đính kèm văn bản dài dưới dạng tệp (PDF) thay vì dán vào
 help-not-utf8 = lưu tệp theo bảng mã UTF-8 (trong Notepad: Save As → Encoding: UTF-8; tệp dùng bảng mã TCVN3 hoặc VNI phải chuyển mã bằng công cụ chuyển mã của Unikey trước)
+help-legacy-encoding = chuyển tệp sang UTF-8: `ketluan check --fix` làm việc này cho các tệp nội dung và site.yaml (hoặc trong Notepad: Save As → Encoding: UTF-8, sau khi chuyển mã TCVN3 hay VNI bằng công cụ của Unikey)
+encoding-tcvn3-as-latin1 = TCVN3 (ABC) đã bị lưu lại như văn bản Latin-1
 help-front-matter-missing = bắt đầu tệp bằng một dòng `---`, tiếp theo là các khóa (title, date, province…) rồi một dòng `---` nữa trước phần nội dung
 help-front-matter-unclosed = thêm một dòng chỉ có `---` sau khóa cuối cùng
 help-yaml-syntax = kiểm tra thụt lề và dấu ngoặc kép: giá trị có chứa `:` hoặc `#` phải đặt trong ngoặc kép
@@ -105,6 +111,21 @@ help-unpublished-file = ghi tên tệp vào `attachments:` của kết luận m�
 check-no-problems = không phát hiện vấn đề nào
 check-summary = { $errors } lỗi và { $warnings } cảnh báo trong { $files } tệp
 
+## check --fix
+
+fix-encoding = đã chuyển từ bảng mã { $encoding } sang UTF-8
+fix-nfc = đã chuẩn hóa chữ sang Unicode NFC (dạng dựng sẵn)
+fix-word-quote = dòng { $line }: đổi dấu ngoặc kép cong của Word thành ngoặc thẳng: `{ $fixed }`
+fix-fullwidth-colon = dòng { $line }: đổi dấu hai chấm toàn độ rộng thành `:`: `{ $fixed }`
+fix-tab-indent = dòng { $line }: đổi Tab ở đầu dòng thành dấu cách: `{ $fixed }`
+fix-quoted = dòng { $line }: đặt giá trị trong dấu ngoặc kép: `{ $fixed }`
+fix-tags-list = dòng { $line }: viết các thẻ thành danh sách: `{ $fixed }`
+fix-summary =
+    { $files ->
+        [0] --fix không sửa tệp nào
+       *[other] --fix đã sửa { $files } tệp; những gì còn lại cần người sửa:
+    }
+
 ## Dòng lệnh: --help
 
 cli-about = Đăng các kết luận của cấp ủy, chính quyền cấp tỉnh thành trang web tĩnh
@@ -137,6 +158,7 @@ cli-build-check-links = Kiểm tra mọi liên kết nội bộ và điểm neo 
 cli-check-root = Thư mục của trang (chứa site.yaml và content/)
 cli-check-format = `human` (nhóm theo tệp, có dòng lỗi và cách sửa), `json` (cho công cụ), `github` (chú thích GitHub Actions) hoặc `gitlab` (báo cáo GitLab Code Quality)
 cli-check-strict = Coi cả cảnh báo là thất bại (mã thoát 1)
+cli-check-fix = Trước hết tự sửa trong tệp những lỗi không cần cân nhắc (bảng mã, ngoặc kép của Word, dấu hai chấm toàn độ rộng, Tab, đặt trong ngoặc kép, danh sách thẻ) và cho biết đã sửa gì
 cli-new-title = Tiêu đề của kết luận
 cli-new-province = Tỉnh hoặc thành phố trực thuộc trung ương, ví dụ "Hà Tĩnh"
 cli-new-date = Ngày họp, YYYY-MM-DD hoặc D/M/YYYY [mặc định: hôm nay]
@@ -262,7 +284,10 @@ problem-not-a-file = không phải tệp thông thường (ống dẫn, thiết 
 problem-data-too-large = tệp có dung lượng { $size } KB; tệp này chỉ được tối đa { $limit } KB
 problem-too-many-citations = văn bản trích dẫn quá { $max } lần; mỗi kết luận chỉ được tối đa { $max } trích dẫn
 problem-too-many-documents = kết luận trích dẫn { $count } văn bản khác nhau; chỉ được tối đa { $max }
-problem-template-budget = mẫu vượt quá giới hạn xử lý: { $reason }
+problem-template-budget-time = mẫu cần hơn { $limit } giây để tạo một trang
+problem-template-budget-output = mẫu tạo ra một trang lớn hơn { $limit } MB
+problem-template-budget-loops = các vòng lặp của mẫu vượt quá { $limit } phần tử `range()` trên một trang
+problem-template-budget-memory = mẫu cần hơn { $limit } MB bộ nhớ để tạo một trang
 problem-windows-name = tên { $name } không dùng được trên Windows: { $reason }
 problem-case-clash = { $name } chỉ khác { $other } ở chữ hoa, chữ thường: Windows và macOS coi đó là một tệp
 help-too-many-citations = kiểm tra xem tệp có đúng là một kết luận không, hay là danh sách, mục lục văn bản được dán vào; hãy đính kèm danh sách như vậy dưới dạng tệp (PDF)
@@ -279,3 +304,312 @@ cli-import-report = Nơi ghi bảng tóm tắt dạng CSV [mặc định: <root>
 cli-serve-allow-host = Trả lời cả yêu cầu tới tên máy này (dùng được nhiều lần); địa chỉ IP và localhost luôn được trả lời
 problem-portal-incomplete = chân trang của cổng thông tin thiếu những mục Nghị định 42/2022/NĐ-CP yêu cầu cổng thông tin của cơ quan nhà nước phải công khai: { $fields }
 help-portal-incomplete = điền { $keys } trong khối `portal:` của site.yaml (`ketluan init` viết sẵn khối này, ở dạng chú thích)
+
+## import: where each value came from (written next to `# kiểm tra lại`)
+
+import-src-header = phần đầu trang
+import-src-dateline = dòng ghi ngày (dòng { $line })
+import-at = `{ $text }` (dòng { $line })
+import-date-text = theo bài: { $at }
+import-src-header-month = tháng { $month } ở phần đầu trang
+import-src-dateline-year = năm { $year } ở dòng ghi ngày (dòng { $line })
+import-date-year-from = theo bài: { $at }, năm lấy từ { $source }
+import-date-period-year =
+    { $count ->
+    [one] theo bài: { $at }; năm không được ghi ở đó: { $year } là năm mà { $scope } nêu
+   *[other] theo bài: { $at }; năm không được ghi ở đó: { $year } là năm mà { $scope } nêu, sớm nhất trong { $all }
+}
+import-date-no-year = bài ghi { $at } nhưng không có năm
+import-date-relative = theo bài: { $at }, tính từ { $source }
+import-date-article = theo { $source }: ngày đăng bài, chưa chắc là ngày họp
+import-date-month-only = chỉ biết tháng: { $month } (phần đầu trang)
+import-date-none = bài không có ngày
+import-body-meeting-sentence = cuộc họp của cơ quan này, trong câu nói về cuộc họp
+import-body-meets-sentence = họp, theo câu nói về cuộc họp
+import-body-title-head = được nêu ở đầu tiêu đề
+import-body-title-meeting = cuộc họp của cơ quan này, trong tiêu đề
+import-body-title-meets = họp, theo tiêu đề
+import-body-concludes = kết luận (dòng { $line })
+import-body-meeting-line = cuộc họp của cơ quan này (dòng { $line })
+import-body-first-meeting = cơ quan họp đầu tiên được nêu trong bài (dòng { $line })
+import-body-first-directing = cơ quan chỉ đạo đầu tiên được nêu trong bài (dòng { $line })
+import-body-chairman = Chủ tịch UBND tỉnh kết luận (dòng { $line })
+import-body-none = không tìm thấy cơ quan kết luận
+import-chair-chaired-concluded = chủ trì và kết luận (dòng { $line })
+import-chair-chaired = chủ trì (dòng { $line })
+import-chair-several = người đầu tiên trong số những người chủ trì (dòng { $line }): { $names }
+import-chair-concluded = kết luận (dòng { $line })
+import-chair-opened = khai mạc hoặc điều hành cuộc họp (dòng { $line }); bài không nói ai chủ trì
+import-chair-none = bài không nói ai chủ trì hay kết luận
+import-places-more = { $places } và { $more } chỗ khác
+import-province-none = bài không nêu tỉnh hay địa danh nào
+import-province-unsure = chưa chắc giữa { $province } ({ $score }) và { $others }
+import-province-named = được nêu: { $mentions }
+import-province-places = theo địa danh: { $mentions }
+import-province-also = { $note }; cũng được nêu: { $others }
+import-title-header = phần đầu trang (dòng { $line })
+import-notice-title = tiêu đề thông báo (dòng { $line })
+import-title-first-line = dòng đầu tiên (dòng { $line })
+import-title-made = đặt theo câu nói về cuộc họp: bài không có tiêu đề
+import-title-none = bài không có tiêu đề
+import-scope-meeting = câu nói về cuộc họp
+import-scope-title = tiêu đề
+import-scope-text = bài
+import-date-notice = ngày ban hành thông báo (dòng { $line }); bài không ghi ngày họp
+import-province-letterhead = tiêu đề văn bản: `{ $text }` (dòng { $line })
+import-province-dateline = địa danh ở dòng ghi ngày: `{ $text }` (dòng { $line }); tiêu đề văn bản không nêu tỉnh
+import-body-issuer = cơ quan ban hành ở tiêu đề văn bản (dòng { $line }); tiêu đề không nêu cơ quan
+import-number-notice = số của thông báo (dòng { $line })
+import-signature = chữ ký (dòng { $line })
+import-signature-as = chữ ký (dòng { $line }), `{ $signature }`
+import-byline = dòng tên tác giả (dòng { $line })
+import-byline-none = không có tên tác giả
+import-document-at = { $number } (dòng { $line })
+import-none = không có
+import-documents-cited = các văn bản có số được dẫn trong bài
+import-source-link = một liên kết trong bài
+import-outlet-removed = đã bỏ khỏi đầu dòng { $line }
+import-classified = văn bản được đánh dấu `{ $mark }`; không nhập gì
+
+## import: the summary
+
+import-summary-read-as = đọc dạng
+import-summary-encoding = bảng mã
+import-summary-converted = { $encoding }, đã chuyển sang UTF-8
+import-found = tìm thấy
+import-guessed = ĐOÁN
+import-missing = THIẾU
+import-summary-removed = đã bỏ
+import-removed-lines =
+    { $count ->
+       *[other] { $why } (dòng { $lines })
+    }
+import-summary-all-found = đã tìm thấy mọi trường
+import-summary-to-check = cần xem lại
+import-summary-marked = { $fields } (có dấu `{ $marker }`)
+import-debris-link = liên kết sang bài khác
+import-debris-dots = dấu chấm đứng riêng
+import-debris-notice-title = tiêu đề thông báo
+import-debris-caption = chú thích ảnh
+import-debris-recipients = nơi nhận và chữ ký
+import-debris-repeated = dòng lặp lại
+import-debris-section = nhãn chuyên mục
+import-debris-rule = đường kẻ dưới tiêu đề
+import-debris-byline = dòng tên tác giả
+import-debris-contact = liên hệ hoặc bộ đếm
+import-debris-image = tên tệp ảnh hoặc chữ của liên kết
+import-debris-path = đường dẫn chuyên mục
+import-debris-outlet = tên cơ quan báo
+import-debris-tools = công cụ của trang
+import-debris-related = danh sách "Tin liên quan"
+import-debris-dateline = dòng ghi ngày
+import-format-text = văn bản
+import-format-html = trang web (HTML)
+import-format-docx = tài liệu Word (DOCX)
+import-format-pdf = tệp PDF
+import-outcome-written = đã ghi
+import-outcome-printed = đã in ra
+import-outcome-duplicate = trùng với { $first }
+import-outcome-failed = không nhập được
+import-column-file = tệp
+import-column-date = ngày
+import-column-province = tỉnh
+import-column-body = cơ quan
+import-column-chair = chủ trì
+import-column-documents = văn bản
+import-column-to-check = cần xem lại
+import-column-result = kết quả
+import-encoding-unknown = tệp không phải UTF-8, và đọc theo Windows-1258 hay TCVN3 (ABC) đều không ra tiếng Việt
+
+## Vì sao một giá trị không phải là ngày
+
+date-not-digits = cần các chữ số ngăn cách bằng `-` hoặc `/`
+date-not-three-parts = cần đủ ngày, tháng và năm
+date-year-digits = năm phải có bốn chữ số
+date-no-month = không có tháng { $month }
+date-no-day = không tháng nào có ngày { $day }
+date-year-range = năm { $year } nằm ngoài khoảng cho phép
+date-no-such-day = tháng { $month } năm { $year } không có ngày { $day }
+
+## Vì sao một liên kết không dẫn tới đâu
+
+link-outside-base = liên kết nằm ngoài đường dẫn gốc { $base } của trang
+link-no-page = không có trang này
+link-no-file = không có tệp { $path } trong bản dựng
+link-no-anchor = { $page } không có phần tử nào có id `{ $id }`
+link-draft = `{ $slug }` là bản nháp, không được đăng lên trang
+link-no-conclusion = không có kết luận nào có slug `{ $slug }`
+link-content-file = `{ $name }` là tệp nội dung, không phải một trang
+link-not-listed = `{ $name }` chưa được liệt kê trong `attachments` của { $file }
+link-no-attachment = `{ $slug }` không có tệp đính kèm `{ $name }`
+link-no-document = không có văn bản nào có slug `{ $slug }`
+link-no-province = không có trang tỉnh `{ $slug }`
+
+## Dòng lệnh: lỗi cú pháp lệnh
+
+cli-error-unknown-argument = không có tuỳ chọn `{ $arg }`
+cli-error-unknown-command = không có lệnh `{ $command }`
+cli-error-missing-value = `{ $arg }` cần một giá trị nhưng chưa được ghi
+cli-error-invalid-value = giá trị `{ $value }` không hợp lệ cho `{ $arg }`
+cli-error-value-validation = giá trị `{ $value }` không hợp lệ cho `{ $arg }`: { $reason }
+cli-error-missing-required = còn thiếu các tham số bắt buộc sau:{ $args }
+cli-error-tip = gợi ý: có phải ý bạn là `{ $suggestion }`?
+cli-error-more = Xem thêm: chạy lệnh với `--help`.
+
+## Vì sao một chuỗi không phải số văn bản
+
+docnum-error = { $input } không phải số văn bản: { $reason }; các dạng được nhận là SỐ-LOẠI/CƠ QUAN (05-NQ/TU), SỐ/LOẠI-CƠ QUAN (108/QĐ-UBND), SỐ/NĂM/LOẠI-CƠ QUAN (326/2021/NQ-HĐND), SỐ/CƠ QUAN-ĐƠN VỊ (1393/UBND-DL1) và SỐ/NĂM/QH15 (98/2023/QH15)
+docnum-empty = chuỗi rỗng
+docnum-no-number = không bắt đầu bằng một số
+docnum-too-many-digits = số có hơn 5 chữ số
+docnum-decimal-too-long = có hơn 3 chữ số sau dấu "." (một số tiền hay số điện thoại?)
+docnum-several-dots = số có nhiều dấu chấm (một ngày, số tiền hay số điện thoại?)
+docnum-letters-after-number = ngay sau số là chữ, không có dấu ngăn cách
+docnum-slash-after = ngay sau ký hiệu là dấu "/"
+docnum-zero = số văn bản bằng 0
+docnum-no-code = sau số không có loại văn bản hay cơ quan ban hành
+docnum-date-or-phone = trông như một ngày hay số điện thoại
+docnum-dashed-numbers = các số nối bằng "-" (một khoảng hay số điện thoại?)
+docnum-range = trông như một khoảng số hay khoảng năm
+docnum-dash-no-code = sau dấu "-" tiếp theo số không có mã
+docnum-malformed = ký hiệu sai dạng
+docnum-date = trông như một ngày
+docnum-fraction = trông như một phân số hay ngày/tháng
+docnum-month-year = trông như tháng/năm; không có loại văn bản hay cơ quan ban hành
+docnum-slash-no-code = sau dấu "/" tiếp theo số không có mã hay năm
+docnum-party-needs-slash = dạng văn bản Đảng SỐ-LOẠI cần dấu "/" trước cơ quan ban hành
+docnum-no-issuer = sau mã loại văn bản không có cơ quan ban hành
+docnum-no-code-after-year = sau năm không có mã loại văn bản hay cơ quan ban hành
+docnum-quoc-hoi-year = ký hiệu của Quốc hội cần có năm (98/2023/QH15)
+docnum-not-a-type = { $code } không phải mã loại văn bản
+docnum-single-segment = ký hiệu chỉ có một phần { $code } (kiểu cũ hoặc bị cắt)
+docnum-space-between = có dấu cách giữa các mã mà không có dấu ngăn cách, trước { $rest }
+docnum-unexpected = có { $rest } không mong đợi sau ký hiệu
+
+## YAML: lời của libyaml và bộ đọc
+
+yaml-expected-mapping = cần các dòng `khoá: giá trị`
+yaml-expected-list = cần một danh sách các mục, mỗi mục bắt đầu bằng `- `
+yaml-expected-entry-mapping = mục này cần các dòng `khoá: giá trị`
+yaml-control-character = ký tự điều khiển { $code } không được phép ở đây: hãy xoá nó (thường đi kèm chữ chép từ cửa sổ lệnh hay văn bản cũ)
+libyaml-mapping-values = có dấu `: ` ở chỗ không được phép (một giá trị có `: ` cần đặt trong ngoặc kép)
+libyaml-expected-key = không tìm thấy khoá ở chỗ cần có khoá
+libyaml-expected-dash = không tìm thấy dấu `-` của mục danh sách ở chỗ cần có
+libyaml-cannot-start-scalar = có ký tự không được đứng đầu một giá trị không ngoặc (như `@`, `` ` ``, `%`): đặt giá trị trong ngoặc kép
+libyaml-end-of-stream = tệp kết thúc bất ngờ
+libyaml-sequence-entries = mục danh sách (`- `) ở chỗ không được phép
+libyaml-expected-colon = không tìm thấy dấu `:` ở chỗ cần có
+libyaml-unknown-escape = có chuỗi thoát lạ (dấu `\` trong ngoặc kép): viết `\\` hoặc dùng ngoặc đơn
+libyaml-undefined-tag = có thẻ `!` chưa được định nghĩa
+
+## Giá trị cần có dạng gì
+
+expected-title = một tiêu đề không để trống
+expected-web-address = một địa chỉ web bắt đầu bằng https:// hoặc http://
+expected-text = một giá trị đơn (chữ)
+expected-bool = true hoặc false
+expected-list = một danh sách: [a, b] hoặc mỗi dòng một `- a`
+expected-language = `vi` hoặc `en`
+expected-theme = tên một thư mục trong themes/
+expected-paginate = một số nguyên kết luận mỗi trang, ít nhất là 1
+expected-max-documents = một số nguyên văn bản, ít nhất là 1
+expected-portal = các dòng `khoá: giá trị` thụt lề (agency, address, phone…)
+expected-email = một địa chỉ thư điện tử, vd. banbientap@hatinh.gov.vn
+expected-date = một ngày: 2024-01-15 hoặc 15/01/2024
+expected-link = một địa chỉ bắt đầu bằng https://, http:// hoặc /
+expected-references = `manual` (chỉ các văn bản ghi trong resolutions) hoặc `auto` (mặc định: cả các văn bản được dẫn trong nội dung)
+expected-nonempty = một giá trị không để trống
+expected-output-folder = một thư mục nằm ngoài mã nguồn của trang, vd. public/ (thư mục này bị thay mỗi lần dựng)
+expected-output-not-link = một thư mục, không phải liên kết tượng trưng (ghi thư mục mà liên kết trỏ tới)
+expected-logo = tên một tệp ảnh trong thư mục static/ của trang (static/quoc-huy.svg: `logo: quoc-huy.svg`)
+expected-absolute-url = một URL đầy đủ bắt đầu bằng https:// hoặc http://
+expected-plain-url = một URL không có phần truy vấn (?), phần neo (#) hay dấu cách
+expected-url-host = một URL có tên máy chủ
+expected-ascii-host = tên máy chủ bằng chữ ASCII (tên miền tiếng Việt viết ở dạng xn--)
+expected-url-path = đường dẫn URL không có đoạn rỗng (//)
+expected-links = một danh sách liên kết, mỗi mục `- title: …` với `url: …` ở dòng dưới
+expected-translation = một đoạn chữ trong ngoặc kép, không phải danh sách, bảng khoá hay để trống
+expected-url-dots = đường dẫn URL không có đoạn `.` hay `..` (kể cả viết là %2e)
+expected-url-encoded = đường dẫn URL không có dấu gạch chéo, gạch ngược hay NUL viết dạng mã hoá
+
+## Các phần của thông báo: vì sao, chép gì, làm gì
+
+part-copy-file-into-site = tệp đó vào thư mục trang
+part-copy-file-into-content = tệp đó vào content/
+part-copy-into-site = tệp hay thư mục đó vào thư mục trang
+part-unpublished-unlisted = kết luận không liệt kê tệp trong `attachments:` và không liên kết tới nó
+part-unpublished-several = thư mục có nhiều kết luận, và không kết luận nào liệt kê tệp trong `attachments:` hay liên kết tới nó
+part-unpublished-page-name = tệp trùng tên với trang của chính kết luận, và sẽ thay trang đó
+part-slug-no-letters = tên tệp không có chữ hay số nào để tạo địa chỉ
+part-slug-empty = giá trị trống
+part-slug-separators = không được có `/`, `\` hay `..`
+part-slug-chars = chỉ được dùng chữ thường không dấu, chữ số và `-`
+part-slug-dash = không được bắt đầu hay kết thúc bằng `-`
+part-slug-long = dài hơn 200 ký tự (tên thư mục phải ngắn)
+part-attachment-list-it = đặt tệp cạnh tệp .md và ghi tên tệp, không kèm thư mục
+part-attachment-plain = phải là tên một tệp đặt cạnh tệp Markdown, không kèm thư mục
+part-attachment-page-name = trùng tên với trang của chính kết luận, và sẽ thay trang đó
+part-attachment-rename = đặt cho tệp tên khác (bất kỳ, trừ index.html) và ghi tên đó
+part-attachment-not-file = không phải một tệp thông thường
+part-attachment-missing = không có tệp này cạnh tệp Markdown
+part-attachment-spelling = kiểm tra chính tả và chữ hoa, chữ thường của tên, hoặc đặt tệp cạnh tệp .md
+part-classified-take-out = đưa tệp ra khỏi content/
+part-classified-leave-mark = bỏ dấu mật khỏi giá trị này
+part-classified-leave-article = không đưa bài này lên trang
+part-output-permissions = kiểm tra quyền ghi và dung lượng trống của thư mục
+part-windows-trailing = Windows bỏ dấu chấm hay dấu cách ở cuối tên
+part-windows-device = Windows dành tên này cho thiết bị (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, với mọi phần mở rộng)
+part-windows-chars = Windows không cho phép các ký tự < > : " | ? * hay ký tự điều khiển trong tên
+
+## import: tệp không đọc được
+
+part-docx-fix = mở tệp bằng Word hoặc LibreOffice, lưu lại dạng .docx (hoặc chép chữ sang một tệp .txt) rồi nhập tệp đó
+import-docx-zip-damaged = tệp là một tệp nén zip bị hỏng ({ $error })
+import-docx-not-word = tệp là tệp nén zip nhưng không phải tài liệu Word (không có word/document.xml)
+part-docx-not-word-fix = nhập chính tệp .docx, .pdf, .html hoặc .txt của bài
+import-docx-unpack = không giải nén được tài liệu Word ({ $error })
+import-docx-too-big = chữ của tài liệu Word khi giải nén lớn hơn { $limit } MB
+import-docx-xml = phần XML của tài liệu Word bị hỏng ({ $error })
+import-html-too-many = trang web có { $elements } phần tử, nhiều hơn mức { $limit } được đọc
+part-html-fix = mở trang bằng trình duyệt, chép chữ của bài sang một tệp .txt rồi nhập tệp đó
+import-html-unreadable = không đọc được trang web: { $error }
+import-too-large = tệp nặng { $size } MB, hơn mức { $limit } MB của một bài viết hay thông báo
+part-too-large-fix = nhập chính tệp của bài, hoặc chép chữ của bài sang một tệp .txt
+import-old-word = tệp là tài liệu Word kiểu cũ (.doc, Word 97-2003)
+part-old-word-fix = mở tệp bằng Word hoặc LibreOffice, lưu lại dạng .docx (Word Document) rồi nhập tệp đó
+import-image = tệp là ảnh ({ $kind }), không phải văn bản
+part-image-fix = nhập chữ của bài hoặc tệp Word, PDF của bài; trang chụp ảnh cần nhận dạng chữ (OCR) trước
+part-pdf-fix = mở tệp PDF, chép chữ sang một tệp .txt rồi nhập tệp đó; PDF quét từ giấy cần nhận dạng chữ (OCR) trước (ví dụ OCRmyPDF với tiếng Việt, `-l vie`)
+import-pdf-no-text = tệp PDF không có lớp chữ (trang quét hay chụp ảnh), nên không có chữ để nhập
+part-pdf-ocr = nhận dạng chữ (OCR) trước (ví dụ OCRmyPDF với tiếng Việt: `ocrmypdf -l vie in.pdf out.pdf`) rồi nhập kết quả, hoặc gõ chữ vào một tệp .txt
+import-pdf-slow = đọc tệp PDF mất hơn { $seconds } giây
+import-pdf-damaged = không đọc được tệp PDF ({ $error })
+part-file-empty = tệp trống
+part-file-no-text = tệp không có chữ
+import-duplicate = cảnh báo: { $file } là cùng một bài với { $first }; đã bỏ qua
+import-not-imported = chưa nhập được { $file }
+import-report-written = bảng tóm tắt: { $file }
+
+## Ghi bản dựng
+
+write-busy = một lần dựng ketluan khác đang ghi vào { $output } (đang giữ { $lock })
+write-not-a-folder = { $output } là một tệp, không phải thư mục
+write-not-ours = { $output } là thư mục không do ketluan ghi; không thay thư mục này
+write-unreadable = không đọc được { $path }: { $error }
+part-write-busy-fix = chờ lần dựng đó xong, hoặc chọn --output khác
+part-write-not-a-folder-fix = chọn --output khác, hoặc chuyển tệp đó đi chỗ khác
+part-write-not-ours-fix = xoá thư mục đó, chọn --output khác, hoặc thêm --force để thay nó
+part-write-unreadable-fix = kiểm tra tệp có tồn tại và đọc được không
+write-name-too-long = tên tệp hay thư mục dài hơn mức hệ thống cho phép ({ $error })
+part-write-name-too-long-fix = rút ngắn `slug:` hoặc tên tệp đính kèm (slug dài tối đa 200 ký tự), hoặc chọn --output có đường dẫn ngắn hơn
+write-busy-folder = thư mục xuất là điểm gắn ổ đĩa hoặc đang được dùng ({ $error })
+part-write-busy-folder-fix = ketluan thay cả thư mục xuất một lần, điều hệ thống không cho làm với điểm gắn ổ đĩa: cho --output một thư mục bên trong nó (/mnt/web/ket-luan), và đóng các chương trình đang mở tệp trong đó
+
+## Vì sao (một phần của cảnh báo do check đưa ra)
+
+why-reorganised = đơn vị này được tổ chức lại từ { $date }
+why-merged = đơn vị này đã nhập vào { $province } từ { $date }
+why-formed = đơn vị này được thành lập từ { $date }
+why-year-in-number = năm { $year } (năm ghi trong số văn bản)
+why-classified-key = phần khai báo ghi `{ $key }: { $value }`
+why-classified-mark = văn bản được đánh dấu `{ $mark }`

@@ -67,6 +67,23 @@ impl Inputs {
         self.entries.is_empty()
     }
 
+    /// The content hash of the regular file `rel` (below the root, `/`-separated),
+    /// with its length and modification time (nanoseconds since 1970) when scanned.
+    pub fn file(&self, rel: &str) -> Option<(u128, u64, u128)> {
+        // 0: the file could not be read.
+        let e = self
+            .entries
+            .get(rel)
+            .filter(|e| e.kind == 'f' && e.hash != 0)?;
+        Some((e.hash, e.stamp.len, e.stamp.mtime))
+    }
+
+    /// Whether this scan found every file as `other` did, stamps included: then it
+    /// teaches the next scan nothing that `other` does not.
+    pub fn same_stamps(&self, other: &Inputs) -> bool {
+        self.same_site(other) && self.entries == other.entries
+    }
+
     /// Whether this scan describes the site it read and equals `other`'s.
     pub fn same_site(&self, other: &Inputs) -> bool {
         self.digest != 0 && self.digest == other.digest

@@ -16,6 +16,11 @@
 //! A copy of the output's manifest (`manifest`) lets the list of changes compare
 //! with the last build even where the output itself was not kept (CI).
 //!
+//! The parsed content files (`parsed`, see `crate::load::cache`), each with the
+//! content hash of the file it was parsed from, so that a build parses again only
+//! the files that changed. It is tied to the salt and to the site's folder (a
+//! conclusion names its attachments by path).
+//!
 //! Nothing in it is taken on trust: a file that does not end with the hash of all
 //! its bytes (truncated, corrupt, of another format) counts as no cache, and a
 //! build without a cache is a full build. A file's stamp (length, mtime, ctime,
@@ -39,6 +44,8 @@ pub const DIR: &str = ".ketluan-cache";
 
 /// First line of `state`: a file in any other format is no cache.
 const HEADER: &str = "ketluan-cache 1";
+/// First line of `parsed`.
+const PARSED_HEADER: &str = "ketluan-parsed 1";
 
 /// The cache of one output folder, as read at the start of a build.
 #[derive(Debug, Default)]
@@ -116,10 +123,118 @@ impl BuildCache {
         }
     }
 
+    /// The parsed content files the last builds saved for the site at `root` with
+    /// this salt (none when they were saved for another).
+    pub fn parsed(&self, salt: u128, root: &Path) -> Parsed {
+        let path = self.dir.join("parsed");
+        let header = parsed_header(salt, root);
+        let mut parsed = Parsed {
+            path,
+            header: header.clone(),
+            ..Parsed::default()
+        };
+        let (Some(header), Ok(bytes)) = (header, std::fs::read(&parsed.path)) else {
+            return parsed;
+        };
+        let Some(lines) = bytes.strip_prefix(header.as_bytes()) else {
+            return parsed;
+        };
+        parsed.appendable = true;
+        for line in lines.split_inclusive(|&b| b == b'\n') {
+            parsed.lines += 1;
+            // A line cut short (a build stopped while appending) or altered is left out.
+            let Some(record) = line.strip_suffix(b"\n").and_then(checked_line) else {
+                continue;
+            };
+            parsed.records.extend_from_slice(record);
+            parsed.records.push(b'\n');
+        }
+        parsed
+    }
+
     /// Remove the cache (the output changed in a way it does not describe).
     pub fn forget(&self) {
         let _ = std::fs::remove_file(self.dir.join("state"));
     }
+}
+
+/// The parsed content files kept in the cache (`parsed`): a header naming the
+/// salt and the site's folder, then one line a record, each after the hash of its
+/// bytes. Each build appends the records of the files it parsed, and the file is
+/// written anew once it holds more than twice as many lines as files: a body edit
+/// adds one line rather than rewriting every record.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    path: PathBuf,
+    /// `None` for a site whose folder a line cannot name: nothing is kept then.
+    header: Option<String>,
+    /// The records that check out, in the order they were written, one a line.
+    pub records: Vec<u8>,
+    /// Lines in the file.
+    lines: usize,
+    /// The file has this salt and site: records can be added to it.
+    appendable: bool,
+}
+
+impl Parsed {
+    /// Add `fresh` records (one a line) for a site of `live` parsed files, or
+    /// write `all()` of them anew. Only an optimisation: on failure the file is
+    /// removed.
+    pub fn save(&self, fresh: &[u8], live: usize, all: impl FnOnce() -> Vec<u8>) {
+        use std::io::Write as _;
+        let Some(header) = &self.header else {
+            return;
+        };
+        let added = fresh
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .count();
+        if self.appendable && added == 0 {
+            return;
+        }
+        let append = self.appendable && self.lines + added <= 2 * live.max(1);
+        let sealed = |records: &[u8], out: &mut Vec<u8>| {
+            for record in records.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+                let _ = write!(out, "{:016x} ", xxh3_64(record));
+                out.extend_from_slice(record);
+                out.push(b'\n');
+            }
+        };
+        let saved = if append {
+            let mut bytes = Vec::with_capacity(fresh.len() + 32 * added);
+            sealed(fresh, &mut bytes);
+            std::fs::OpenOptions::new()
+                .append(true)
+                .open(&self.path)
+                .and_then(|mut f| f.write_all(&bytes))
+        } else {
+            let records = all();
+            let mut bytes = Vec::with_capacity(header.len() + records.len() + records.len() / 64);
+            bytes.extend_from_slice(header.as_bytes());
+            sealed(&records, &mut bytes);
+            self.path
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| replace(&self.path, &bytes))
+        };
+        if saved.is_err() {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// The record of a line of `parsed` if the line starts with its hash.
+fn checked_line(line: &[u8]) -> Option<&[u8]> {
+    let (sum, record) = (line.get(..16)?, line.get(17..)?);
+    let sum = u64::from_str_radix(std::str::from_utf8(sum).ok()?, 16).ok()?;
+    (line[16] == b' ' && sum == xxh3_64(record)).then_some(record)
+}
+
+/// The first lines of `parsed`: its format, the salt and the site's folder.
+fn parsed_header(salt: u128, root: &Path) -> Option<String> {
+    let root = std::path::absolute(root).ok()?;
+    let root = root.to_str().filter(|r| !r.contains(['\n', '\r']))?;
+    Some(format!("{PARSED_HEADER}\nsalt {salt:032x}\nroot {root}\n"))
 }
 
 /// Hash of a manifest's bytes, to know the output a cache describes.

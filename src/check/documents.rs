@@ -18,7 +18,11 @@ use crate::text;
 /// (numbering restarts each term), not a disagreement.
 const TERM_DAYS: i32 = 5 * 366;
 
-pub fn check(site: &Site, sources: &[Source], registry: &[RegistryEntry]) -> Vec<Diagnostic> {
+pub(super) fn check(
+    site: &Site,
+    sources: &[Source],
+    registry: &[RegistryEntry],
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (i, (c, src)) in site.conclusions.iter().zip(sources).enumerate() {
         let offsets = mention_offsets(c);
@@ -35,7 +39,7 @@ pub fn check(site: &Site, sources: &[Source], registry: &[RegistryEntry]) -> Vec
             let issued = match (doc.issued, year) {
                 (Some(issued), _) if issued > c.date => issued.to_string(),
                 // An earlier date given for it cannot be right either.
-                (_, Some(y)) => format!("in {y} (the year in its number)"),
+                (_, Some(y)) => crate::t!("why-year-in-number", year = y.to_string()),
                 _ => continue,
             };
             let at = match site.mention_docs[i].iter().position(|&x| x == d) {

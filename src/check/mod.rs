@@ -7,6 +7,7 @@
 //! uses ([`crate::load::yaml`]).
 
 mod documents;
+pub mod fix;
 mod rules;
 mod slips;
 
@@ -43,20 +44,8 @@ pub fn check(options: &Options) -> Vec<Diagnostic> {
     let mut found = partial.problems;
     found.extend(partial.unpublished);
     if let Some(config) = partial.config {
-        let theme = Theme::load(root, &config);
+        let theme = crate::build::load_theme(root, &config);
         let site = Site::new(config, partial.conclusions, &partial.registry);
-        match theme {
-            Ok(theme) => {
-                found.extend(theme.warnings.iter().cloned());
-                // Every page is rendered, as by `build`, and dropped.
-                let discard = |_| Ok(());
-                let mut timings = Timings::default();
-                if let Err(d) = render::render_site_to(&site, &theme, &mut timings, &discard) {
-                    found.extend(d);
-                }
-            }
-            Err(d) => found.extend(d),
-        }
         let sources: Vec<Source> = site
             .conclusions
             .iter()
@@ -74,10 +63,31 @@ pub fn check(options: &Options) -> Vec<Diagnostic> {
         );
         found.extend(documents::check(&site, &sources, &partial.registry));
         found.extend(portal(root, &site.config));
+        match theme {
+            Ok(theme) => {
+                found.extend(theme.warnings.iter().cloned());
+                found.extend(render_every_page(site, theme));
+            }
+            Err(d) => found.extend(d),
+        }
     }
     diagnostic::sort(&mut found);
     found.dedup();
     found
+}
+
+/// Every page rendered, as by `build`, and dropped: the template errors. A render
+/// over budget where it could not be failed is reported, not waited for.
+fn render_every_page(site: Site, theme: Theme) -> Vec<Diagnostic> {
+    let rendered = render::budget::supervise(move || {
+        let discard = |_| Ok(());
+        let mut timings = Timings::default();
+        render::render_site_to(&site, &theme, &mut timings, &discard).err()
+    });
+    match rendered {
+        Ok(problems) => problems.unwrap_or_default(),
+        Err(stalled) => vec![stalled.diagnostic()],
+    }
 }
 
 /// A site published on a real host owes a state portal's legal footer: a warning

@@ -10,13 +10,13 @@ use crate::model::{Conclusion, Site};
 use crate::text;
 
 /// Titles longer than this are probably a paragraph pasted into the title.
-pub const TITLE_MAX: usize = 200;
+pub(super) const TITLE_MAX: usize = 200;
 /// A summary (trích yếu) is one or two sentences.
-pub const SUMMARY_MAX: usize = 500;
+pub(super) const SUMMARY_MAX: usize = 500;
 /// The first Party committees of provinces date from 1930.
 const EARLIEST: Date = Date::constant(1930, 1, 1);
 
-pub fn check(site: &Site, sources: &[Source], today: Date) -> Vec<Diagnostic> {
+pub(super) fn check(site: &Site, sources: &[Source], today: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (c, src) in site.conclusions.iter().zip(sources) {
         out.extend(dates(c, src, today));
@@ -49,13 +49,19 @@ fn province(c: &Conclusion, src: &Source) -> Option<Diagnostic> {
             let current = p.current();
             let merged = until.tomorrow().unwrap_or(until);
             let why = if current.slug == p.slug {
-                format!("it was reorganised on {merged}")
+                crate::t!("why-reorganised", date = merged.to_string())
             } else {
-                format!("it merged into {} on {merged}", current.name)
+                crate::t!(
+                    "why-merged",
+                    province = current.name,
+                    date = merged.to_string()
+                )
             };
             (why, Some(current.name))
         }
-        (Some(from), _) if c.date < from => (format!("it was formed on {from}"), None),
+        (Some(from), _) if c.date < from => {
+            (crate::t!("why-formed", date = from.to_string()), None)
+        }
         _ => return None,
     };
     let problem = Problem::ProvinceNotInForce {

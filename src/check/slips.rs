@@ -4,11 +4,11 @@
 
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::draft::REVIEW;
-use crate::load::frontmatter;
+use crate::load::{frontmatter, slips};
 
 use super::Source;
 
-pub fn check(sources: &[Source]) -> Vec<Diagnostic> {
+pub(super) fn check(sources: &[Source]) -> Vec<Diagnostic> {
     sources.iter().flat_map(in_source).collect()
 }
 
@@ -16,17 +16,26 @@ fn in_source(src: &Source) -> Vec<Diagnostic> {
     let Ok(split) = frontmatter::split(&src.text) else {
         return Vec::new();
     };
+    in_front_matter(split.yaml, split.yaml_line)
+        .into_iter()
+        .map(|(at, problem)| src.at(at, problem))
+        .collect()
+}
+
+/// The slips of front matter `yaml` (starting on file line `yaml_line`), each at its
+/// line and column.
+pub(crate) fn in_front_matter(yaml: &str, yaml_line: usize) -> Vec<((usize, usize), Problem)> {
     let mut found = Vec::new();
-    for (i, line) in split.yaml.lines().enumerate() {
+    for (i, line) in yaml.lines().enumerate() {
         let line = line.trim_end_matches('\r');
-        let number = split.yaml_line + i;
+        let number = yaml_line + i;
         let column_of = |byte: usize| line[..byte].chars().count() + 1;
         if let Some(at) = line.find(REVIEW) {
             let reason = line[at + REVIEW.len()..]
                 .trim_start_matches(':')
                 .trim()
                 .to_string();
-            found.push(src.at((number, column_of(at)), Problem::UncheckedImport { reason }));
+            found.push(((number, column_of(at)), Problem::UncheckedImport { reason }));
             continue;
         }
         if line.starts_with([' ', '\t', '#', '-']) {
@@ -47,9 +56,11 @@ fn in_source(src: &Source) -> Vec<Diagnostic> {
             .map(|(i, _)| i)
             .find(|&i| value[i + 2..].starts_with(|c: char| !c.is_whitespace()));
         if let Some(hash) = glued {
-            let fixed = format!("{key}: \"{}\"", value.replace('"', "\\\""));
+            let Some(fixed) = slips::quoted(line) else {
+                continue;
+            };
             let dropped = value[hash + 1..].to_string();
-            found.push(src.at(
+            found.push((
                 (number, column_of(start + hash + 1)),
                 Problem::CommentInValue {
                     key: key.to_string(),
@@ -58,17 +69,35 @@ fn in_source(src: &Source) -> Vec<Diagnostic> {
                 },
             ));
         } else if key == "tags" && value.contains(',') {
-            let tags: Vec<&str> = value
+            let tags: Vec<String> = value
                 .split(',')
                 .map(str::trim)
                 .filter(|t| !t.is_empty())
+                .map(list_item)
                 .collect();
             let fixed = format!("tags: [{}]", tags.join(", "));
-            found.push(src.at(
+            found.push((
                 (number, column_of(start)),
                 Problem::TagsInOneString { fixed },
             ));
         }
     }
     found
+}
+
+/// A tag as an item of a `[…]` list: in double quotes when YAML would read it as
+/// anything but text.
+fn list_item(tag: &str) -> String {
+    let special = tag.starts_with(['"', '\'', '&', '*', '!', '|', '>', '%', '@', '`', '-', '?'])
+        || tag.contains([':', '#', '[', ']', '{', '}', '"'])
+        || tag.parse::<f64>().is_ok()
+        || matches!(
+            tag.to_ascii_lowercase().as_str(),
+            "true" | "false" | "null" | "yes" | "no" | "~"
+        );
+    if special {
+        format!("\"{}\"", tag.replace('\\', "\\\\").replace('"', "\\\""))
+    } else {
+        tag.to_string()
+    }
 }

@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 use ketluan::import::{self, batch::Message};
+use ketluan::t;
 
 use super::{FAILED, USAGE, print_problems};
 use crate::cli::ImportArgs;
@@ -33,7 +34,7 @@ pub(super) fn run(args: ImportArgs) -> ExitCode {
             eprint!("{summary}");
         }
         Message::Duplicate(file, first) => {
-            eprintln!("warning: {file} is the same article as {first}; it was skipped\n")
+            eprintln!("{}\n", t!("import-duplicate", file = file, first = first))
         }
         Message::Problems(problems, shown) if shown.is_empty() => {
             for p in &problems {
@@ -41,7 +42,7 @@ pub(super) fn run(args: ImportArgs) -> ExitCode {
             }
         }
         Message::Problems(problems, shown) => {
-            print_problems(&problems, &format!("{shown} was not imported\n"))
+            print_problems(&problems, &(t!("import-not-imported", file = shown) + "\n"))
         }
     });
     if batch.rows.len() > 1 {
@@ -54,7 +55,7 @@ pub(super) fn run(args: ImportArgs) -> ExitCode {
     }
     if let Some(path) = &options.report {
         match batch.write_csv(path) {
-            Ok(()) => println!("summary: {}", super::shown(path)),
+            Ok(()) => println!("{}", t!("import-report-written", file = super::shown(path))),
             Err(d) => eprintln!("{}\n", d.render()),
         }
     }

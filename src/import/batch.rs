@@ -5,6 +5,7 @@
 //! one summary table (file → date, province, body, chair, documents, what to check)
 //! ends the run and is written as CSV.
 
+use crate::t;
 use std::collections::HashMap;
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
@@ -252,25 +253,28 @@ fn row(file: &str, imported: Option<&Imported>, outcome: Outcome) -> Row {
 impl Outcome {
     fn label(&self) -> String {
         match self {
-            Outcome::Written(_) => "written".into(),
-            Outcome::Printed => "printed".into(),
-            Outcome::Duplicate(first) => format!("duplicate of {first}"),
-            Outcome::Failed => "not imported".into(),
+            Outcome::Written(_) => t!("import-outcome-written"),
+            Outcome::Printed => t!("import-outcome-printed"),
+            Outcome::Duplicate(first) => t!("import-outcome-duplicate", first = first),
+            Outcome::Failed => t!("import-outcome-failed"),
         }
     }
 }
 
-const HEADERS: [&str; 8] = [
-    "file",
-    "date",
-    "province",
-    "body",
-    "chair",
-    "documents",
-    "to check",
-    "result",
-];
-
+/// The summary's column headers, in the current language (the CSV's too: it is
+/// read by people in a spreadsheet; the columns keep their order).
+fn headers() -> [String; 8] {
+    [
+        t!("import-column-file"),
+        t!("import-column-date"),
+        t!("import-column-province"),
+        t!("import-column-body"),
+        t!("import-column-chair"),
+        t!("import-column-documents"),
+        t!("import-column-to-check"),
+        t!("import-column-result"),
+    ]
+}
 impl Batch {
     fn cells(row: &Row) -> [String; 8] {
         [
@@ -317,7 +321,8 @@ impl Batch {
                 cells
             })
             .collect();
-        let mut widths = HEADERS.map(|h| h.chars().count());
+        let headers = headers();
+        let mut widths = headers.clone().map(|h| h.chars().count());
         for r in &rows {
             for (w, c) in widths.iter_mut().zip(r) {
                 *w = (*w).max(c.chars().count());
@@ -333,7 +338,7 @@ impl Batch {
             }
             s.trim_end().to_string() + "\n"
         };
-        let mut out = line(&HEADERS.map(String::from));
+        let mut out = line(&headers);
         for r in &rows {
             out.push_str(&line(r));
         }
@@ -343,7 +348,7 @@ impl Batch {
     /// The summary as CSV (RFC 4180), every cell whole.
     pub fn csv(&self) -> Result<Vec<u8>, csv::Error> {
         let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(HEADERS)?;
+        w.write_record(headers())?;
         for r in &self.rows {
             w.write_record(Self::cells(r))?;
         }

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use super::text::{is_capitalised, key_of, sentences, words};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind {
+pub(super) enum Kind {
     /// ` date 2021-11 Title` or ` date 2025-09-18 Title`: the publication's year,
     /// month, day when given, and the title.
     Header {
@@ -39,7 +39,7 @@ pub enum Kind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
+pub(super) struct Block {
     /// 1-based line of the input.
     pub line: usize,
     pub text: String,
@@ -48,7 +48,7 @@ pub struct Block {
 
 impl Block {
     /// Text read by the field extractors: everything an editor would read.
-    pub fn is_content(&self) -> bool {
+    pub(super) fn is_content(&self) -> bool {
         matches!(
             self.kind,
             Kind::Paragraph | Kind::Subheading | Kind::Numbered { .. } | Kind::Bullet
@@ -57,7 +57,7 @@ impl Block {
 }
 
 /// Cut and classify an article's text (NFC, LF).
-pub fn blocks(text: &str) -> Vec<Block> {
+pub(super) fn blocks(text: &str) -> Vec<Block> {
     let mut out: Vec<Block> = lines(text)
         .into_iter()
         .map(|(line, text)| Block {
@@ -186,7 +186,7 @@ fn header(line: &str) -> Option<(Kind, Option<String>)> {
 }
 
 /// A line that is only a date, optionally with a weekday, a time and a time zone.
-pub fn dateline(line: &str) -> Option<Date> {
+pub(super) fn dateline(line: &str) -> Option<Date> {
     if line.chars().count() > 80 {
         return None;
     }
@@ -205,7 +205,7 @@ pub fn dateline(line: &str) -> Option<Date> {
 }
 
 /// The first `D/M/YYYY` (or with `-`, `.`) in `s`, as a byte range and a date.
-pub fn find_full_date(s: &str) -> Option<(std::ops::Range<usize>, Date)> {
+pub(super) fn find_full_date(s: &str) -> Option<(std::ops::Range<usize>, Date)> {
     let b = s.as_bytes();
     let digits = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
     let mut i = 0;
@@ -307,7 +307,7 @@ const SECTIONS: &[&str] = &[
 
 /// Page furniture: tools, menus, breadcrumbs, section labels, a bare outlet name, a
 /// link path or an image's file name (Vietnamese prose always has diacritics).
-pub fn furniture(text: &str) -> Option<&'static str> {
+pub(super) fn furniture(text: &str) -> Option<&'static str> {
     let key = key_of(text.trim_end_matches([':', '.', '|']));
     let key = key.trim();
     if key.is_empty() {
@@ -431,7 +431,7 @@ fn source_url(text: &str) -> Option<String> {
 }
 
 /// Short, no final full stop, more than one word.
-pub fn title_like(text: &str) -> bool {
+pub(super) fn title_like(text: &str) -> bool {
     let n = text.chars().count();
     n <= 200 && !text.ends_with(['.', ';', ',']) && text.split_whitespace().count() >= 2
 }
@@ -514,7 +514,7 @@ fn mark_end(blocks: &mut [Block]) {
 }
 
 /// The author's name in a byline (`Thu Hà`, `Bài, ảnh: Thu Hà`, `Nguyễn Văn A (TTXVN)`).
-pub fn byline(text: &str) -> Option<String> {
+pub(super) fn byline(text: &str) -> Option<String> {
     let mut t = text.trim().trim_end_matches('.').trim();
     for prefix in [
         "Bài và ảnh:",
@@ -594,7 +594,7 @@ const SPEECH: &[&str] = &[
 
 /// A photo caption: marked as one (`Ảnh:`), a continued caption (`... dự hội nghị`),
 /// or one short sentence about a scene or a person doing something.
-pub fn is_caption(text: &str) -> bool {
+pub(super) fn is_caption(text: &str) -> bool {
     let key = key_of(text);
     if key.contains("ảnh:") || key.contains("(ảnh") || key.contains("ảnh minh họa") {
         return true;
@@ -693,7 +693,7 @@ fn subheading(text: &str) -> bool {
 }
 
 /// `1. `, `2.1. `, `3) `, `a) ` at the start: the marker and its level.
-pub fn numbered(text: &str) -> Option<(String, usize)> {
+pub(super) fn numbered(text: &str) -> Option<(String, usize)> {
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut level = 0;
@@ -726,7 +726,7 @@ pub fn numbered(text: &str) -> Option<(String, usize)> {
 }
 
 /// `- x`, `-X`, `• x`, `+ x`, `* x`: the text after the bullet.
-pub fn bullet(text: &str) -> Option<&str> {
+pub(super) fn bullet(text: &str) -> Option<&str> {
     let first = text.chars().next()?;
     if !matches!(first, '-' | '–' | '•' | '+' | '*') {
         return None;

@@ -1,6 +1,7 @@
 //! The front-matter fields of an imported article, each with where it was found and
 //! how sure the importer is.
 
+use crate::t;
 use jiff::civil::Date;
 
 use super::blocks::{Block, Kind};
@@ -17,28 +18,28 @@ pub enum Sureness {
 
 /// A field's value, its sureness, and a sentence saying where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Field<T> {
+pub(super) struct Field<T> {
     pub value: Option<T>,
     pub sureness: Sureness,
     pub note: String,
 }
 
 impl<T> Field<T> {
-    pub fn found(value: T, note: impl Into<String>) -> Self {
+    pub(super) fn found(value: T, note: impl Into<String>) -> Self {
         Self {
             value: Some(value),
             sureness: Sureness::Found,
             note: note.into(),
         }
     }
-    pub fn guessed(value: T, note: impl Into<String>) -> Self {
+    pub(super) fn guessed(value: T, note: impl Into<String>) -> Self {
         Self {
             value: Some(value),
             sureness: Sureness::Guessed,
             note: note.into(),
         }
     }
-    pub fn missing(note: impl Into<String>) -> Self {
+    pub(super) fn missing(note: impl Into<String>) -> Self {
         Self {
             value: None,
             sureness: Sureness::Missing,
@@ -51,7 +52,7 @@ impl<T> Field<T> {
 
 /// A date as the text gives it: `Chiều 1/11` (no year), `Ngày 22/3/2023`, `Sáng nay`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextDate {
+pub(super) struct TextDate {
     pub day: Option<i8>,
     pub month: Option<i8>,
     pub year: Option<i16>,
@@ -71,13 +72,13 @@ const TIME_WORDS: &[&str] = &["sáng", "chiều", "tối", "trưa", "đêm", "ng
 const MEETING_BEFORE_DATE: &[&str] = &["vào", "họp", "diễn ra", "tổ chức", "tiến hành"];
 
 /// Whether `text` opens with a date (`Sáng ngày 23-10`, `Ngày 5 tháng 7`).
-pub fn starts_with_date(text: &str) -> bool {
+pub(super) fn starts_with_date(text: &str) -> bool {
     date_at(text).is_some()
 }
 
 /// The first meeting date told in the first paragraphs, and the sentence telling it:
 /// at the start of a sentence, else after a meeting's verb (`diễn ra vào ngày 10.10`).
-pub fn text_date(blocks: &[Block]) -> Option<(TextDate, String)> {
+pub(super) fn text_date(blocks: &[Block]) -> Option<(TextDate, String)> {
     let first: Vec<&Block> = blocks.iter().filter(|b| b.is_content()).take(4).collect();
     for b in &first {
         for (_, sentence) in sentences(&b.text) {
@@ -249,7 +250,7 @@ fn numeric_date(s: &str) -> Option<(i8, i8, Option<i16>, usize)> {
 
 /// Years a text gives for a period (`tháng 5/2023`, `năm 2017`, `quý II/2024`,
 /// `tháng 10-2015`), not those of a full date, a span (`2021-2026`) or a number.
-pub fn period_years(text: &str) -> Vec<i16> {
+pub(super) fn period_years(text: &str) -> Vec<i16> {
     let key = key_of(text);
     let b = key.as_bytes();
     let mut out = Vec::new();
@@ -298,7 +299,7 @@ fn month_before(before: &str) -> bool {
 
 /// The meeting's date: the text's date completed with the header's or the dateline's
 /// year (or, flagged, a year the text gives for the period), else the dateline.
-pub fn meeting_date(
+pub(super) fn meeting_date(
     told: Option<&TextDate>,
     header: Option<(i16, i8, Option<i8>)>,
     dateline: Option<(Date, usize)>,
@@ -306,24 +307,34 @@ pub fn meeting_date(
 ) -> Field<Date> {
     let published = header
         .and_then(|(y, m, d)| d.and_then(|d| Date::new(y, m, d).ok()))
-        .map(|d| (d, "the header".to_string()))
-        .or_else(|| dateline.map(|(d, l)| (d, format!("the dateline (line {l})"))));
+        .map(|d| (d, t!("import-src-header")))
+        .or_else(|| dateline.map(|(d, l)| (d, t!("import-src-dateline", line = l))));
     if let Some(t) = told {
-        let at = format!("`{}` (line {})", t.written, t.line);
+        let at = t!("import-at", text = &t.written, line = t.line);
         if let (Some(day), Some(month)) = (t.day, t.month) {
             if let Some(year) = t.year
                 && let Ok(d) = Date::new(year, month, day)
             {
-                return Field::found(d, format!("from the text: {at}"));
+                return Field::found(d, t!("import-date-text", at = &at));
             }
             let reference = header
-                .map(|(y, m, _)| (y, m, format!("the header's {y}-{m:02}")))
+                .map(|(y, m, _)| {
+                    (
+                        y,
+                        m,
+                        t!("import-src-header-month", month = format!("{y}-{m:02}")),
+                    )
+                })
                 .or_else(|| {
                     dateline.map(|(d, l)| {
                         (
                             d.year(),
                             d.month(),
-                            format!("the dateline's {} (line {l})", d.year()),
+                            t!(
+                                "import-src-dateline-year",
+                                year = d.year().to_string(),
+                                line = l
+                            ),
                         )
                     })
                 });
@@ -331,7 +342,7 @@ pub fn meeting_date(
                 // A meeting told in a later month than the article's is last year's.
                 let year = if month > m { y - 1 } else { y };
                 if let Ok(d) = Date::new(year, month, day) {
-                    let note = format!("from the text: {at}, year from {source}");
+                    let note = t!("import-date-year-from", at = &at, source = &source);
                     return if month == m || month + 1 == m {
                         Field::found(d, note)
                     } else {
@@ -344,37 +355,34 @@ pub fn meeting_date(
                 if let Some(&year) = found.iter().min()
                     && let Ok(d) = Date::new(year, month, day)
                 {
-                    let also = if found.len() > 1 {
-                        let all: Vec<String> = found.iter().map(i16::to_string).collect();
-                        format!(", the earliest of {}", all.join(", "))
-                    } else {
-                        String::new()
-                    };
-                    return Field::guessed(
-                        d,
-                        format!(
-                            "from the text: {at}; its year is not written there: {year} is the year {scope} gives{also}"
-                        ),
+                    let all: Vec<String> = found.iter().map(i16::to_string).collect();
+                    let note = t!(
+                        "import-date-period-year",
+                        at = &at,
+                        year = year.to_string(),
+                        scope = *scope,
+                        count = found.len(),
+                        all = all.join(", ")
                     );
+                    return Field::guessed(d, note);
                 }
             }
-            return Field::missing(format!("the text gives {at} but no year"));
+            return Field::missing(t!("import-date-no-year", at = &at));
         }
         if let (Some(offset), Some((d, source))) = (t.relative, &published)
             && let Ok(date) = d.checked_add(jiff::Span::new().days(offset))
         {
-            return Field::found(date, format!("from the text: {at}, relative to {source}"));
+            return Field::found(date, t!("import-date-relative", at = &at, source = source));
         }
     }
     if let Some((d, source)) = published {
-        return Field::guessed(
-            d,
-            format!("from {source}: the article's date, not necessarily the meeting's"),
-        );
+        return Field::guessed(d, t!("import-date-article", source = &source));
     }
     match header {
-        Some((y, m, _)) => Field::missing(format!("only the month is known: {y}-{m:02} (header)")),
-        None => Field::missing("no date in the text"),
+        Some((y, m, _)) => {
+            Field::missing(t!("import-date-month-only", month = format!("{y}-{m:02}")))
+        }
+        None => Field::missing(t!("import-date-none")),
     }
 }
 
@@ -616,7 +624,7 @@ fn followed_by_verb(after: &str, verbs: &[&str]) -> bool {
 
 /// The body a notice's title names: `Kết luận của Ban Thường vụ Tỉnh ủy …`, `Kết
 /// luận của đồng chí Chủ tịch UBND tỉnh …` (the Chairman concludes for the UBND).
-pub fn body_of_title(title: &str) -> Option<&'static str> {
+pub(super) fn body_of_title(title: &str) -> Option<&'static str> {
     let key = key_of(&without_abbreviations(title));
     let at = key.find("của ").map_or(0, |i| i + "của ".len());
     let rest = key[at..].trim_start_matches("đồng chí ");
@@ -639,13 +647,13 @@ pub fn body_of_title(title: &str) -> Option<&'static str> {
 /// meeting in it, else the title's (`UBND tỉnh: …`, `Hội nghị Ban Thường vụ Tỉnh ủy`),
 /// else the one that concludes, else the one whose meeting the text names, else (a
 /// guess) the body of the concluding chairman or the first body acting in the text.
-pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Field<String> {
+pub(super) fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Field<String> {
     if let Some(s) = meeting {
         if let Some(name) = meetings_of(s).first() {
-            return Field::found(name.to_string(), "its meeting, in the meeting's sentence");
+            return Field::found(name.to_string(), t!("import-body-meeting-sentence"));
         }
         if let Some((name, _)) = acting_bodies(s, MEETING_VERBS).first() {
-            return Field::found(name.to_string(), "meets in the meeting's sentence");
+            return Field::found(name.to_string(), t!("import-body-meets-sentence"));
         }
     }
     if let Some(t) = title {
@@ -654,13 +662,13 @@ pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Fie
             .iter()
             .find(|(k, _)| key.starts_with(&format!("{k}:")))
         {
-            return Field::found(name.to_string(), "named at the head of the title");
+            return Field::found(name.to_string(), t!("import-body-title-head"));
         }
         if let Some(name) = meetings_of(t).first() {
-            return Field::found(name.to_string(), "its meeting, in the title");
+            return Field::found(name.to_string(), t!("import-body-title-meeting"));
         }
         if let Some((name, 0)) = acting_bodies(t, MEETING_VERBS).first() {
-            return Field::found(name.to_string(), "meets in the title");
+            return Field::found(name.to_string(), t!("import-body-title-meets"));
         }
     }
     // `Ban Thường vụ Tỉnh ủy kết luận:` introducing the conclusions.
@@ -671,7 +679,10 @@ pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Fie
             if let Some(rest) = after.strip_prefix("kết luận") {
                 let rest = rest.trim_start();
                 if rest.starts_with(':') || rest.starts_with("như sau") {
-                    return Field::found(name.to_string(), format!("concludes (line {})", b.line));
+                    return Field::found(
+                        name.to_string(),
+                        t!("import-body-concludes", line = b.line),
+                    );
                 }
             }
         }
@@ -680,7 +691,10 @@ pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Fie
     for b in &content {
         for (_, s) in sentences(&b.text) {
             if let Some(name) = meetings_of(s).first() {
-                return Field::found(name.to_string(), format!("its meeting (line {})", b.line));
+                return Field::found(
+                    name.to_string(),
+                    t!("import-body-meeting-line", line = b.line),
+                );
             }
         }
     }
@@ -689,7 +703,7 @@ pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Fie
             if let Some((name, _)) = acting_bodies(s, MEETING_VERBS).first() {
                 return Field::guessed(
                     name.to_string(),
-                    format!("the first body meeting in the text (line {})", b.line),
+                    t!("import-body-first-meeting", line = b.line),
                 );
             }
         }
@@ -700,10 +714,7 @@ pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Fie
             if concludes(&key) && key.contains("chủ tịch ubnd tỉnh") {
                 return Field::guessed(
                     "UBND tỉnh".to_string(),
-                    format!(
-                        "the Chairman of the provincial People's Committee concludes (line {})",
-                        b.line
-                    ),
+                    t!("import-body-chairman", line = b.line),
                 );
             }
         }
@@ -712,11 +723,11 @@ pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Fie
         if let Some((name, _)) = acting_bodies(&b.text, DIRECTING_VERBS).first() {
             return Field::guessed(
                 name.to_string(),
-                format!("the first body directing in the text (line {})", b.line),
+                t!("import-body-first-directing", line = b.line),
             );
         }
     }
-    Field::missing("no concluding body found")
+    Field::missing(t!("import-body-none"))
 }
 
 // ---------- who chaired ----------
@@ -726,7 +737,7 @@ pub fn body(meeting: Option<&str>, title: Option<&str>, blocks: &[Block]) -> Fie
 /// luận …`, `X đã có kết luận`, `phát biểu kết luận của đồng chí X`): the one person
 /// who did both, else the one chair, else the one who concluded; a guess from who
 /// opened or directed the meeting when no one is said to chair or conclude.
-pub fn chaired_by(blocks: &[Block]) -> Field<String> {
+pub(super) fn chaired_by(blocks: &[Block]) -> Field<String> {
     let mut chairs: Vec<(String, usize)> = Vec::new();
     let mut concluders: Vec<(String, usize)> = Vec::new();
     let mut openers: Vec<(String, usize)> = Vec::new();
@@ -779,11 +790,14 @@ pub fn chaired_by(blocks: &[Block]) -> Field<String> {
         .iter()
         .find(|(n, _)| chairs.iter().any(|(c, _)| c == n))
     {
-        return Field::found(n.clone(), format!("chaired and concluded (line {line})"));
+        return Field::found(
+            n.clone(),
+            t!("import-chair-chaired-concluded", line = *line),
+        );
     }
     match (chairs.first(), concluders.first()) {
         (Some((n, line)), _) if several.is_none() => {
-            Field::found(n.clone(), format!("chaired (line {line})"))
+            Field::found(n.clone(), t!("import-chair-chaired", line = *line))
         }
         (Some((n, line)), None) => {
             let mut all: Vec<&str> = Vec::new();
@@ -794,19 +808,13 @@ pub fn chaired_by(blocks: &[Block]) -> Field<String> {
             }
             Field::guessed(
                 n.clone(),
-                format!(
-                    "first of several who chaired (line {line}): {}",
-                    all.join(", ")
-                ),
+                t!("import-chair-several", line = *line, names = all.join(", ")),
             )
         }
-        (_, Some((n, line))) => Field::found(n.clone(), format!("concluded (line {line})")),
+        (_, Some((n, line))) => Field::found(n.clone(), t!("import-chair-concluded", line = *line)),
         (None, None) => match openers.first() {
-            Some((n, line)) => Field::guessed(
-                n.clone(),
-                format!("opened or directed the meeting (line {line}); no one is said to chair it"),
-            ),
-            None => Field::missing("no one is said to chair or conclude"),
+            Some((n, line)) => Field::guessed(n.clone(), t!("import-chair-opened", line = *line)),
+            None => Field::missing(t!("import-chair-none")),
         },
     }
 }
@@ -921,7 +929,7 @@ fn byte_in(s: &str, lower: &str, at: usize) -> usize {
 /// A title made from the meeting's sentence when the article has none: its clause
 /// from the body that met (`Ban Thường vụ Tỉnh ủy tổ chức Hội nghị cán bộ chủ chốt
 /// các xã`).
-pub fn made_up_title(meeting: Option<&str>, blocks: &[Block]) -> Option<String> {
+pub(super) fn made_up_title(meeting: Option<&str>, blocks: &[Block]) -> Option<String> {
     let mut candidates: Vec<String> = meeting.map(str::to_string).into_iter().collect();
     for b in blocks.iter().filter(|b| b.kind == Kind::Paragraph).take(2) {
         candidates.extend(

@@ -4,7 +4,7 @@
 
 use super::blocks::{Block, Kind, bullet};
 
-pub fn body(blocks: &[Block]) -> String {
+pub(super) fn body(blocks: &[Block]) -> String {
     let kept: Vec<&Block> = blocks
         .iter()
         .filter(|b| {

@@ -11,7 +11,6 @@
 
 pub mod batch;
 mod blocks;
-mod encoding;
 mod fields;
 mod input;
 mod markdown;
@@ -19,6 +18,7 @@ mod notice;
 mod places;
 mod text;
 
+use crate::t;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -29,8 +29,8 @@ use crate::draft::{Draft, Value};
 use crate::load::classified;
 use crate::model::citation::find_citations;
 use crate::model::province;
+pub use crate::text::encoding::Encoding;
 use blocks::{Block, Kind};
-pub use encoding::Encoding;
 use fields::{Field, Sureness};
 pub use input::{Format, pdf_child_main};
 
@@ -58,10 +58,7 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
         vec![match e {
             input::InputError::Encoding(e) => Diagnostic::new(
                 Location::at(file, e.line, e.column),
-                Problem::Encoding(
-                    "the file is not UTF-8 and reads as neither Windows-1258 nor TCVN3 (ABC)"
-                        .into(),
-                ),
+                Problem::Encoding(t!("import-encoding-unknown")),
             ),
             input::InputError::Refused { reason, fix } => Diagnostic::new(
                 Location::at(file, 1, 1),
@@ -72,8 +69,8 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
     let (text, encoding, format) = (read.text, read.encoding, read.format);
     if empty(&text) {
         let what = match format {
-            Format::Text => "the file is empty",
-            _ => "the file has no text",
+            Format::Text => "part-file-empty",
+            _ => "part-file-no-text",
         };
         return Err(vec![Diagnostic::new(
             Location::at(file, 1, 1),
@@ -88,8 +85,8 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
                 Diagnostic::new(
                     Location::at(file, m.line, m.column),
                     Problem::Classified {
-                        reason: format!("it is marked `{}`; nothing was imported", m.text),
-                        fix: "leave the article out of the site",
+                        reason: t!("import-classified", mark = m.text.as_str()),
+                        fix: "part-classified-leave-article",
                     },
                 )
                 .with_source(&text)
@@ -121,21 +118,18 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
 
     let title = match (&header, blocks.iter().find(|b| b.kind == Kind::Title)) {
         (Some((_, _, _, t, line)), _) if !t.is_empty() => {
-            Field::found(t.clone(), format!("the header (line {line})"))
+            Field::found(t.clone(), t!("import-title-header", line = *line))
         }
         (None, Some(b)) => Field::found(
             b.text.trim_end_matches('.').to_string(),
             match &notice {
-                Some(_) => format!("the notice's title (line {})", b.line),
-                None => format!("the first line (line {})", b.line),
+                Some(_) => t!("import-notice-title", line = b.line),
+                None => t!("import-title-first-line", line = b.line),
             },
         ),
         _ => match fields::made_up_title(meeting, &blocks) {
-            Some(t) => Field::guessed(
-                t,
-                "made from the meeting's sentence: the article has no title",
-            ),
-            None => Field::missing("the article has no title"),
+            Some(t) => Field::guessed(t, t!("import-title-made")),
+            None => Field::missing(t!("import-title-none")),
         },
     };
     let whole: String = blocks
@@ -145,23 +139,25 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
         .collect::<Vec<_>>()
         .join("\n");
     let title_text = title.value.clone().unwrap_or_default();
+    let scopes = [
+        t!("import-scope-meeting"),
+        t!("import-scope-title"),
+        t!("import-scope-text"),
+    ];
     let years = [
         (
             fields::period_years(meeting.unwrap_or("")),
-            "the meeting's sentence",
+            scopes[0].as_str(),
         ),
-        (fields::period_years(&title_text), "the title"),
-        (fields::period_years(&whole), "the text"),
+        (fields::period_years(&title_text), scopes[1].as_str()),
+        (fields::period_years(&whole), scopes[2].as_str()),
     ];
     let issued = notice
         .as_ref()
         .and_then(|n| n.issued.as_ref())
         .map(|(d, _, line)| (*d, *line));
     let date = match (&told, issued) {
-        (None, Some((d, line))) => Field::guessed(
-            d,
-            format!("the notice's issue date (line {line}); the meeting's date is not written"),
-        ),
+        (None, Some((d, line))) => Field::guessed(d, t!("import-date-notice", line = line)),
         _ => fields::meeting_date(
             told.as_ref().map(|(d, _)| d),
             header.as_ref().map(|(y, m, d, _, _)| (*y, *m, *d)),
@@ -195,12 +191,18 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
     let province = match notice.as_ref().map(|n| (&n.province, &n.place)) {
         Some((Some((p, written, line)), _)) => Field::found(
             province::resolve(written, on).unwrap_or(p).name.to_string(),
-            format!("the letterhead: `{written}` (line {line})"),
+            t!(
+                "import-province-letterhead",
+                text = written.as_str(),
+                line = *line
+            ),
         ),
         Some((None, Some((p, written, line)))) => Field::guessed(
             province::resolve(written, on).unwrap_or(p).name.to_string(),
-            format!(
-                "the place of the date line: `{written}` (line {line}); the letterhead names no province"
+            t!(
+                "import-province-dateline",
+                text = written.as_str(),
+                line = *line
             ),
         ),
         _ => places::choose(&places::candidates(&read, on)),
@@ -208,7 +210,7 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
     let notice_body = notice.as_ref().and_then(|n| {
         let (t, line) = n.title.as_ref()?;
         fields::body_of_title(t)
-            .map(|b| Field::found(b.to_string(), format!("the notice's title (line {line})")))
+            .map(|b| Field::found(b.to_string(), t!("import-notice-title", line = *line)))
     });
     let body = match notice_body {
         Some(b) => b,
@@ -216,10 +218,9 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
             fields::body(meeting, title.value.as_deref(), &blocks),
             notice.as_ref().and_then(|n| n.issuer),
         ) {
-            (b, Some((issuer, line))) if b.value.is_none() => Field::guessed(
-                issuer.to_string(),
-                format!("the issuer in the letterhead (line {line}); the title names no body"),
-            ),
+            (b, Some((issuer, line))) if b.value.is_none() => {
+                Field::guessed(issuer.to_string(), t!("import-body-issuer", line = line))
+            }
             (b, _) => b,
         },
     };
@@ -230,28 +231,25 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
         .map(|(n, line)| (n.clone(), *line));
     let documents = documents(&read, own.as_ref().map(|(n, _)| n.key()));
     let number = match &own {
-        Some((n, line)) => {
-            Field::found(n.canonical(), format!("the notice's number (line {line})"))
-        }
+        Some((n, line)) => Field::found(n.canonical(), t!("import-number-notice", line = *line)),
         None => Field::missing(""),
     };
     let signed_by = notice
         .as_ref()
         .and_then(|n| n.signed_by.clone())
         .map(|(name, line)| {
-            let on_behalf = notice
-                .as_ref()
-                .and_then(|n| n.signature.clone())
-                .map(|s| format!(", `{s}`"))
-                .unwrap_or_default();
-            Field::found(name, format!("the signature (line {line}){on_behalf}"))
+            let note = match notice.as_ref().and_then(|n| n.signature.clone()) {
+                Some(s) => t!("import-signature-as", line = line, signature = s),
+                None => t!("import-signature", line = line),
+            };
+            Field::found(name, note)
         });
     let author = match blocks.iter().find(|b| b.kind == Kind::Byline) {
         Some(b) => match blocks::byline(&b.text) {
-            Some(name) => Field::found(name, format!("the byline (line {})", b.line)),
-            None => Field::missing("no byline"),
+            Some(name) => Field::found(name, t!("import-byline", line = b.line)),
+            None => Field::missing(t!("import-byline-none")),
         },
-        None => Field::missing("no byline"),
+        None => Field::missing(t!("import-byline-none")),
     };
     let source = blocks.iter().find_map(|b| match &b.kind {
         Kind::Source(url) => Some(url.clone()),
@@ -304,17 +302,17 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
     }
     let listed: Vec<String> = documents
         .iter()
-        .map(|(n, line)| format!("{n} (line {line})"))
+        .map(|(n, line)| t!("import-document-at", number = n.as_str(), line = *line))
         .collect();
     findings.push((
         "resolutions",
         Sureness::Found,
         if listed.is_empty() {
-            "none".into()
+            t!("import-none")
         } else {
             listed.join(", ")
         },
-        "numbered documents cited in the text".into(),
+        t!("import-documents-cited"),
     ));
     // The author is optional: no byline is nothing to check.
     add(
@@ -326,14 +324,14 @@ pub fn import(bytes: &[u8], file: &Path) -> Result<Imported, Vec<Diagnostic>> {
         },
     );
     if let Some(url) = source {
-        findings.push(("source", Sureness::Found, url, "a link in the text".into()));
+        findings.push(("source", Sureness::Found, url, t!("import-source-link")));
     }
     if let Some((outlet, line)) = outlet {
         findings.push((
             "outlet",
             Sureness::Found,
             outlet,
-            format!("removed from the start of line {line}"),
+            t!("import-outlet-removed", line = line),
         ));
     }
     let removed = blocks
@@ -400,23 +398,41 @@ fn documents(read: &[(&str, usize)], own: Option<String>) -> Vec<(String, usize)
 }
 
 impl Imported {
-    /// What was found, where, and how sure; what was removed; what to check.
+    /// What was found, where, and how sure; what was removed; what to check (in
+    /// the current language).
     pub fn summary(&self, input: &str, output: &str) -> String {
+        let lang = crate::i18n::current();
         let mut s = format!("{input} → {output}\n");
+        let mut row = |label: String, text: String| {
+            let _ = writeln!(s, "  {label:<12} {text}");
+        };
         if self.format != Format::Text {
-            let _ = writeln!(s, "  read as      {}", self.format);
+            row(t!("import-summary-read-as"), self.format.name());
         }
         if self.encoding != Encoding::Utf8 {
-            let _ = writeln!(s, "  encoding     {}, converted to UTF-8", self.encoding);
+            let encoding = crate::diagnostic::encoding_name(self.encoding, lang);
+            row(
+                t!("import-summary-encoding"),
+                t!("import-summary-converted", encoding = encoding),
+            );
         }
+        let labels = [
+            t!("import-found"),
+            t!("import-guessed"),
+            t!("import-missing"),
+        ];
+        let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
         for (name, sureness, value, note) in &self.findings {
             let label = match sureness {
-                Sureness::Found => "found  ",
-                Sureness::Guessed => "GUESSED",
-                Sureness::Missing => "MISSING",
+                Sureness::Found => &labels[0],
+                Sureness::Guessed => &labels[1],
+                Sureness::Missing => &labels[2],
             };
             let value = if value.is_empty() { "—" } else { value };
-            let _ = writeln!(s, "  {name:<12} {label}  {value} ({note})");
+            row(
+                name.to_string(),
+                format!("{label:<width$}  {value} ({note})"),
+            );
         }
         if !self.removed.is_empty() {
             let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
@@ -430,11 +446,15 @@ impl Imported {
                 .iter()
                 .map(|(why, lines)| {
                     let ls: Vec<String> = lines.iter().map(usize::to_string).collect();
-                    let plural = if lines.len() == 1 { "line" } else { "lines" };
-                    format!("{why} ({plural} {})", ls.join(", "))
+                    t!(
+                        "import-removed-lines",
+                        why = removed_why(why),
+                        count = lines.len(),
+                        lines = ls.join(", ")
+                    )
                 })
                 .collect();
-            let _ = writeln!(s, "  removed      {}", parts.join("; "));
+            row(t!("import-summary-removed"), parts.join("; "));
         }
         let check: Vec<&str> = self
             .findings
@@ -443,15 +463,42 @@ impl Imported {
             .map(|(name, _, _, _)| *name)
             .collect();
         if check.is_empty() {
-            let _ = writeln!(s, "  every field was found");
+            let _ = writeln!(s, "  {}", t!("import-summary-all-found"));
         } else {
             let _ = writeln!(
                 s,
-                "  to check     {} (marked `{}`)",
-                check.join(", "),
-                crate::draft::REVIEW
+                "  {:<12} {}",
+                t!("import-summary-to-check"),
+                t!(
+                    "import-summary-marked",
+                    fields = check.join(", "),
+                    marker = crate::draft::REVIEW
+                )
             );
         }
         s
+    }
+}
+
+/// Why lines were removed, in the current language (the kinds of debris are keys).
+fn removed_why(why: &str) -> String {
+    match why {
+        "link to another article" => t!("import-debris-link"),
+        "lone dots" => t!("import-debris-dots"),
+        "notice title" => t!("import-debris-notice-title"),
+        "photo caption" => t!("import-debris-caption"),
+        "recipients and signature" => t!("import-debris-recipients"),
+        "repeated line" => t!("import-debris-repeated"),
+        "section label" => t!("import-debris-section"),
+        "title rule" => t!("import-debris-rule"),
+        "byline" => t!("import-debris-byline"),
+        "dateline" => t!("import-debris-dateline"),
+        "contact or counter" => t!("import-debris-contact"),
+        "image file name or link text" => t!("import-debris-image"),
+        "link path" => t!("import-debris-path"),
+        "outlet name" => t!("import-debris-outlet"),
+        "page tools" => t!("import-debris-tools"),
+        "\"Tin liên quan\" list" => t!("import-debris-related"),
+        other => other.to_string(),
     }
 }

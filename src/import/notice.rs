@@ -27,7 +27,7 @@ use crate::model::province::{self, Province};
 
 /// What the form of a notice tells, each with the input line it came from.
 #[derive(Debug, Clone, Default)]
-pub struct Notice {
+pub(super) struct Notice {
     pub number: Option<(DocumentNumber, usize)>,
     /// The issue date and the place written before it (`Huế`).
     pub issued: Option<(Date, String, usize)>,
@@ -88,7 +88,7 @@ const HEAD_LINES: usize = 16;
 /// Read the form of a notice from `blocks` and mark its parts: the letterhead, number
 /// and date lines and the closing are removed, the title block becomes the title.
 /// `None` (and nothing marked) when the text is not in the official form.
-pub fn read(blocks: &mut [Block]) -> Option<Notice> {
+pub(super) fn read(blocks: &mut [Block]) -> Option<Notice> {
     let mut notice = Notice::default();
     let mut motto = false;
     let mut head: Vec<(usize, &'static str)> = Vec::new();

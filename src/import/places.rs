@@ -2,6 +2,7 @@
 //! Lâm Đồng`, `thành phố Hải Phòng`) weigh most; a province's bare name and the names
 //! of provincial centres and well-known cities (`Hạ Long` → Quảng Ninh) weigh less.
 
+use crate::t;
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
@@ -94,7 +95,7 @@ const NOT_PLACES: &[&str] = &["hồ chí minh"];
 
 /// How a place was named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Evidence {
+pub(super) enum Evidence {
     /// A gazetteer place (`Hạ Long`).
     Place,
     /// The province's name alone (`Hà Tĩnh đã khắc phục`).
@@ -114,7 +115,7 @@ impl Evidence {
 
 /// One mention: as written, on which input line, and how.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mention {
+pub(super) struct Mention {
     pub written: String,
     pub line: usize,
     pub evidence: Evidence,
@@ -122,16 +123,16 @@ pub struct Mention {
 
 /// A province with the mentions that point at it.
 #[derive(Debug, Clone)]
-pub struct Candidate {
+pub(super) struct Candidate {
     pub province: &'static Province,
     pub mentions: Vec<Mention>,
 }
 
 impl Candidate {
-    pub fn score(&self) -> usize {
+    pub(super) fn score(&self) -> usize {
         self.mentions.iter().map(|m| m.evidence.weight()).sum()
     }
-    pub fn explicit(&self) -> bool {
+    pub(super) fn explicit(&self) -> bool {
         self.mentions
             .iter()
             .any(|m| m.evidence == Evidence::Explicit)
@@ -139,7 +140,7 @@ impl Candidate {
 }
 
 /// Every province named in `lines` (text, input line number), best first.
-pub fn candidates(lines: &[(&str, usize)], on: Date) -> Vec<Candidate> {
+pub(super) fn candidates(lines: &[(&str, usize)], on: Date) -> Vec<Candidate> {
     let mut by_unit: BTreeMap<(&'static str, &'static str), Candidate> = BTreeMap::new();
     let (mut province_self, mut city_self) = (0, 0);
     for &(text, line) in lines {
@@ -191,11 +192,11 @@ pub fn candidates(lines: &[(&str, usize)], on: Date) -> Vec<Candidate> {
 
 /// The province the candidates point at: sure when explicitly named well ahead of
 /// any other, guessed from bare names and places when one leads, empty otherwise.
-pub fn choose(list: &[Candidate]) -> Field<String> {
+pub(super) fn choose(list: &[Candidate]) -> Field<String> {
     let describe = |c: &Candidate| {
         let mut seen: Vec<String> = Vec::new();
         for m in &c.mentions {
-            let s = format!("`{}` (line {})", m.written, m.line);
+            let s = t!("import-at", text = &m.written, line = m.line);
             if !seen.contains(&s) && seen.len() < 3 {
                 seen.push(s);
             }
@@ -203,12 +204,12 @@ pub fn choose(list: &[Candidate]) -> Field<String> {
         let more = c.mentions.len().saturating_sub(seen.len());
         let mut out = seen.join(", ");
         if more > 0 {
-            out.push_str(&format!(" and {more} more"));
+            out = t!("import-places-more", places = out, more = more);
         }
         out
     };
     let Some(best) = list.first() else {
-        return Field::missing("no province or place named");
+        return Field::missing(t!("import-province-none"));
     };
     let second = list.get(1).map_or(0, Candidate::score);
     let name = best.province.name.to_string();
@@ -221,24 +222,23 @@ pub fn choose(list: &[Candidate]) -> Field<String> {
             .join(", ")
     };
     if best.score() == second {
-        return Field::missing(format!(
-            "unsure between {} ({}) and {}",
-            best.province.name,
-            best.score(),
-            others()
+        return Field::missing(t!(
+            "import-province-unsure",
+            province = best.province.name,
+            score = best.score(),
+            others = others()
         ));
     }
     if best.explicit() && best.score() >= 2 * second {
-        return Field::found(name, format!("named: {}", describe(best)));
+        return Field::found(name, t!("import-province-named", mentions = describe(best)));
     }
-    let kind = if best.explicit() {
-        "named"
+    let mut note = if best.explicit() {
+        t!("import-province-named", mentions = describe(best))
     } else {
-        "from place names"
+        t!("import-province-places", mentions = describe(best))
     };
-    let mut note = format!("{kind}: {}", describe(best));
     if second > 0 {
-        note.push_str(&format!("; also named: {}", others()));
+        note = t!("import-province-also", note = note, others = others());
     }
     Field::guessed(name, note)
 }

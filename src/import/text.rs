@@ -4,20 +4,20 @@
 use crate::model::province;
 
 /// Case- and tone-placement-insensitive key (see [`crate::text::match_key`]).
-pub fn key_of(s: &str) -> String {
+pub(super) fn key_of(s: &str) -> String {
     crate::text::match_key(s)
 }
 
 /// Capitalised words in a row, separated by spaces only (no punctuation).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Run {
+pub(super) struct Run {
     /// Byte offset of the first word in the text.
     pub start: usize,
     pub words: Vec<String>,
 }
 
 /// Words: letters, digits and combining marks, with their byte offsets.
-pub fn words(text: &str) -> Vec<(usize, &str)> {
+pub(super) fn words(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
     for (b, c) in text.char_indices() {
@@ -37,16 +37,16 @@ pub fn words(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-pub fn is_surname(word: &str) -> bool {
+pub(super) fn is_surname(word: &str) -> bool {
     SURNAMES.contains(&word)
 }
 
-pub fn is_capitalised(word: &str) -> bool {
+pub(super) fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Every maximal run of capitalised words.
-pub fn capitalised_runs(text: &str) -> Vec<Run> {
+pub(super) fn capitalised_runs(text: &str) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     let mut last_end: Option<usize> = None;
     for (start, word) in words(text) {
@@ -72,7 +72,7 @@ pub fn capitalised_runs(text: &str) -> Vec<Run> {
 
 /// Sentences of a paragraph: split after `.`, `!` or `?` followed by a space and a
 /// capital letter (`TP. Hồ Chí Minh` is cut too; good enough for finding clauses).
-pub fn sentences(text: &str) -> Vec<(usize, &str)> {
+pub(super) fn sentences(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -141,7 +141,7 @@ const AFTER_NAME: &[&str] = &[
 /// People's names in `text`, in order: runs of two to five capitalised words (six for
 /// Ê Đê and Gia Rai names: `Y Thanh Hà Niê Kđăm`) that start with a family name and
 /// are not a place (`Lâm Đồng Trần Đức Quận` → `Trần Đức Quận`).
-pub fn names(text: &str) -> Vec<(usize, String)> {
+pub(super) fn names(text: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     for run in capitalised_runs(text) {
         let mut words: &[String] = &run.words;

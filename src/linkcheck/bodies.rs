@@ -76,13 +76,12 @@ fn broken(
     match route {
         Route::Conclusion(slug) => {
             match site.conclusions.iter().find(|c| c.slug.as_str() == slug) {
-                Some(target) if target.draft && !from.draft => Some((
-                    format!("`{slug}` is a draft, left out of the published site"),
-                    None,
-                )),
+                Some(target) if target.draft && !from.draft => {
+                    Some((crate::t!("link-draft", slug = slug), None))
+                }
                 Some(_) => None,
                 None => Some((
-                    format!("there is no conclusion with the slug `{slug}`"),
+                    crate::t!("link-no-conclusion", slug = slug),
                     nearest_slug(site, slug).map(|s| format!("../{s}/")),
                 )),
             }
@@ -93,17 +92,14 @@ fn broken(
         } => {
             let Some(target) = site.conclusions.iter().find(|c| c.slug.as_str() == slug) else {
                 let by_file = conclusion_by_file(site, name).map(|c| format!("../{}/", c.slug));
-                return Some((
-                    format!("there is no conclusion with the slug `{slug}`"),
-                    by_file,
-                ));
+                return Some((crate::t!("link-no-conclusion", slug = slug), by_file));
             };
             if target.files.iter().any(|f| f.name == name) {
                 return None;
             }
             if let Some(c) = conclusion_by_file(site, name) {
                 return Some((
-                    format!("`{name}` is a content file, not a page"),
+                    crate::t!("link-content-file", name = name),
                     Some(format!("../{}/", c.slug)),
                 ));
             }
@@ -112,20 +108,18 @@ fn broken(
                 .parent()
                 .is_some_and(|dir| dir.join(name).is_file());
             let reason = if beside {
-                format!(
-                    "`{name}` is not listed in `attachments` of {}",
-                    target.file.display()
-                )
+                let file = target.file.to_string_lossy().replace('\\', "/");
+                crate::t!("link-not-listed", name = name, file = file)
             } else {
-                format!("`{slug}` has no attachment `{name}`")
+                crate::t!("link-no-attachment", slug = slug, name = name)
             };
             Some((reason, None))
         }
         Route::Document(slug) if !site.documents.iter().any(|d| d.slug.as_str() == slug) => {
-            Some((format!("there is no document with the slug `{slug}`"), None))
+            Some((crate::t!("link-no-document", slug = slug), None))
         }
         Route::Province(slug) if !site.provinces.iter().any(|p| p.province.slug == slug) => {
-            Some((format!("there is no province page `{slug}`"), None))
+            Some((crate::t!("link-no-province", slug = slug), None))
         }
         _ => None,
     }

@@ -8,8 +8,14 @@
 //!   rendered output, in memory, before it is written, so a site with a broken link
 //!   never replaces the last good one.
 
+//!
+//! `build --check-links` reports each broken link of the output where it was written
+//! ([`check_output_at_sources`]): the Markdown body or the template.
+
 mod bodies;
 mod output;
+mod sources;
 
 pub use bodies::{BrokenLink, check_bodies};
 pub use output::check_output;
+pub use sources::check_output_at_sources;

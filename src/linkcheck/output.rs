@@ -30,8 +30,48 @@ struct Scanned {
     ids: BTreeSet<String>,
 }
 
+/// A link of the rendered output that leads nowhere.
+pub(super) struct Broken<'a> {
+    /// The output file it is in, and that file's text.
+    pub page: &'a str,
+    pub text: &'a str,
+    pub url: String,
+    /// Byte offset of the URL in `text`.
+    pub offset: usize,
+    pub reason: String,
+}
+
+impl Broken<'_> {
+    pub(super) fn problem(&self) -> Problem {
+        Problem::BrokenOutputLink {
+            url: self.url.clone(),
+            reason: self.reason.clone(),
+        }
+    }
+
+    /// The diagnostic at the output file under `output`.
+    pub(super) fn in_output(&self, output: &Path) -> Diagnostic {
+        let (line, column) = crate::text::line_column(self.text, self.offset);
+        Diagnostic::new(
+            Location::at(output.join(self.page), line, column),
+            self.problem(),
+        )
+        .with_source(self.text)
+    }
+}
+
 /// Check every link of `rendered`; diagnostics name the file under `output`.
 pub fn check_output(rendered: &Rendered, base: &BaseUrl, output: &Path) -> Vec<Diagnostic> {
+    let mut problems: Vec<Diagnostic> = broken_links(rendered, base)
+        .iter()
+        .map(|b| b.in_output(output))
+        .collect();
+    crate::diagnostic::sort(&mut problems);
+    problems
+}
+
+/// Every link of `rendered` that leads nowhere.
+pub(super) fn broken_links<'a>(rendered: &'a Rendered, base: &BaseUrl) -> Vec<Broken<'a>> {
     let mut files: BTreeSet<&str> = rendered.pages.iter().map(|f| f.path.as_str()).collect();
     files.extend(rendered.copies.iter().map(|c| c.path.as_str()));
     let scanned: BTreeMap<&str, (Scanned, &str)> = rendered
@@ -50,27 +90,21 @@ pub fn check_output(rendered: &Rendered, base: &BaseUrl, output: &Path) -> Vec<D
         })
         .collect();
     let (files, scanned) = (&files, &scanned);
-    let mut problems: Vec<Diagnostic> = scanned
+    scanned
         .par_iter()
         .flat_map_iter(|(&path, (s, text))| {
             s.links.iter().filter_map(move |found| {
                 let reason = broken(&found.url, path, base, files, scanned)?;
-                let (line, column) = crate::text::line_column(text, found.offset);
-                Some(
-                    Diagnostic::new(
-                        Location::at(output.join(path), line, column),
-                        Problem::BrokenOutputLink {
-                            url: found.url.clone(),
-                            reason,
-                        },
-                    )
-                    .with_source(text),
-                )
+                Some(Broken {
+                    page: path,
+                    text,
+                    url: found.url.clone(),
+                    offset: found.offset,
+                    reason,
+                })
             })
         })
-        .collect();
-    crate::diagnostic::sort(&mut problems);
-    problems
+        .collect()
 }
 
 /// Why `url`, found in output file `from`, leads nowhere; `None` when it is fine or
@@ -85,18 +119,15 @@ fn broken(
     let (path, fragment) = match resolve_link(url, from, base.as_str()) {
         Link::Elsewhere => return None,
         Link::OutsideBase(_) => {
-            return Some(format!(
-                "it is outside the site's base path {}",
-                base.path()
-            ));
+            return Some(crate::t!("link-outside-base", base = base.path()));
         }
         Link::Site { path, fragment } => (path, fragment),
     };
     let Some(target) = resolve(&path, files) else {
         return Some(if path.is_empty() {
-            "no such page".into()
+            crate::t!("link-no-page")
         } else {
-            format!("no file {path} in the output")
+            crate::t!("link-no-file", path = path.as_str())
         });
     };
     let fragment = fragment.unwrap_or_default();
@@ -104,9 +135,11 @@ fn broken(
         return None;
     }
     match scanned.get(target.as_str()) {
-        Some((s, _)) if target.ends_with(".html") && !s.ids.contains(&fragment) => {
-            Some(format!("{target} has no element with id `{fragment}`"))
-        }
+        Some((s, _)) if target.ends_with(".html") && !s.ids.contains(&fragment) => Some(crate::t!(
+            "link-no-anchor",
+            page = target.as_str(),
+            id = fragment.as_str()
+        )),
         _ => None,
     }
 }

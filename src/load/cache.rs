@@ -12,6 +12,13 @@
 //! - every listed attachment is still a regular file.
 //!
 //! Files with problems are not kept: they are read again on every load.
+//!
+//! `build` keeps the same cache between runs in the build cache (`crate::cache`):
+//! [`Cache::to_records`] writes each entry with the content hash of its file, and
+//! [`Cache::from_records`] takes back only the entries whose file still has that
+//! hash (the build's scan of its inputs knows every file's hash), with the file's
+//! stamp now. A conclusion's parse depends on its bytes and on nothing of the site
+//! but where it lies, so it is the same.
 
 use crate::model::{Conclusion, Stamp};
 use std::collections::{HashMap, HashSet};
@@ -24,6 +31,8 @@ pub struct Cache {
     entries: HashMap<PathBuf, (Stamp, Arc<Conclusion>)>,
     /// Files parsed during the current load (from many threads).
     next: Mutex<HashMap<PathBuf, (Stamp, Arc<Conclusion>)>>,
+    /// The files the last load parsed (found no valid entry for).
+    fresh: HashSet<PathBuf>,
 }
 
 impl Cache {
@@ -60,6 +69,12 @@ impl Cache {
         }
     }
 
+    /// How many files the last load parsed rather than took from the cache (those
+    /// that failed to parse aside).
+    pub fn parsed(&self) -> usize {
+        self.fresh.len()
+    }
+
     /// How many files are kept.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -93,12 +108,131 @@ impl Cache {
     /// file that now fails to parse stays, but its stamp no longer matches.)
     pub(super) fn finish(&mut self, present: &[PathBuf]) {
         let fresh = std::mem::take(self.next.get_mut().expect("no panics while holding it"));
+        self.fresh = fresh.keys().cloned().collect();
         let present: HashSet<&PathBuf> = present.iter().collect();
         self.entries.retain(|p, _| present.contains(p));
         self.entries.extend(fresh);
     }
 }
 
+/// What a build knows of a content file now: its content hash and its stamp.
+pub type Known<'a> = &'a (dyn Fn(&str) -> Option<(u128, Stamp)> + Sync);
+
+impl Cache {
+    /// The entries of `records` (from [`Cache::to_records`]) for the site at `root`
+    /// whose file's content hash `known` still gives, with the stamp it gives; a
+    /// record that does not read back is left out (parsed again).
+    pub fn from_records(records: &[u8], root: &Path, known: Known) -> Cache {
+        use rayon::prelude::*;
+        let Ok(text) = std::str::from_utf8(records) else {
+            return Cache::default();
+        };
+        let lines: Vec<&str> = text.lines().collect();
+        // In the order written (a later record of a file wins), then into the map.
+        let found: Vec<_> = lines
+            .par_iter()
+            .filter_map(|line| {
+                let (hash, rest) = line.split_once(' ')?;
+                let (rel, json) = rest.split_once('\t')?;
+                let (now, stamp) = known(rel)?;
+                if u128::from_str_radix(hash, 16).ok()? != now {
+                    return None;
+                }
+                let mut c: Conclusion = serde_json::from_str(json).ok()?;
+                let path = root.join(rel);
+                if let crate::model::Markdown::Stored(stored) = &mut c.markdown {
+                    stored.path = path.clone();
+                    stored.stamp = stamp;
+                }
+                Some((path, (stamp, Arc::new(c))))
+            })
+            .collect();
+        let entries = found.into_iter().collect();
+        Cache {
+            entries,
+            ..Cache::default()
+        }
+    }
+
+    /// Every entry (with `fresh_only`, those the last load parsed), as a line of
+    /// its file's path below `root` (`/`-separated), its content hash from `known`,
+    /// and the parsed conclusion. Files `known` does not hash, or whose stamp moved
+    /// since they were parsed, are left out.
+    pub fn to_records(&self, root: &Path, known: Known, fresh_only: bool) -> Vec<u8> {
+        use rayon::prelude::*;
+        let mut lines: Vec<String> = self
+            .entries
+            .par_iter()
+            .filter(|(path, _)| !fresh_only || self.fresh.contains(*path))
+            .filter_map(|(path, (stamp, c))| {
+                let rel = rel_of(root, path)?;
+                let (hash, now) = known(&rel)?;
+                if now != *stamp {
+                    return None;
+                }
+                let json = serde_json::to_string(&**c).ok()?;
+                Some(format!("{hash:032x} {rel}\t{json}\n"))
+            })
+            .collect();
+        lines.par_sort_unstable();
+        lines.concat().into_bytes()
+    }
+}
+
+/// `path` below `root`, `/`-separated, if a record line can hold it.
+fn rel_of(root: &Path, path: &Path) -> Option<String> {
+    let parts: Option<Vec<&str>> = path
+        .strip_prefix(root)
+        .ok()?
+        .components()
+        .map(|c| c.as_os_str().to_str())
+        .collect();
+    Some(parts?.join("/")).filter(|r| !r.contains(['\n', '\r', '\t']))
+}
+
 fn is_file(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str =
+        "---\ntitle: Kết luận\ndate: 2025-03-01\nprovince: Hà Tĩnh\n---\nNội dung 05-NQ/TU\n";
+
+    /// A record is taken back only for a file whose content hash it names, and then
+    /// as the conclusion it was, with the file's stamp now.
+    #[test]
+    fn records_read_back_only_for_the_same_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let path = root.join("content").join("a.md");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, FILE).unwrap();
+        std::fs::write(root.join("site.yaml"), "title: Trang\n").unwrap();
+        let options = super::super::Options {
+            root: root.to_path_buf(),
+            store_texts: true,
+            ..Default::default()
+        };
+        let mut cache = Cache::default();
+        let loaded = super::super::load_with(&options, Some(&mut cache)).unwrap();
+        assert_eq!(cache.parsed(), 1);
+        let stamp = Stamp::of(&path).unwrap();
+        let same = |rel: &str| (rel == "content/a.md").then_some((7, stamp));
+        let records = cache.to_records(root, &same, false);
+        assert_eq!(cache.to_records(root, &same, true), records);
+        let back = Cache::from_records(&records, root, &same);
+        assert_eq!(back.len(), 1);
+        let (hit, _) = back.get(&path);
+        assert_eq!(hit.as_deref(), Some(&*loaded.conclusions[0]));
+
+        let other = |rel: &str| (rel == "content/a.md").then_some((8, stamp));
+        assert!(Cache::from_records(&records, root, &other).is_empty());
+        let mut bad = records.clone();
+        let brace = bad.iter().position(|&b| b == b'{').unwrap();
+        bad[brace] = b'[';
+        assert!(Cache::from_records(&bad, root, &same).is_empty());
+    }
 }

@@ -24,7 +24,7 @@ pub struct Mark {
 }
 
 /// The end of the help for a classified file in `content/`.
-const TAKE_OUT: &str = "take the file out of content/";
+const TAKE_OUT: &str = "part-classified-take-out";
 
 /// The front-matter key that declares a classification.
 pub const KEY: &str = "classification";
@@ -40,7 +40,7 @@ pub fn check(file: &Path, text: &str, fields: Option<&Fields>) -> Vec<Diagnostic
             other => other.to_string(),
         };
         let problem = Problem::Classified {
-            reason: format!("the front matter declares `{KEY}: {value}`"),
+            reason: crate::t!("why-classified-key", key = KEY, value = value),
             fix: TAKE_OUT,
         };
         out.push(
@@ -54,7 +54,7 @@ pub fn check(file: &Path, text: &str, fields: Option<&Fields>) -> Vec<Diagnostic
             continue;
         }
         let problem = Problem::Classified {
-            reason: format!("it is marked `{}`", mark.text),
+            reason: crate::t!("why-classified-mark", mark = mark.text.as_str()),
             fix: TAKE_OUT,
         };
         out.push(

@@ -144,7 +144,7 @@ pub fn parse_storing(
                     1,
                     Problem::InvalidSlug {
                         slug: stem.to_string(),
-                        reason: "the file name has no letters or digits to make a URL from",
+                        reason: "part-slug-no-letters",
                     },
                 );
             }
@@ -194,7 +194,7 @@ pub fn parse_storing(
                 Problem::InvalidValue {
                     key: "references",
                     value: other.to_string(),
-                    expected: "`manual` (only the front matter's resolutions) or `auto` (the default: also the documents cited in the text)",
+                    expected: "expected-references",
                 },
             );
             false
@@ -239,6 +239,7 @@ pub fn parse_storing(
                         stamp,
                         start: text.len() - split.body.len(),
                         len: split.body.len(),
+                        digest: crate::model::conclusion::text_digest(split.body),
                     }),
                     None => Markdown::Kept(split.body.into()),
                 },
@@ -262,21 +263,15 @@ fn document_number(r: &mut FieldReader, key: &str, raw: &str) -> Option<Document
 /// An attachment is a plain file name of a file beside the Markdown file. Refused:
 /// (what is wrong, how to fix it).
 fn attachment(dir: &Path, name: &str) -> Result<Attachment, (&'static str, &'static str)> {
-    const LIST_IT: &str = "put the file beside the .md file and list its name without folders";
+    const LIST_IT: &str = "part-attachment-list-it";
     let plain = Path::new(name)
         .file_name()
         .is_some_and(|f| f == std::ffi::OsStr::new(name));
     if !plain || name.starts_with('.') {
-        return Err((
-            "must be a file name beside the Markdown file, without folders",
-            LIST_IT,
-        ));
+        return Err(("part-attachment-plain", LIST_IT));
     }
     if is_page_name(name) {
-        return Err((
-            "is the name of the conclusion's own page, which it would replace",
-            "give the file another name (any but index.html) and list that",
-        ));
+        return Err(("part-attachment-page-name", "part-attachment-rename"));
     }
     let path = dir.join(name);
     match std::fs::symlink_metadata(&path) {
@@ -284,11 +279,8 @@ fn attachment(dir: &Path, name: &str) -> Result<Attachment, (&'static str, &'sta
             name: name.to_string(),
             path,
         }),
-        Ok(_) => Err(("is not a regular file", LIST_IT)),
-        Err(_) => Err((
-            "no such file beside the Markdown file",
-            "check the name's spelling and case, or put the file beside the .md file",
-        )),
+        Ok(_) => Err(("part-attachment-not-file", LIST_IT)),
+        Err(_) => Err(("part-attachment-missing", "part-attachment-spelling")),
     }
 }
 

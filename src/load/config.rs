@@ -26,7 +26,9 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagn
     let text = source::decode(bytes).map_err(|e| {
         vec![Diagnostic::new(
             Location::at(file, e.line, e.column),
-            Problem::NotUtf8,
+            Problem::NotUtf8 {
+                detected: e.detected,
+            },
         )]
     })?;
     parse_in(&text, base_url, Some(root))
@@ -114,7 +116,7 @@ fn parse_in(
                 Problem::InvalidValue {
                     key: "language",
                     value: other.to_string(),
-                    expected: "`vi` or `en`",
+                    expected: "expected-language",
                 },
             );
             Language::Vi
@@ -134,7 +136,7 @@ fn parse_in(
             Problem::InvalidValue {
                 key: "theme",
                 value: theme.clone(),
-                expected: "the name of a folder in themes/",
+                expected: "expected-theme",
             },
         );
     }
@@ -150,7 +152,7 @@ fn parse_in(
                     Problem::InvalidValue {
                         key: "paginate",
                         value: s,
-                        expected: "a whole number of conclusions per page, at least 1",
+                        expected: "expected-paginate",
                     },
                 );
                 50
@@ -168,7 +170,7 @@ fn parse_in(
                     Problem::InvalidValue {
                         key: "max_cited_documents",
                         value: s,
-                        expected: "a whole number of documents, at least 1",
+                        expected: "expected-max-documents",
                     },
                 );
                 crate::config::MAX_CITED_DOCUMENTS
@@ -220,7 +222,7 @@ fn portal(
                 field,
                 Problem::WrongType {
                     key: "portal".into(),
-                    expected: "indented `key: value` lines (agency, address, phone…)",
+                    expected: "expected-portal",
                 },
             );
             return None;
@@ -254,7 +256,7 @@ fn portal(
                 Problem::InvalidValue {
                     key: "email",
                     value: email.clone(),
-                    expected: "an e-mail address such as banbientap@hatinh.gov.vn",
+                    expected: "expected-email",
                 },
             );
         }
@@ -269,7 +271,7 @@ fn portal(
                     Problem::InvalidValue {
                         key: "licence_date",
                         value: raw,
-                        expected: "a date: 2024-01-15 or 15/01/2024",
+                        expected: "expected-date",
                     },
                 );
             }
@@ -289,8 +291,7 @@ fn portal(
                 Problem::InvalidValue {
                     key: "logo",
                     value: logo.clone(),
-                    expected: "the name of an image file in the site's static/ folder \
-                               (static/quoc-huy.svg: `logo: quoc-huy.svg`)",
+                    expected: "expected-logo",
                 },
             );
         }
@@ -305,7 +306,7 @@ fn links(fields: &yaml::Fields, p: &mut FieldReader) -> Vec<PortalLink> {
     let Some(field) = fields.get("links") else {
         return Vec::new();
     };
-    let expected = "a list of links, each `- title: …` with `url: …` below it";
+    let expected = "expected-links";
     let items = match &field.value {
         serde_json::Value::Null => return Vec::new(),
         serde_json::Value::Array(items) => items,
@@ -347,7 +348,7 @@ fn links(fields: &yaml::Fields, p: &mut FieldReader) -> Vec<PortalLink> {
                         Problem::InvalidValue {
                             key: "url",
                             value: url.clone(),
-                            expected: "an address starting with https://, http:// or /",
+                            expected: "expected-link",
                         },
                     );
                 }

@@ -9,7 +9,7 @@ use super::yaml::{Field, Fields};
 use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::text;
 
-pub struct FieldReader<'a> {
+pub(crate) struct FieldReader<'a> {
     pub fields: &'a Fields,
     file: &'a Path,
     text: &'a str,
@@ -24,7 +24,7 @@ pub struct FieldReader<'a> {
 impl<'a> FieldReader<'a> {
     /// Reports unknown keys right away (with the nearest known key as a hint).
     /// `within` names where the keys are written ("the front matter", "site.yaml").
-    pub fn new(
+    pub(crate) fn new(
         fields: &'a Fields,
         file: &'a Path,
         text: &'a str,
@@ -57,13 +57,13 @@ impl<'a> FieldReader<'a> {
     }
 
     /// Report missing keys at `line` and `column`.
-    pub fn missing_at(mut self, line: usize, column: usize) -> Self {
+    pub(crate) fn missing_at(mut self, line: usize, column: usize) -> Self {
         self.missing_at = Some((line, column));
         self
     }
 
     /// Report that the required `key` is absent.
-    pub fn report_missing(&mut self, key: &'static str) {
+    pub(crate) fn report_missing(&mut self, key: &'static str) {
         let first = self.fields.fields.first().map_or(1, |f| f.line);
         let (line, column) = self
             .missing_at
@@ -72,26 +72,26 @@ impl<'a> FieldReader<'a> {
         self.report_at(line, column, Problem::MissingKey { key, within });
     }
 
-    pub fn report_at(&mut self, line: usize, column: usize, problem: Problem) {
+    pub(crate) fn report_at(&mut self, line: usize, column: usize, problem: Problem) {
         let d = Diagnostic::new(Location::at(self.file, line, column), problem);
         self.diagnostics.push(d.with_source(self.text));
     }
 
     /// Report a problem at the value of `field`.
-    pub fn report(&mut self, field: &Field, problem: Problem) {
+    pub(crate) fn report(&mut self, field: &Field, problem: Problem) {
         let (line, column) = field.value_position(self.text);
         self.report_at(line, column, problem);
     }
 
     /// Report a problem about one item (`needle`) inside `key`'s value.
-    pub fn report_item(&mut self, key: &str, needle: &str, problem: Problem) {
+    pub(crate) fn report_item(&mut self, key: &str, needle: &str, problem: Problem) {
         let (line, column) = self.fields.locate(key, needle);
         self.report_at(line, column, problem);
     }
 
     /// A non-empty scalar as text (numbers and booleans are accepted as written);
     /// `null`/absent gives `None`.
-    pub fn string(&mut self, key: &str) -> Option<String> {
+    pub(crate) fn string(&mut self, key: &str) -> Option<String> {
         let field = self.fields.get(key)?;
         match scalar(&field.value) {
             Ok(Some(s)) => Some(text::nfc(s.trim())).filter(|s| !s.is_empty()),
@@ -101,7 +101,7 @@ impl<'a> FieldReader<'a> {
                     field,
                     Problem::WrongType {
                         key: key.to_string(),
-                        expected: "a single value (text)",
+                        expected: "expected-text",
                     },
                 );
                 None
@@ -110,7 +110,7 @@ impl<'a> FieldReader<'a> {
     }
 
     /// Like [`Self::string`] but reports a missing key.
-    pub fn required(&mut self, key: &'static str) -> Option<String> {
+    pub(crate) fn required(&mut self, key: &'static str) -> Option<String> {
         if self.fields.get(key).is_none() {
             self.report_missing(key);
             return None;
@@ -123,7 +123,7 @@ impl<'a> FieldReader<'a> {
         value
     }
 
-    pub fn bool(&mut self, key: &str) -> Option<bool> {
+    pub(crate) fn bool(&mut self, key: &str) -> Option<bool> {
         let field = self.fields.get(key)?;
         match &field.value {
             Value::Bool(b) => Some(*b),
@@ -133,7 +133,7 @@ impl<'a> FieldReader<'a> {
                     field,
                     Problem::WrongType {
                         key: key.to_string(),
-                        expected: "true or false",
+                        expected: "expected-bool",
                     },
                 );
                 None
@@ -142,7 +142,7 @@ impl<'a> FieldReader<'a> {
     }
 
     /// A list of scalars; a single scalar is a one-item list. Empty items are dropped.
-    pub fn list(&mut self, key: &str) -> Vec<String> {
+    pub(crate) fn list(&mut self, key: &str) -> Vec<String> {
         let Some(field) = self.fields.get(key) else {
             return Vec::new();
         };
@@ -161,7 +161,7 @@ impl<'a> FieldReader<'a> {
                         field,
                         Problem::WrongType {
                             key: key.to_string(),
-                            expected: "a list of values: [a, b] or one `- a` per line",
+                            expected: "expected-list",
                         },
                     );
                     return Vec::new();
@@ -187,7 +187,7 @@ pub(crate) fn scalar(v: &Value) -> Result<Option<String>, ()> {
 }
 
 /// The known key closest to a misspelt one, when it is close enough to be a typo.
-pub fn nearest<'k>(key: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
+pub(crate) fn nearest<'k>(key: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
     let key = text::fold(key);
     known
         .into_iter()

@@ -25,7 +25,7 @@ impl Refused {
         let problem = match self {
             Refused::Missing => Problem::Unreadable("the file does not exist".into()),
             Refused::Link => Problem::SymbolicLink {
-                copy: "the file into the site",
+                copy: "part-copy-file-into-site",
             },
             Refused::NotAFile => Problem::NotAFile,
             Refused::TooLarge { size, limit } => Problem::DataTooLarge {

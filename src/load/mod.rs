@@ -10,7 +10,8 @@ pub(crate) mod fields;
 pub mod file;
 pub mod frontmatter;
 pub mod registry;
-mod slips;
+pub(crate) mod slips;
+pub mod theme;
 pub mod yaml;
 
 use std::collections::{BTreeMap, HashMap};
@@ -221,7 +222,9 @@ pub fn read_conclusion(
     let decoded = crate::text::source::decode_file(bytes).map_err(|e| {
         vec![Diagnostic::new(
             Location::at(&rel, e.line, e.column),
-            Problem::NotUtf8,
+            Problem::NotUtf8 {
+                detected: e.detected,
+            },
         )]
     })?;
     let dir = path.parent().unwrap_or(root);
@@ -289,7 +292,7 @@ fn walk(root: &Path) -> (Files, Vec<Diagnostic>) {
             problems.push(Diagnostic::new(
                 Location::file(diagnostic::relative(root, path)),
                 Problem::SymbolicLink {
-                    copy: "the file into content/",
+                    copy: "part-copy-file-into-content",
                 },
             ));
         } else if entry.file_type().is_file() {
@@ -454,9 +457,7 @@ fn bundle_files(
             })
         });
         let why = match (owners.as_slice(), name) {
-            (_, Some(name)) if conclusion::is_page_name(&name) => {
-                "it is named like the conclusion's own page, which it would replace"
-            }
+            (_, Some(name)) if conclusion::is_page_name(&name) => "part-unpublished-page-name",
             (_, Some(name)) if linker.is_some() => {
                 let i = linker.expect("found");
                 Arc::make_mut(&mut conclusions[i]).files.push(Attachment {
@@ -476,10 +477,8 @@ fn bundle_files(
                     });
                 continue;
             }
-            ([_], _) => "the conclusion neither lists it in `attachments:` nor links to it",
-            _ => {
-                "its folder holds several conclusions, and none lists it in `attachments:` or links to it"
-            }
+            ([_], _) => "part-unpublished-unlisted",
+            _ => "part-unpublished-several",
         };
         let file = path.strip_prefix(root).unwrap_or(path);
         left_out.push(Diagnostic::new(

@@ -42,7 +42,9 @@ pub fn load(root: &Path) -> Result<Vec<RegistryEntry>, Vec<Diagnostic>> {
     let text = source::decode(bytes).map_err(|e| {
         vec![Diagnostic::new(
             Location::at(file, e.line, e.column),
-            Problem::NotUtf8,
+            Problem::NotUtf8 {
+                detected: e.detected,
+            },
         )]
     })?;
     let located = |e: yaml::YamlError| {
@@ -119,7 +121,7 @@ fn entry(file: &Path, text: &str, item: &Item) -> Result<RegistryEntry, Vec<Diag
                 Problem::InvalidValue {
                     key: "url",
                     value: raw.clone(),
-                    expected: "a web address starting with https:// or http://",
+                    expected: "expected-web-address",
                 },
             );
         }

@@ -8,7 +8,13 @@ use crate::diagnostic::{Problem, Slip};
 use super::yaml::YamlError;
 
 /// The first slip in `source` (YAML starting on line `first_line` of its file).
-pub fn find(source: &str, first_line: usize) -> Option<YamlError> {
+pub(crate) fn find(source: &str, first_line: usize) -> Option<YamlError> {
+    find_all(source, first_line).into_iter().next()
+}
+
+/// Every line's slip in `source`, in line order: what `check --fix` mends.
+pub(crate) fn find_all(source: &str, first_line: usize) -> Vec<YamlError> {
+    let mut found = Vec::new();
     let mut block_indent: Option<usize> = None;
     for (i, line) in source.lines().enumerate() {
         let line = line.trim_end_matches('\r');
@@ -25,18 +31,33 @@ pub fn find(source: &str, first_line: usize) -> Option<YamlError> {
             continue;
         }
         if let Some((slip, column, fixed)) = slip_in(line, indent) {
-            return Some(YamlError {
+            found.push(YamlError {
                 line: first_line + i,
                 column,
                 problem: Problem::YamlSlip { slip, fixed },
             });
+            continue;
         }
         let value = value_of(content);
         if value.is_some_and(|v| v.starts_with(['|', '>'])) {
             block_indent = Some(indent);
         }
     }
-    None
+    found
+}
+
+/// `key: value` written with the value in double quotes (`\` and `"` escaped), for
+/// a plain value that holds `: ` or ` #`. `None` for a line that is no `key: value`.
+pub(crate) fn quoted(line: &str) -> Option<String> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let content = &line[indent..];
+    let key_end = content.find(':')?;
+    let value = content[key_end + 1..].trim();
+    if value.is_empty() {
+        return None;
+    }
+    let escaped = value.replace('\\', "\\\\").replace('"', "\\\"");
+    Some(format!("{}: \"{escaped}\"", &line[..indent + key_end]))
 }
 
 /// The value of a `key: value` or `- value` line, without leading spaces.
@@ -170,6 +191,18 @@ mod tests {
                 "title: 'Kết luận \"Dân vận khéo\"'".into()
             )
         );
+    }
+
+    #[test]
+    fn every_line_is_looked_at_and_values_are_quoted_whole() {
+        let all = find_all("title: “a”\ndate: 2024-01-02\nprovince： b\n", 2);
+        let lines: Vec<usize> = all.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [2, 4]);
+        assert_eq!(
+            quoted("title: Kết luận: về \"x\" C:\\y").as_deref(),
+            Some("title: \"Kết luận: về \\\"x\\\" C:\\\\y\"")
+        );
+        assert_eq!(quoted("tags:"), None);
     }
 
     #[test]

@@ -135,7 +135,7 @@ pub fn nested(fields: &Fields, key: &str) -> Option<Result<Fields, YamlError>> {
             .ok_or_else(|| YamlError {
                 line: field.line,
                 column: field.column,
-                problem: Problem::Yaml("expected `key: value` lines".into()),
+                problem: Problem::Yaml(crate::t!("yaml-expected-mapping")),
             }),
     };
     let keys = column.map_or_else(Vec::new, |c| keys_at(&text, first, c));
@@ -160,7 +160,7 @@ pub fn parse_mapping(source: &str, first_line: usize) -> Result<Fields, YamlErro
             return Err(YamlError {
                 line: first_line,
                 column: 1,
-                problem: Problem::Yaml("expected `key: value` lines".into()),
+                problem: Problem::Yaml(crate::t!("yaml-expected-mapping")),
             });
         }
     };
@@ -196,9 +196,7 @@ pub fn parse_list(
             return Err(YamlError {
                 line: first_line,
                 column: 1,
-                problem: Problem::Yaml(
-                    "expected a list of entries, each starting with `- `".into(),
-                ),
+                problem: Problem::Yaml(crate::t!("yaml-expected-list")),
             });
         }
     };
@@ -217,7 +215,7 @@ pub fn parse_list(
                 return Err(YamlError {
                     line,
                     column,
-                    problem: Problem::Yaml("expected `key: value` lines in this entry".into()),
+                    problem: Problem::Yaml(crate::t!("yaml-expected-entry-mapping")),
                 });
             }
         };
@@ -375,10 +373,10 @@ mod measure {
 
     use serde::de::{self, DeserializeSeed, EnumAccess, MapAccess, SeqAccess, VariantAccess};
 
-    pub const OVER: &str = "aliases expand beyond the budget";
+    pub(super) const OVER: &str = "aliases expand beyond the budget";
 
     #[derive(Clone, Copy)]
-    pub struct Measure<'a>(pub &'a Cell<usize>);
+    pub(super) struct Measure<'a>(pub &'a Cell<usize>);
 
     impl Measure<'_> {
         fn spend<E: de::Error>(self, n: usize) -> Result<(), E> {
@@ -464,10 +462,9 @@ fn syntax_error(e: &serde_yaml::Error, source: &str, first_line: usize) -> YamlE
         return YamlError {
             line: file_line(line),
             column,
-            problem: Problem::Yaml(format!(
-                "the control character U+{:04X} is not allowed here: delete it (it often \
-                 comes with text copied from a terminal or an old document)",
-                u32::from(c)
+            problem: Problem::Yaml(crate::t!(
+                "yaml-control-character",
+                code = format!("U+{:04X}", u32::from(c))
             )),
         };
     }
@@ -478,25 +475,22 @@ fn syntax_error(e: &serde_yaml::Error, source: &str, first_line: usize) -> YamlE
         None => (message.as_str(), None),
     };
     let (problem, _) = split_mark(problem);
-    let at = |(l, c): (usize, usize), slip: Slip| YamlError {
+    let at = |(l, c): (usize, usize), slip: Slip, fixed: String| YamlError {
         line: file_line(l),
         column: c,
-        problem: Problem::YamlSlip {
-            slip,
-            fixed: String::new(),
-        },
+        problem: Problem::YamlSlip { slip, fixed },
     };
     // An unclosed quote or bracket is reported where the YAML ends; the mistake is
     // where it opened, which libyaml gives as the context.
     match context.map(split_mark) {
         Some(("scanning a quoted scalar", Some(mark))) => {
-            return at(mark, Slip::UnclosedQuote);
+            return at(mark, Slip::UnclosedQuote, String::new());
         }
         Some(("parsing a flow sequence", Some(mark))) => {
-            return at(mark, Slip::UnclosedList);
+            return at(mark, Slip::UnclosedList, String::new());
         }
         Some(("parsing a flow mapping", Some(mark))) => {
-            return at(mark, Slip::UnclosedBrace);
+            return at(mark, Slip::UnclosedBrace, String::new());
         }
         _ => {}
     }
@@ -506,12 +500,37 @@ fn syntax_error(e: &serde_yaml::Error, source: &str, first_line: usize) -> YamlE
         .filter(|&i| i < lines.len())
         .and_then(|i| common_slip(&lines, i, column, problem));
     if let Some((l, c, slip)) = slip {
-        return at((l + 1, c), slip);
+        // The one slip here with a mechanical fix, which `check --fix` applies.
+        let fixed = match slip {
+            Slip::ColonInValue { .. } => super::slips::quoted(lines[l]).unwrap_or_default(),
+            _ => String::new(),
+        };
+        return at((l + 1, c), slip, fixed);
     }
     YamlError {
         line,
         column,
-        problem: Problem::Yaml(problem.to_string()),
+        problem: Problem::Yaml(libyaml_words(problem)),
+    }
+}
+
+/// libyaml's usual words in the chosen language; the rarer ones as libyaml says them.
+fn libyaml_words(problem: &str) -> String {
+    match problem {
+        "mapping values are not allowed in this context" => crate::t!("libyaml-mapping-values"),
+        "did not find expected key" => crate::t!("libyaml-expected-key"),
+        "did not find expected '-' indicator" => crate::t!("libyaml-expected-dash"),
+        "found character that cannot start any plain scalar" => {
+            crate::t!("libyaml-cannot-start-scalar")
+        }
+        "found unexpected end of stream" => crate::t!("libyaml-end-of-stream"),
+        "block sequence entries are not allowed in this context" => {
+            crate::t!("libyaml-sequence-entries")
+        }
+        "could not find expected ':'" => crate::t!("libyaml-expected-colon"),
+        "found unknown escape character" => crate::t!("libyaml-unknown-escape"),
+        "found undefined tag handle" => crate::t!("libyaml-undefined-tag"),
+        other => other.to_string(),
     }
 }
 

@@ -189,7 +189,7 @@ pub fn run_text(run: &[Event]) -> String {
 }
 
 /// A citation of a numbered document in a body.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Mention {
     /// Which prose run of the body (0-based, in [`Prose`] order) and where in its text;
     /// `None` and where in the heading's text for a mention in a heading, which is
@@ -197,6 +197,7 @@ pub struct Mention {
     pub run: Option<usize>,
     pub span: Range<usize>,
     pub number: DocumentNumber,
+    #[serde(with = "super::persist::date_opt")]
     pub issued: Option<Date>,
     /// `Ban Chấp hành Đảng bộ tỉnh` from "… của Ban Chấp hành Đảng bộ tỉnh".
     pub issuer: Option<String>,

@@ -12,7 +12,7 @@ use super::province::Province;
 use super::slug::Slug;
 
 /// A file published beside its conclusion's page.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Attachment {
     /// File name, as listed in the front matter (no folders).
     pub name: String,
@@ -20,15 +20,17 @@ pub struct Attachment {
     pub path: PathBuf,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Conclusion {
     /// The file it came from, relative to the site root.
     pub file: PathBuf,
     pub slug: Slug,
     pub title: String,
     /// The meeting's date.
+    #[serde(with = "super::persist::date")]
     pub date: Date,
     /// The unit named in the front matter, as it existed on `date`.
+    #[serde(with = "super::persist::unit")]
     pub province: &'static Province,
     /// The body that concluded (cơ quan).
     pub body: Option<String>,
@@ -61,11 +63,11 @@ pub struct Conclusion {
 }
 
 /// A conclusion's Markdown body (NFC, LF line endings).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum Markdown {
     /// In memory. Shared: `serve` keeps parsed files between rebuilds and hands out
     /// copies, and `check` reads bodies again and again.
-    Kept(Arc<str>),
+    Kept(#[serde(with = "super::persist::shared_text")] Arc<str>),
     /// Read again from its file when the page is rendered. A build reads each body
     /// once more, and need not hold them all: 100,000 conclusions' are 950 MB.
     Stored(StoredText),
@@ -73,7 +75,7 @@ pub enum Markdown {
 
 /// Where a body is found again, and how to know the file still holds it. Only a file
 /// whose bytes are its text (UTF-8, NFC, LF, no BOM) is stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct StoredText {
     /// The file, as the loader opened it.
     pub path: PathBuf,
@@ -83,16 +85,27 @@ pub struct StoredText {
     /// Where the body starts in the file, and its length.
     pub start: usize,
     pub len: usize,
+    /// [`text_digest`] of the body: what a page key counts it by, without reading it.
+    pub digest: u128,
+}
+
+/// A body's hash, standing for its text in page keys.
+pub fn text_digest(text: &str) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(text.as_bytes())
 }
 
 /// What is known of a file without reading it: its modification time and length.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Stamp {
     modified: SystemTime,
     len: u64,
 }
 
 impl Stamp {
+    pub fn new(modified: SystemTime, len: u64) -> Stamp {
+        Stamp { modified, len }
+    }
+
     /// `None` when the file cannot be examined.
     pub fn of(path: &Path) -> Option<Stamp> {
         Stamp::of_metadata(&std::fs::metadata(path).ok()?)
@@ -108,6 +121,14 @@ impl Stamp {
 }
 
 impl Markdown {
+    /// [`text_digest`] of the body, without reading a stored one again.
+    pub fn digest(&self) -> u128 {
+        match self {
+            Markdown::Kept(text) => text_digest(text),
+            Markdown::Stored(stored) => stored.digest,
+        }
+    }
+
     /// The body. A stored one is read from its file again; that fails if the file
     /// is gone or changed since it was loaded (edited during the build).
     pub fn text(&self) -> std::io::Result<Arc<str>> {

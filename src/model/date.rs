@@ -5,9 +5,55 @@ use jiff::civil::Date;
 
 use crate::config::Language;
 
+/// Why a text is no date; the words are the catalogue's (`date-…` messages).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    NotDigits,
+    NotThreeParts,
+    YearDigits,
+    /// The month as written.
+    NoMonth(String),
+    /// The day as written.
+    NoDay(String),
+    YearOutOfRange(u32),
+    NoSuchDay {
+        year: i16,
+        month: u32,
+        day: u32,
+    },
+}
+
+impl DateError {
+    /// Why, in `lang`.
+    pub fn describe(&self, lang: Language) -> String {
+        use crate::t;
+        match self {
+            DateError::NotDigits => t!(in lang, "date-not-digits"),
+            DateError::NotThreeParts => t!(in lang, "date-not-three-parts"),
+            DateError::YearDigits => t!(in lang, "date-year-digits"),
+            DateError::NoMonth(m) => t!(in lang, "date-no-month", month = m),
+            DateError::NoDay(d) => t!(in lang, "date-no-day", day = d),
+            DateError::YearOutOfRange(y) => t!(in lang, "date-year-range", year = y.to_string()),
+            DateError::NoSuchDay { year, month, day } => t!(
+                in lang,
+                "date-no-such-day",
+                year = year.to_string(),
+                month = *month,
+                day = *day
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(Language::En))
+    }
+}
+
 /// Parse `YYYY-MM-DD` or day-first `D/M/YYYY` (also with `-` or `.`). Rejects
 /// impossible dates (`2023-13-45`, `31/2/2021`) with the reason.
-pub fn parse(s: &str) -> Result<Date, String> {
+pub fn parse(s: &str) -> Result<Date, DateError> {
     let s = s.trim();
     let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
     let numbers: Vec<u32> = parts
@@ -20,32 +66,35 @@ pub fn parse(s: &str) -> Result<Date, String> {
             }
         })
         .collect::<Option<_>>()
-        .ok_or("expected digits separated by `-` or `/`")?;
+        .ok_or(DateError::NotDigits)?;
     let [a, b, c] = numbers[..] else {
-        return Err("expected a day, a month and a year".into());
+        return Err(DateError::NotThreeParts);
     };
     let ((year, month, day), (month_text, day_text)) = if parts[0].len() == 4 {
         ((a, b, c), (parts[1], parts[2]))
     } else if parts[2].len() == 4 {
         ((c, b, a), (parts[1], parts[0]))
     } else {
-        return Err("the year must have four digits".into());
+        return Err(DateError::YearDigits);
     };
     // Every part is range-checked before it is narrowed: a day of 257 must not wrap
     // to 1.
     if month_text.len() > 2 || !(1..=12).contains(&month) {
-        return Err(format!("there is no month {month_text}"));
+        return Err(DateError::NoMonth(month_text.to_string()));
     }
     if day_text.len() > 2 || !(1..=31).contains(&day) {
-        return Err(format!("there is no day {day_text} in a month"));
+        return Err(DateError::NoDay(day_text.to_string()));
     }
     if !(1000..=9999).contains(&year) {
-        return Err(format!("year {year} is out of range"));
+        return Err(DateError::YearOutOfRange(year));
     }
     let narrow = |n: u32| i8::try_from(n).expect("range-checked");
     let year = i16::try_from(year).expect("range-checked");
-    Date::new(year, narrow(month), narrow(day))
-        .map_err(|_| format!("month {month} of {year} has no day {day}"))
+    Date::new(year, narrow(month), narrow(day)).map_err(|_| DateError::NoSuchDay {
+        year,
+        month,
+        day,
+    })
 }
 
 /// `22/3/2023` (vi) or `22 March 2023` (en).
@@ -99,8 +148,18 @@ mod tests {
 
     #[test]
     fn impossible_dates() {
-        assert!(parse("2023-13-45").unwrap_err().contains("no month 13"));
-        assert!(parse("31/2/2021").unwrap_err().contains("no day 31"));
+        assert!(
+            parse("2023-13-45")
+                .unwrap_err()
+                .to_string()
+                .contains("no month 13")
+        );
+        assert!(
+            parse("31/2/2021")
+                .unwrap_err()
+                .to_string()
+                .contains("no day 31")
+        );
         assert!(parse("2021-11").is_err());
         assert!(parse("1/11/21").is_err());
         assert!(parse("hôm qua").is_err());
@@ -110,9 +169,24 @@ mod tests {
     /// Every part is range-checked before it is narrowed: 257 is not day 1.
     #[test]
     fn out_of_range_parts_are_refused_not_wrapped() {
-        assert!(parse("2023-03-257").unwrap_err().contains("no day 257"));
-        assert!(parse("2023-03-0").unwrap_err().contains("no day 0"));
-        assert!(parse("2023-273-01").unwrap_err().contains("no month 273"));
+        assert!(
+            parse("2023-03-257")
+                .unwrap_err()
+                .to_string()
+                .contains("no day 257")
+        );
+        assert!(
+            parse("2023-03-0")
+                .unwrap_err()
+                .to_string()
+                .contains("no day 0")
+        );
+        assert!(
+            parse("2023-273-01")
+                .unwrap_err()
+                .to_string()
+                .contains("no month 273")
+        );
         assert!(parse("2023-03-001").is_err());
         assert!(parse("257/3/2023").is_err());
     }

@@ -7,13 +7,16 @@
 //! serves [`DocumentNumber::parse`] (whole string) and the citation finder (longest
 //! symbol at a position in running text, see [`scan_symbol`]).
 
+use crate::config::Language;
 use std::fmt;
 use std::str::FromStr;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Which numbering system a symbol follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum System {
     /// `NUM-TYPE/ISSUER`
     Party,
@@ -22,7 +25,7 @@ pub enum System {
 }
 
 /// A parsed, canonical document number.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct DocumentNumber {
     /// Numeric part without leading zeros, keeping a decimal part: `5`, `108`, `66.13`.
     pub number: String,
@@ -40,16 +43,99 @@ pub struct DocumentNumber {
     pub issuer: Vec<String>,
 }
 
-/// Why a string is not a document number; `Display` names the accepted forms.
+/// Why a string is not a document number; `Display` (English) names the accepted
+/// forms, [`DocNumError::describe`] says it in any language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "{input:?} is not a document number: {reason}; accepted forms are NUM-TYPE/ISSUER \
-     (05-NQ/TU), NUM/TYPE-ISSUER (108/QĐ-UBND), NUM/YEAR/TYPE-ISSUER (326/2021/NQ-HĐND), \
-     NUM/ISSUER-UNIT (1393/UBND-DL1) and NUM/YEAR/QH15 (98/2023/QH15)"
-)]
+#[error("{}", self.describe(Language::En))]
 pub struct DocNumError {
     pub input: String,
-    pub reason: String,
+    pub reason: Why,
+}
+
+impl DocNumError {
+    /// What is wrong and the accepted forms, in `lang`.
+    pub fn describe(&self, lang: Language) -> String {
+        let input = format!("{:?}", self.input);
+        crate::t!(in lang, "docnum-error", input = input, reason = self.reason.describe(lang))
+    }
+}
+
+/// Why a text is no document number: a typed reason, cheap to make (citations try
+/// many), worded by the catalogue (`docnum-…` messages).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    Empty,
+    NoNumber,
+    TooManyDigits,
+    DecimalTooLong,
+    SeveralDots,
+    LettersAfterNumber,
+    SlashAfter,
+    Zero,
+    NoCode,
+    DateOrPhone,
+    DashedNumbers,
+    Range,
+    DashNoCode,
+    Malformed,
+    Date,
+    Fraction,
+    MonthYear,
+    SlashNoCode,
+    PartyNeedsSlash,
+    NoIssuer,
+    NoCodeAfterYear,
+    QuocHoiYear,
+    /// A segment that is no type code, as written.
+    NotAType(String),
+    SingleSegment(String),
+    /// What follows the symbol after a space, or glued to it.
+    SpaceBetween(String),
+    Unexpected(String),
+}
+
+impl Why {
+    pub fn describe(&self, lang: Language) -> String {
+        use crate::t;
+        match self {
+            Why::Empty => t!(in lang, "docnum-empty"),
+            Why::NoNumber => t!(in lang, "docnum-no-number"),
+            Why::TooManyDigits => t!(in lang, "docnum-too-many-digits"),
+            Why::DecimalTooLong => t!(in lang, "docnum-decimal-too-long"),
+            Why::SeveralDots => t!(in lang, "docnum-several-dots"),
+            Why::LettersAfterNumber => t!(in lang, "docnum-letters-after-number"),
+            Why::SlashAfter => t!(in lang, "docnum-slash-after"),
+            Why::Zero => t!(in lang, "docnum-zero"),
+            Why::NoCode => t!(in lang, "docnum-no-code"),
+            Why::DateOrPhone => t!(in lang, "docnum-date-or-phone"),
+            Why::DashedNumbers => t!(in lang, "docnum-dashed-numbers"),
+            Why::Range => t!(in lang, "docnum-range"),
+            Why::DashNoCode => t!(in lang, "docnum-dash-no-code"),
+            Why::Malformed => t!(in lang, "docnum-malformed"),
+            Why::Date => t!(in lang, "docnum-date"),
+            Why::Fraction => t!(in lang, "docnum-fraction"),
+            Why::MonthYear => t!(in lang, "docnum-month-year"),
+            Why::SlashNoCode => t!(in lang, "docnum-slash-no-code"),
+            Why::PartyNeedsSlash => t!(in lang, "docnum-party-needs-slash"),
+            Why::NoIssuer => t!(in lang, "docnum-no-issuer"),
+            Why::NoCodeAfterYear => t!(in lang, "docnum-no-code-after-year"),
+            Why::QuocHoiYear => t!(in lang, "docnum-quoc-hoi-year"),
+            Why::NotAType(code) => t!(in lang, "docnum-not-a-type", code = format!("{code:?}")),
+            Why::SingleSegment(code) => {
+                t!(in lang, "docnum-single-segment", code = format!("{code:?}"))
+            }
+            Why::SpaceBetween(rest) => {
+                t!(in lang, "docnum-space-between", rest = format!("{rest:?}"))
+            }
+            Why::Unexpected(rest) => t!(in lang, "docnum-unexpected", rest = format!("{rest:?}")),
+        }
+    }
+}
+
+impl std::fmt::Display for Why {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(Language::En))
+    }
 }
 
 // ---------- dictionaries (docnum_grammar.md §3, §4) ----------
@@ -324,7 +410,7 @@ fn skip_ws(chars: &[char], mut i: usize, prose: bool) -> usize {
 }
 
 /// Result of scanning: the parsed number and the char index just past the symbol.
-pub(crate) type Scan = Result<(DocumentNumber, usize), String>;
+pub(crate) type Scan = Result<(DocumentNumber, usize), Why>;
 
 /// Scan one symbol starting at `chars[start]` (which should be a digit). `chars` must
 /// already be NFC with look-alikes mapped ([`map_lookalike`]). With `prose` the symbol
@@ -338,10 +424,10 @@ pub(crate) fn scan_symbol(chars: &[char], start: usize, prose: bool) -> Scan {
     }
     let int_len = i - start;
     if int_len == 0 {
-        return Err("does not start with a number".into());
+        return Err(Why::NoNumber);
     }
     if int_len > 5 {
-        return Err("number has more than 5 digits".into());
+        return Err(Why::TooManyDigits);
     }
     let mut num_end = i;
     if i + 1 < chars.len() && chars[i] == '.' && chars[i + 1].is_ascii_digit() {
@@ -350,16 +436,16 @@ pub(crate) fn scan_symbol(chars: &[char], start: usize, prose: bool) -> Scan {
             j += 1;
         }
         if j - i - 1 > 3 {
-            return Err("more than 3 digits after \".\" (an amount or a phone number?)".into());
+            return Err(Why::DecimalTooLong);
         }
         if j < chars.len() && chars[j] == '.' && chars.get(j + 1).is_some_and(char::is_ascii_digit)
         {
-            return Err("number with several dots (a date, an amount or a phone number?)".into());
+            return Err(Why::SeveralDots);
         }
         num_end = j;
     }
     if num_end < chars.len() && chars[num_end].is_alphabetic() {
-        return Err("number is followed by letters without a separator".into());
+        return Err(Why::LettersAfterNumber);
     }
     let number: String = chars[start..num_end].iter().collect();
 
@@ -424,7 +510,7 @@ pub(crate) fn scan_symbol(chars: &[char], start: usize, prose: bool) -> Scan {
         && next.kind == Kind::Slash
         && !next.spaced
     {
-        return Err("symbol is followed by \"/\"".into());
+        return Err(Why::SlashAfter);
     }
     Ok((doc, end))
 }
@@ -436,14 +522,14 @@ fn match_tokens(
     toks: &[Tok],
     text: &dyn Fn(&Tok) -> String,
     prose: bool,
-) -> Result<(DocumentNumber, usize), String> {
+) -> Result<(DocumentNumber, usize), Why> {
     let kind_at = |i: usize| toks.get(i).map(|t| t.kind);
     let number_norm = strip_zeros(&number);
     if number_norm == "0" {
-        return Err("document number is zero".into());
+        return Err(Why::Zero);
     }
     match kind_at(0) {
-        None => return Err("no type or issuer after the number".into()),
+        None => return Err(Why::NoCode),
         Some(Kind::Dash) => match kind_at(1) {
             Some(Kind::Seg) => {
                 return party(number_norm, toks, text, prose);
@@ -451,41 +537,41 @@ fn match_tokens(
             Some(Kind::Digits) => {
                 let d = text(&toks[1]);
                 if kind_at(2) == Some(Kind::Dash) && kind_at(3) == Some(Kind::Digits) {
-                    return Err("looks like a date or a phone number".into());
+                    return Err(Why::DateOrPhone);
                 }
                 if !is_year(&d) {
-                    return Err("numbers joined by \"-\" (a range or a phone number?)".into());
+                    return Err(Why::DashedNumbers);
                 }
                 if kind_at(2) != Some(Kind::Slash) {
-                    return Err("looks like a range of numbers or years".into());
+                    return Err(Why::Range);
                 }
                 // 19-2016/NQ-CP: the year joined by "-".
                 let year = d.parse().ok();
                 return state(number_norm, year, toks, 3, text, prose);
             }
-            _ => return Err("\"-\" after the number is not followed by a code".into()),
+            _ => return Err(Why::DashNoCode),
         },
         Some(Kind::Slash) => {}
         // Tokens alternate separator / segment, so this cannot happen.
-        Some(_) => return Err("malformed symbol".into()),
+        Some(_) => return Err(Why::Malformed),
     }
     // "/" after the number: State.
     match kind_at(1) {
         Some(Kind::Digits) => {
             let d = text(&toks[1]);
             if kind_at(2) == Some(Kind::Slash) && kind_at(3) == Some(Kind::Digits) {
-                return Err("looks like a date".into());
+                return Err(Why::Date);
             }
             if !is_year(&d) {
-                return Err("looks like a fraction or a day/month".into());
+                return Err(Why::Fraction);
             }
             if kind_at(2) != Some(Kind::Slash) || kind_at(3) != Some(Kind::Seg) {
-                return Err("looks like a month/year; no type or issuer".into());
+                return Err(Why::MonthYear);
             }
             state(number_norm, d.parse().ok(), toks, 3, text, prose)
         }
         Some(Kind::Seg) => state(number_norm, None, toks, 1, text, prose),
-        _ => Err("\"/\" after the number is not followed by a code or a year".into()),
+        _ => Err(Why::SlashNoCode),
     }
 }
 
@@ -508,17 +594,17 @@ fn party(
     toks: &[Tok],
     text: &dyn Fn(&Tok) -> String,
     prose: bool,
-) -> Result<(DocumentNumber, usize), String> {
+) -> Result<(DocumentNumber, usize), Why> {
     let raw_type = text(&toks[1]);
     if raw_type.chars().any(|c| !c.is_alphabetic()) || raw_type.chars().count() > 5 {
-        return Err(format!("{raw_type:?} is not a type code"));
+        return Err(Why::NotAType(raw_type));
     }
     match (toks.get(2), toks.get(3)) {
         (Some(s), Some(seg)) if s.kind == Kind::Slash && seg.kind == Kind::Seg => {}
         (Some(s), _) if s.kind == Kind::Dash => {
-            return Err("Party form NUM-TYPE needs \"/\" before the issuer".into());
+            return Err(Why::PartyNeedsSlash);
         }
-        _ => return Err("no issuer after the type code".into()),
+        _ => return Err(Why::NoIssuer),
     }
     let kind = canon_tok(&raw_type);
     let mut issuer = vec![canon_tok(&text(&toks[3]))];
@@ -555,9 +641,9 @@ fn state(
     at: usize,
     text: &dyn Fn(&Tok) -> String,
     prose: bool,
-) -> Result<(DocumentNumber, usize), String> {
+) -> Result<(DocumentNumber, usize), Why> {
     if toks.get(at).map(|t| t.kind) != Some(Kind::Seg) {
-        return Err("no type or issuer code after the year".into());
+        return Err(Why::NoCodeAfterYear);
     }
     let mut segs = vec![canon_tok(&text(&toks[at]))];
     let mut used = at + 1;
@@ -568,7 +654,7 @@ fn state(
         segs.push(canon_tok(&text(&toks[used + 1])));
         used += 2;
         if !is_state_type(&segs[0]) && !is_party_type(&segs[0]) {
-            return Err(format!("{:?} is not a type code", segs[0]));
+            return Err(Why::NotAType(segs[0].clone()));
         }
     } else {
         while let (Some(d), Some(seg)) = (toks.get(used), toks.get(used + 1)) {
@@ -597,14 +683,11 @@ fn state(
         }
         if is_qh(&segs[0]) {
             if year.is_none() {
-                return Err("a Quốc hội symbol needs the year (98/2023/QH15)".into());
+                return Err(Why::QuocHoiYear);
             }
             return Ok((doc("NQ", false, segs, System::State), used));
         }
-        return Err(format!(
-            "symbol has a single segment {:?} (legacy or truncated)",
-            segs[0]
-        ));
+        return Err(Why::SingleSegment(segs[0].clone()));
     }
     let first = segs[0].clone();
     let rest = segs.split_off(1);
@@ -616,7 +699,7 @@ fn state(
         return Ok((doc(&first, true, rest, System::State), used));
     }
     if slash_pair {
-        return Err(format!("{first:?} is not a type code"));
+        return Err(Why::NotAType(first));
     }
     // Công văn: ISSUER-UNIT, no type code.
     let mut issuer = vec![first];
@@ -636,7 +719,7 @@ impl DocumentNumber {
     /// Parse a whole string as one document number. Tolerates look-alike dashes and
     /// slashes, spaces around separators, lower case and missing diacritics.
     pub fn parse(s: &str) -> Result<Self, DocNumError> {
-        let err = |reason: String| DocNumError {
+        let err = |reason: Why| DocNumError {
             input: s.to_owned(),
             reason,
         };
@@ -644,7 +727,7 @@ impl DocumentNumber {
         let start = chars
             .iter()
             .position(|c| !c.is_whitespace())
-            .ok_or_else(|| err("empty string".into()))?;
+            .ok_or_else(|| err(Why::Empty))?;
         let end = chars.len() - chars.iter().rev().take_while(|c| c.is_whitespace()).count();
         let chars = &chars[..end];
         let (doc, stop) = scan_symbol(chars, start, false).map_err(err)?;
@@ -652,9 +735,9 @@ impl DocumentNumber {
             let rest: String = chars[stop..].iter().collect();
             let rest = rest.trim_start();
             let reason = if stop < chars.len() && chars[stop].is_whitespace() {
-                format!("space between codes without a separator before {rest:?}")
+                Why::SpaceBetween(rest.to_string())
             } else {
-                format!("unexpected {rest:?} after the symbol")
+                Why::Unexpected(rest.to_string())
             };
             return Err(err(reason));
         }
@@ -811,7 +894,7 @@ mod tests {
     fn reason(s: &str) -> String {
         match DocumentNumber::parse(s) {
             Ok(d) => panic!("{s:?} parsed as {d}"),
-            Err(e) => e.reason,
+            Err(e) => e.reason.to_string(),
         }
     }
 

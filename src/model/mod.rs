@@ -9,6 +9,7 @@ pub mod date;
 pub mod docnum;
 pub mod document;
 pub mod issuer;
+mod persist;
 pub mod province;
 mod province_data;
 pub mod site;

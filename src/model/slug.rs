@@ -2,14 +2,21 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::text;
 
 /// A validated slug: safe as one path segment of the output.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Slug(String);
+pub struct Slug(#[serde(deserialize_with = "parsed")] String);
+
+/// A slug read back (from the build cache) is checked like one an editor wrote.
+fn parsed<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    Slug::parse(&s).map_err(serde::de::Error::custom)?;
+    Ok(s)
+}
 
 /// The longest slug: it names a folder of the output, and systems refuse names
 /// past 255 bytes (room is left for a `-2` suffix and for what a copy adds).
@@ -20,22 +27,22 @@ impl Slug {
     /// `[a-z0-9-]` (so `../x`, `/etc`, `a/b` and `Ket Luan` cannot reach the file system).
     pub fn parse(s: &str) -> Result<Self, &'static str> {
         if s.is_empty() {
-            return Err("it is empty");
+            return Err("part-slug-empty");
         }
         if s.contains(['/', '\\']) || s.contains("..") {
-            return Err("it must not contain `/`, `\\` or `..`");
+            return Err("part-slug-separators");
         }
         if !s
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         {
-            return Err("only lower-case ASCII letters, digits and `-` are allowed");
+            return Err("part-slug-chars");
         }
         if s.starts_with('-') || s.ends_with('-') {
-            return Err("it must not start or end with `-`");
+            return Err("part-slug-dash");
         }
         if s.len() > MAX_LEN {
-            return Err("it is longer than 200 characters (a folder name must be short)");
+            return Err("part-slug-long");
         }
         Ok(Self(s.to_string()))
     }

@@ -3,14 +3,22 @@
 //! template's work shows: each write of output ([`Capped`]), each `range()` call
 //! (registered in place of Tera's, which it otherwise behaves like), and each
 //! allocation of the rendering thread ([`Budgeted`], the global allocator). A
-//! render over time or output fails with a located error naming the template; one
-//! over memory cannot be unwound from inside an allocation, and ends the process
-//! with that error instead (a build then leaves the last good site, as always).
+//! render over time or output at a write or a `range()` fails with a located error
+//! naming the template. One found over time or memory inside an allocation cannot
+//! be unwound from there: that thread stops for good (it sleeps, holding what it
+//! has) and [`supervise`], which runs the build on another thread and watches for
+//! this, returns the error instead of waiting for it. A loop that neither writes
+//! nor calls `range()` still starts its inner loops, and each start allocates.
 
 use std::alloc::{GlobalAlloc, Layout};
 use std::cell::Cell;
 use std::io;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
+
+use crate::diagnostic::RenderBudget;
 
 /// A page is rendered within this time…
 pub const TIME: Duration = Duration::from_secs(10);
@@ -27,18 +35,24 @@ pub enum Over {
     Time,
     Output,
     Loops,
+    Memory,
 }
 
 impl Over {
-    pub fn describe(self) -> String {
+    /// The budget, with its limit, for the message.
+    pub fn budget(self) -> RenderBudget {
         match self {
-            Over::Time => format!("rendering one page took more than {} s", TIME.as_secs()),
-            Over::Output => format!("one page grew past {} MB", OUTPUT >> 20),
-            Over::Loops => format!(
-                "the loops of one page went over {} `range()` items",
-                RANGE_ITEMS
-            ),
+            Over::Time => RenderBudget::Seconds(TIME.as_secs()),
+            Over::Output => RenderBudget::OutputMegabytes((OUTPUT >> 20) as u64),
+            Over::Loops => RenderBudget::RangeItems(RANGE_ITEMS as u64),
+            Over::Memory => RenderBudget::MemoryMegabytes((MEMORY >> 20) as u64),
         }
+    }
+
+    /// For Tera's error, which ends the render; the diagnostic says it again in
+    /// the reader's language.
+    fn describe(self) -> String {
+        format!("{self:?} budget of the page exhausted")
     }
 }
 
@@ -51,6 +65,8 @@ thread_local! {
     static MEMORY_LEFT: Cell<usize> = const { Cell::new(usize::MAX) };
     /// The template being rendered, for the message of an allocation refused.
     static NAME: Cell<([u8; 120], usize)> = const { Cell::new(([0; 120], 0)) };
+    /// Allocations since the clock was last read.
+    static ALLOCATIONS: Cell<u32> = const { Cell::new(0) };
 }
 
 /// The budget of one render on this thread, from now until it is dropped.
@@ -169,25 +185,44 @@ pub fn range(kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<Vec<i128
     Ok((0..len as i128).map(|i| start + i * step).collect())
 }
 
-/// A global allocator that refuses a rendering thread more than [`MEMORY`] bytes
-/// beyond what it held when the render started (see the module's comment).
+/// A global allocator that holds a rendering thread to [`MEMORY`] bytes beyond
+/// what it held when the render started, and to its deadline (see the module's
+/// comment).
 pub struct Budgeted<A>(pub A);
 
-/// Whether this thread may allocate `size` more bytes now.
+/// Read the clock every this many allocations of a render: a page makes
+/// thousands, and an inner loop's start makes one.
+const CLOCK_EVERY: u32 = 16;
+
+/// Whether this thread may allocate `size` more bytes now. A render over its
+/// budget stops here for good when a [`supervise`] is watching; without one, an
+/// allocation over memory is refused (the process ends) and time is left to the
+/// render's writes and `range()` calls.
 fn charge(size: usize) -> bool {
-    MEMORY_LEFT
-        .try_with(|left| {
-            let l = left.get();
-            if l == usize::MAX {
-                return true;
-            }
-            if size > l {
-                return false;
-            }
-            left.set(l - size);
-            true
-        })
-        .unwrap_or(true)
+    let over = MEMORY_LEFT.try_with(|left| {
+        let l = left.get();
+        if l == usize::MAX {
+            return None;
+        }
+        if size > l {
+            return Some(Over::Memory);
+        }
+        left.set(l - size);
+        let n = ALLOCATIONS.get().wrapping_add(1);
+        ALLOCATIONS.set(n);
+        if n.is_multiple_of(CLOCK_EVERY) && check_time().is_err() {
+            return Some(Over::Time);
+        }
+        None
+    });
+    match over {
+        Ok(Some(over)) if SUPERVISORS.load(Ordering::SeqCst) > 0 => stall(over),
+        Ok(Some(Over::Memory)) => {
+            refused();
+            false
+        }
+        _ => true,
+    }
 }
 
 fn refund(size: usize) {
@@ -220,12 +255,113 @@ previous output was left as it was. See docs/troubleshooting.md#template-budget\
     let _ = io::Write::write_all(&mut io::stderr(), &message[..at]);
 }
 
+/// A render that went over its budget where it could not be failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stalled {
+    pub over: Over,
+    /// The template's file, as [`Render::start`] was given it.
+    pub template: String,
+}
+
+/// How many [`supervise`] calls are watching.
+static SUPERVISORS: AtomicUsize = AtomicUsize::new(0);
+/// How many renders have stalled, and the last of them (fixed size: it is written
+/// from inside an allocation).
+static STALLS: AtomicUsize = AtomicUsize::new(0);
+static LAST_STALL: Mutex<Option<(Over, [u8; 120], usize)>> = Mutex::new(None);
+
+/// Stop this rendering thread for good, after telling the supervisors. Nothing
+/// here allocates: the budget is off first, so should anything, it would pass.
+#[cold]
+fn stall(over: Over) -> ! {
+    MEMORY_LEFT.set(usize::MAX);
+    DEADLINE.set(None);
+    let (name, len) = NAME.get();
+    if let Ok(mut last) = LAST_STALL.lock() {
+        *last = Some((over, name, len));
+    }
+    STALLS.fetch_add(1, Ordering::SeqCst);
+    loop {
+        std::thread::sleep(Duration::from_secs(1 << 20));
+    }
+}
+
+/// Run `work` on a thread of its own and wait for it, unless a render stalls
+/// meanwhile (over its time or memory inside an allocation): then its
+/// [`Stalled`] is returned at once and `work` is left behind, its thread asleep.
+/// A caller that goes on (`serve`) must not use what `work` held: its rayon
+/// workers and locks may be among the stalled.
+pub fn supervise<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, Stalled> {
+    struct Watching;
+    impl Drop for Watching {
+        fn drop(&mut self) {
+            SUPERVISORS.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+    let seen = STALLS.load(Ordering::SeqCst);
+    SUPERVISORS.fetch_add(1, Ordering::SeqCst);
+    let _watching = Watching;
+    let (done, finished) = mpsc::channel::<()>();
+    let slot = std::sync::Arc::new(Mutex::new(Some(work)));
+    let mine = std::sync::Arc::clone(&slot);
+    let spawned = std::thread::Builder::new()
+        .name("ketluan-work".into())
+        // What the main thread has, where this work ran before.
+        .stack_size(8 << 20)
+        .spawn(move || {
+            let work = mine.lock().ok().and_then(|mut w| w.take());
+            let value = work.map(|w| w());
+            let _ = done.send(());
+            value
+        });
+    let Ok(handle) = spawned else {
+        // No thread to be had: work here, unwatched.
+        let work = slot.lock().ok().and_then(|mut w| w.take());
+        return Ok(work.expect("not taken: the thread never started")());
+    };
+    loop {
+        match finished.recv_timeout(Duration::from_millis(50)) {
+            Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            Err(mpsc::RecvTimeoutError::Timeout) if STALLS.load(Ordering::SeqCst) != seen => {
+                return Err(last_stall());
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+        }
+    }
+    match handle.join() {
+        Ok(Some(value)) => Ok(value),
+        Ok(None) => unreachable!("the work is taken once, by its thread"),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+impl Stalled {
+    /// The error, at the template's file.
+    pub fn diagnostic(&self) -> crate::diagnostic::Diagnostic {
+        use crate::diagnostic::{Diagnostic, Location, Problem};
+        Diagnostic::new(
+            Location::file(&self.template),
+            Problem::TemplateBudget(self.over.budget()),
+        )
+    }
+}
+
+fn last_stall() -> Stalled {
+    let last = LAST_STALL.lock().map(|l| *l).unwrap_or(None);
+    let (over, name, len) = last.unwrap_or((Over::Time, [0; 120], 0));
+    Stalled {
+        over,
+        template: String::from_utf8_lossy(&name[..len]).into_owned(),
+    }
+}
+
 // SAFETY: every call is passed to the inner allocator unchanged, or refused with
 // null (which `GlobalAlloc` allows) before it reaches it.
 unsafe impl<A: GlobalAlloc> GlobalAlloc for Budgeted<A> {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         if !charge(layout.size()) {
-            refused();
             return std::ptr::null_mut();
         }
         // SAFETY: the caller's promises are passed on.
@@ -234,7 +370,6 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for Budgeted<A> {
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         if !charge(layout.size()) {
-            refused();
             return std::ptr::null_mut();
         }
         // SAFETY: as above.
@@ -250,7 +385,6 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for Budgeted<A> {
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let old = layout.size();
         if new_size > old && !charge(new_size - old) {
-            refused();
             return std::ptr::null_mut();
         }
         // SAFETY: as above.

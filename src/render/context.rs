@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
-use super::cache::Cache;
+use super::memo::Cache;
 use crate::config::Language;
 use crate::model::{Conclusion, Document, Province, Site, date};
 use crate::routes::Route;

@@ -1,25 +1,35 @@
-//! Which pages a build must render again, from the keys of the last build (kept in
-//! the build cache, see `crate::cache`): `build`'s counterpart of [`super::Cache`],
-//! which `serve` keeps in memory.
+//! Which pages a render can carry over rather than render, for `build` and `serve`
+//! alike: each page gets a key, and a page whose key is the one it was last made
+//! with is the same page.
 //!
 //! A page's key is a 128-bit hash of everything its bytes are made from: the
 //! ketluan binary and build options (the salt), the texts of every template its
 //! template can reach, and its whole context, every value walked (map entries in
-//! key order), except that a conclusion page's Markdown body counts as its text and
-//! the links put into it, not as the HTML made from them. A page whose key is the
-//! one it was published with is carried over from the output without being
-//! rendered. Values many pages share (a conclusion's, a document's, the variables
-//! every page has) are hashed once and then stand in by their hash.
+//! key order), except that a conclusion page's Markdown body counts as its text's
+//! hash and the links put into it, not as the HTML made from them. Values many
+//! pages share (a conclusion's, a document's, the variables every page has) are
+//! hashed once and then stand in by their hash.
+//!
+//! - `build` ([`Memo`]) compares with the keys of the last build, kept in the build
+//!   cache (see `crate::cache`), and carries a page over from the published output.
+//! - `serve` ([`Cache`]) keeps each page's key and bytes in memory, and the values
+//!   of the last render, so that equal values are not built again and an edit of a
+//!   body alone can render its page from them (`super::render_conclusions`).
+//!   Each render starts a new generation: entries are copied forward when used, so
+//!   pages, conclusions and documents that are gone are dropped with the old
+//!   generation. A render that fails keeps the previous generation, which matches
+//!   what `serve` still shows.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use tera::Value;
 use xxhash_rust::xxh3::Xxh3;
 
-use super::cache::{PREFIXES, plain, quoted_in_tags};
+use super::context::{ConclusionCtx, DocumentRef, Shared, Values};
 
 /// A page's key.
 pub type Key = u128;
@@ -33,7 +43,7 @@ pub struct Memo<'a> {
     keep: Keep<'a>,
     salt: u128,
     next: Mutex<Vec<(String, Key)>>,
-    reused: std::sync::atomic::AtomicUsize,
+    reused: AtomicUsize,
 }
 
 impl<'a> Memo<'a> {
@@ -55,8 +65,7 @@ impl<'a> Memo<'a> {
         let same = self.last.get(path) == Some(&key);
         let kept = same && (self.keep)(path)?;
         if kept {
-            self.reused
-                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            self.reused.fetch_add(1, Ordering::Relaxed);
         }
         self.next
             .lock()
@@ -71,12 +80,141 @@ impl<'a> Memo<'a> {
 
     /// How many pages were carried over.
     pub fn reused(&self) -> usize {
-        self.reused.load(std::sync::atomic::Ordering::Relaxed)
+        self.reused.load(Ordering::Relaxed)
     }
 
     /// The keys of this build's pages, for the next.
     pub fn into_keys(self) -> Vec<(String, Key)> {
         self.next.into_inner().expect("no panics while holding it")
+    }
+}
+
+/// What `serve` keeps of the last render, to render again only the pages whose key
+/// changed.
+#[derive(Default)]
+pub struct Cache {
+    last: Generation,
+    next: Mutex<Generation>,
+    /// Pages rendered (not reused) by the current or last render.
+    rendered: AtomicUsize,
+    /// Leave out the site-wide files (feeds, sitemap, data, search index), for the
+    /// caller to make with [`super::render_extras`] once the pages are served.
+    pub defer_extras: bool,
+}
+
+#[derive(Default)]
+struct Generation {
+    /// Every conclusion's and document's context and value (`None` until the
+    /// render finished).
+    values: Option<Values>,
+    /// Slug → position in `values`.
+    conclusion_at: HashMap<String, usize>,
+    document_at: HashMap<String, usize>,
+    /// Variables every page has.
+    base: Option<Ctx>,
+    /// Output path → the page's key and bytes.
+    pages: HashMap<String, (Key, bytes::Bytes)>,
+}
+
+impl Cache {
+    /// Start a render.
+    pub(super) fn begin(&mut self) {
+        *self.next.get_mut().expect("no panics while holding it") = Generation::default();
+        *self.rendered.get_mut() = 0;
+    }
+
+    /// How many pages the last render rendered rather than reused.
+    pub fn rendered(&self) -> usize {
+        self.rendered.load(Ordering::Relaxed)
+    }
+
+    /// The render succeeded: its generation becomes the one to compare with.
+    pub(super) fn finish(&mut self) {
+        let next = std::mem::take(self.next.get_mut().expect("no panics while holding it"));
+        let old = std::mem::replace(&mut self.last, next);
+        // Freeing a whole site's values takes a while; nobody waits for it.
+        crate::drop_later(old);
+    }
+
+    /// The render failed: keep comparing with the last good one.
+    pub(super) fn abandon(&mut self) {
+        *self.next.get_mut().expect("no panics while holding it") = Generation::default();
+    }
+
+    fn next(&self) -> std::sync::MutexGuard<'_, Generation> {
+        self.next.lock().expect("no panics while holding it")
+    }
+
+    /// The value of a conclusion's context: the last one if equal.
+    /// `shared` gives the values it shares with others, when it must be built.
+    pub(super) fn conclusion(&self, ctx: &ConclusionCtx, shared: impl FnOnce() -> Shared) -> Value {
+        let last = &self.last;
+        let kept = last.values.as_ref().zip(last.conclusion_at.get(&ctx.slug));
+        match kept {
+            Some((v, &i)) if v.conclusions[i] == *ctx => v.conclusion_values[i].clone(),
+            _ => ctx.to_value(shared()),
+        }
+    }
+
+    /// The value of a document's context: the last one if equal.
+    pub(super) fn document(&self, r: &DocumentRef) -> Value {
+        let last = &self.last;
+        let kept = last.values.as_ref().zip(last.document_at.get(&r.slug));
+        match kept {
+            Some((v, &i)) if *v.documents[i] == *r => v.document_values[i].clone(),
+            _ => Value::from_serializable(r),
+        }
+    }
+
+    /// Keep this render's contexts and their values, to compare with next time.
+    pub(super) fn keep_values(&mut self, values: Values) {
+        let next = self.next.get_mut().expect("no panics while holding it");
+        next.conclusion_at = values
+            .conclusions
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.slug.clone(), i))
+            .collect();
+        next.document_at = values
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.slug.clone(), i))
+            .collect();
+        next.values = Some(values);
+    }
+
+    /// The contexts and values of the last good render.
+    pub(super) fn last_values(&self) -> Option<Values> {
+        self.last.values.clone()
+    }
+
+    /// The variables every page has: the last ones if equal.
+    pub(super) fn base(&self, base: Ctx) -> Ctx {
+        let base = match &self.last.base {
+            Some(old) if *old == base => old.clone(),
+            _ => base,
+        };
+        self.next().base = Some(base.clone());
+        base
+    }
+
+    /// The bytes of page `path` if the last render made it with `key`; kept for
+    /// the next render either way.
+    pub(super) fn reuse(&self, path: &str, key: Key) -> Option<bytes::Bytes> {
+        let (_, bytes) = self.last.pages.get(path).filter(|(k, _)| *k == key)?;
+        self.keep(path, key, bytes.clone());
+        Some(bytes.clone())
+    }
+
+    /// Page `path`, just rendered with `key`.
+    pub(super) fn rendered_page(&self, path: &str, key: Key, bytes: bytes::Bytes) {
+        self.rendered.fetch_add(1, Ordering::Relaxed);
+        self.keep(path, key, bytes);
+    }
+
+    fn keep(&self, path: &str, key: Key, bytes: bytes::Bytes) {
+        self.next().pages.insert(path.to_string(), (key, bytes));
     }
 }
 
@@ -288,6 +426,41 @@ fn template_digest(name: &str, texts: &BTreeMap<String, String>) -> u128 {
     h.digest128()
 }
 
+/// Theme templates are registered under these prefixes (see `templates.rs`); a
+/// reference to a name may resolve to any of them.
+const PREFIXES: [&str; 3] = ["", "theme/", "builtin/"];
+
+fn plain(name: &str) -> &str {
+    PREFIXES[1..]
+        .iter()
+        .find_map(|p| name.strip_prefix(p))
+        .unwrap_or(name)
+}
+
+/// Every string literal inside the `{% … %}` tags of `text`: how `extends`,
+/// `include` and `import` name templates (an over-approximation, which is safe).
+fn quoted_in_tags(text: &str) -> impl Iterator<Item = &str> {
+    text.split("{%")
+        .skip(1)
+        .filter_map(|rest| rest.split("%}").next())
+        .flat_map(|tag| {
+            let mut out = Vec::new();
+            let mut rest = tag;
+            while let Some(start) = rest.find(['"', '\'', '`']) {
+                let quote = rest[start..].chars().next().expect("found above");
+                let after = &rest[start + 1..];
+                match after.find(quote) {
+                    Some(end) => {
+                        out.push(&after[..end]);
+                        rest = &after[end + 1..];
+                    }
+                    None => break,
+                }
+            }
+            out
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,7 +479,11 @@ mod tests {
                 "builtin/base.html",
                 "<html>{% block c %}{% endblock %}</html>",
             ),
-            ("builtin/conclusion.html", r#"{% extends "base.html" %}"#),
+            (
+                "builtin/conclusion.html",
+                r#"{% extends "base.html" %}{% include 'partials/meta.html' %}"#,
+            ),
+            ("builtin/partials/meta.html", "meta"),
             ("builtin/province.html", "p"),
         ]);
         let mut b = a.clone();
@@ -321,6 +498,17 @@ mod tests {
         assert_eq!(
             template_digest("province.html", &a),
             template_digest("province.html", &b)
+        );
+        // An override in the theme of an included template.
+        let mut c = a.clone();
+        c.insert("theme/partials/meta.html".into(), "other".into());
+        assert_ne!(
+            template_digest("conclusion.html", &a),
+            template_digest("conclusion.html", &c)
+        );
+        assert_eq!(
+            template_digest("province.html", &a),
+            template_digest("province.html", &c)
         );
     }
 

@@ -5,7 +5,6 @@
 //! does not grow with the number of pages.
 
 pub mod budget;
-pub mod cache;
 pub mod context;
 pub mod data;
 pub mod doc_index;
@@ -26,9 +25,9 @@ use crate::model::document::Document;
 use crate::model::{Conclusion, Site, date};
 use crate::routes::Route;
 use crate::timings::Timings;
-pub use cache::Cache;
 use context::{Builder, FeedLink, UnitCtx, province_ref};
 use doc_index::DocIndex;
+pub use memo::Cache;
 use memo::{Ctx, Digests, Memo};
 use sitemap::SitemapEntry;
 pub use templates::{StaticFile, Theme};
@@ -120,14 +119,14 @@ fn render_pages(
     memo: Option<&Memo>,
 ) -> Result<Vec<CopiedFile>, Vec<Diagnostic>> {
     if let Some(cache) = cache.as_deref_mut() {
-        cache.begin(theme);
+        cache.begin();
     }
     let kept = cache.as_deref();
     let builder = timings.time("contexts", || {
         let mut pages = Pages::new(Builder::with_cache(site, kept), theme, kept);
-        if let Some(memo) = memo {
-            pages.digests = Some(pages.digests(memo.salt()));
-        }
+        // `serve`'s keys live as long as the process, which is their salt.
+        let salt = memo.map(Memo::salt).or(kept.map(|_| 0));
+        pages.digests = salt.map(|salt| pages.digests(salt));
         pages
     });
     let plan = builder.plan();
@@ -148,10 +147,16 @@ fn render_pages(
                     .with_max_len(1)
                     .map(|&page| {
                         let mut made = builder.context(page)?;
-                        if let Some((memo, digests)) = memo.zip(builder.digests.as_ref()) {
-                            let key = builder.key(digests, &made);
-                            if memo.reuse(&made.path, key).map_err(output_error)? {
+                        let key = builder.digests.as_ref().map(|d| builder.key(d, &made));
+                        if let Some(key) = key {
+                            if let Some(memo) = memo
+                                && memo.reuse(&made.path, key).map_err(output_error)?
+                            {
                                 return Ok(());
+                            }
+                            if let Some(contents) = kept.and_then(|c| c.reuse(&made.path, key)) {
+                                let path = made.path;
+                                return sink(OutputFile { path, contents }).map_err(output_error);
                             }
                         }
                         builder.fill(&mut made)?;
@@ -161,11 +166,10 @@ fn render_pages(
                             ctx,
                             ..
                         } = made;
-                        let render = |ctx: &tera::Context| theme.render(template, ctx);
-                        let contents = match kept {
-                            Some(cache) => cache.page(&path, template, ctx.to_tera(), render)?,
-                            None => bytes::Bytes::from(render(&ctx.to_tera())?),
-                        };
+                        let contents = bytes::Bytes::from(theme.render(template, &ctx.to_tera())?);
+                        if let Some((cache, key)) = kept.zip(key) {
+                            cache.rendered_page(&path, key, contents.clone());
+                        }
                         sink(OutputFile { path, contents }).map_err(output_error)
                     })
                     .filter_map(Result::err)
@@ -211,8 +215,8 @@ fn render_pages(
 /// site is then unchanged, the site-wide files aside ([`render_extras`]). `None`
 /// when the kept values do not fit `site`: render it whole instead.
 ///
-/// The cache stays the last full render's: every later reuse of it compares
-/// contexts, so the pages rendered here are rendered again there.
+/// The cache stays the last full render's: every later reuse of it compares page
+/// keys, so the pages rendered here are rendered again there.
 pub fn render_conclusions(
     site: &Site,
     theme: &Theme,
@@ -348,10 +352,9 @@ struct Made {
     body: Option<Body>,
 }
 
-/// A conclusion page's body, before it is rendered.
+/// A conclusion page's body, before it is read and rendered.
 struct Body {
     i: usize,
-    markdown: std::sync::Arc<str>,
     /// URL of each citation's document, in the order of the conclusion's mentions.
     doc_urls: Vec<String>,
 }
@@ -376,8 +379,7 @@ type MonthRun = (i8, Vec<Value>);
 struct Pages<'a> {
     b: Builder<'a>,
     theme: &'a Theme,
-    cache: Option<&'a Cache>,
-    /// Hashes for page keys, when a build cache asks for them.
+    /// Hashes for page keys, when a build cache or `serve` asks for them.
     digests: Option<Digests>,
     /// Variables every page has.
     base: Ctx,
@@ -437,7 +439,6 @@ impl<'a> Pages<'a> {
             doc_filters,
             b,
             theme,
-            cache,
             digests: None,
             base,
             years,
@@ -547,8 +548,9 @@ impl<'a> Pages<'a> {
     fn key(&self, digests: &Digests, made: &Made) -> memo::Key {
         let deferred = made.body.as_ref().map(|b| {
             let links = self.links(b.i, &b.doc_urls);
+            let digest = self.b.site.conclusions[b.i].markdown.digest();
             let mut parts: Vec<Vec<u8>> = vec![
-                b.markdown.as_bytes().to_vec(),
+                digest.to_le_bytes().to_vec(),
                 vec![u8::from(self.b.site.config.unsafe_html)],
             ];
             for l in &links {
@@ -817,12 +819,11 @@ impl<'a> Pages<'a> {
         Some(SitemapEntry { url, lastmod })
     }
 
-    /// A conclusion's page, its body read (when stored) but not yet rendered: see
-    /// [`Pages::fill`].
+    /// A conclusion's page, its body neither read (when stored) nor rendered yet:
+    /// see [`Pages::fill`].
     fn conclusion(&self, i: usize) -> Result<Made, Diagnostic> {
         let site = self.b.site;
         let c = &site.conclusions[i];
-        let markdown = body(c)?;
         let doc_urls: Vec<String> = site.mention_docs[i]
             .iter()
             .map(|&d| self.b.urls.document(site.documents[d].slug.as_str()))
@@ -845,11 +846,7 @@ impl<'a> Pages<'a> {
             path: Route::Conclusion(c.slug.as_str()).output_file(),
             template: "conclusion.html",
             ctx,
-            body: Some(Body {
-                i,
-                markdown,
-                doc_urls,
-            }),
+            body: Some(Body { i, doc_urls }),
         })
     }
 
@@ -872,15 +869,11 @@ impl<'a> Pages<'a> {
     /// Render the body of a conclusion page made by [`Pages::context`] into its
     /// `conclusion` value (as `content`); nothing for other pages.
     fn fill(&self, made: &mut Made) -> Result<(), Diagnostic> {
-        let Some(Body {
-            i,
-            markdown,
-            doc_urls,
-        }) = made.body.take()
-        else {
+        let Some(Body { i, doc_urls }) = made.body.take() else {
             return Ok(());
         };
         let c = &self.b.site.conclusions[i];
+        let markdown = body(c)?;
         let links = self.links(i, &doc_urls);
         let unsafe_html = self.b.site.config.unsafe_html;
         let make = || {
@@ -889,14 +882,7 @@ impl<'a> Pages<'a> {
             with(&mut value, "content", Value::safe_string(&html));
             value
         };
-        let value = match self.cache {
-            Some(cache) => {
-                let own = &self.b.conclusion_values[i];
-                cache.body(c.slug.as_str(), own, &markdown, unsafe_html, &links, make)
-            }
-            None => make(),
-        };
-        made.ctx.insert_value("conclusion", value);
+        made.ctx.insert_value("conclusion", make());
         Ok(())
     }
 

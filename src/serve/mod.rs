@@ -99,7 +99,7 @@ pub fn run(mut options: Options) -> Result<(), String> {
         // serve writes nothing to disk.
         force: false,
     });
-    match rebuilder.rebuild(&[]) {
+    match rebuilder.rebuild_watched(&[]) {
         Outcome::Built {
             total_pages,
             elapsed,
@@ -228,7 +228,7 @@ fn rebuild_loop(
             }
         }
         watcher.refresh(&changed);
-        match rebuilder.rebuild(&changed) {
+        match rebuilder.rebuild_watched(&changed) {
             Outcome::Built {
                 pages,
                 files,

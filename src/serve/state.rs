@@ -2,8 +2,8 @@
 //!
 //! A rebuild runs the build pipeline ([`build::render_site_with`]) with the caches
 //! `serve` keeps between rebuilds, so it re-reads only changed files and renders
-//! only pages whose output can differ; see `load/cache.rs` and `render/cache.rs` for
-//! what is cached and why it cannot go stale. A failed rebuild changes nothing that
+//! only pages whose key changed; see `load/cache.rs` and `render/memo.rs` for what
+//! is cached and why it cannot go stale. A failed rebuild changes nothing that
 //! is served: the last good pages stay, and the errors go to the browser.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -123,6 +123,8 @@ pub struct Rebuilder {
     generation: Arc<AtomicU64>,
     /// To the thread that makes site-wide files (started with the first job).
     extras_jobs: Option<mpsc::Sender<ExtrasJob>>,
+    /// Where [`Rebuilder::rebuild_watched`] renders (made at its first call).
+    pool: Option<Arc<rayon::ThreadPool>>,
 }
 
 /// Site-wide files to make for the good rebuild numbered `generation`, then tell.
@@ -156,7 +158,69 @@ impl Rebuilder {
             extras: Arc::default(),
             generation: Arc::default(),
             extras_jobs: None,
+            pool: None,
         }
+    }
+
+    /// A rebuilder that serves the same snapshot, starting afresh: it takes over
+    /// from one left behind (see [`crate::render::budget::supervise`]).
+    pub fn successor(&self) -> Self {
+        Self {
+            snapshot: Arc::clone(&self.snapshot),
+            extras: Arc::clone(&self.extras),
+            generation: Arc::clone(&self.generation),
+            ..Self::new(self.options.clone())
+        }
+    }
+
+    /// [`Rebuilder::rebuild`] on a thread and a pool of its own, watched (see
+    /// [`crate::render::budget::supervise`]). When a render stalls, this
+    /// rebuilder and its pool are left behind, asleep, and a [successor]
+    /// (Rebuilder::successor) shows the error and takes over.
+    pub fn rebuild_watched(&mut self, changed: &[PathBuf]) -> Outcome {
+        let pool = self.pool();
+        let next = self.successor();
+        let mut mine = std::mem::replace(self, next);
+        let changed = changed.to_vec();
+        let watched = crate::render::budget::supervise(move || {
+            let outcome = match &pool {
+                Some(pool) => pool.install(|| mine.rebuild(&changed)),
+                None => mine.rebuild(&changed),
+            };
+            (mine, outcome)
+        });
+        match watched {
+            Ok((mine, outcome)) => {
+                *self = mine;
+                outcome
+            }
+            Err(stalled) => self.failed(&[stalled.diagnostic()]),
+        }
+    }
+
+    fn pool(&mut self) -> Option<Arc<rayon::ThreadPool>> {
+        if self.pool.is_none() {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .thread_name(|i| format!("ketluan-render-{i}"))
+                .build();
+            self.pool = pool.ok().map(Arc::new);
+        }
+        self.pool.clone()
+    }
+
+    /// Serve what was served, with `problems` shown.
+    pub fn failed(&self, problems: &[Diagnostic]) -> Outcome {
+        let errors = Arc::new(Errors::new(problems));
+        let extras = Arc::clone(&self.extras);
+        let _extras = extras.lock().expect("no panics while holding it");
+        let old = self.current();
+        self.publish(Snapshot {
+            pages: old.pages.clone(),
+            copies: old.copies.clone(),
+            built: old.built,
+            errors: Some(errors.clone()),
+        });
+        Outcome::Failed(errors)
     }
 
     /// The site folder.
@@ -195,15 +259,8 @@ impl Rebuilder {
                 rendered
             }
             Err(problems) => {
-                let errors = Arc::new(Errors::new(&problems));
-                let next = Snapshot {
-                    pages: old.pages.clone(),
-                    copies: old.copies.clone(),
-                    built: old.built,
-                    errors: Some(errors.clone()),
-                };
-                self.publish(next);
-                return Outcome::Failed(errors);
+                drop(extras);
+                return self.failed(&problems);
             }
         };
         let mut pages: HashMap<String, Bytes> = HashMap::with_capacity(rendered.pages.len());

@@ -3,6 +3,7 @@
 //! Vietnamese text through these functions, never by raw bytes.
 
 mod collate;
+pub mod encoding;
 pub mod portable;
 pub mod source;
 

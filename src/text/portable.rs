@@ -18,15 +18,9 @@ pub enum Unportable {
 impl Unportable {
     pub fn reason(self) -> &'static str {
         match self {
-            Unportable::Reserved => {
-                "Windows reserves this name for a device (CON, PRN, AUX, NUL, COM1–COM9, \
-                 LPT1–LPT9, with any extension)"
-            }
-            Unportable::TrailingDotOrSpace => "Windows drops a dot or space at the end of a name",
-            Unportable::ForbiddenChar => {
-                "Windows does not allow the characters < > : \" | ? * or control characters \
-                 in a name"
-            }
+            Unportable::Reserved => "part-windows-device",
+            Unportable::TrailingDotOrSpace => "part-windows-trailing",
+            Unportable::ForbiddenChar => "part-windows-chars",
         }
     }
 }

@@ -1,15 +1,19 @@
-//! Decoding a user file: UTF-8 (located error otherwise), BOM dropped, CRLF and CR
-//! line endings made LF, NFC. After this no stage sees encoding differences.
+//! Decoding a user file: UTF-8 or UTF-16 with a BOM (both unambiguous; a located
+//! error naming the legacy encoding otherwise), BOM dropped, CRLF and CR line endings
+//! made LF, NFC. After this no stage sees encoding differences.
 
 use unicode_normalization::UnicodeNormalization;
 
 use crate::text;
+use crate::text::encoding::{self, Encoding};
 
-/// The first invalid byte of a non-UTF-8 file, as a 1-based line and column.
+/// The first invalid byte of a non-UTF-8 file, as a 1-based line and column, and
+/// the legacy encoding the file reads in, if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NotUtf8 {
     pub line: usize,
     pub column: usize,
+    pub detected: Option<Encoding>,
 }
 
 pub fn decode(bytes: Vec<u8>) -> Result<String, NotUtf8> {
@@ -25,12 +29,23 @@ pub struct Decoded {
 
 /// [`decode`], also telling whether the bytes were the text already.
 pub fn decode_file(mut bytes: Vec<u8>) -> Result<Decoded, NotUtf8> {
-    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
-    if bom {
+    let utf16 = encoding::utf16(&bytes);
+    let bom = utf16.is_some() || bytes.starts_with(b"\xEF\xBB\xBF");
+    if bom && utf16.is_none() {
         bytes.drain(..3);
     }
     // Owned all the way: a file already in NFC with LF endings is never copied.
-    let raw = utf8(bytes)?;
+    let raw = match utf16 {
+        Some(text) => text,
+        None => utf8(bytes)?,
+    };
+    if encoding::is_tcvn3_as_latin1(&raw) {
+        return Err(NotUtf8 {
+            line: 1,
+            column: 1,
+            detected: Some(Encoding::Tcvn3AsLatin1),
+        });
+    }
     let cr = raw.contains('\r');
     let lf = if cr {
         raw.replace("\r\n", "\n").replace('\r', "\n")
@@ -93,7 +108,12 @@ pub fn utf8(bytes: Vec<u8>) -> Result<String, NotUtf8> {
         let bytes = e.as_bytes();
         let valid = std::str::from_utf8(&bytes[..e.utf8_error().valid_up_to()]).unwrap_or_default();
         let (line, column) = text::line_column(valid, valid.len());
-        NotUtf8 { line, column }
+        let detected = encoding::legacy(bytes).map(|(_, e)| e);
+        NotUtf8 {
+            line,
+            column,
+            detected,
+        }
     })
 }
 
@@ -136,6 +156,46 @@ mod tests {
     #[test]
     fn invalid_utf8_is_located() {
         let err = decode(b"ok\nab\xFFcd".to_vec()).unwrap_err();
-        assert_eq!(err, NotUtf8 { line: 2, column: 3 });
+        assert_eq!(
+            err,
+            NotUtf8 {
+                line: 2,
+                column: 3,
+                detected: None
+            }
+        );
+    }
+
+    #[test]
+    fn utf16_is_read_and_legacy_encodings_are_named() {
+        let text = "---\ntitle: Hà Tĩnh\n---\n";
+        for le in [true, false] {
+            let mut bytes = if le {
+                vec![0xFF, 0xFE]
+            } else {
+                vec![0xFE, 0xFF]
+            };
+            for u in text.encode_utf16() {
+                bytes.extend(if le { u.to_le_bytes() } else { u.to_be_bytes() });
+            }
+            let d = decode_file(bytes).unwrap();
+            assert_eq!(d.text, text);
+            assert!(!d.as_is);
+        }
+        // "Ủy ban nhân dân tỉnh Hà Tĩnh đã họp" in Windows-1258 and TCVN3.
+        let cp1258 = b"a\nU\xd2y ban nh\xe2n d\xe2n ti\xd2nh Ha\xcc Ti\xdenh \xf0a\xde ho\xf2p";
+        let err = decode(cp1258.to_vec()).unwrap_err();
+        assert_eq!((err.line, err.column), (2, 2));
+        assert_eq!(err.detected, Some(Encoding::Windows1258));
+        let tcvn3 = b"Uy ban nh\xa9n d\xa9n t\xd8nh H\xb5 T\xdcnh \xae\xb7 h\xe4p";
+        assert_eq!(
+            decode(tcvn3.to_vec()).unwrap_err().detected,
+            Some(Encoding::Tcvn3)
+        );
+        let latin1 = "Uû ban nh©n d©n tØnh Hµ TÜnh";
+        assert_eq!(
+            decode(latin1.as_bytes().to_vec()).unwrap_err().detected,
+            Some(Encoding::Tcvn3AsLatin1)
+        );
     }
 }

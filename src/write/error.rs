@@ -4,38 +4,69 @@
 use std::io;
 use std::path::PathBuf;
 
+use crate::t;
+
 /// A failure of the write stage: ketluan's own refusals, which come with what to do,
-/// and the system's errors.
-#[derive(Debug, thiserror::Error)]
+/// and the system's errors. Worded in the current language.
+#[derive(Debug)]
 pub enum WriteError {
     /// Another build holds the output's lock.
-    #[error("another ketluan build is writing {} (it holds {})", output.display(), lock.display())]
     Busy { output: PathBuf, lock: PathBuf },
     /// The output is a file.
-    #[error("{} is a file, not a folder", output.display())]
     NotAFolder { output: PathBuf },
     /// The output is a non-empty folder ketluan did not write (it would be deleted).
-    #[error("{} is a folder ketluan did not write; refusing to replace it", output.display())]
     NotOurs { output: PathBuf },
     /// A static file or an attachment to copy could not be read.
-    #[error("cannot read {}: {source}", path.display())]
     Unreadable { path: PathBuf, source: io::Error },
     /// The system refused (permissions, a full disk, a file held open on Windows).
-    #[error(transparent)]
-    Io(#[from] io::Error),
+    Io(io::Error),
+}
+
+impl From<io::Error> for WriteError {
+    fn from(e: io::Error) -> Self {
+        WriteError::Io(e)
+    }
+}
+
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WriteError::Unreadable { source, .. } => Some(source),
+            WriteError::Io(e) => e.source(),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shown = |p: &PathBuf| p.display().to_string();
+        let text = match self {
+            WriteError::Busy { output, lock } => {
+                t!("write-busy", output = shown(output), lock = shown(lock))
+            }
+            WriteError::NotAFolder { output } => t!("write-not-a-folder", output = shown(output)),
+            WriteError::NotOurs { output } => t!("write-not-ours", output = shown(output)),
+            WriteError::Unreadable { path, source } => t!(
+                "write-unreadable",
+                path = shown(path),
+                error = source.to_string()
+            ),
+            WriteError::Io(e) => return e.fmt(f),
+        };
+        f.write_str(&text)
+    }
 }
 
 impl WriteError {
-    /// What the user can do about it.
+    /// What to do, as a catalogue id (`part-…`) the report looks up.
     pub fn help(&self) -> &'static str {
         match self {
-            WriteError::Busy { .. } => "wait for it to finish, or choose another --output",
-            WriteError::NotAFolder { .. } => "choose another --output, or move the file away",
-            WriteError::NotOurs { .. } => {
-                "remove it, choose another --output, or pass --force to replace it"
-            }
-            WriteError::Unreadable { .. } => "check that the file exists and can be read",
-            WriteError::Io(_) => "check the folder's permissions and free space",
+            WriteError::Busy { .. } => "part-write-busy-fix",
+            WriteError::NotAFolder { .. } => "part-write-not-a-folder-fix",
+            WriteError::NotOurs { .. } => "part-write-not-ours-fix",
+            WriteError::Unreadable { .. } => "part-write-unreadable-fix",
+            WriteError::Io(_) => "part-output-permissions",
         }
     }
 }

@@ -44,6 +44,7 @@ mod swap;
 #[cfg_attr(windows, path = "sys/windows.rs")]
 mod sys;
 
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -96,17 +97,26 @@ pub fn intact(output: &Path) -> bool {
     if listed.is_empty() {
         return false;
     }
-    let folders = staging::folders_of(listed.keys().map(String::as_str));
-    let folder_unchanged = |rel: &str| {
-        fs::symlink_metadata(output.join(rel))
-            .is_ok_and(|m| m.is_dir() && m.modified().is_ok_and(|t| t <= published))
-    };
-    folder_unchanged("")
-        && folders.par_iter().all(|f| folder_unchanged(f))
-        && listed.par_iter().all(|(rel, (len, _))| {
-            fs::symlink_metadata(output.join(rel))
-                .is_ok_and(|m| m.len() == *len && m.is_file() && sys::changed(&m) <= published)
+    // Each folder once, with the files listed in it.
+    let mut in_folder: HashMap<&str, Vec<(&str, u64)>> =
+        staging::folders_of(listed.keys().map(String::as_str))
+            .into_iter()
+            .map(|f| (f, Vec::new()))
+            .collect();
+    in_folder.entry("").or_default();
+    for (rel, (len, _)) in &listed {
+        let (folder, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+        in_folder.entry(folder).or_default().push((name, *len));
+    }
+    in_folder.par_iter().all(|(folder, files)| {
+        let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
+        sys::stat_folder(&output.join(folder), &names).is_some_and(|st| {
+            st.modified <= published
+                && st.files.iter().zip(files).all(|(seen, (_, len))| {
+                    seen.is_some_and(|(l, changed)| l == *len && changed <= published)
+                })
         })
+    })
 }
 
 /// Write a whole in-memory site to `output`; returns the number of files. `force`

@@ -124,15 +124,12 @@ pub fn explain(e: &WriteError) -> (String, &'static str) {
     };
     match io.kind() {
         io::ErrorKind::InvalidFilename => (
-            format!("a file or folder name is longer than the system allows ({io})"),
-            "shorten the `slug:` or the attachment's name (slugs have at most 200 \
-             characters), or choose an --output with a shorter path",
+            crate::t!("write-name-too-long", error = io.to_string()),
+            "part-write-name-too-long-fix",
         ),
         io::ErrorKind::ResourceBusy => (
-            format!("the output folder is a mount point or in use ({io})"),
-            "ketluan replaces the output folder as a whole, which the system refuses \
-             for a mount point: give --output a folder inside it (/mnt/web/ket-luan), \
-             and close programs that hold files in it open",
+            crate::t!("write-busy-folder", error = io.to_string()),
+            "part-write-busy-folder-fix",
         ),
         _ => (e.to_string(), e.help()),
     }

@@ -3,6 +3,7 @@
 //! items as `- …`, the letterhead's and the signature's layout tables cell by cell
 //! (the notice reader finds their parts), and the other tables as Markdown tables.
 
+use crate::t;
 use std::io::{Cursor, Read as _};
 
 use quick_xml::Reader;
@@ -14,8 +15,7 @@ use super::InputError;
 /// zip bomb stops here.
 const MAX_XML_BYTES: u64 = 32 << 20;
 
-const FIX: &str = "open the file in Word or LibreOffice, save it again as .docx (or copy its \
-    text into a .txt file) and import that";
+const FIX: &str = "part-docx-fix";
 
 /// One paragraph of the document.
 #[derive(Debug, Default, Clone)]
@@ -33,16 +33,13 @@ enum Piece {
     Table(Vec<Vec<Vec<Para>>>),
 }
 
-pub fn text(bytes: &[u8]) -> Result<String, InputError> {
+pub(super) fn text(bytes: &[u8]) -> Result<String, InputError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        InputError::refused(format!("the file is a damaged zip archive ({e})"), FIX)
+        InputError::refused(t!("import-docx-zip-damaged", error = e.to_string()), FIX)
     })?;
-    let mut entry = zip.by_name("word/document.xml").map_err(|_| {
-        InputError::refused(
-            "the file is a zip archive but not a Word document (no word/document.xml)",
-            "import the article's .docx, .pdf, .html or .txt file itself",
-        )
-    })?;
+    let mut entry = zip
+        .by_name("word/document.xml")
+        .map_err(|_| InputError::refused(t!("import-docx-not-word"), "part-docx-not-word-fix"))?;
     if entry.size() > MAX_XML_BYTES {
         return Err(too_big());
     }
@@ -50,12 +47,7 @@ pub fn text(bytes: &[u8]) -> Result<String, InputError> {
     (&mut entry)
         .take(MAX_XML_BYTES + 1)
         .read_to_end(&mut xml)
-        .map_err(|e| {
-            InputError::refused(
-                format!("the Word document could not be unpacked ({e})"),
-                FIX,
-            )
-        })?;
+        .map_err(|e| InputError::refused(t!("import-docx-unpack", error = e.to_string()), FIX))?;
     if xml.len() as u64 > MAX_XML_BYTES {
         return Err(too_big());
     }
@@ -64,13 +56,7 @@ pub fn text(bytes: &[u8]) -> Result<String, InputError> {
 }
 
 fn too_big() -> InputError {
-    InputError::refused(
-        format!(
-            "the Word document's text unpacks to more than {} MB",
-            MAX_XML_BYTES >> 20
-        ),
-        FIX,
-    )
+    InputError::refused(t!("import-docx-too-big", limit = MAX_XML_BYTES >> 20), FIX)
 }
 
 fn parse(xml: &[u8]) -> Result<Vec<Piece>, InputError> {
@@ -82,9 +68,9 @@ fn parse(xml: &[u8]) -> Result<Vec<Piece>, InputError> {
     let mut para: Option<Para> = None;
     let mut in_text = false;
     loop {
-        let event = reader.read_event_into(&mut buf).map_err(|e| {
-            InputError::refused(format!("the Word document's XML is damaged ({e})"), FIX)
-        })?;
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| InputError::refused(t!("import-docx-xml", error = e.to_string()), FIX))?;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));

@@ -3,6 +3,7 @@
 //! related-article lists, captions, bylines, tags) is taken out, then written as
 //! the plain text the importer reads: title, date line, paragraphs, author, source.
 
+use crate::t;
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 
@@ -22,7 +23,7 @@ const FURNITURE: &str = "script, style, noscript, template, iframe, form, button
     [class*='breadcrumb']";
 
 /// Markup that makes a text a web page rather than an article's words.
-pub fn is_html(text: &str) -> bool {
+pub(super) fn is_html(text: &str) -> bool {
     let head: String = text
         .trim_start_matches(['\u{feff}', ' ', '\n', '\r', '\t'])
         .chars()
@@ -36,7 +37,7 @@ pub fn is_html(text: &str) -> bool {
 }
 
 /// The article of a page as plain text.
-pub fn text(html: &str) -> Result<String, InputError> {
+pub(super) fn text(html: &str) -> Result<String, InputError> {
     let doc = Document::from(html);
     let canonical = doc
         .select("link[rel='canonical']")
@@ -47,8 +48,12 @@ pub fn text(html: &str) -> Result<String, InputError> {
     let elements = doc.select("*").length();
     if elements > MAX_ELEMENTS {
         return Err(InputError::refused(
-            format!("the web page has {elements} elements, more than the {MAX_ELEMENTS} read"),
-            "open the page in a browser, copy the article's text into a .txt file and import that",
+            t!(
+                "import-html-too-many",
+                elements = elements,
+                limit = MAX_ELEMENTS
+            ),
+            "part-html-fix",
         ));
     }
     doc.select(FURNITURE).remove();
@@ -60,8 +65,8 @@ pub fn text(html: &str) -> Result<String, InputError> {
     let cleaned = doc.html().to_string();
     let mut readability = Readability::new(cleaned, None, Some(config)).map_err(|e| {
         InputError::refused(
-            format!("the web page could not be read: {e}"),
-            "open the page in a browser, copy the article's text into a .txt file and import that",
+            t!("import-html-unreadable", error = e.to_string()),
+            "part-html-fix",
         )
     })?;
     let mut out = String::new();

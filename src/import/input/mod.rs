@@ -8,14 +8,15 @@ mod docx;
 mod html;
 mod pdf;
 
+use crate::t;
 use std::fmt;
 
-use super::encoding::{self, Encoding, Unreadable};
+use crate::text::encoding::{self, Encoding, Unreadable};
 
 pub use pdf::child_main as pdf_child_main;
 
 /// The largest file `import` reads: articles and notices are far smaller.
-pub const MAX_FILE_BYTES: usize = 64 << 20;
+pub(super) const MAX_FILE_BYTES: usize = 64 << 20;
 
 /// What a file was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +25,18 @@ pub enum Format {
     Html,
     Docx,
     Pdf,
+}
+
+impl Format {
+    /// The kind of file, in the current language.
+    pub fn name(self) -> String {
+        match self {
+            Format::Text => crate::t!("import-format-text"),
+            Format::Html => crate::t!("import-format-html"),
+            Format::Docx => crate::t!("import-format-docx"),
+            Format::Pdf => crate::t!("import-format-pdf"),
+        }
+    }
 }
 
 impl fmt::Display for Format {
@@ -39,7 +52,7 @@ impl fmt::Display for Format {
 
 /// A file read as text.
 #[derive(Debug, Clone)]
-pub struct Read {
+pub(super) struct Read {
     pub text: String,
     pub format: Format,
     pub encoding: Encoding,
@@ -47,7 +60,7 @@ pub struct Read {
 
 /// Why a file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum InputError {
+pub(super) enum InputError {
     /// Text in no encoding `import` knows, at this byte.
     Encoding(Unreadable),
     /// Another kind of file, or a damaged or oversized one: why and what to do.
@@ -64,15 +77,15 @@ impl InputError {
 }
 
 /// Read a file's bytes as an article's text.
-pub fn read(bytes: &[u8]) -> Result<Read, InputError> {
+pub(super) fn read(bytes: &[u8]) -> Result<Read, InputError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(InputError::refused(
-            format!(
-                "the file is {} MB, more than the {} MB an article or a notice can be",
-                bytes.len() >> 20,
-                MAX_FILE_BYTES >> 20
+            t!(
+                "import-too-large",
+                size = bytes.len() >> 20,
+                limit = MAX_FILE_BYTES >> 20
             ),
-            "import the article's own file, or copy its text into a .txt file",
+            "part-too-large-fix",
         ));
     }
     let utf8 = |text: String, format| Read {
@@ -84,13 +97,12 @@ pub fn read(bytes: &[u8]) -> Result<Read, InputError> {
         Sniffed::Pdf => pdf::text(bytes).map(|t| utf8(t, Format::Pdf)),
         Sniffed::Zip => docx::text(bytes).map(|t| utf8(t, Format::Docx)),
         Sniffed::OldWord => Err(InputError::refused(
-            "the file is an old Word document (.doc, Word 97-2003)",
-            "open it in Word or LibreOffice, save it as .docx (Word Document) and import that",
+            t!("import-old-word"),
+            "part-old-word-fix",
         )),
         Sniffed::Image(kind) => Err(InputError::refused(
-            format!("the file is an image ({kind}), not text"),
-            "import the article's text or its Word or PDF file; a photographed page needs \
-             OCR first",
+            t!("import-image", kind = kind.to_string()),
+            "part-image-fix",
         )),
         Sniffed::Other => {
             let (text, encoding) = encoding::decode(bytes).map_err(InputError::Encoding)?;

@@ -4,6 +4,7 @@
 //! program, with a time limit and, on Unix, a memory limit; the importer only reads
 //! what it prints. A PDF without text (a scan) is refused with what to do.
 
+use crate::t;
 use std::io::{Read as _, Write as _};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -26,18 +27,15 @@ const MAX_TEXT_BYTES: u64 = 16 << 20;
 /// Letters below which a PDF is taken for a scan without a text layer.
 const MIN_LETTERS: usize = 40;
 
-const FIX: &str = "open the PDF, copy its text into a .txt file and import that; a \
-    scanned PDF needs OCR first (for example OCRmyPDF with Vietnamese, `-l vie`)";
+const FIX: &str = "part-pdf-fix";
 
-pub fn text(bytes: &[u8]) -> Result<String, InputError> {
+pub(super) fn text(bytes: &[u8]) -> Result<String, InputError> {
     let raw = extract(bytes)?;
     let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
     if letters < MIN_LETTERS {
         return Err(InputError::refused(
-            "the PDF has no text layer (a scanned or photographed page), so there is no text \
-             to import",
-            "run OCR on it first (for example OCRmyPDF with Vietnamese: `ocrmypdf -l vie in.pdf \
-             out.pdf`) and import the result, or type the text into a .txt file",
+            t!("import-pdf-no-text"),
+            "part-pdf-ocr",
         ));
     }
     Ok(tidy(&raw))
@@ -137,21 +135,16 @@ fn extract(bytes: &[u8]) -> Result<String, InputError> {
     let why = errors.join().unwrap_or_default();
     match status {
         Some(s) if s.success() => Ok(String::from_utf8_lossy(&text).into_owned()),
-        Some(_) => Err(damaged(
-            why.lines().next().unwrap_or("it could not be parsed"),
-        )),
+        Some(_) => Err(damaged(why.lines().next().unwrap_or("?"))),
         None => Err(InputError::refused(
-            format!(
-                "reading the PDF took more than {} seconds",
-                TIME_LIMIT.as_secs()
-            ),
+            t!("import-pdf-slow", seconds = TIME_LIMIT.as_secs()),
             FIX,
         )),
     }
 }
 
 fn damaged(why: &str) -> InputError {
-    InputError::refused(format!("the PDF could not be read ({why})"), FIX)
+    InputError::refused(t!("import-pdf-damaged", error = why), FIX)
 }
 
 #[cfg(unix)]

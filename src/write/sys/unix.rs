@@ -66,3 +66,40 @@ pub(super) fn identity(dir: &Path) -> Option<String> {
         .map_or(0, |d| d.as_nanos());
     Some(format!("{} {} {born}", meta.dev(), meta.ino()))
 }
+
+/// What [`stat_folder`] learns of a folder and of files in it.
+pub(super) struct FolderStat {
+    pub modified: SystemTime,
+    /// For each name asked: its length and status change time if it is a file.
+    pub files: Vec<Option<(u64, SystemTime)>>,
+}
+
+/// The modification time of the folder `dir` (`None` unless it is a folder, not
+/// a link) and what each of `names` in it is (links not followed). The folder is
+/// opened once and each name looked up in it alone: a site of 100,000 pages has
+/// 450,000 files, and the kernel resolving each full path cost most of a check.
+pub(super) fn stat_folder(dir: &Path, names: &[&str]) -> Option<FolderStat> {
+    use rustix::fs::{AtFlags, FileType, Mode, OFlags, fstat, open, statat};
+    let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+    let fd = open(dir, flags, Mode::empty()).ok()?;
+    let st = fstat(&fd).ok()?;
+    if !FileType::from_raw_mode(st.st_mode).is_dir() {
+        return None;
+    }
+    #[allow(clippy::unnecessary_cast)] // The field types differ between systems.
+    let files = names
+        .iter()
+        .map(|name| {
+            let s = statat(&fd, *name, AtFlags::SYMLINK_NOFOLLOW).ok()?;
+            FileType::from_raw_mode(s.st_mode).is_file().then(|| {
+                (
+                    s.st_size as u64,
+                    since_epoch(s.st_ctime as i64, s.st_ctime_nsec as i64),
+                )
+            })
+        })
+        .collect();
+    #[allow(clippy::unnecessary_cast)]
+    let modified = since_epoch(st.st_mtime as i64, st.st_mtime_nsec as i64);
+    Some(FolderStat { modified, files })
+}

@@ -64,3 +64,29 @@ pub(super) fn identity(dir: &Path) -> Option<String> {
         | u64::from(info.ftCreationTime.dwLowDateTime);
     Some(format!("{} {index} {created}", info.dwVolumeSerialNumber))
 }
+
+/// What [`stat_folder`] learns of a folder and of files in it.
+pub(super) struct FolderStat {
+    pub modified: SystemTime,
+    /// For each name asked: its length and change time if it is a file.
+    pub files: Vec<Option<(u64, SystemTime)>>,
+}
+
+/// The modification time of the folder `dir` (`None` unless it is a folder, not
+/// a link) and what each of `names` in it is (links not followed).
+pub(super) fn stat_folder(dir: &Path, names: &[&str]) -> Option<FolderStat> {
+    let meta = fs::symlink_metadata(dir)
+        .ok()
+        .filter(fs::Metadata::is_dir)?;
+    let files = names
+        .iter()
+        .map(|name| {
+            let m = fs::symlink_metadata(dir.join(name)).ok()?;
+            m.is_file().then(|| (m.len(), changed(&m)))
+        })
+        .collect();
+    Some(FolderStat {
+        modified: meta.modified().ok()?,
+        files,
+    })
+}

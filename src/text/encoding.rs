@@ -1,11 +1,13 @@
-//! Reading a pasted article whatever its encoding: UTF-8 (with or without BOM),
-//! UTF-16 with a BOM, and the two legacy Vietnamese 8-bit encodings still found in
-//! old files, Windows-1258 (tone marks as separate bytes) and TCVN3 (ABC). TCVN3 text
+//! Telling a file's encoding: UTF-8 (with or without BOM), UTF-16 with a BOM, and
+//! the two legacy Vietnamese 8-bit encodings still found in old files, Windows-1258 (tone marks as separate bytes) and TCVN3 (ABC). TCVN3 text
 //! that was once read as Latin-1 and saved as UTF-8 (`Uû ban nh©n d©n`) is repaired.
 //!
 //! An 8-bit file carries no label, so each candidate decoding is scored by the share of
 //! its words that are well-formed Vietnamese syllables; the best one wins if it reads
 //! as Vietnamese, and the file is refused otherwise.
+//!
+//! `import` and `check --fix` convert what this reads; loading a site names the
+//! legacy encoding and refuses the file (a guess must not reach a page unseen).
 
 use std::fmt;
 
@@ -47,33 +49,45 @@ const READS_AS_VIETNAMESE: f64 = 0.85;
 
 /// Decode `bytes` to NFC text with LF line endings.
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), Unreadable> {
-    let (text, encoding) = if let Some(text) = utf16(bytes) {
-        (text, Encoding::Utf16)
-    } else {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        match std::str::from_utf8(bytes) {
-            Ok(s) => match repair_tcvn3(s) {
-                Some(repaired) => (repaired, Encoding::Tcvn3AsLatin1),
-                None => (s.to_string(), Encoding::Utf8),
-            },
-            Err(e) => {
-                let candidates = [
-                    (windows_1258(bytes), Encoding::Windows1258),
-                    (Some(tcvn3(bytes)), Encoding::Tcvn3),
-                ];
-                let best = candidates
-                    .into_iter()
-                    .filter_map(|(t, enc)| t.map(|t| (vietnamese_score(&t), t, enc)))
-                    .max_by(|a, b| a.0.total_cmp(&b.0));
-                match best {
-                    Some((score, text, enc)) if score >= READS_AS_VIETNAMESE => (text, enc),
-                    _ => return Err(position(bytes, e.valid_up_to())),
-                }
-            }
-        }
-    };
+    let (text, encoding) = decode_raw(bytes)?;
     let lf = text.replace("\r\n", "\n").replace('\r', "\n");
     Ok((lf.nfc().collect(), encoding))
+}
+
+/// Decode `bytes` as they are: line endings and normalisation untouched (what
+/// `check --fix` writes back), a UTF-8 byte-order mark dropped.
+pub fn decode_raw(bytes: &[u8]) -> Result<(String, Encoding), Unreadable> {
+    if let Some(text) = utf16(bytes) {
+        return Ok((text, Encoding::Utf16));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(match repair_tcvn3(s) {
+            Some(repaired) => (repaired, Encoding::Tcvn3AsLatin1),
+            None => (s.to_string(), Encoding::Utf8),
+        }),
+        Err(e) => legacy(bytes).ok_or_else(|| position(bytes, e.valid_up_to())),
+    }
+}
+
+/// Bytes that are not UTF-8 read in the legacy encoding they read best in, if that
+/// reads as Vietnamese.
+pub fn legacy(bytes: &[u8]) -> Option<(String, Encoding)> {
+    let candidates = [
+        (windows_1258(bytes), Encoding::Windows1258),
+        (Some(tcvn3(bytes)), Encoding::Tcvn3),
+    ];
+    candidates
+        .into_iter()
+        .filter_map(|(t, enc)| t.map(|t| (vietnamese_score(&t), t, enc)))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .filter(|(score, ..)| *score >= READS_AS_VIETNAMESE)
+        .map(|(_, text, enc)| (text, enc))
+}
+
+/// Whether UTF-8 text is TCVN3 shown as Latin-1 and saved (`Uû ban nh©n d©n`).
+pub fn is_tcvn3_as_latin1(s: &str) -> bool {
+    repair_tcvn3(s).is_some()
 }
 
 fn position(bytes: &[u8], at: usize) -> Unreadable {
@@ -82,7 +96,8 @@ fn position(bytes: &[u8], at: usize) -> Unreadable {
     Unreadable { line, column }
 }
 
-fn utf16(bytes: &[u8]) -> Option<String> {
+/// The text of UTF-16 bytes that start with a byte-order mark (either order).
+pub fn utf16(bytes: &[u8]) -> Option<String> {
     let (le, rest) = match bytes {
         [0xFF, 0xFE, rest @ ..] => (true, rest),
         [0xFE, 0xFF, rest @ ..] => (false, rest),
@@ -189,12 +204,17 @@ fn tcvn3(bytes: &[u8]) -> String {
 
 /// UTF-8 text that is TCVN3 shown as Latin-1 (`Uû ban nh©n d©n`), decoded again.
 fn repair_tcvn3(s: &str) -> Option<String> {
-    // Only text made of Latin-1 characters with many upper-half ones can be that.
+    // Only text made of Latin-1 characters with many upper-half ones can be that: a
+    // lead byte from 0xC4 up starts a character past Latin-1, which most Vietnamese
+    // text has within its first words, so the scan stops there.
+    if s.bytes().any(|b| b >= 0xC4) {
+        return None;
+    }
     let high = s
         .chars()
         .filter(|&c| ('\u{A0}'..='\u{FF}').contains(&c))
         .count();
-    if high < 3 || s.chars().any(|c| c as u32 > 0xFF) || vietnamese_score(s) >= 0.5 {
+    if high < 3 || vietnamese_score(s) >= 0.5 {
         return None;
     }
     let bytes: Vec<u8> = s.chars().map(|c| c as u32 as u8).collect();
