@@ -90,6 +90,8 @@ def timed_build(site, out):
     run = subprocess.run(
         ["/usr/bin/time", "-f", "%e %U %S %M", BIN, "build", "--root", site, "--output", out, "--timings"],
         capture_output=True, text=True,
+        # The summary line is parsed below: in English whatever the site's language.
+        env={**os.environ, "KETLUAN_LANG": "en"},
     )
     if run.returncode != 0:
         sys.exit(f"build failed:\n{run.stdout}\n{run.stderr}")

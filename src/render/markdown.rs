@@ -336,23 +336,98 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 /// heading, list item, table cell), whitespace collapsed. Raw HTML is left out, and
 /// so is the text inside elements the sanitizer removes with their content.
 pub fn plain_text(markdown: &str) -> String {
-    let mut text = String::with_capacity(markdown.len());
+    let mut text = Collapsed::with_capacity(markdown.len());
     let mut hidden = HiddenHtml::default();
     for event in Parser::new_ext(markdown, markdown_options()) {
         match event {
             Event::Html(h) | Event::InlineHtml(h) => hidden.see(&h),
-            Event::Text(t) | Event::Code(t) if !hidden.hides() => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
-            Event::End(_) => text.push('\n'),
+            Event::Text(t) | Event::Code(t) if !hidden.hides() => text.push(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(" "),
+            Event::End(_) => text.push("\n"),
             _ => {}
         }
     }
-    let lines: Vec<String> = text
-        .lines()
-        .map(crate::text::collapse_whitespace)
-        .filter(|l| !l.is_empty())
-        .collect();
-    lines.join("\n")
+    text.out
+}
+
+/// Text written with its whitespace collapsed as it comes: runs of spaces inside a
+/// line become one space, lines are trimmed, and empty lines are left out. Written
+/// in one pass: the bodies of a whole site go through it for the search index.
+struct Collapsed {
+    out: String,
+    /// The whitespace seen since the last word: none, spaces, or a line break.
+    gap: Gap,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Gap {
+    None,
+    Space,
+    Line,
+}
+
+impl Collapsed {
+    fn with_capacity(n: usize) -> Collapsed {
+        Collapsed {
+            out: String::with_capacity(n),
+            gap: Gap::None,
+        }
+    }
+
+    fn push(&mut self, s: &str) {
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let word = i;
+            // Most bytes of a word cannot start whitespace: only those that may are
+            // looked at closely.
+            while i < b.len() && (!may_start_whitespace(b[i]) || whitespace_at(b, i) == 0) {
+                i += 1;
+            }
+            if i > word {
+                if !self.out.is_empty() {
+                    match self.gap {
+                        Gap::None => {}
+                        Gap::Space => self.out.push(' '),
+                        Gap::Line => self.out.push('\n'),
+                    }
+                }
+                self.gap = Gap::None;
+                self.out.push_str(&s[word..i]);
+            }
+            while i < b.len() {
+                let len = whitespace_at(b, i);
+                if len == 0 {
+                    break;
+                }
+                let gap = if b[i] == b'\n' { Gap::Line } else { Gap::Space };
+                self.gap = self.gap.max(gap);
+                i += len;
+            }
+        }
+    }
+}
+
+/// Whether byte `x` of UTF-8 text may start a whitespace char.
+#[inline]
+fn may_start_whitespace(x: u8) -> bool {
+    x <= b' ' || matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// The length in bytes of the whitespace char (`char::is_whitespace`) starting at
+/// byte `i` of UTF-8 text, or 0. Byte by byte: only a few lead bytes can start one.
+#[inline]
+fn whitespace_at(b: &[u8], i: usize) -> usize {
+    let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match b[i] {
+        b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => 1,
+        0xC2 if matches!(next(1), 0x85 | 0xA0) => 2,
+        0xE1 if next(1) == 0x9A && next(2) == 0x80 => 3,
+        0xE2 if next(1) == 0x80 && matches!(next(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => 3,
+        0xE2 if next(1) == 0x81 && next(2) == 0x9F => 3,
+        0xE3 if next(1) == 0x80 && next(2) == 0x80 => 3,
+        _ => 0,
+    }
 }
 
 #[cfg(test)]
@@ -376,6 +451,39 @@ mod tests {
         let md =
             "a <script>x</script> <b>b</b>\n\n<style>\np{}\n</style>\n\n<svg>\n\nc\n\n</svg>\n\nd";
         assert_eq!(plain_text(md), "a b\nd");
+    }
+
+    #[test]
+    fn collapsed_text_matches_its_definition() {
+        // Every whitespace char of Unicode, between words, at the ends, in runs.
+        let spaces: Vec<char> = (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        assert_eq!(spaces.len(), 25);
+        let mut pieces = vec![
+            "".to_string(),
+            " ".into(),
+            "\n".into(),
+            "ồ".into(),
+            "a b".into(),
+            " \n x\u{1e00}\u{e2}".into(),
+        ];
+        pieces.extend(spaces.iter().map(|c| format!("{c}tờ{c}")));
+        for a in &pieces {
+            for b in &pieces {
+                let mut c = Collapsed::with_capacity(0);
+                c.push(a);
+                c.push(b);
+                let joined = format!("{a}{b}");
+                let lines: Vec<String> = joined
+                    .lines()
+                    .map(crate::text::collapse_whitespace)
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                assert_eq!(c.out, lines.join("\n"), "{joined:?}");
+            }
+        }
     }
 
     #[test]

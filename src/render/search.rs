@@ -205,7 +205,11 @@ struct Fx(u64);
 
 impl Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.write_u64(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        }
+        for &b in chunks.remainder() {
             self.write_u64(u64::from(b));
         }
     }
@@ -228,29 +232,54 @@ enum Text {
     Exact(u32, u8),
 }
 
-/// One occurrence of a term in a conclusion: its hash, the field bit (0 for the
-/// body) and its text.
-#[derive(Clone, Copy)]
-struct Occurrence {
-    hash: u64,
-    field: u8,
-    text: Text,
+/// A term's key in the tables. A folded word of at most 8 ASCII bytes (most
+/// Vietnamese syllables and numbers) is its own bytes, little-endian: never 0 and
+/// below 2^63, and made without hashing. Any other term is a hash of its text with
+/// the top bit set.
+fn word_key(token: &[u8]) -> u64 {
+    if token.len() <= 8 && token.is_ascii() {
+        let mut k = [0u8; 8];
+        k[..token.len()].copy_from_slice(token);
+        u64::from_le_bytes(k)
+    } else {
+        hashed_key(token, 0)
+    }
 }
 
-/// A term of one conclusion, its occurrences merged: the subset bits it belongs to.
+fn hashed_key(bytes: &[u8], seed: u64) -> u64 {
+    xxh3_64_with_seed(bytes, seed) | 1 << 63
+}
+
+/// The key of a pair of words: the second hashed, seeded by the first's hash, not
+/// its key. xxh3 mixes a short input with its seed by addition, so that small,
+/// similar seeds (the keys of `12` and `15`) would make `12 1` and `15 11` collide.
+fn pair_key(first: &[u8], second: &[u8]) -> u64 {
+    hashed_key(second, xxh3_64(first))
+}
+
+/// Which term table a key goes to: its top bits after mixing (a word's key is its
+/// bytes, whose top bits are mostly 0).
+fn partition_of(key: u64) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - PARTITION_BITS)) as usize
+}
+
+/// A term of one conclusion: its key, the subset bits it belongs to, how often the
+/// body uses it and its text.
 #[derive(Clone, Copy)]
 struct Hit {
-    hash: u64,
+    key: u64,
     mask: u8,
+    tf: u32,
     text: Text,
 }
 
-/// The distinct terms of one conclusion, sorted by hash, with the buffers holding
-/// their texts.
+/// The distinct terms of one conclusion, grouped by term table (`hits[bounds[p]..
+/// bounds[p + 1]]` go to table `p`), with the buffers holding their texts.
 struct DocTerms {
     folded: String,
     exact: String,
     hits: Vec<Hit>,
+    bounds: [u32; (1 << PARTITION_BITS) + 1],
 }
 
 impl DocTerms {
@@ -261,6 +290,10 @@ impl DocTerms {
             Text::Pair(s, l, s2, l2) => format!("{} {}", at(s, l), at(s2, l2)),
             Text::Exact(s, l) => self.exact[s as usize..s as usize + l as usize].to_string(),
         }
+    }
+
+    fn hits_of(&self, partition: usize) -> &[Hit] {
+        &self.hits[self.bounds[partition] as usize..self.bounds[partition + 1] as usize]
     }
 }
 
@@ -286,95 +319,256 @@ fn fields(c: &ConclusionCtx, listed: usize) -> Vec<(&str, u8)> {
     f
 }
 
-fn doc_terms(c: &ConclusionCtx, listed: usize, body: &str) -> DocTerms {
+/// A token of folded text: where it is in the conclusion's folded buffer and
+/// whether it continues a phrase from the token before.
+#[derive(Clone, Copy)]
+struct Span {
+    at: u32,
+    len: u8,
+    joined: bool,
+}
+
+/// Fold `field` and cut it into tokens, exactly as [`tokens`] cuts
+/// [`text::fold`]'s output, appending each token (and a space) to `folded` and its
+/// span to `spans`. In one pass over the text; a char that the fold table does not
+/// map to exactly one char (rare in NFC text) sends the field through the
+/// definition instead.
+fn fold_tokens(field: &str, folded: &mut String, spans: &mut Vec<Span>) {
+    let (start_len, start_spans) = (folded.len(), spans.len());
+    // The token being read: where it starts in `folded` and its length in chars.
+    let mut token: Option<(usize, usize)> = None;
+    let mut joined = false;
+    let bytes = field.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII a byte at a time (most of a Vietnamese text's bytes), other chars
+        // through the fold table.
+        let f = if b < 0x80 {
+            i += 1;
+            char::from(b.to_ascii_lowercase())
+        } else {
+            let c = field[i..].chars().next().expect("a char starts here");
+            i += c.len_utf8();
+            match text::fold_char(c) {
+                Some(f) => f,
+                None => {
+                    folded.truncate(start_len);
+                    spans.truncate(start_spans);
+                    return fold_tokens_slow(field, folded, spans);
+                }
+            }
+        };
+        if f.is_alphanumeric() {
+            match &mut token {
+                Some((_, chars)) => *chars += 1,
+                None => token = Some((folded.len(), 1)),
+            }
+            folded.push(f);
+        } else {
+            end_token(token.take(), folded, spans, &mut joined);
+            if breaks_phrase(f) {
+                joined = false;
+            }
+        }
+    }
+    end_token(token, folded, spans, &mut joined);
+}
+
+/// The end of a token of [`fold_tokens`]: kept, or taken out of `folded` when it is
+/// too long to be a word (and then no phrase goes across it).
+fn end_token(
+    token: Option<(usize, usize)>,
+    folded: &mut String,
+    spans: &mut Vec<Span>,
+    joined: &mut bool,
+) {
+    let Some((start, chars)) = token else { return };
+    if chars <= MAX_TOKEN_CHARS {
+        let key = number_key(&folded[start..]).len();
+        spans.push(Span {
+            at: (folded.len() - key) as u32,
+            len: key as u8,
+            joined: *joined,
+        });
+        folded.push(' ');
+        *joined = true;
+    } else {
+        folded.truncate(start);
+        *joined = false;
+    }
+}
+
+/// [`fold_tokens`] by its definition.
+fn fold_tokens_slow(field: &str, folded: &mut String, spans: &mut Vec<Span>) {
+    for (token, joined) in tokens(&text::fold(field)) {
+        spans.push(Span {
+            at: folded.len() as u32,
+            len: token.len() as u8,
+            joined,
+        });
+        folded.push_str(token);
+        folded.push(' ');
+    }
+}
+
+/// What [`doc_terms`] keeps between conclusions: its term table, token spans and
+/// the written forms of words already seen (titles and summaries repeat theirs).
+struct Scratch {
+    /// Open addressing: 0 is empty, else a place in `hits` plus one.
+    slots: Vec<u32>,
+    hits: Vec<Hit>,
+    spans: Vec<Span>,
+    exact_forms: FxMap<Box<str>, Option<Box<str>>>,
+}
+
+/// Written forms remembered at most, so that no text makes the cache grow without
+/// bound.
+const EXACT_FORMS_KEPT: usize = 100_000;
+
+impl Scratch {
+    fn new() -> Scratch {
+        Scratch {
+            slots: vec![0; 4096],
+            hits: Vec::new(),
+            spans: Vec::new(),
+            exact_forms: FxMap::default(),
+        }
+    }
+
+    /// Count one occurrence of the term `key` in field `field`.
+    fn add(&mut self, key: u64, field: u8, text: Text) {
+        let mask = self.slots.len() - 1;
+        let mut slot = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask;
+        loop {
+            match self.slots[slot] {
+                0 => break,
+                k if self.hits[k as usize - 1].key == key => {
+                    let hit = &mut self.hits[k as usize - 1];
+                    hit.mask |= field;
+                    hit.tf += u32::from(field == 0);
+                    return;
+                }
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+        self.hits.push(Hit {
+            key,
+            mask: field,
+            tf: u32::from(field == 0),
+            text,
+        });
+        self.slots[slot] = self.hits.len() as u32;
+        if self.hits.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+    }
+
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        self.slots = vec![0; size];
+        for (k, h) in self.hits.iter().enumerate() {
+            let mut slot = (h.key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (size - 1);
+            while self.slots[slot] != 0 {
+                slot = (slot + 1) & (size - 1);
+            }
+            self.slots[slot] = k as u32 + 1;
+        }
+    }
+
+    /// [`exact_form`], remembered.
+    fn exact_form(&mut self, word: &str) -> Option<Box<str>> {
+        if let Some(form) = self.exact_forms.get(word) {
+            return form.clone();
+        }
+        let form = exact_form(word).map(String::into_boxed_str);
+        if self.exact_forms.len() >= EXACT_FORMS_KEPT {
+            self.exact_forms.clear();
+        }
+        self.exact_forms.insert(word.into(), form.clone());
+        form
+    }
+}
+
+fn doc_terms(c: &ConclusionCtx, listed: usize, body: &str, scratch: &mut Scratch) -> DocTerms {
     let mut folded = String::with_capacity(body.len() + 512);
     let mut exact = String::new();
-    let mut occ: Vec<Occurrence> = Vec::with_capacity(body.len() / 4);
     let mut body_len = 0u32;
     let heads = fields(c, listed);
     for &(field, bit) in heads.iter().chain([(body, 0u8)].iter()) {
-        let start = folded.len();
-        folded.push_str(&text::fold(field));
-        folded.push('\n');
-        let base = folded.as_ptr() as usize;
-        let mut prev: Option<(u64, u32, u8)> = None;
-        for (token, joined) in tokens(&folded[start..]) {
-            let at = (token.as_ptr() as usize - base) as u32;
-            let len = token.len() as u8;
-            let hash = xxh3_64(token.as_bytes());
-            occ.push(Occurrence {
-                hash,
-                field: bit,
-                text: Text::Word(at, len),
-            });
+        let mut spans = std::mem::take(&mut scratch.spans);
+        spans.clear();
+        fold_tokens(field, &mut folded, &mut spans);
+        let mut prev: Option<Span> = None;
+        for &span in &spans {
+            let token = &folded.as_bytes()[span.at as usize..span.at as usize + span.len as usize];
+            let key = word_key(token);
+            scratch.add(key, bit, Text::Word(span.at, span.len));
             if bit == 0 {
                 body_len += 1;
                 continue;
             }
             // Pairs of the title, metadata and summary only: the body's are most of
             // all pairs, for little gain (titles and summaries carry the subject).
-            if let (Some((h, a, l)), true) = (prev, joined) {
-                occ.push(Occurrence {
-                    hash: xxh3_64_with_seed(token.as_bytes(), h),
-                    field: bit,
-                    text: Text::Pair(a, l, at, len),
-                });
+            if let (Some(p), true) = (prev, span.joined) {
+                let first = &folded.as_bytes()[p.at as usize..p.at as usize + p.len as usize];
+                let text = Text::Pair(p.at, p.len, span.at, span.len);
+                scratch.add(pair_key(first, token), bit, text);
             }
-            prev = Some((hash, at, len));
+            prev = Some(span);
         }
+        scratch.spans = spans;
         if bit != 0 {
             for word in field.split(|c: char| !in_word(c)).filter(|w| !w.is_empty()) {
-                if let Some(form) = exact_form(word) {
+                if let Some(form) = scratch.exact_form(word) {
                     let at = exact.len() as u32;
                     exact.push_str(&form);
-                    occ.push(Occurrence {
-                        hash: xxh3_64(form.as_bytes()),
-                        field: bit,
-                        text: Text::Exact(at, form.len() as u8),
-                    });
+                    let text = Text::Exact(at, form.len() as u8);
+                    scratch.add(hashed_key(form.as_bytes(), 0), bit, text);
                 }
             }
         }
     }
-    occ.sort_unstable_by_key(|o| o.hash);
     let norm = 1.0 - B + B * body_len as f32 / PIVOT_LEN;
-    let hits = occ
-        .chunk_by(|a, b| a.hash == b.hash)
-        .map(|run| {
-            let mut mask = 0u8;
-            let mut tf = 0u32;
-            for o in run {
-                mask |= o.field;
-                tf += u32::from(o.field == 0);
+    let mut bounds = [0u32; (1 << PARTITION_BITS) + 1];
+    for h in &mut scratch.hits {
+        // Only the set of all counts for a word as written, and the summary's
+        // pairs are all of a pair's that are not in the title or metadata.
+        match h.text {
+            Text::Exact(..) => h.mask = 0,
+            Text::Pair(..) => h.mask &= !SUMMARY,
+            Text::Word(..) => {}
+        }
+        if matches!(h.text, Text::Word(..)) && h.tf > 0 {
+            let tfn = h.tf as f32 / norm;
+            let weight = tfn / (tfn + K1);
+            if weight >= MID_WEIGHT {
+                h.mask |= BODY_MID;
             }
-            // Only the set of all counts for a word as written, and the summary's
-            // pairs are all of a pair's that are not in the title or metadata.
-            match run[0].text {
-                Text::Exact(..) => mask = 0,
-                Text::Pair(..) => mask &= !SUMMARY,
-                Text::Word(..) => {}
+            if weight >= HIGH_WEIGHT {
+                h.mask |= BODY_HIGH;
             }
-            if matches!(run[0].text, Text::Word(..)) && tf > 0 {
-                let tfn = tf as f32 / norm;
-                let weight = tfn / (tfn + K1);
-                if weight >= MID_WEIGHT {
-                    mask |= BODY_MID;
-                }
-                if weight >= HIGH_WEIGHT {
-                    mask |= BODY_HIGH;
-                }
-            }
-            Hit {
-                hash: run[0].hash,
-                mask,
-                text: run[0].text,
-            }
-        })
-        .collect();
+        }
+        bounds[partition_of(h.key) + 1] += 1;
+    }
+    for p in 0..1 << PARTITION_BITS {
+        bounds[p + 1] += bounds[p];
+    }
+    // Grouped by table, in the order first met within each (a counting sort).
+    let mut next = bounds;
+    let mut hits = scratch.hits.clone();
+    for h in &scratch.hits {
+        let p = partition_of(h.key);
+        hits[next[p] as usize] = *h;
+        next[p] += 1;
+    }
+    scratch.hits.clear();
+    scratch.slots.fill(0);
     DocTerms {
         folded,
         exact,
         hits,
+        bounds,
     }
 }
 
@@ -499,11 +693,11 @@ struct Partition {
 impl Partition {
     fn add(&mut self, doc: u32, terms: &DocTerms, hits: &[Hit]) {
         for h in hits {
-            let k = match self.index.get(&h.hash) {
+            let k = match self.index.get(&h.key) {
                 Some(&k) => k,
                 None => {
                     let k = self.terms.len() as u32;
-                    self.index.insert(h.hash, k);
+                    self.index.insert(h.key, k);
                     self.terms.push(Term::new(terms.text(h.text)));
                     k
                 }
@@ -622,18 +816,15 @@ pub fn render(
         let made: Vec<(DocTerms, Vec<u8>)> = conclusions
             .par_iter()
             .enumerate()
-            .map(|(k, c)| {
+            .map_init(Scratch::new, |scratch, (k, c)| {
                 let text = body_text(first + k)?;
                 let listed = site.conclusions[first + k].documents.len();
-                Ok((doc_terms(c, listed, &text), fragment(c, &text)))
+                Ok((doc_terms(c, listed, &text, scratch), fragment(c, &text)))
             })
             .collect::<Result<_, Diagnostic>>()?;
         parts.par_iter_mut().enumerate().for_each(|(p, part)| {
             for (k, (terms, _)) in made.iter().enumerate() {
-                let of = |h: &Hit| (h.hash >> (64 - PARTITION_BITS)) as usize;
-                let lo = terms.hits.partition_point(|h| of(h) < p);
-                let hi = terms.hits.partition_point(|h| of(h) <= p);
-                part.add((first + k) as u32, terms, &terms.hits[lo..hi]);
+                part.add((first + k) as u32, terms, terms.hits_of(p));
             }
         });
         let files: Vec<OutputFile> = made
@@ -778,6 +969,40 @@ mod tests {
             joined,
             [false, true, false, true, true, true, true, true, true]
         );
+    }
+
+    #[test]
+    fn one_pass_tokens_match_their_definition() {
+        let long = "x".repeat(MAX_TOKEN_CHARS + 1);
+        let texts = [
+            "Đắk Nông. Hạ tầng – giao thông 05-NQ/TU, 000 và 0070",
+            "Kết luận số 326/2021/NQ-HĐND “chuyển đổi số” (THỦY) İstanbul Ωμέγα Москва",
+            // Not NFC: combining marks, which only the whole-text fold handles.
+            "Ha\u{300} Ti\u{303}nh, Đă\u{301}k",
+            &format!("a {long} b {long}. c d"),
+            &format!("{}{long}", "ồ".repeat(MAX_TOKEN_CHARS)),
+            "ǅ ﬁ ½ ² x\u{200b}y 中文 ٣٤",
+            "",
+        ];
+        for t in texts {
+            let mut folded = String::new();
+            let mut spans = Vec::new();
+            fold_tokens(t, &mut folded, &mut spans);
+            let got: Vec<(&str, bool)> = spans
+                .iter()
+                .map(|s| (&folded[s.at as usize..][..s.len as usize], s.joined))
+                .collect();
+            assert_eq!(got, tokens(&text::fold(t)), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn short_words_are_their_own_keys() {
+        assert_eq!(word_key(b"a"), 0x61);
+        assert_eq!(word_key(b"chuyen"), u64::from_le_bytes(*b"chuyen\0\0"));
+        assert!(word_key(b"nghiepvux") >> 63 == 1);
+        assert!(word_key("đ".as_bytes()) >> 63 == 1);
+        assert_ne!(pair_key(b"12", b"1"), pair_key(b"15", b"11"));
     }
 
     #[test]
