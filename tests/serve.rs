@@ -428,3 +428,21 @@ fn site_wide_files_follow_the_pages() {
         r.body.contains("/ket-luan/nam/")
     });
 }
+
+/// A port already taken is said in the chosen language, with what to do, and
+/// serve exits 1.
+#[test]
+fn a_taken_port_is_reported_in_the_chosen_language() {
+    let site = site();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    for (lang, words) in [
+        ("vi", "không mở được cổng 127.0.0.1:"),
+        ("en", "cannot listen on 127.0.0.1:"),
+    ] {
+        let out = site.run(&["serve", "--lang", lang, "--port", &port]);
+        let text = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{lang}: {text}");
+        assert!(text.contains(words) && text.contains("--port"), "{lang}: {text}");
+    }
+}

@@ -288,6 +288,11 @@ serve-serving = Serving { $root } at { $url }
 serve-every-interface = (listening on every network interface)
 serve-watching = Watching for changes; press Ctrl-C to stop.
 serve-stopped = Stopped.
+serve-cannot-root = cannot find the site folder { $root }: { $reason }
+serve-cannot-listen = cannot listen on { $address }: { $reason } (another program may use the port: try --port with another number)
+serve-cannot-watch = cannot watch { $root } for changes: { $reason } (try --poll)
+serve-cannot-start = cannot start the preview: { $reason }
+serve-server-error = the preview server stopped: { $reason }
 serve-fixed = Fixed.
 serve-rebuilt = Rebuilt in { $ms } ms: { $rendered ->
     [one] { $rendered } page

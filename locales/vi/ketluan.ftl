@@ -264,6 +264,11 @@ serve-serving = Đang phục vụ { $root } tại { $url }
 serve-every-interface = (nghe trên mọi giao diện mạng)
 serve-watching = Đang theo dõi thay đổi; nhấn Ctrl-C để dừng.
 serve-stopped = Đã dừng.
+serve-cannot-root = không tìm thấy thư mục trang { $root }: { $reason }
+serve-cannot-listen = không mở được cổng { $address }: { $reason } (có thể chương trình khác đang dùng cổng này: thử --port với số khác)
+serve-cannot-watch = không theo dõi được thay đổi trong { $root }: { $reason } (thử --poll)
+serve-cannot-start = không khởi động được bản xem trước: { $reason }
+serve-server-error = máy chủ xem trước đã dừng: { $reason }
 serve-fixed = Đã hết lỗi.
 serve-rebuilt = Đã tạo lại trong { $ms } ms: dựng { $rendered } trang, { $changed } trang thay đổi hoặc bị bỏ, đang phục vụ { $served } trang{ $files ->
     [0] {""}

@@ -72,24 +72,65 @@ impl App {
     }
 }
 
+/// Why serve could not start or go on, in the reader's language.
+#[derive(Debug)]
+pub enum Failed {
+    Root(PathBuf, std::io::Error),
+    Listen(SocketAddr, std::io::Error),
+    Watch(PathBuf, String),
+    Start(std::io::Error),
+    Serve(std::io::Error),
+}
+
+impl std::fmt::Display for Failed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Failed::Root(root, e) => {
+                t!(
+                    "serve-cannot-root",
+                    root = root.display().to_string(),
+                    reason = e.to_string()
+                )
+            }
+            Failed::Listen(addr, e) => {
+                t!(
+                    "serve-cannot-listen",
+                    address = addr.to_string(),
+                    reason = e.to_string()
+                )
+            }
+            Failed::Watch(root, e) => {
+                t!(
+                    "serve-cannot-watch",
+                    root = root.display().to_string(),
+                    reason = e.as_str()
+                )
+            }
+            Failed::Start(e) => t!("serve-cannot-start", reason = e.to_string()),
+            Failed::Serve(e) => t!("serve-server-error", reason = e.to_string()),
+        };
+        f.write_str(&text)
+    }
+}
+
 /// Serve until Ctrl-C. Fails only when it cannot start (the port is taken, the
 /// site folder cannot be watched); bad content never stops it.
-pub fn run(mut options: Options) -> Result<(), String> {
+pub fn run(mut options: Options) -> Result<(), Failed> {
     // Absolute, so that the watcher's paths and the loader's agree.
-    options.root = std::path::absolute(&options.root)
-        .map_err(|e| format!("--root {}: {e}", options.root.display()))?;
+    options.root =
+        std::path::absolute(&options.root).map_err(|e| Failed::Root(options.root.clone(), e))?;
     let file_limit = conn::raise_file_limit();
     let listener = std::net::TcpListener::bind(SocketAddr::new(options.bind, options.port))
-        .map_err(|e| format!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
+        .map_err(|e| Failed::Listen(SocketAddr::new(options.bind, options.port), e))?;
     let addr = listener
         .local_addr()
-        .map_err(|e| format!("cannot listen: {e}"))?;
+        .map_err(|e| Failed::Listen(SocketAddr::new(options.bind, options.port), e))?;
     let url = format!("http://{addr}/");
 
     // Watch before the first build, so that saves during it are not missed.
     let (tx, rx) = mpsc::channel();
     let watcher = Watcher::start(&options.root, options.poll, tx.clone())
-        .map_err(|e| format!("cannot watch {}: {e}", options.root.display()))?;
+        .map_err(|e| Failed::Watch(options.root.clone(), e.to_string()))?;
 
     let mut rebuilder = Rebuilder::new(BuildOptions {
         root: options.root.clone(),
@@ -122,7 +163,7 @@ pub fn run(mut options: Options) -> Result<(), String> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start: {e}"))?;
+        .map_err(Failed::Start)?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let app = App {
         snapshot: rebuilder.snapshot.clone(),
@@ -135,14 +176,14 @@ pub fn run(mut options: Options) -> Result<(), String> {
     let rebuilds = std::thread::Builder::new()
         .name("ketluan-rebuild".into())
         .spawn(move || rebuild_loop(rebuilder, watcher, rx, hub, options.timings))
-        .map_err(|e| format!("cannot start: {e}"))?;
+        .map_err(Failed::Start)?;
 
     let served = runtime.block_on(async {
         listener
             .set_nonblocking(true)
-            .map_err(|e| format!("cannot listen: {e}"))?;
+            .map_err(|e| Failed::Listen(SocketAddr::new(options.bind, options.port), e))?;
         let listener = tokio::net::TcpListener::from_std(listener)
-            .map_err(|e| format!("cannot listen: {e}"))?;
+            .map_err(|e| Failed::Listen(SocketAddr::new(options.bind, options.port), e))?;
         let root = options.root.display().to_string();
         println!("{}", t!("serve-serving", root = root, url = &url));
         if addr.ip().is_unspecified() {
@@ -173,7 +214,7 @@ pub fn run(mut options: Options) -> Result<(), String> {
             tokio::time::sleep(Duration::from_secs(2)).await;
         };
         tokio::select! {
-            served = server => served.map_err(|e| format!("server error: {e}")),
+            served = server => served.map_err(Failed::Serve),
             () = deadline => Ok(()),
         }
     });
