@@ -573,7 +573,7 @@ impl Problem {
             Problem::InvalidValue { key, value, .. } => {
                 t!(in lang, "problem-invalid-value", key = *key, value = quoted(value))
             }
-            Problem::Template(reason) => reason.clone(),
+            Problem::Template(reason) => t!(in lang, "problem-template", reason = reason.as_str()),
             Problem::Output { reason, .. } => t!(in lang, "problem-output", reason = reason),
             Problem::Classified { reason, .. } => {
                 t!(in lang, "problem-classified", reason = reason)

@@ -723,3 +723,24 @@ fn command_line_mistakes_are_told_in_the_chosen_language() {
         "{err}"
     );
 }
+
+/// Tera's own English words about a template come framed in the reader's language,
+/// at the template's line and column.
+#[test]
+fn a_template_error_is_framed_in_the_chosen_language() {
+    let site = TestSite::new();
+    site.write("content/a.md", conclusion("A", "2025-01-01", "Hà Tĩnh", ""));
+    site.write("templates/404.html", "<p>\n{% if %}</p>");
+    let vi = site.run(&["check", "--lang", "vi"]);
+    let text = String::from_utf8_lossy(&vi.stdout);
+    assert!(
+        text.contains("templates/404.html:2:7: lỗi[template]: mẫu có lỗi (Tera báo bằng tiếng Anh): Found `%}`"),
+        "{text}"
+    );
+    let en = site.run(&["check", "--lang", "en"]);
+    let text = String::from_utf8_lossy(&en.stdout);
+    assert!(
+        text.contains("templates/404.html:2:7: error[template]: Found `%}`"),
+        "{text}"
+    );
+}

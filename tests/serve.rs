@@ -443,6 +443,9 @@ fn a_taken_port_is_reported_in_the_chosen_language() {
         let out = site.run(&["serve", "--lang", lang, "--port", &port]);
         let text = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{lang}: {text}");
-        assert!(text.contains(words) && text.contains("--port"), "{lang}: {text}");
+        assert!(
+            text.contains(words) && text.contains("--port"),
+            "{lang}: {text}"
+        );
     }
 }

@@ -323,6 +323,8 @@ problem-not-a-file = not a regular file (a named pipe, a device or a folder); it
 problem-data-too-large = the file is { $size } KB; this file may have at most { $limit } KB
 problem-too-many-citations = the text cites documents more than { $max } times; a conclusion may hold at most { $max } citations
 problem-too-many-documents = the conclusion cites { $count } different documents; at most { $max } are allowed
+# Tera's own words, in English.
+problem-template = { $reason }
 problem-template-budget-time = the template took more than { $limit } s to render one page
 problem-template-budget-output = the template made one page larger than { $limit } MB
 problem-template-budget-loops = the template's loops went over { $limit } `range()` items on one page

@@ -289,6 +289,8 @@ problem-not-a-file = không phải tệp thông thường (ống dẫn, thiết 
 problem-data-too-large = tệp có dung lượng { $size } KB; tệp này chỉ được tối đa { $limit } KB
 problem-too-many-citations = văn bản trích dẫn quá { $max } lần; mỗi kết luận chỉ được tối đa { $max } trích dẫn
 problem-too-many-documents = kết luận trích dẫn { $count } văn bản khác nhau; chỉ được tối đa { $max }
+# Lời của Tera, bằng tiếng Anh.
+problem-template = mẫu có lỗi (Tera báo bằng tiếng Anh): { $reason }
 problem-template-budget-time = mẫu cần hơn { $limit } giây để tạo một trang
 problem-template-budget-output = mẫu tạo ra một trang lớn hơn { $limit } MB
 problem-template-budget-loops = các vòng lặp của mẫu vượt quá { $limit } phần tử `range()` trên một trang
