@@ -192,7 +192,7 @@ pub struct Budgeted<A>(pub A);
 
 /// Read the clock every this many allocations of a render: a page makes
 /// thousands, and an inner loop's start makes one.
-const CLOCK_EVERY: u32 = 16;
+const CLOCK_EVERY: u32 = 64;
 
 /// Whether this thread may allocate `size` more bytes now. A render over its
 /// budget stops here for good when a [`supervise`] is watching; without one, an
