@@ -2,24 +2,11 @@
 //! fixed in the files (exactly as expected, bodies byte for byte as they were), a
 //! second run changes nothing, and `check` then reports only what needs a person.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/slips")
-}
+mod common;
 
-fn ketluan(root: &Path, args: &[&str]) -> (Option<i32>, String) {
-    let out = assert_cmd::Command::cargo_bin("ketluan")
-        .unwrap()
-        .env_remove("KETLUAN_LANG")
-        .arg("check")
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .output()
-        .unwrap();
-    (out.status.code(), String::from_utf8(out.stdout).unwrap())
-}
+use common::{check_in as ketluan, slips_fixture as fixture};
 
 /// "Ủy ban nhân dân tỉnh Hà Tĩnh đã họp" in Windows-1258 (made with iconv).
 const CP1258: &[u8] = b"U\xd2y ban nh\xe2n d\xe2n ti\xd2nh Ha\xcc Ti\xdenh \xf0a\xde ho\xf2p";

@@ -2,24 +2,9 @@
 //! tests/fixtures/slips/content, reported at its line and column with a help that
 //! shows the fixed line, in the site's language (Vietnamese there).
 
-use std::path::{Path, PathBuf};
+mod common;
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/slips")
-}
-
-fn check(root: &Path, args: &[&str]) -> (Option<i32>, String) {
-    let out = assert_cmd::Command::cargo_bin("ketluan")
-        .unwrap()
-        .env_remove("KETLUAN_LANG")
-        .arg("check")
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .output()
-        .unwrap();
-    (out.status.code(), String::from_utf8(out.stdout).unwrap())
-}
+use common::{check_in as check, slips_fixture as fixture};
 
 #[test]
 fn every_slip_is_named_at_its_place_in_vietnamese() {

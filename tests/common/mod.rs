@@ -15,6 +15,25 @@ pub struct TestSite {
 pub const SITE_YAML: &str =
     "title: Thử nghiệm\nbase_url: https://portal.example.gov.vn/ket-luan/\n";
 
+/// `tests/fixtures/slips`: a site with every front-matter slip editors make.
+pub fn slips_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/slips")
+}
+
+/// `ketluan check ARGS --root ROOT` in the site's own language: exit code and stdout.
+pub fn check_in(root: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let out = assert_cmd::Command::cargo_bin("ketluan")
+        .unwrap()
+        .env_remove("KETLUAN_LANG")
+        .arg("check")
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .output()
+        .unwrap();
+    (out.status.code(), String::from_utf8(out.stdout).unwrap())
+}
+
 /// A minimal valid conclusion with the given extra front matter lines.
 pub fn conclusion(title: &str, date: &str, province: &str, extra: &str) -> String {
     format!(
