@@ -105,6 +105,7 @@ impl Reader {
 }
 
 #[test]
+#[ignore = "long run (a minute of load); run by .ci/run"]
 fn many_readers_while_files_are_edited() {
     let site = site();
     let server = Server::start(&site, &[]);
