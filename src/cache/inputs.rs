@@ -110,7 +110,7 @@ impl Inputs {
                     describable = false;
                     continue;
                 };
-                let Some(rel) = relative(root, entry.path()) else {
+                let Some(rel) = crate::load::cache::record_name(root, entry.path()) else {
                     describable = false;
                     continue;
                 };
@@ -212,17 +212,6 @@ impl Inputs {
         self.entries.insert(rel, Entry { kind, stamp, hash });
         Some(())
     }
-}
-
-/// `path` below `root`, `/`-separated; `None` for a name a line cannot hold.
-fn relative(root: &Path, path: &Path) -> Option<String> {
-    let parts: Option<Vec<&str>> = path
-        .strip_prefix(root)
-        .ok()?
-        .components()
-        .map(|c| c.as_os_str().to_str())
-        .collect();
-    Some(parts?.join("/")).filter(|r| !r.contains(['\n', '\r']))
 }
 
 fn nanos(t: SystemTime) -> u128 {

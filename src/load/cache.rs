@@ -165,7 +165,7 @@ impl Cache {
             .par_iter()
             .filter(|(path, _)| !fresh_only || self.fresh.contains(*path))
             .filter_map(|(path, (stamp, c))| {
-                let rel = rel_of(root, path)?;
+                let rel = record_name(root, path)?;
                 let (hash, now) = known(&rel)?;
                 if now != *stamp {
                     return None;
@@ -179,8 +179,10 @@ impl Cache {
     }
 }
 
-/// `path` below `root`, `/`-separated, if a record line can hold it.
-fn rel_of(root: &Path, path: &Path) -> Option<String> {
+/// `path` below `root`, `/`-separated, if a line of a record file can hold it
+/// (no line break, no tab): the parsed files here, the input stamps of the build
+/// cache.
+pub(crate) fn record_name(root: &Path, path: &Path) -> Option<String> {
     let parts: Option<Vec<&str>> = path
         .strip_prefix(root)
         .ok()?
