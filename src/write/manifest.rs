@@ -26,18 +26,22 @@ pub(super) fn read_manifest(path: &Path) -> HashMap<String, Fingerprint> {
     let Ok(text) = fs::read_to_string(path) else {
         return HashMap::new();
     };
-    let mut lines = text.lines();
-    if lines.next() != Some(MANIFEST_HEADER) {
-        return HashMap::new();
-    }
-    lines
-        .filter_map(|line| {
-            let mut parts = line.splitn(3, ' ');
-            let len = parts.next()?.parse().ok()?;
-            let hash = u64::from_str_radix(parts.next()?, 16).ok()?;
-            Some((parts.next()?.to_string(), (len, hash)))
-        })
+    entries(&text)
+        .map(|(rel, print)| (rel.to_string(), print))
         .collect()
+}
+
+/// The path and fingerprint of each file listed in the text of a manifest (none if
+/// it is not one), borrowed from it.
+pub(super) fn entries(text: &str) -> impl Iterator<Item = (&str, Fingerprint)> {
+    let mut lines = text.lines();
+    let ours = lines.next() == Some(MANIFEST_HEADER);
+    lines.take_while(move |_| ours).filter_map(|line| {
+        let mut parts = line.splitn(3, ' ');
+        let len = parts.next()?.parse().ok()?;
+        let hash = u64::from_str_radix(parts.next()?, 16).ok()?;
+        Some((parts.next()?, (len, hash)))
+    })
 }
 
 pub(super) fn write_manifest(path: &Path, written: &[(String, Fingerprint)]) -> io::Result<()> {

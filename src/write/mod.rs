@@ -44,7 +44,6 @@ mod swap;
 #[cfg_attr(windows, path = "sys/windows.rs")]
 mod sys;
 
-use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -85,38 +84,79 @@ pub fn manifest_path(output: &Path) -> PathBuf {
 /// a folder ketluan swapped in, where no listed file changed since (ctime, which no
 /// tool sets back) and no folder gained or lost an entry (its mtime). A build whose
 /// inputs did not change then has nothing to do.
+///
+/// One lookup per file and per folder, each from the output folder opened once;
+/// the manifest's text is read and borrowed, not made into a map.
 pub fn intact(output: &Path) -> bool {
     let manifest_file = sibling(output, "manifest");
     let Some(published) = modified(&manifest_file) else {
         return false;
     };
-    if !output.is_dir() || !swap::is_ours(output) {
+    if !swap::is_ours(output) {
         return false;
     }
-    let listed = manifest::read_manifest(&manifest_file);
+    let Ok(text) = fs::read_to_string(&manifest_file) else {
+        return false;
+    };
+    let listed: Vec<(&str, u64)> = manifest::entries(&text)
+        .map(|(rel, (len, _))| (rel, len))
+        .collect();
     if listed.is_empty() {
         return false;
     }
-    // Each folder once, with the files listed in it.
-    let mut in_folder: HashMap<&str, Vec<(&str, u64)>> =
-        staging::folders_of(listed.keys().map(String::as_str))
-            .into_iter()
-            .map(|f| (f, Vec::new()))
-            .collect();
-    in_folder.entry("").or_default();
-    for (rel, (len, _)) in &listed {
-        let (folder, name) = rel.rsplit_once('/').unwrap_or(("", rel));
-        in_folder.entry(folder).or_default().push((name, *len));
-    }
-    in_folder.par_iter().all(|(folder, files)| {
-        let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
-        sys::stat_folder(&output.join(folder), &names).is_some_and(|st| {
-            st.modified <= published
-                && st.files.iter().zip(files).all(|(seen, (_, len))| {
-                    seen.is_some_and(|(l, changed)| l == *len && changed <= published)
-                })
+    let folders = folders_holding(listed.iter().map(|(rel, _)| *rel));
+    let folder_kept = |tree: &sys::Tree, rel: &&str| matches!(tree.entry(rel), Some(sys::Entry::Folder { modified }) if modified <= published);
+    let file_kept = |tree: &sys::Tree, (rel, len): &(&str, u64)| {
+        matches!(tree.entry(rel), Some(sys::Entry::File { len: l, changed })
+            if l == *len && changed <= published)
+    };
+    // The output opened once per thread: threads sharing one descriptor contend for
+    // its reference count at every lookup.
+    let open = || sys::Tree::open(output);
+    folders
+        .par_iter()
+        .map_init(open, |tree, rel| {
+            tree.as_ref().is_some_and(|t| folder_kept(t, rel))
         })
-    })
+        .all(|kept| kept)
+        && listed
+            .par_iter()
+            .map_init(open, |tree, file| {
+                tree.as_ref().is_some_and(|t| file_kept(t, file))
+            })
+            .all(|kept| kept)
+}
+
+/// Every folder that holds one of `files` (`/`-separated paths), at any depth, and
+/// the top (`""`): each once when `files` are sorted, as a manifest lists them, and
+/// in the same order, so that neighbours in the tree are looked at together.
+///
+/// No set of names: the paths below a folder are next to each other in sorted
+/// order, so a folder was met before only if it holds the previous file's folder.
+fn folders_holding<'a>(files: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let holds = |folder: &str, inner: &str| {
+        inner == folder
+            || inner.len() > folder.len()
+                && inner.starts_with(folder)
+                && inner.as_bytes()[folder.len()] == b'/'
+    };
+    let mut folders = vec![""];
+    let mut last = "";
+    for rel in files {
+        let Some((parent, _)) = rel.rsplit_once('/') else {
+            continue;
+        };
+        let mut at = parent;
+        while !holds(at, last) {
+            folders.push(at);
+            match at.rsplit_once('/') {
+                Some((up, _)) => at = up,
+                None => break,
+            }
+        }
+        last = parent;
+    }
+    folders
 }
 
 /// Write a whole in-memory site to `output`; returns the number of files. `force`
@@ -237,6 +277,43 @@ mod tests {
         out.sort();
         out.dedup();
         out
+    }
+
+    #[test]
+    fn every_folder_holding_a_file_is_named_once() {
+        let files = [
+            "a.html",
+            "nghi-quyet/01/index.html",
+            "nghi-quyet/01/x/y/index.html",
+            "nghi-quyet/01/z.json",
+            "nghi-quyet/02-b/index.html",
+            "nghi-quyet/02/index.html",
+            "tinh/index.html",
+            "z/q/r.html",
+        ];
+        let mut folders = folders_holding(files.iter().copied());
+        let expected = [
+            "",
+            "nghi-quyet",
+            "nghi-quyet/01",
+            "nghi-quyet/01/x",
+            "nghi-quyet/01/x/y",
+            "nghi-quyet/02",
+            "nghi-quyet/02-b",
+            "tinh",
+            "z",
+            "z/q",
+        ];
+        let n = folders.len();
+        folders.sort_unstable();
+        folders.dedup();
+        assert_eq!(folders, expected);
+        assert_eq!(n, expected.len(), "a folder named twice");
+        // Out of order, a folder may be named twice but none is missed.
+        let mut shuffled = folders_holding(files.iter().rev().copied());
+        shuffled.sort_unstable();
+        shuffled.dedup();
+        assert_eq!(shuffled, expected);
     }
 
     #[test]

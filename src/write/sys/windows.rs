@@ -65,28 +65,48 @@ pub(super) fn identity(dir: &Path) -> Option<String> {
     Some(format!("{} {index} {created}", info.dwVolumeSerialNumber))
 }
 
-/// What [`stat_folder`] learns of a folder and of files in it.
-pub(super) struct FolderStat {
-    pub modified: SystemTime,
-    /// For each name asked: its length and change time if it is a file.
-    pub files: Vec<Option<(u64, SystemTime)>>,
+/// A folder, to look at what lies below it by relative path.
+pub(super) struct Tree(std::path::PathBuf);
+
+impl Tree {
+    /// `None` unless `dir` is a folder (not a link to one).
+    pub(super) fn open(dir: &Path) -> Option<Tree> {
+        fs::symlink_metadata(dir)
+            .ok()
+            .filter(fs::Metadata::is_dir)
+            .map(|_| Tree(dir.to_path_buf()))
+    }
+
+    /// What `rel` (`/`-separated, `""` for the folder itself) is; a link at its
+    /// end is not followed.
+    pub(super) fn entry(&self, rel: &str) -> Option<Entry> {
+        let m = fs::symlink_metadata(self.0.join(rel)).ok()?;
+        Some(if m.is_file() {
+            Entry::File {
+                len: m.len(),
+                changed: changed(&m),
+            }
+        } else if m.is_dir() {
+            Entry::Folder {
+                modified: m.modified().ok()?,
+            }
+        } else {
+            Entry::Other
+        })
+    }
 }
 
-/// The modification time of the folder `dir` (`None` unless it is a folder, not
-/// a link) and what each of `names` in it is (links not followed).
-pub(super) fn stat_folder(dir: &Path, names: &[&str]) -> Option<FolderStat> {
-    let meta = fs::symlink_metadata(dir)
-        .ok()
-        .filter(fs::Metadata::is_dir)?;
-    let files = names
-        .iter()
-        .map(|name| {
-            let m = fs::symlink_metadata(dir.join(name)).ok()?;
-            m.is_file().then(|| (m.len(), changed(&m)))
-        })
-        .collect();
-    Some(FolderStat {
-        modified: meta.modified().ok()?,
-        files,
-    })
+/// What [`Tree::entry`] finds.
+pub(super) enum Entry {
+    /// A file's length and the time it last changed (see [`changed`]).
+    File {
+        len: u64,
+        changed: SystemTime,
+    },
+    /// A folder's modification time: it moves when an entry is added, removed or
+    /// renamed in it.
+    Folder {
+        modified: SystemTime,
+    },
+    Other,
 }
