@@ -225,7 +225,7 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
             "published"
         },
     ]);
-    let store = BuildCache::open(&output, salt);
+    let store = timings.time("state", || BuildCache::open(&output, salt));
     let last = &store.last;
     let inputs = timings.time("inputs", || Inputs::scan(&options.root, &last.inputs));
     let manifest = write::manifest_path(&output);
@@ -263,12 +263,11 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
         })
         .map_err(output_error)?;
     staging.compare_with(&store.manifest());
-    let no_keys = HashMap::new();
-    let keys = if ours { &last.keys } else { &no_keys };
+    let keys = timings.time("keys", || store.keys(last.manifest.filter(|_| ours)));
     let made = if check_links {
         render_checked(&site, &theme, &output, &staging, &mut timings)?
     } else {
-        render_memo(&site, &theme, &staging, keys, salt, &mut timings)?
+        render_memo(&site, &theme, &staging, &keys, salt, &mut timings)?
     };
     let files = timings
         .time("write", || {
@@ -295,9 +294,8 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
         pages: made.pages,
         files,
         links_checked: check_links,
-        keys: made.keys.into_iter().collect(),
     };
-    timings.time("cache", || store.save(&state, &manifest));
+    timings.time("cache", || store.save(&state, &made.keys, &manifest));
     Ok(BuildReport {
         conclusions,
         parsed,

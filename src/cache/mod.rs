@@ -11,7 +11,10 @@
 //! - which manifest of the output it describes (a hash of the manifest's bytes):
 //!   an output written without the cache (by `--check-links`, or another ketluan)
 //!   is never taken for the one it knew;
-//! - the key of every page (see `render::memo`).
+//!
+//! The key of every page (`keys`, see `render::memo`), apart from `state` so that
+//! a build with nothing to do does not read 230,000 of them; it names the manifest
+//! it goes with, and keys that go with another are no keys.
 //!
 //! A copy of the output's manifest (`manifest`) lets the list of changes compare
 //! with the last build even where the output itself was not kept (CI).
@@ -44,6 +47,8 @@ pub const DIR: &str = ".ketluan-cache";
 
 /// First line of `state`: a file in any other format is no cache.
 const HEADER: &str = "ketluan-cache 1";
+/// First line of `keys`.
+const KEYS_HEADER: &str = "ketluan-keys 1";
 /// First line of `parsed`.
 const PARSED_HEADER: &str = "ketluan-parsed 1";
 
@@ -68,7 +73,6 @@ pub struct State {
     pub files: usize,
     /// Whether the build checked the output's links (`build --check-links`).
     pub links_checked: bool,
-    pub keys: HashMap<String, Key>,
 }
 
 impl BuildCache {
@@ -102,11 +106,26 @@ impl BuildCache {
         self.dir.join("manifest")
     }
 
-    /// Replace the cache with `state`, and its manifest copy with `manifest`'s.
-    /// Only an optimisation: on failure the cache is removed, and the next build
-    /// is a full one.
-    pub fn save(&self, state: &State, manifest: &Path) {
+    /// The page keys the last build saved with the output whose manifest hashes
+    /// to `manifest` (none for another, or when not known).
+    pub fn keys(&self, manifest: Option<u64>) -> HashMap<String, Key> {
+        manifest
+            .and_then(|m| {
+                let bytes = std::fs::read(self.dir.join("keys")).ok()?;
+                parse_keys(&bytes, m)
+            })
+            .unwrap_or_default()
+    }
+
+    /// Replace the cache with `state` and the page `keys` of its output, and its
+    /// manifest copy with `manifest`'s. Only an optimisation: on failure the cache
+    /// is removed, and the next build is a full one.
+    pub fn save(&self, state: &State, keys: &[(String, Key)], manifest: &Path) {
+        let keys = keys_bytes(keys, state.manifest.unwrap_or(0));
+        // The state last: until it is replaced, the new keys name a manifest it
+        // does not, and are not used.
         let saved = std::fs::create_dir_all(&self.dir)
+            .and_then(|()| replace(&self.dir.join("keys"), &keys))
             .and_then(|()| replace(&self.dir.join("state"), &state.to_bytes()))
             .and_then(|()| copy_whole(manifest, &self.manifest()));
         if saved.is_err() {
@@ -270,7 +289,7 @@ pub fn salt(parts: &[&str]) -> u128 {
 
 impl State {
     fn to_bytes(&self) -> Vec<u8> {
-        let mut t = String::with_capacity(64 * (self.keys.len() + self.inputs.len()) + 256);
+        let mut t = String::with_capacity(96 * self.inputs.len() + 256);
         let _ = writeln!(t, "{HEADER}");
         let _ = writeln!(t, "salt {:032x}", self.salt);
         match self.manifest {
@@ -288,11 +307,6 @@ impl State {
             u8::from(self.links_checked)
         );
         self.inputs.write(&mut t);
-        let mut keys: Vec<(&String, &Key)> = self.keys.iter().collect();
-        keys.sort_unstable();
-        for (path, key) in keys {
-            let _ = writeln!(t, "page {key:032x} {path}");
-        }
         let sum = xxh3_64(t.as_bytes());
         let _ = writeln!(t, "end {sum:016x}");
         t.into_bytes()
@@ -300,14 +314,7 @@ impl State {
 
     /// `None` unless `bytes` is a whole state file of this format.
     fn parse(bytes: &[u8]) -> Option<State> {
-        let text = std::str::from_utf8(bytes).ok()?;
-        let body_len = text.strip_suffix('\n')?.rfind('\n')? + 1;
-        let (body, end) = text.split_at(body_len);
-        let sum = u64::from_str_radix(end.strip_prefix("end ")?.trim_end(), 16).ok()?;
-        if sum != xxh3_64(body.as_bytes()) {
-            return None;
-        }
-        let mut lines = body.lines();
+        let mut lines = checked_body(bytes)?.lines();
         if lines.next()? != HEADER {
             return None;
         }
@@ -330,17 +337,48 @@ impl State {
             ..State::default()
         };
         for line in lines {
-            if let Some(rest) = line.strip_prefix("page ") {
-                let (key, path) = rest.split_once(' ')?;
-                state
-                    .keys
-                    .insert(path.to_string(), u128::from_str_radix(key, 16).ok()?);
-            } else {
-                state.inputs.read_line(line)?;
-            }
+            state.inputs.read_line(line)?;
         }
         Some(state)
     }
+}
+
+/// The text of a file [`State::to_bytes`] or [`keys_bytes`] wrote, without its
+/// last line, if that line is the hash of the rest.
+fn checked_body(bytes: &[u8]) -> Option<&str> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let body_len = text.strip_suffix('\n')?.rfind('\n')? + 1;
+    let (body, end) = text.split_at(body_len);
+    let sum = u64::from_str_radix(end.strip_prefix("end ")?.trim_end(), 16).ok()?;
+    (sum == xxh3_64(body.as_bytes())).then_some(body)
+}
+
+/// The `keys` file: the page keys of the output whose manifest hashes to `manifest`.
+fn keys_bytes(keys: &[(String, Key)], manifest: u64) -> Vec<u8> {
+    let mut t = String::with_capacity(64 * keys.len() + 64);
+    let _ = writeln!(t, "{KEYS_HEADER}\nmanifest {manifest:016x}");
+    let mut keys: Vec<&(String, Key)> = keys.iter().collect();
+    keys.sort_unstable();
+    for (path, key) in keys {
+        let _ = writeln!(t, "{key:032x} {path}");
+    }
+    let sum = xxh3_64(t.as_bytes());
+    let _ = writeln!(t, "end {sum:016x}");
+    t.into_bytes()
+}
+
+/// The keys [`keys_bytes`] wrote for `manifest`; `None` if `bytes` are not that.
+fn parse_keys(bytes: &[u8], manifest: u64) -> Option<HashMap<String, Key>> {
+    let mut lines = checked_body(bytes)?.lines();
+    if lines.next()? != KEYS_HEADER || lines.next()? != format!("manifest {manifest:016x}") {
+        return None;
+    }
+    lines
+        .map(|line| {
+            let (key, path) = line.split_once(' ')?;
+            Some((path.to_string(), u128::from_str_radix(key, 16).ok()?))
+        })
+        .collect()
 }
 
 /// Write `path` whole: a new file renamed over the old one.
@@ -368,9 +406,26 @@ mod tests {
             files: 3,
             ..State::default()
         };
-        s.keys.insert("ket-luan/a b/index.html".into(), 5);
-        s.keys.insert("index.html".into(), u128::MAX);
+        let line = format!("in f 3 1 2 4 {:032x} content/a b.md", 5);
+        s.inputs.read_line(&line).unwrap();
         s
+    }
+
+    #[test]
+    fn keys_read_back_only_for_their_manifest() {
+        let keys = vec![
+            ("ket-luan/a b/index.html".to_string(), 5),
+            ("index.html".to_string(), u128::MAX),
+        ];
+        let bytes = keys_bytes(&keys, 9);
+        let read = parse_keys(&bytes, 9).unwrap();
+        assert_eq!(read.len(), 2);
+        assert_eq!(read["index.html"], u128::MAX);
+        assert_eq!(read["ket-luan/a b/index.html"], 5);
+        assert_eq!(parse_keys(&bytes, 8), None);
+        for cut in 0..bytes.len() {
+            assert_eq!(parse_keys(&bytes[..cut], 9), None, "cut at {cut}");
+        }
     }
 
     #[test]
