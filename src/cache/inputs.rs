@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use rayon::prelude::*;
@@ -92,7 +92,7 @@ impl Inputs {
     /// Scan the site at `root`, reusing the hashes of `last` where stamps allow.
     pub fn scan(root: &Path, last: &Inputs) -> Inputs {
         let scanned = nanos(SystemTime::now());
-        let mut found: Vec<(String, char, Stamp, std::path::PathBuf)> = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
         let mut describable = true;
         for name in ROOTS {
             let top = root.join(name);
@@ -101,33 +101,10 @@ impl Inputs {
             {
                 continue;
             }
-            let walker = walkdir::WalkDir::new(top)
-                .follow_links(false)
-                .sort_by_file_name();
-            for entry in walker {
-                let Ok(entry) = entry else {
-                    // An unreadable folder fails the build, which the cache must not hide.
-                    describable = false;
-                    continue;
-                };
-                let Some(rel) = crate::load::cache::record_name(root, entry.path()) else {
-                    describable = false;
-                    continue;
-                };
-                let Ok(meta) = entry.metadata() else {
-                    describable = false;
-                    continue;
-                };
-                let kind = if meta.is_dir() {
-                    'd'
-                } else if meta.is_symlink() {
-                    'l'
-                } else if meta.is_file() {
-                    'f'
-                } else {
-                    'o'
-                };
-                found.push((rel, kind, stamp(&meta), entry.into_path()));
+            // A link at the top is followed, as loading the site follows it.
+            match std::fs::metadata(&top) {
+                Ok(meta) => walk(top, name.to_string(), &meta, &mut found, &mut describable),
+                Err(_) => describable = false,
             }
         }
         let trusted_before = last.scanned.saturating_sub(TICK.as_nanos());
@@ -211,6 +188,64 @@ impl Inputs {
         let rel = next()?.to_string();
         self.entries.insert(rel, Entry { kind, stamp, hash });
         Some(())
+    }
+}
+
+/// An entry the scan found: its name below the root, kind, stamp and path.
+type Found = (String, char, Stamp, PathBuf);
+
+/// Add `path` (named `rel` below the root, described by `meta`) and, for a folder,
+/// everything below it to `found`; links are not followed. A name that a record
+/// line cannot hold, or what cannot be read, makes the site `describable` no more.
+///
+/// Not `walkdir`: `std`'s entries are looked at from their open folder, where
+/// `walkdir` looks each up by its whole path again, which cost a third of a scan.
+fn walk(
+    path: PathBuf,
+    rel: String,
+    meta: &std::fs::Metadata,
+    found: &mut Vec<Found>,
+    describable: &mut bool,
+) {
+    let kind = if meta.is_dir() {
+        'd'
+    } else if meta.is_symlink() {
+        'l'
+    } else if meta.is_file() {
+        'f'
+    } else {
+        'o'
+    };
+    found.push((rel.clone(), kind, stamp(meta), path.clone()));
+    if kind != 'd' {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(&path) else {
+        // An unreadable folder fails the build, which the cache must not hide.
+        *describable = false;
+        return;
+    };
+    for entry in entries {
+        let Ok(entry) = entry else {
+            *describable = false;
+            continue;
+        };
+        let name = entry.file_name();
+        let Some(name) = name.to_str().filter(|n| !n.contains(['\n', '\r', '\t'])) else {
+            *describable = false;
+            continue;
+        };
+        let Ok(meta) = entry.metadata() else {
+            *describable = false;
+            continue;
+        };
+        walk(
+            entry.path(),
+            format!("{rel}/{name}"),
+            &meta,
+            found,
+            describable,
+        );
     }
 }
 
