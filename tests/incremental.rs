@@ -274,6 +274,18 @@ impl World {
                 text.extend_from_slice(b"<!-- edited by hand -->");
                 std::fs::write(&page, text).unwrap();
             }
+            Step::DamageCache(i) if i % 3 == 2 => {
+                // The page keys are read only by a build with something to do.
+                let keys = self.site.path(".ketluan-cache/public/keys");
+                let Ok(mut bytes) = std::fs::read(&keys) else {
+                    return false;
+                };
+                let at = i * 7919 % bytes.len();
+                bytes[at] ^= 0x20;
+                std::fs::write(&keys, bytes).unwrap();
+                let edit = "Đồng chí nhấn mạnh việc giữ khóa của trang.".to_string();
+                return self.apply(&Step::Body(i, edit));
+            }
             Step::DamageCache(i) => {
                 let state = self.site.path(".ketluan-cache/public/state");
                 let Ok(mut bytes) = std::fs::read(&state) else {
@@ -435,4 +447,67 @@ fn a_body_edit_renders_few_pages_and_no_change_renders_none() {
         changes.added.is_empty() && changes.removed.is_empty(),
         "{changes:?}"
     );
+}
+
+/// A build with nothing to do in the site still finds what was done to the output
+/// by hand, however little, and puts back what the last build wrote.
+#[test]
+fn a_build_with_no_change_repairs_the_output_edited_by_hand() {
+    let site = TestSite::example();
+    let output = site.path("public");
+    let opts = options(site.root(), output.clone());
+    build::build(&opts).unwrap();
+    let built = tree(&output);
+    let page = built
+        .keys()
+        .find(|p| p.starts_with("ket-luan/") && p.ends_with("/index.html"))
+        .unwrap()
+        .clone();
+    let folder = page.trim_end_matches("index.html").to_string();
+    type Damage = Box<dyn Fn(&Path)>;
+    let damages: Vec<(&str, Damage)> = vec![
+        (
+            "a byte changed in place, same length",
+            Box::new(|p: &Path| {
+                let mut bytes = std::fs::read(p).unwrap();
+                let last = bytes.len() - 2;
+                bytes[last] ^= 0x01;
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(p)
+                    .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes))
+                    .unwrap();
+            }),
+        ),
+        (
+            "a file added beside a page",
+            Box::new(|p: &Path| std::fs::write(p.with_file_name("extra.html"), "x").unwrap()),
+        ),
+        (
+            "a folder added below a page's",
+            Box::new(|p: &Path| std::fs::create_dir(p.with_file_name("more")).unwrap()),
+        ),
+        (
+            "a page removed",
+            Box::new(|p: &Path| std::fs::remove_file(p).unwrap()),
+        ),
+        (
+            "a page replaced by a rename",
+            Box::new(|p: &Path| {
+                let other = p.with_file_name("new.html");
+                std::fs::write(&other, std::fs::read(p).unwrap()).unwrap();
+                std::fs::rename(&other, p).unwrap();
+            }),
+        ),
+    ];
+    for (what, damage) in &damages {
+        damage(&output.join(&page));
+        let report = build::build(&opts).unwrap();
+        assert!(!report.up_to_date, "{what} ({folder}) was not seen");
+        assert_eq!(tree(&output), built, "{what}: not repaired");
+        assert!(
+            build::build(&opts).unwrap().up_to_date,
+            "{what}: then up to date"
+        );
+    }
 }
