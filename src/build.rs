@@ -42,6 +42,9 @@ pub struct BuildReport {
     pub files: usize,
     /// Pages carried over from the last build unrendered (their inputs unchanged).
     pub reused: usize,
+    /// Files carried over from the last build unmade: those pages, and site-wide
+    /// files such as feeds.
+    pub carried: usize,
     /// Nothing changed since the last build: the output was left as it was.
     pub up_to_date: bool,
     pub elapsed: Duration,
@@ -251,6 +254,7 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
             pages: last.pages,
             files: last.files,
             reused: last.pages,
+            carried: last.files,
             up_to_date: true,
             elapsed: started.elapsed(),
             timings,
@@ -302,6 +306,7 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
         pages: made.pages,
         files,
         reused: made.reused,
+        carried: made.carried,
         up_to_date: false,
         elapsed: started.elapsed(),
         timings,
@@ -346,6 +351,7 @@ fn load_parsing_changed(
 struct Made {
     pages: usize,
     reused: usize,
+    carried: usize,
     copies: Vec<render::CopiedFile>,
     /// Each page's key (see [`render::memo`]), for the next build.
     keys: Vec<(String, render::memo::Key)>,
@@ -386,6 +392,7 @@ fn render_memo(
     let copies = render::render_site_memo(site, theme, timings, &sink, &memo)?;
     Ok(Made {
         reused: memo.reused(),
+        carried: memo.carried(),
         keys: memo.into_keys(),
         pages: pages.into_inner(),
         copies,
@@ -423,6 +430,7 @@ fn render_checked(
     Ok(Made {
         pages: rendered.pages.iter().filter(|f| is_page(&f.path)).count(),
         reused: 0,
+        carried: 0,
         copies: rendered.copies,
         keys: Vec::new(),
     })

@@ -2,6 +2,11 @@
 //! (`/tinh/{slug}/atom.xml`) and each document (`/nghi-quyet/{slug}/atom.xml`), with
 //! the newest [`ENTRIES`] conclusions and absolute URLs. Written here rather than by
 //! the theme: a feed is a data format, not presentation.
+//!
+//! A build with the cache gives each feed a key made from the very text it is made
+//! of (its head, and the hash of each entry's text), and carries over from the
+//! output the feeds whose key did not change (see [`super::memo`]): a body edit
+//! makes the few feeds that show the conclusion, not the 130,000 of a large site.
 
 use std::cell::OnceCell;
 use std::fmt::Write;
@@ -10,6 +15,7 @@ use jiff::civil::Date;
 
 use super::OutputFile;
 use super::context::Builder;
+use super::memo::{self, Memo};
 use crate::routes::Route;
 
 /// Entries per feed.
@@ -75,8 +81,13 @@ struct Feed {
     entries: Vec<usize>,
 }
 
-/// Every feed of the site, given to `out` a group at a time.
-pub fn render(b: &Builder, out: &mut dyn FnMut(Vec<OutputFile>)) {
+/// Every feed of the site, given to `out` a group at a time, but those `memo`
+/// carries over unchanged.
+pub(super) fn render(
+    b: &Builder,
+    memo: Option<&Memo>,
+    out: &mut dyn FnMut(Vec<OutputFile>),
+) -> std::io::Result<()> {
     let site = b.site;
     let urls = &b.urls;
     let title = &site.config.title;
@@ -114,17 +125,38 @@ pub fn render(b: &Builder, out: &mut dyn FnMut(Vec<OutputFile>)) {
     let entries = Entries::new(b);
     // A few hundred at a time: written and freed before the next are made.
     for chunk in feeds.chunks(256) {
-        out(chunk
-            .iter()
-            .map(|f| OutputFile {
+        let mut made = Vec::new();
+        for f in chunk {
+            let mut x = head(b, f);
+            if let Some(memo) = memo {
+                let mut parts: Vec<[u8; 16]> = vec![memo.salt().to_le_bytes()];
+                parts.extend(
+                    f.entries
+                        .iter()
+                        .map(|&i| entries.digest(b, i).to_le_bytes()),
+                );
+                let mut parts: Vec<&[u8]> = parts.iter().map(|p| &p[..]).collect();
+                parts.push(x.as_bytes());
+                if memo.carry(&f.path, memo::hash_parts(&parts))? {
+                    continue;
+                }
+            }
+            for &i in &f.entries {
+                x.push_str(entries.get(b, i));
+            }
+            x.push_str("</feed>\n");
+            made.push(OutputFile {
                 path: f.path.clone(),
-                contents: atom(b, f, &entries).into_bytes().into(),
-            })
-            .collect());
+                contents: x.into_bytes().into(),
+            });
+        }
+        out(made);
     }
+    Ok(())
 }
 
-fn atom(b: &Builder, f: &Feed, entries: &Entries) -> String {
+/// The feed `f` up to its entries.
+fn head(b: &Builder, f: &Feed) -> String {
     let abs = |u: &str| xml_escape(&b.urls.absolute(u));
     let config = &b.site.config;
     // A feed without entries still needs `updated`: the Unix epoch keeps output stable.
@@ -172,10 +204,6 @@ fn atom(b: &Builder, f: &Feed, entries: &Entries) -> String {
         "  <generator version=\"{}\">ketluan</generator>",
         env!("CARGO_PKG_VERSION")
     );
-    for &i in &f.entries {
-        x.push_str(entries.get(b, i));
-    }
-    x.push_str("</feed>\n");
     x
 }
 
@@ -183,6 +211,8 @@ fn atom(b: &Builder, f: &Feed, entries: &Entries) -> String {
 /// several feeds (the site's, their province's, each cited document's).
 struct Entries {
     made: Vec<OnceCell<String>>,
+    /// The hash of each entry's text, for the keys.
+    digests: Vec<OnceCell<u128>>,
     /// The escaped absolute URL of the provinces page, every entry's category scheme.
     scheme: String,
 }
@@ -191,12 +221,17 @@ impl Entries {
     fn new(b: &Builder) -> Self {
         Self {
             made: (0..b.conclusions.len()).map(|_| OnceCell::new()).collect(),
+            digests: (0..b.conclusions.len()).map(|_| OnceCell::new()).collect(),
             scheme: xml_escape(&b.urls.absolute(&b.urls.provinces())),
         }
     }
 
     fn get(&self, b: &Builder, i: usize) -> &str {
         self.made[i].get_or_init(|| entry(b, i, &self.scheme))
+    }
+
+    fn digest(&self, b: &Builder, i: usize) -> u128 {
+        *self.digests[i].get_or_init(|| xxhash_rust::xxh3::xxh3_128(self.get(b, i).as_bytes()))
     }
 }
 

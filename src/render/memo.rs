@@ -44,6 +44,7 @@ pub struct Memo<'a> {
     salt: u128,
     next: Mutex<Vec<(String, Key)>>,
     reused: AtomicUsize,
+    carried: AtomicUsize,
 }
 
 impl<'a> Memo<'a> {
@@ -56,16 +57,26 @@ impl<'a> Memo<'a> {
             salt,
             next: Mutex::new(Vec::new()),
             reused: Default::default(),
+            carried: Default::default(),
         }
     }
 
     /// Whether the page `path` with key `key` was carried over (then it needs no
     /// rendering). The key is remembered either way.
     pub(super) fn reuse(&self, path: &str, key: Key) -> io::Result<bool> {
-        let same = self.last.get(path) == Some(&key);
-        let kept = same && (self.keep)(path)?;
+        let kept = self.carry(path, key)?;
         if kept {
             self.reused.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(kept)
+    }
+
+    /// [`Memo::reuse`] for a file that is not a page (a feed, a sitemap, the data
+    /// export): not counted as a page carried over.
+    pub(super) fn carry(&self, path: &str, key: Key) -> io::Result<bool> {
+        let kept = self.last.get(path) == Some(&key) && (self.keep)(path)?;
+        if kept {
+            self.carried.fetch_add(1, Ordering::Relaxed);
         }
         self.next
             .lock()
@@ -81,6 +92,11 @@ impl<'a> Memo<'a> {
     /// How many pages were carried over.
     pub fn reused(&self) -> usize {
         self.reused.load(Ordering::Relaxed)
+    }
+
+    /// How many files were carried over, pages and others.
+    pub fn carried(&self) -> usize {
+        self.carried.load(Ordering::Relaxed)
     }
 
     /// The keys of this build's pages, for the next.

@@ -179,11 +179,18 @@ fn render_pages(
         || {
             let mut written = Vec::new();
             if !defer {
-                let unread = extras(site, &builder, &plan, &mut extra_timings, &mut |files| {
-                    let sunk = files.into_par_iter().filter_map(|f| sink(f).err());
-                    written.par_extend(sunk.map(output_error));
-                });
-                written.extend(unread);
+                let failed = extras(
+                    site,
+                    &builder,
+                    &plan,
+                    memo,
+                    &mut extra_timings,
+                    &mut |files| {
+                        let sunk = files.into_par_iter().filter_map(|f| sink(f).err());
+                        written.par_extend(sunk.map(output_error));
+                    },
+                );
+                written.extend(failed);
             }
             written
         },
@@ -258,24 +265,32 @@ const SEARCH_ASSETS: &[&str] = &["search.js", "search.css"];
 
 /// The site-wide files beside the pages: feeds, sitemap, data export, search index.
 /// Each group of them goes to `out` as soon as it is made, so that one group's bytes
-/// are written and freed before the next is made. Fails if a stored body cannot be
-/// read again for the search index.
+/// are written and freed before the next is made; those `memo` carries over are not
+/// made. Fails if a file cannot be carried over, or a stored body cannot be read
+/// again for the search index.
 fn extras(
     site: &Site,
     builder: &Pages,
     plan: &[Page],
+    memo: Option<&Memo>,
     timings: &mut Timings,
     out: &mut dyn FnMut(Vec<OutputFile>),
 ) -> Option<Diagnostic> {
-    let entries: Vec<SitemapEntry> = plan
-        .iter()
-        .filter_map(|&p| builder.sitemap_entry(p))
-        .collect();
-    timings.time("feeds+data", || {
-        feeds::render(&builder.b, out);
+    let carried = timings.time("feeds", || feeds::render(&builder.b, memo, out));
+    if let Err(e) = carried {
+        return Some(Diagnostic::new(
+            Location::file("(output)"),
+            Problem::output(&e),
+        ));
+    }
+    timings.time("sitemap", || {
+        let entries: Vec<SitemapEntry> = plan
+            .iter()
+            .filter_map(|&p| builder.sitemap_entry(p))
+            .collect();
         out(sitemap::render(&builder.b.urls, &entries));
-        data::render(&builder.b, out);
     });
+    timings.time("data", || data::render(&builder.b, out));
     if site.config.search {
         return timings.time("search", || {
             let text = |i: usize| Ok(markdown::plain_text(&body(&site.conclusions[i])?));
@@ -291,7 +306,7 @@ pub fn render_extras(site: &Site, theme: &Theme, timings: &mut Timings) -> Vec<O
     let plan = builder.plan();
     let mut files = Vec::new();
     // `serve` keeps every body in memory, so none has to be read again.
-    let _unread = extras(site, &builder, &plan, timings, &mut |made| {
+    let _unread = extras(site, &builder, &plan, None, timings, &mut |made| {
         files.extend(made)
     });
     files
