@@ -3,19 +3,23 @@
 //! the newest [`ENTRIES`] conclusions and absolute URLs. Written here rather than by
 //! the theme: a feed is a data format, not presentation.
 //!
-//! A build with the cache gives each feed a key made from the very text it is made
-//! of (its head, and the hash of each entry's text), and carries over from the
-//! output the feeds whose key did not change (see [`super::memo`]): a body edit
-//! makes the few feeds that show the conclusion, not the 130,000 of a large site.
+//! A build with the cache gives each feed a key, the hash of all it is made of
+//! (what it shows of the site, its own names, and each entry's fields, hashed once
+//! per conclusion), and carries over from the output the feeds whose key did not
+//! change (see [`super::memo`]): a body edit makes the few feeds that show the
+//! conclusion, not the 130,000 of a large site, and makes no entry to know that.
 
 use std::cell::OnceCell;
 use std::fmt::Write;
+use std::hash::{Hash, Hasher};
 
 use jiff::civil::Date;
 
 use super::OutputFile;
 use super::context::Builder;
-use super::memo::{self, Memo};
+use xxhash_rust::xxh3::Xxh3;
+
+use super::memo::Memo;
 use crate::routes::Route;
 
 /// Entries per feed.
@@ -122,27 +126,41 @@ pub(super) fn render(
             entries: ids,
         });
     }
-    let entries = Entries::new(b);
+    let site_wide = SiteWide {
+        language: site.config.language.code(),
+        site_title: title,
+        description: &site.config.description,
+        base_url: site.config.base_url.as_str(),
+        origin: urls.absolute(""),
+        scheme: xml_escape(&urls.absolute(&urls.provinces())),
+    };
+    let entries = Entries::new(b, &site_wide);
     // A few hundred at a time: written and freed before the next are made.
     for chunk in feeds.chunks(256) {
         let mut made = Vec::new();
         for f in chunk {
-            let mut x = head(b, f);
             if let Some(memo) = memo {
-                let mut parts: Vec<[u8; 16]> = vec![memo.salt().to_le_bytes()];
-                parts.extend(
-                    f.entries
-                        .iter()
-                        .map(|&i| entries.digest(b, i).to_le_bytes()),
-                );
-                let mut parts: Vec<&[u8]> = parts.iter().map(|p| &p[..]).collect();
-                parts.push(x.as_bytes());
-                if memo.carry(&f.path, memo::hash_parts(&parts))? {
+                let mut h = Xxh3::new();
+                (
+                    memo.salt(),
+                    &site_wide,
+                    f.path.as_str(),
+                    &f.url,
+                    &f.page_url,
+                    &f.title,
+                )
+                    .hash(&mut h);
+                for &i in &f.entries {
+                    h.write_u128(entries.digest(i));
+                }
+                if memo.carry(&f.path, h.digest128())? {
                     continue;
                 }
             }
+            let updated = f.entries.iter().map(|&i| b.site.conclusions[i].date).max();
+            let mut x = head(&site_wide, f, updated);
             for &i in &f.entries {
-                x.push_str(entries.get(b, i));
+                x.push_str(entries.get(i));
             }
             x.push_str("</feed>\n");
             made.push(OutputFile {
@@ -155,32 +173,36 @@ pub(super) fn render(
     Ok(())
 }
 
-/// The feed `f` up to its entries.
-fn head(b: &Builder, f: &Feed) -> String {
-    let abs = |u: &str| xml_escape(&b.urls.absolute(u));
-    let config = &b.site.config;
+/// What every feed shows of the site. With the names of a [`Feed`] and the
+/// [`EntryFields`] of its entries, all a feed is made of: their hash is its key.
+#[derive(Hash)]
+struct SiteWide<'a> {
+    language: &'static str,
+    site_title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    /// What site-relative URLs are made absolute with.
+    origin: String,
+    /// The escaped absolute URL of the provinces page, every entry's category scheme.
+    scheme: String,
+}
+
+/// The feed `f` up to its entries; `updated`: the date of its newest entry.
+fn head(s: &SiteWide, f: &Feed, updated: Option<Date>) -> String {
+    let abs = |u: &str| xml_escape(&format!("{}{u}", s.origin));
     // A feed without entries still needs `updated`: the Unix epoch keeps output stable.
-    let updated = f
-        .entries
-        .iter()
-        .map(|&i| b.site.conclusions[i].date)
-        .max()
-        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), timestamp);
+    let updated = updated.map_or_else(|| "1970-01-01T00:00:00Z".to_string(), timestamp);
     let mut x = String::with_capacity(1024 + f.entries.len() * 1024);
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     let _ = writeln!(
         x,
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
-        config.language.code()
+        s.language
     );
     let _ = writeln!(x, "  <id>{}</id>", abs(&f.url));
     let _ = writeln!(x, "  <title>{}</title>", xml_escape(&f.title));
-    if !config.description.is_empty() {
-        let _ = writeln!(
-            x,
-            "  <subtitle>{}</subtitle>",
-            xml_escape(&config.description)
-        );
+    if !s.description.is_empty() {
+        let _ = writeln!(x, "  <subtitle>{}</subtitle>", xml_escape(s.description));
     }
     let _ = writeln!(x, "  <updated>{updated}</updated>");
     let _ = writeln!(
@@ -196,8 +218,8 @@ fn head(b: &Builder, f: &Feed) -> String {
     let _ = writeln!(
         x,
         "  <author><name>{}</name><uri>{}</uri></author>",
-        xml_escape(&config.title),
-        xml_escape(config.base_url.as_str())
+        xml_escape(s.site_title),
+        xml_escape(s.base_url)
     );
     let _ = writeln!(
         x,
@@ -209,40 +231,71 @@ fn head(b: &Builder, f: &Feed) -> String {
 
 /// Each conclusion's `<entry>`, made the first time a feed shows it: most appear in
 /// several feeds (the site's, their province's, each cited document's).
-struct Entries {
+struct Entries<'a> {
+    fields: Vec<EntryFields<'a>>,
     made: Vec<OnceCell<String>>,
-    /// The hash of each entry's text, for the keys.
+    /// The hash of each entry's fields (with the salt and [`SiteWide`], its text's).
     digests: Vec<OnceCell<u128>>,
-    /// The escaped absolute URL of the provinces page, every entry's category scheme.
-    scheme: String,
+    site_wide: &'a SiteWide<'a>,
 }
 
-impl Entries {
-    fn new(b: &Builder) -> Self {
+/// All an `<entry>` is made of, with [`SiteWide`]: [`entry`] reads nothing else, so
+/// their hash stands for the entry's text without making it.
+#[derive(Hash)]
+struct EntryFields<'a> {
+    url: &'a str,
+    title: &'a str,
+    date: Date,
+    province_slug: &'a str,
+    province_name: &'a str,
+    tags: &'a [String],
+    summary: &'a str,
+}
+
+impl<'a> Entries<'a> {
+    fn new(b: &'a Builder, site_wide: &'a SiteWide<'a>) -> Self {
+        let fields: Vec<EntryFields> = b
+            .conclusions
+            .iter()
+            .zip(&b.site.conclusions)
+            .map(|(c, model)| EntryFields {
+                url: &c.url,
+                title: &c.title,
+                date: model.date,
+                province_slug: c.province.slug,
+                province_name: c.province.name,
+                tags: &c.tags,
+                summary: &c.summary,
+            })
+            .collect();
         Self {
-            made: (0..b.conclusions.len()).map(|_| OnceCell::new()).collect(),
-            digests: (0..b.conclusions.len()).map(|_| OnceCell::new()).collect(),
-            scheme: xml_escape(&b.urls.absolute(&b.urls.provinces())),
+            made: fields.iter().map(|_| OnceCell::new()).collect(),
+            digests: fields.iter().map(|_| OnceCell::new()).collect(),
+            fields,
+            site_wide,
         }
     }
 
-    fn get(&self, b: &Builder, i: usize) -> &str {
-        self.made[i].get_or_init(|| entry(b, i, &self.scheme))
+    fn get(&self, i: usize) -> &str {
+        self.made[i].get_or_init(|| entry(&self.fields[i], self.site_wide))
     }
 
-    fn digest(&self, b: &Builder, i: usize) -> u128 {
-        *self.digests[i].get_or_init(|| xxhash_rust::xxh3::xxh3_128(self.get(b, i).as_bytes()))
+    fn digest(&self, i: usize) -> u128 {
+        *self.digests[i].get_or_init(|| {
+            let mut h = Xxh3::new();
+            self.fields[i].hash(&mut h);
+            h.digest128()
+        })
     }
 }
 
-fn entry(b: &Builder, i: usize, scheme: &str) -> String {
-    let c = &b.conclusions[i];
-    let ts = timestamp(b.site.conclusions[i].date);
-    let url = xml_escape(&b.urls.absolute(&c.url));
+fn entry(c: &EntryFields, s: &SiteWide) -> String {
+    let ts = timestamp(c.date);
+    let url = xml_escape(&format!("{}{}", s.origin, c.url));
     let mut x = String::with_capacity(1024);
     x.push_str("  <entry>\n");
     let _ = writeln!(x, "    <id>{url}</id>");
-    let _ = writeln!(x, "    <title>{}</title>", xml_escape(&c.title));
+    let _ = writeln!(x, "    <title>{}</title>", xml_escape(c.title));
     let _ = writeln!(
         x,
         "    <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>"
@@ -251,17 +304,18 @@ fn entry(b: &Builder, i: usize, scheme: &str) -> String {
     let _ = writeln!(x, "    <updated>{ts}</updated>");
     let _ = writeln!(
         x,
-        "    <category term=\"{}\" label=\"{}\" scheme=\"{scheme}\"/>",
-        c.province.slug,
-        xml_escape(c.province.name),
+        "    <category term=\"{}\" label=\"{}\" scheme=\"{}\"/>",
+        c.province_slug,
+        xml_escape(c.province_name),
+        s.scheme,
     );
-    for tag in &c.tags {
+    for tag in c.tags {
         let _ = writeln!(x, "    <category term=\"{}\"/>", xml_escape(tag));
     }
     if !c.summary.is_empty() {
         // Bounded: an entry is repeated in the feed of every document the
         // conclusion cites, and a whole text pasted as the summary would be too.
-        let summary = crate::text::shorten(&c.summary, crate::model::body::LEAD_CHARS);
+        let summary = crate::text::shorten(c.summary, crate::model::body::LEAD_CHARS);
         let _ = writeln!(x, "    <summary>{}</summary>", xml_escape(&summary));
     }
     x.push_str("  </entry>\n");
