@@ -447,22 +447,23 @@ fn a_body_edit_renders_few_pages_and_no_change_renders_none() {
         changes.added.is_empty() && changes.removed.is_empty(),
         "{changes:?}"
     );
-    // Every feed whose bytes stay is carried over unmade, and only those: after
-    // the body edit (no feed shows the body), then after a summary edit.
-    let is_feed = |p: &String| p.ends_with("atom.xml");
-    let feeds = tree(&output).keys().filter(|p| is_feed(p)).count();
-    assert!(feeds > 10, "{feeds} feeds");
+    // Every feed and data file whose bytes stay is carried over unmade, and only
+    // those: after the body edit (none shows the body), then after a summary edit.
+    let keyed = |p: &String| p.ends_with("atom.xml") || p.starts_with("data/");
+    let files = tree(&output).keys().filter(|p| keyed(p)).count();
+    assert!(files > 15, "{files} feeds and data files");
     assert_eq!(first.carried, 0);
-    assert_eq!(edited.carried - edited.reused, feeds);
+    assert_eq!(edited.carried - edited.reused, files);
     let text = site
         .read(file)
         .replace("summary: \"Chiều 15/6/2021", "summary: \"Sáng 15/6/2021");
     site.write(file, text);
     let summary = build::build(&opts).unwrap();
     let changes = Changes::read(&ketluan::write::changes::path(&output)).unwrap();
-    let remade = changes.changed.iter().filter(|p| is_feed(p)).count();
-    assert!(remade >= 2, "{changes:?}");
-    assert_eq!(summary.carried - summary.reused, feeds - remade);
+    let remade: Vec<&String> = changes.changed.iter().filter(|p| keyed(p)).collect();
+    let data = remade.iter().filter(|p| p.starts_with("data/")).count();
+    assert!(remade.len() >= 4 && data == 2, "{remade:?}");
+    assert_eq!(summary.carried - summary.reused, files - remade.len());
 }
 
 /// A build with nothing to do in the site still finds what was done to the output

@@ -4,10 +4,14 @@
 //! the schema is documented in docs/output.md. No author: only the officials named in
 //! the texts.
 
+use std::hash::Hash;
+
 use serde::Serialize;
+use xxhash_rust::xxh3::Xxh3;
 
 use super::OutputFile;
 use super::context::Builder;
+use super::memo::{Key, Memo};
 use crate::model::{Conclusion, Document, Province, Site};
 use crate::routes::Route;
 
@@ -17,13 +21,13 @@ pub const DOCUMENTS_SCHEMA: &str = include_str!("schema/documents.schema.json");
 /// Joins list items in one CSV cell.
 pub const CSV_LIST_SEPARATOR: &str = "; ";
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct UnitRecord {
     name: &'static str,
     slug: &'static str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct ProvinceRecord {
     name: &'static str,
     official_name: &'static str,
@@ -46,7 +50,7 @@ fn province_record(p: &'static Province) -> ProvinceRecord {
 }
 
 /// What every conclusion citing a document says of it, made once per document.
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct CitedDocument<'a> {
     number: String,
     kind: &'a str,
@@ -56,7 +60,7 @@ struct CitedDocument<'a> {
     url: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct ConclusionRecord<'a> {
     slug: &'a str,
     url: String,
@@ -74,7 +78,7 @@ struct ConclusionRecord<'a> {
     attachments: Vec<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct DocumentRecord<'a> {
     slug: &'a str,
     url: &'a str,
@@ -206,13 +210,37 @@ fn document_record<'a>(
 
 /// The data export, in two groups given to `out` in turn (each conclusion's and each
 /// document's records are made, written out and dropped before the next group).
-pub fn render(b: &Builder, out: &mut dyn FnMut(Vec<OutputFile>)) {
+///
+/// With the build cache's `memo`, a file whose key (the hash of its records and
+/// header, which are all it is made from) did not change is carried over from the
+/// output instead: a body edit changes no record.
+pub(super) fn render(
+    b: &Builder,
+    memo: Option<&Memo>,
+    out: &mut dyn FnMut(Vec<OutputFile>),
+) -> std::io::Result<()> {
     let site = b.site;
     let config = &site.config;
     let data = b.urls.data();
     let file = |path: &str, contents: Vec<u8>| OutputFile {
         path: Route::Data(path).output_file(),
         contents: contents.into(),
+    };
+    let key = |parts: &dyn Fn(&mut Xxh3)| {
+        memo.map(|m| {
+            let mut h = Xxh3::new();
+            m.salt().hash(&mut h);
+            parts(&mut h);
+            h.digest128()
+        })
+    };
+    let carried = |name: &str, key: Option<Key>| match (memo, key) {
+        (Some(m), Some(k)) => m.carry(&Route::Data(name).output_file(), k),
+        _ => Ok(false),
+    };
+    // Made only when not carried over.
+    let make = |name: &str, key: Option<Key>, bytes: &dyn Fn() -> Vec<u8>| {
+        Ok::<_, std::io::Error>((!carried(name, key)?).then(|| file(name, bytes())))
     };
     let cited: Vec<CitedDocument> = site
         .documents
@@ -234,17 +262,24 @@ pub fn render(b: &Builder, out: &mut dyn FnMut(Vec<OutputFile>)) {
             conclusions: Records(conclusions),
         },
     };
-    out(vec![
-        file(
-            "conclusions.json",
-            json(&conclusions_json, site.conclusions.len()),
-        ),
-        file("conclusions.csv", csv(conclusions()).into_bytes()),
-        file(
-            "conclusions.schema.json",
-            CONCLUSIONS_SCHEMA.as_bytes().to_vec(),
-        ),
-    ]);
+    let records = key(&|h| {
+        let j = &conclusions_json;
+        (&j.schema, j.title, j.base_url).hash(h);
+        conclusions().for_each(|r| r.hash(h));
+    });
+    let schema = key(&|h| CONCLUSIONS_SCHEMA.hash(h));
+    let made = [
+        make("conclusions.json", records, &|| {
+            json(&conclusions_json, site.conclusions.len())
+        })?,
+        make("conclusions.csv", records, &|| {
+            csv(conclusions()).into_bytes()
+        })?,
+        make("conclusions.schema.json", schema, &|| {
+            CONCLUSIONS_SCHEMA.as_bytes().to_vec()
+        })?,
+    ];
+    out(made.into_iter().flatten().collect());
     let documents = || {
         site.documents
             .iter()
@@ -259,16 +294,22 @@ pub fn render(b: &Builder, out: &mut dyn FnMut(Vec<OutputFile>)) {
             documents: Records(documents),
         },
     };
-    out(vec![
-        file(
-            "documents.json",
-            json(&documents_json, site.documents.len()),
-        ),
-        file(
-            "documents.schema.json",
-            DOCUMENTS_SCHEMA.as_bytes().to_vec(),
-        ),
-    ]);
+    let records = key(&|h| {
+        let j = &documents_json;
+        (&j.schema, j.title, j.base_url).hash(h);
+        documents().for_each(|r| r.hash(h));
+    });
+    let schema = key(&|h| DOCUMENTS_SCHEMA.hash(h));
+    let made = [
+        make("documents.json", records, &|| {
+            json(&documents_json, site.documents.len())
+        })?,
+        make("documents.schema.json", schema, &|| {
+            DOCUMENTS_SCHEMA.as_bytes().to_vec()
+        })?,
+    ];
+    out(made.into_iter().flatten().collect());
+    Ok(())
 }
 
 /// `value` as pretty JSON, into a buffer reserved for `records` records of at most

@@ -290,7 +290,13 @@ fn extras(
             .collect();
         out(sitemap::render(&builder.b.urls, &entries));
     });
-    timings.time("data", || data::render(&builder.b, out));
+    let carried = timings.time("data", || data::render(&builder.b, memo, out));
+    if let Err(e) = carried {
+        return Some(Diagnostic::new(
+            Location::file("(output)"),
+            Problem::output(&e),
+        ));
+    }
     if site.config.search {
         return timings.time("search", || {
             let text = |i: usize| Ok(markdown::plain_text(&body(&site.conclusions[i])?));
