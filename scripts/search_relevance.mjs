@@ -81,6 +81,7 @@ async function ketluan() {
         ok: true,
         status: 200,
         json: async () => JSON.parse(b.toString("utf8")),
+        text: async () => b.toString("utf8"),
         arrayBuffer: async () => b.buffer.slice(b.byteOffset, b.byteOffset + b.length),
       };
     } catch {

@@ -309,8 +309,8 @@ fn text_of_removed_html_reaches_no_output() {
             assert!(!text.contains(hidden), "{hidden} in {file}");
         }
     }
-    let search = site.read("public/tim-kiem/chi-muc/d/0/0.json");
-    assert!(search.contains("Nội dung đậm\\nĐoạn hai"), "{search}");
+    let search = site.read("public/tim-kiem/chi-muc/d/0/0.txt");
+    assert!(search.contains("\nNội dung đậm\nĐoạn hai"), "{search}");
 }
 
 #[test]

@@ -23,9 +23,33 @@ pub struct Link<'a> {
 /// scripts, event handlers and other active content, and link and image URLs with
 /// a dangerous scheme (`javascript:`, `data:`…) are dropped.
 pub fn render(markdown: &str, unsafe_html: bool, links: &[Link]) -> String {
+    render_seeing(markdown, unsafe_html, links, None)
+}
+
+/// [`render`], and the body's [`plain_text`] from the same parse (for the search
+/// index, which would otherwise parse every body again).
+pub fn render_with_text(markdown: &str, unsafe_html: bool, links: &[Link]) -> (String, String) {
+    let mut text = PlainText::with_capacity(markdown.len());
+    let html = render_seeing(markdown, unsafe_html, links, Some(&mut text));
+    (html, text.finish())
+}
+
+/// [`render`], showing `text` every event of the parse.
+fn render_seeing(
+    markdown: &str,
+    unsafe_html: bool,
+    links: &[Link],
+    mut text: Option<&mut PlainText>,
+) -> String {
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     let mut raw_html = false;
-    let events = Parser::new_ext(markdown, markdown_options()).map(demote_heading);
+    let events = Parser::new_ext(markdown, markdown_options())
+        .inspect(|e| {
+            if let Some(text) = text.as_deref_mut() {
+                text.see(e);
+            }
+        })
+        .map(demote_heading);
     let parser = HeadingIds::new(events, explicit_heading_ids(markdown))
         .map(|e| if unsafe_html { e } else { safe_urls(e) })
         .inspect(|e| raw_html |= matches!(e, Event::Html(_) | Event::InlineHtml(_)));
@@ -336,18 +360,40 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 /// heading, list item, table cell), whitespace collapsed. Raw HTML is left out, and
 /// so is the text inside elements the sanitizer removes with their content.
 pub fn plain_text(markdown: &str) -> String {
-    let mut text = Collapsed::with_capacity(markdown.len());
-    let mut hidden = HiddenHtml::default();
+    let mut text = PlainText::with_capacity(markdown.len());
     for event in Parser::new_ext(markdown, markdown_options()) {
+        text.see(&event);
+    }
+    text.finish()
+}
+
+/// [`plain_text`] as it is made, from the parser's events.
+struct PlainText {
+    text: Collapsed,
+    hidden: HiddenHtml,
+}
+
+impl PlainText {
+    fn with_capacity(n: usize) -> PlainText {
+        PlainText {
+            text: Collapsed::with_capacity(n),
+            hidden: HiddenHtml::default(),
+        }
+    }
+
+    fn see(&mut self, event: &Event) {
         match event {
-            Event::Html(h) | Event::InlineHtml(h) => hidden.see(&h),
-            Event::Text(t) | Event::Code(t) if !hidden.hides() => text.push(&t),
-            Event::SoftBreak | Event::HardBreak => text.push(" "),
-            Event::End(_) => text.push("\n"),
+            Event::Html(h) | Event::InlineHtml(h) => self.hidden.see(h),
+            Event::Text(t) | Event::Code(t) if !self.hidden.hides() => self.text.push(t),
+            Event::SoftBreak | Event::HardBreak => self.text.push(" "),
+            Event::End(_) => self.text.push("\n"),
             _ => {}
         }
     }
-    text.out
+
+    fn finish(self) -> String {
+        self.text.out
+    }
 }
 
 /// Text written with its whitespace collapsed as it comes: runs of spaces inside a
@@ -380,9 +426,22 @@ impl Collapsed {
         while i < b.len() {
             let word = i;
             // Most bytes of a word cannot start whitespace: only those that may are
-            // looked at closely.
-            while i < b.len() && (!may_start_whitespace(b[i]) || whitespace_at(b, i) == 0) {
-                i += 1;
+            // looked at closely. A lone space between two words stays as it is, so a
+            // line of them is copied at once.
+            while i < b.len() {
+                let x = b[i];
+                if !may_start_whitespace(x) {
+                    i += 1;
+                } else if x == b' '
+                    && i > word
+                    && b.get(i + 1).is_some_and(|&y| !may_start_whitespace(y))
+                {
+                    i += 2;
+                } else if whitespace_at(b, i) == 0 {
+                    i += 1;
+                } else {
+                    break;
+                }
             }
             if i > word {
                 if !self.out.is_empty() {
@@ -447,6 +506,22 @@ mod tests {
     }
 
     #[test]
+    fn one_parse_gives_the_page_and_its_text() {
+        let bodies = [
+            "# Tiêu đề {#main}\n\nĐoạn *một*  với `mã`.\n\n- a\n- b\n\n<script>x</script> <b>c</b>",
+            "| a | b |\n|:-|-:|\n| 1 | 2 |\n\n> trích\n> dẫn\n\nx[^1]\n\n[^1]: chú",
+            "",
+        ];
+        for md in bodies {
+            for unsafe_html in [false, true] {
+                let (html, text) = render_with_text(md, unsafe_html, &[]);
+                assert_eq!(html, render(md, unsafe_html, &[]), "{md:?}");
+                assert_eq!(text, plain_text(md), "{md:?}");
+            }
+        }
+    }
+
+    #[test]
     fn plain_text_leaves_out_removed_elements() {
         let md =
             "a <script>x</script> <b>b</b>\n\n<style>\np{}\n</style>\n\n<svg>\n\nc\n\n</svg>\n\nd";
@@ -468,6 +543,10 @@ mod tests {
             "ồ".into(),
             "a b".into(),
             " \n x\u{1e00}\u{e2}".into(),
+            // Lone spaces (copied with their words) beside other whitespace.
+            "a b c".into(),
+            "ồ b\u{a0}c d\u{2003}".into(),
+            "a  b \nc \u{a0}d ".into(),
         ];
         pieces.extend(spaces.iter().map(|c| format!("{c}tờ{c}")));
         for a in &pieces {

@@ -136,6 +136,7 @@ fn render_pages(
     // `serve` renders the site-wide files after publishing the pages; a build makes
     // them while the pages render (they are mostly one thread's work).
     let defer = kept.is_some_and(|c| c.defer_extras);
+    let index = (site.config.search && !defer).then(|| search::Index::new(site.conclusions.len()));
     let mut extra_timings = Timings::default();
     // Only failures are collected: a page written is forgotten.
     let (mut failures, extra): (Vec<Diagnostic>, _) = rayon::join(
@@ -159,7 +160,9 @@ fn render_pages(
                                 return sink(OutputFile { path, contents }).map_err(output_error);
                             }
                         }
-                        builder.fill(&mut made)?;
+                        if let Some(fragment) = builder.fill(&mut made, index.as_ref())? {
+                            sink(fragment).map_err(output_error)?;
+                        }
                         let Made {
                             path,
                             template,
@@ -179,17 +182,10 @@ fn render_pages(
         || {
             let mut written = Vec::new();
             if !defer {
-                let failed = extras(
-                    site,
-                    &builder,
-                    &plan,
-                    memo,
-                    &mut extra_timings,
-                    &mut |files| {
-                        let sunk = files.into_par_iter().filter_map(|f| sink(f).err());
-                        written.par_extend(sunk.map(output_error));
-                    },
-                );
+                let failed = extras(&builder, &plan, memo, &mut extra_timings, &mut |files| {
+                    let sunk = files.into_par_iter().filter_map(|f| sink(f).err());
+                    written.par_extend(sunk.map(output_error));
+                });
                 written.extend(failed);
             }
             written
@@ -197,6 +193,14 @@ fn render_pages(
     );
     timings.phases.extend(extra_timings.phases);
     failures.extend(extra);
+    if let Some(index) = index.filter(|_| failures.is_empty()) {
+        let mut written = Vec::new();
+        let unread = search_index(site, &builder.b, index, timings, &mut |files| {
+            let sunk = files.into_par_iter().filter_map(|f| sink(f).err());
+            written.par_extend(sunk.map(output_error));
+        });
+        failures.extend(written.into_iter().chain(unread));
+    }
     let problems = templates::distinct(failures);
     let values = builder.b.values;
     match cache {
@@ -235,7 +239,7 @@ pub fn render_conclusions(
     let mut problems: Vec<Diagnostic> = Vec::new();
     for &i in edited {
         let rendered = pages.context(Page::Conclusion(i)).and_then(|mut made| {
-            pages.fill(&mut made)?;
+            pages.fill(&mut made, None)?;
             Ok((made.path, theme.render(made.template, &made.ctx.to_tera())?))
         });
         match rendered {
@@ -263,25 +267,21 @@ fn body(c: &Conclusion) -> Result<std::sync::Arc<str>, Diagnostic> {
 /// Theme files only the search page uses: left out with `search: false`.
 const SEARCH_ASSETS: &[&str] = &["search.js", "search.css"];
 
-/// The site-wide files beside the pages: feeds, sitemap, data export, search index.
-/// Each group of them goes to `out` as soon as it is made, so that one group's bytes
-/// are written and freed before the next is made; those `memo` carries over are not
-/// made. Fails if a file cannot be carried over, or a stored body cannot be read
-/// again for the search index.
+/// The site-wide files beside the pages but the search index: feeds, sitemap, data
+/// export. Each group of them goes to `out` as soon as it is made, so that one
+/// group's bytes are written and freed before the next is made; those `memo`
+/// carries over are not made. Fails if a file cannot be carried over.
 fn extras(
-    site: &Site,
     builder: &Pages,
     plan: &[Page],
     memo: Option<&Memo>,
     timings: &mut Timings,
     out: &mut dyn FnMut(Vec<OutputFile>),
 ) -> Option<Diagnostic> {
-    let carried = timings.time("feeds", || feeds::render(&builder.b, memo, out));
-    if let Err(e) = carried {
-        return Some(Diagnostic::new(
-            Location::file("(output)"),
-            Problem::output(&e),
-        ));
+    let failed =
+        |e: std::io::Error| Diagnostic::new(Location::file("(output)"), Problem::output(&e));
+    if let Err(e) = timings.time("feeds", || feeds::render(&builder.b, memo, out)) {
+        return Some(failed(e));
     }
     timings.time("sitemap", || {
         let entries: Vec<SitemapEntry> = plan
@@ -291,19 +291,22 @@ fn extras(
         out(sitemap::render(&builder.b.urls, &entries));
     });
     let carried = timings.time("data", || data::render(&builder.b, memo, out));
-    if let Err(e) = carried {
-        return Some(Diagnostic::new(
-            Location::file("(output)"),
-            Problem::output(&e),
-        ));
-    }
-    if site.config.search {
-        return timings.time("search", || {
-            let text = |i: usize| Ok(markdown::plain_text(&body(&site.conclusions[i])?));
-            search::render(&builder.b, &text, out).err()
-        });
-    }
-    None
+    carried.err().map(failed)
+}
+
+/// The search index, given the conclusions that `index` lacks. Fails if a stored
+/// body cannot be read again.
+fn search_index(
+    site: &Site,
+    b: &Builder,
+    index: search::Index,
+    timings: &mut Timings,
+    out: &mut dyn FnMut(Vec<OutputFile>),
+) -> Option<Diagnostic> {
+    timings.time("search", || {
+        let text = |i: usize| Ok(markdown::plain_text(&body(&site.conclusions[i])?));
+        index.finish(b, &text, out).err()
+    })
 }
 
 /// The files [`extras`] makes, for a render that deferred them (`serve`).
@@ -311,10 +314,17 @@ pub fn render_extras(site: &Site, theme: &Theme, timings: &mut Timings) -> Vec<O
     let builder = timings.time("contexts", || Pages::new(Builder::new(site), theme, None));
     let plan = builder.plan();
     let mut files = Vec::new();
-    // `serve` keeps every body in memory, so none has to be read again.
-    let _unread = extras(site, &builder, &plan, None, timings, &mut |made| {
+    // Nothing is carried over without a memo: nothing can fail.
+    let _ = extras(&builder, &plan, None, timings, &mut |made| {
         files.extend(made)
     });
+    if site.config.search {
+        let index = search::Index::new(site.conclusions.len());
+        // `serve` keeps every body in memory, so none has to be read again.
+        let _unread = search_index(site, &builder.b, index, timings, &mut |made| {
+            files.extend(made)
+        });
+    }
     files
 }
 
@@ -888,23 +898,31 @@ impl<'a> Pages<'a> {
     }
 
     /// Render the body of a conclusion page made by [`Pages::context`] into its
-    /// `conclusion` value (as `content`); nothing for other pages.
-    fn fill(&self, made: &mut Made) -> Result<(), Diagnostic> {
+    /// `conclusion` value (as `content`); nothing for other pages. With `index`, the
+    /// conclusion goes into it from the same parse, and its result file is returned.
+    fn fill(
+        &self,
+        made: &mut Made,
+        index: Option<&search::Index>,
+    ) -> Result<Option<OutputFile>, Diagnostic> {
         let Some(Body { i, doc_urls }) = made.body.take() else {
-            return Ok(());
+            return Ok(None);
         };
         let c = &self.b.site.conclusions[i];
         let markdown = body(c)?;
         let links = self.links(i, &doc_urls);
         let unsafe_html = self.b.site.config.unsafe_html;
-        let make = || {
-            let html = markdown::render(&markdown, unsafe_html, &links);
-            let mut value = self.b.conclusion_values[i].clone();
-            with(&mut value, "content", Value::safe_string(&html));
-            value
+        let (html, fragment) = match index {
+            Some(index) => {
+                let (html, text) = markdown::render_with_text(&markdown, unsafe_html, &links);
+                (html, Some(index.add(&self.b, i, &text)))
+            }
+            None => (markdown::render(&markdown, unsafe_html, &links), None),
         };
-        made.ctx.insert_value("conclusion", make());
-        Ok(())
+        let mut value = self.b.conclusion_values[i].clone();
+        with(&mut value, "content", Value::safe_string(&html));
+        made.ctx.insert_value("conclusion", value);
+        Ok(fragment)
     }
 
     /// Conclusions `items` (newest first) grouped by year, then month.

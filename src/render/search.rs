@@ -34,11 +34,13 @@
 //!   1 bitmap), a varint byte length and the bytes (list: first id then differences,
 //!   as varints; bitmap: bit `i % 8` of byte `i / 8` for conclusion `i`).
 //! - `provinces.bin`: a byte per conclusion, its province's place in the manifest's list.
-//! - `d/{id / 1000}/{id}.json`: what a result shows (title, date, province, number,
-//!   summary and the start of the body's text for the excerpt).
+//! - `d/{id / 1000}/{id}.txt`: what a result shows: a line of JSON (url, title, date,
+//!   province, number, summary), then the start of the body's text for the excerpt,
+//!   as it is (no JSON string to escape and read back: most of the file is that text).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -52,7 +54,7 @@ use crate::text;
 /// Output folder of the index files.
 pub const INDEX_DIR: &str = crate::routes::SEARCH_INDEX_DIR;
 /// Bump when the file format changes (the script checks it).
-const FORMAT_VERSION: u32 = 2;
+const FORMAT_VERSION: u32 = 3;
 /// Target size of a shard; one term larger than this gets a shard nearly to itself.
 const SHARD_BYTES: usize = 8 * 1024;
 /// Longer tokens (URLs, garbage) are not indexed; the script ignores them in queries too.
@@ -292,6 +294,18 @@ impl DocTerms {
         }
     }
 
+    /// Whether `t` is the text `s`, without making it.
+    fn text_is(&self, t: Text, s: &str) -> bool {
+        let at = |a: u32, l: u8| &self.folded[a as usize..a as usize + l as usize];
+        match t {
+            Text::Word(a, l) => at(a, l) == s,
+            Text::Pair(a, l, a2, l2) => s
+                .split_once(' ')
+                .is_some_and(|(x, y)| x == at(a, l) && y == at(a2, l2)),
+            Text::Exact(a, l) => &self.exact[a as usize..a as usize + l as usize] == s,
+        }
+    }
+
     fn hits_of(&self, partition: usize) -> &[Hit] {
         &self.hits[self.bounds[partition] as usize..self.bounds[partition + 1] as usize]
     }
@@ -319,13 +333,76 @@ fn fields(c: &ConclusionCtx, listed: usize) -> Vec<(&str, u8)> {
     f
 }
 
-/// A token of folded text: where it is in the conclusion's folded buffer and
-/// whether it continues a phrase from the token before.
+/// A token of folded text: where it is in the conclusion's folded buffer, its key
+/// ([`word_key`] of its text) and whether it continues a phrase from the token
+/// before.
 #[derive(Clone, Copy)]
 struct Span {
     at: u32,
     len: u8,
     joined: bool,
+    key: u64,
+}
+
+/// The token [`fold_tokens`] is reading.
+struct Reading {
+    /// Where it starts in the folded buffer.
+    start: usize,
+    chars: usize,
+    /// Its first eight bytes, little-endian: its key while it is that short and ASCII
+    /// (see [`word_key`]), made as it is read rather than copied out afterwards.
+    key: u64,
+    ascii: bool,
+    digits: bool,
+}
+
+impl Reading {
+    fn at(start: usize) -> Reading {
+        Reading {
+            start,
+            chars: 0,
+            key: 0,
+            ascii: true,
+            digits: true,
+        }
+    }
+
+    fn push_ascii(&mut self, f: u8) {
+        if self.ascii && self.chars < 8 {
+            self.key |= u64::from(f) << (8 * self.chars);
+        }
+        self.digits &= f.is_ascii_digit();
+        self.chars += 1;
+    }
+
+    fn push(&mut self, f: char) {
+        match u8::try_from(f) {
+            Ok(f) if f.is_ascii() => self.push_ascii(f),
+            _ => {
+                self.ascii = false;
+                self.digits = false;
+                self.chars += 1;
+            }
+        }
+    }
+}
+
+/// The char that starts at byte `i` of UTF-8 text, not an ASCII one, and its length
+/// in bytes (decoded by hand: this runs for most letters of every body).
+fn decode(bytes: &[u8], i: usize) -> (char, usize) {
+    let lead = u32::from(bytes[i]);
+    let next = |k: usize| u32::from(bytes[i + k] & 0x3f);
+    let (c, len) = if lead < 0xe0 {
+        ((lead & 0x1f) << 6 | next(1), 2)
+    } else if lead < 0xf0 {
+        ((lead & 0x0f) << 12 | next(1) << 6 | next(2), 3)
+    } else {
+        (
+            (lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3),
+            4,
+        )
+    };
+    (char::from_u32(c).expect("valid UTF-8"), len)
 }
 
 /// Fold `field` and cut it into tokens, exactly as [`tokens`] cuts
@@ -335,8 +412,7 @@ struct Span {
 /// definition instead.
 fn fold_tokens(field: &str, folded: &mut String, spans: &mut Vec<Span>) {
     let (start_len, start_spans) = (folded.len(), spans.len());
-    // The token being read: where it starts in `folded` and its length in chars.
-    let mut token: Option<(usize, usize)> = None;
+    let mut token: Option<Reading> = None;
     let mut joined = false;
     let bytes = field.as_bytes();
     let mut i = 0;
@@ -344,26 +420,33 @@ fn fold_tokens(field: &str, folded: &mut String, spans: &mut Vec<Span>) {
         let b = bytes[i];
         // ASCII a byte at a time (most of a Vietnamese text's bytes), other chars
         // through the fold table.
-        let f = if b < 0x80 {
+        if b < 0x80 {
             i += 1;
-            char::from(b.to_ascii_lowercase())
-        } else {
-            let c = field[i..].chars().next().expect("a char starts here");
-            i += c.len_utf8();
-            match text::fold_char(c) {
-                Some(f) => f,
-                None => {
-                    folded.truncate(start_len);
-                    spans.truncate(start_spans);
-                    return fold_tokens_slow(field, folded, spans);
+            let f = ASCII_WORD[usize::from(b)];
+            if f != 0 {
+                token
+                    .get_or_insert_with(|| Reading::at(folded.len()))
+                    .push_ascii(f);
+                folded.push(char::from(f));
+            } else {
+                end_token(token.take(), folded, spans, &mut joined);
+                if breaks_phrase(char::from(b)) {
+                    joined = false;
                 }
             }
+            continue;
+        }
+        let (c, len) = decode(bytes, i);
+        i += len;
+        let Some(f) = text::fold_char(c) else {
+            folded.truncate(start_len);
+            spans.truncate(start_spans);
+            return fold_tokens_slow(field, folded, spans);
         };
         if f.is_alphanumeric() {
-            match &mut token {
-                Some((_, chars)) => *chars += 1,
-                None => token = Some((folded.len(), 1)),
-            }
+            token
+                .get_or_insert_with(|| Reading::at(folded.len()))
+                .push(f);
             folded.push(f);
         } else {
             end_token(token.take(), folded, spans, &mut joined);
@@ -375,28 +458,51 @@ fn fold_tokens(field: &str, folded: &mut String, spans: &mut Vec<Span>) {
     end_token(token, folded, spans, &mut joined);
 }
 
+/// Each ASCII byte folded when it is part of a word (a letter, lower case, or a
+/// digit), else 0.
+static ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 /// The end of a token of [`fold_tokens`]: kept, or taken out of `folded` when it is
 /// too long to be a word (and then no phrase goes across it).
 fn end_token(
-    token: Option<(usize, usize)>,
+    token: Option<Reading>,
     folded: &mut String,
     spans: &mut Vec<Span>,
     joined: &mut bool,
 ) {
-    let Some((start, chars)) = token else { return };
-    if chars <= MAX_TOKEN_CHARS {
-        let key = number_key(&folded[start..]).len();
-        spans.push(Span {
-            at: (folded.len() - key) as u32,
-            len: key as u8,
-            joined: *joined,
-        });
-        folded.push(' ');
-        *joined = true;
-    } else {
-        folded.truncate(start);
+    let Some(t) = token else { return };
+    if t.chars > MAX_TOKEN_CHARS {
+        folded.truncate(t.start);
         *joined = false;
+        return;
     }
+    let (at, key) = if t.digits && folded.as_bytes()[t.start] == b'0' {
+        let number = number_key(&folded[t.start..]);
+        (folded.len() - number.len(), word_key(number.as_bytes()))
+    } else if t.ascii && t.chars <= 8 {
+        (t.start, t.key)
+    } else {
+        (t.start, word_key(&folded.as_bytes()[t.start..]))
+    };
+    spans.push(Span {
+        at: at as u32,
+        len: (folded.len() - at) as u8,
+        joined: *joined,
+        key,
+    });
+    folded.push(' ');
+    *joined = true;
 }
 
 /// [`fold_tokens`] by its definition.
@@ -406,6 +512,7 @@ fn fold_tokens_slow(field: &str, folded: &mut String, spans: &mut Vec<Span>) {
             at: folded.len() as u32,
             len: token.len() as u8,
             joined,
+            key: word_key(token.as_bytes()),
         });
         folded.push_str(token);
         folded.push(' ');
@@ -501,9 +608,7 @@ fn doc_terms(c: &ConclusionCtx, listed: usize, body: &str, scratch: &mut Scratch
         fold_tokens(field, &mut folded, &mut spans);
         let mut prev: Option<Span> = None;
         for &span in &spans {
-            let token = &folded.as_bytes()[span.at as usize..span.at as usize + span.len as usize];
-            let key = word_key(token);
-            scratch.add(key, bit, Text::Word(span.at, span.len));
+            scratch.add(span.key, bit, Text::Word(span.at, span.len));
             if bit == 0 {
                 body_len += 1;
                 continue;
@@ -511,9 +616,9 @@ fn doc_terms(c: &ConclusionCtx, listed: usize, body: &str, scratch: &mut Scratch
             // Pairs of the title, metadata and summary only: the body's are most of
             // all pairs, for little gain (titles and summaries carry the subject).
             if let (Some(p), true) = (prev, span.joined) {
-                let first = &folded.as_bytes()[p.at as usize..p.at as usize + p.len as usize];
+                let bytes = |s: Span| &folded.as_bytes()[s.at as usize..][..s.len as usize];
                 let text = Text::Pair(p.at, p.len, span.at, span.len);
-                scratch.add(pair_key(first, token), bit, text);
+                scratch.add(pair_key(bytes(p), bytes(span)), bit, text);
             }
             prev = Some(span);
         }
@@ -594,12 +699,18 @@ fn read_varint(bytes: &[u8], at: &mut usize) -> usize {
     }
 }
 
-/// A term's postings as they grow, conclusion by conclusion: the ids delta-coded,
-/// and each one's subset bits (left empty while every one is 0).
+/// A term's postings as they grow, conclusion by conclusion in any order (pages
+/// render in parallel): each id as its difference from the one before, zigzag- and
+/// varint-coded (small, as ids come nearly in order), and each one's subset bits
+/// (left empty while every one is 0).
 struct Term {
     text: Box<str>,
     count: u32,
     last: u32,
+    /// The smallest id: the text is that conclusion's, whatever the order of adding
+    /// (two texts can share a hash).
+    first: u32,
+    in_order: bool,
     ids: Vec<u8>,
     masks: Vec<u8>,
 }
@@ -610,6 +721,8 @@ impl Term {
             text: text.into_boxed_str(),
             count: 0,
             last: 0,
+            first: u32::MAX,
+            in_order: true,
             ids: Vec::new(),
             masks: Vec::new(),
         }
@@ -624,13 +737,31 @@ impl Term {
             }
             return;
         }
-        varint((doc - self.last) as usize, &mut self.ids);
+        let delta = i64::from(doc) - i64::from(self.last);
+        self.in_order &= delta > 0 || self.count == 0;
+        varint(((delta << 1) ^ (delta >> 63)) as usize, &mut self.ids);
         self.last = doc;
+        self.first = self.first.min(doc);
         self.count += 1;
         if mask != 0 || !self.masks.is_empty() {
             self.masks.resize(self.count as usize - 1, 0);
             self.masks.push(mask);
         }
+    }
+
+    /// Every posting, by id.
+    fn postings(&self) -> Vec<(u32, u8)> {
+        let mut out = Vec::with_capacity(self.count as usize);
+        let (mut at, mut id) = (0, 0i64);
+        for k in 0..self.count as usize {
+            let z = read_varint(&self.ids, &mut at) as i64;
+            id += (z >> 1) ^ -(z & 1);
+            out.push((id as u32, self.masks.get(k).copied().unwrap_or(0)));
+        }
+        if !self.in_order {
+            out.sort_unstable_by_key(|p| p.0);
+        }
+        out
     }
 
     /// The shard key: `=tĩnh` goes with `tinh`.
@@ -647,16 +778,9 @@ impl Term {
     fn encode(&self, n: usize) -> Vec<u8> {
         let dense = self.count as usize * 2 > n;
         let mut sets: [Vec<u32>; SETS] = Default::default();
-        let mut at = 0;
-        let mut id = 0;
-        for k in 0..self.count as usize {
-            id += read_varint(&self.ids, &mut at) as u32;
+        for (id, mask) in self.postings() {
             sets[0].push(id);
-            let mask = if dense {
-                0
-            } else {
-                self.masks.get(k).copied().unwrap_or(0)
-            };
+            let mask = if dense { 0 } else { mask };
             for (bit, set) in sets.iter_mut().enumerate().skip(1) {
                 if mask & (1 << bit) != 0 {
                     set.push(id);
@@ -702,7 +826,11 @@ impl Partition {
                     k
                 }
             };
-            self.terms[k as usize].add(doc, h.mask);
+            let term = &mut self.terms[k as usize];
+            if doc < term.first && !terms.text_is(h.text, &term.text) {
+                term.text = terms.text(h.text).into_boxed_str();
+            }
+            term.add(doc, h.mask);
         }
     }
 }
@@ -760,7 +888,7 @@ struct Manifest {
     provinces: Vec<ProvinceEntry>,
 }
 
-/// What a result shows.
+/// What a result shows, but for the excerpt's text.
 #[derive(Serialize)]
 struct Fragment<'a> {
     url: &'a str,
@@ -771,14 +899,11 @@ struct Fragment<'a> {
     former: bool,
     number: Option<&'a str>,
     summary: &'a str,
-    text: &'a str,
 }
 
+/// A result file: its JSON line, then the first [`EXCERPT_CHARS`] of the body's text.
 fn fragment(c: &ConclusionCtx, body_text: &str) -> Vec<u8> {
-    let cut = body_text
-        .char_indices()
-        .nth(EXCERPT_CHARS)
-        .map_or(body_text.len(), |(i, _)| i);
+    let cut = char_cut(body_text, EXCERPT_CHARS);
     let f = Fragment {
         url: &c.url,
         title: &c.title,
@@ -788,59 +913,141 @@ fn fragment(c: &ConclusionCtx, body_text: &str) -> Vec<u8> {
         former: c.province.former,
         number: c.number.as_deref(),
         summary: &c.summary,
-        text: &body_text[..cut],
     };
-    serde_json::to_vec(&f).expect("serializable")
+    let mut out = Vec::with_capacity(cut + 1024);
+    serde_json::to_writer(&mut out, &f).expect("serializable");
+    // JSON escapes every line break in a string, so the first one ends it.
+    out.push(b'\n');
+    out.extend_from_slice(&body_text.as_bytes()[..cut]);
+    out
+}
+
+/// Where `s` is cut to keep its first `max` chars: counted as the bytes that start
+/// one, a block at a time (which the compiler vectorizes), rather than decoded.
+fn char_cut(s: &str, max: usize) -> usize {
+    let starts = |b: &u8| (*b as i8) >= -0x40;
+    let bytes = s.as_bytes();
+    if bytes.len() <= max {
+        return bytes.len();
+    }
+    let (mut chars, mut at) = (0, 0);
+    for block in bytes.chunks(64) {
+        let n = block.iter().filter(|b| starts(b)).count();
+        if chars + n > max {
+            break;
+        }
+        chars += n;
+        at += block.len();
+    }
+    for (i, b) in bytes[at..].iter().enumerate() {
+        if starts(b) {
+            if chars == max {
+                return at + i;
+            }
+            chars += 1;
+        }
+    }
+    bytes.len()
 }
 
 fn fragment_path(id: usize) -> String {
-    format!("{INDEX_DIR}/d/{}/{id}.json", id / FRAGMENTS_PER_DIR)
+    format!("{INDEX_DIR}/d/{}/{id}.txt", id / FRAGMENTS_PER_DIR)
 }
 
-/// The index files of every conclusion, given to `out` a group at a time (the result
-/// files of each chunk as soon as they are made). `body_text(i)` is the plain text of
-/// conclusion `i`'s body; its first error stops the index.
-pub fn render(
-    b: &Builder,
-    body_text: &(dyn Fn(usize) -> Result<String, Diagnostic> + Sync),
-    out: &mut dyn FnMut(Vec<OutputFile>),
-) -> Result<(), Diagnostic> {
-    let site = b.site;
-    let n = b.conclusions.len();
-    let mut parts: Vec<Partition> = (0..1 << PARTITION_BITS)
-        .map(|_| Partition::default())
-        .collect();
-    let mut key = xxh3_64(&FORMAT_VERSION.to_le_bytes());
-    for (chunk, conclusions) in b.conclusions.chunks(CHUNK).enumerate() {
-        let first = chunk * CHUNK;
-        let made: Vec<(DocTerms, Vec<u8>)> = conclusions
-            .par_iter()
-            .enumerate()
-            .map_init(Scratch::new, |scratch, (k, c)| {
-                let text = body_text(first + k)?;
-                let listed = site.conclusions[first + k].documents.len();
-                Ok((doc_terms(c, listed, &text, scratch), fragment(c, &text)))
-            })
-            .collect::<Result<_, Diagnostic>>()?;
-        parts.par_iter_mut().enumerate().for_each(|(p, part)| {
-            for (k, (terms, _)) in made.iter().enumerate() {
-                part.add((first + k) as u32, terms, terms.hits_of(p));
-            }
-        });
-        let files: Vec<OutputFile> = made
-            .into_iter()
-            .enumerate()
-            .map(|(k, (_, contents))| {
-                key = xxh3_64_with_seed(&contents, key);
-                OutputFile {
-                    path: fragment_path(first + k),
-                    contents: contents.into(),
-                }
-            })
-            .collect();
-        out(files);
+/// The search index as it is made. The page renderer gives it each conclusion's
+/// text as it renders the page ([`Index::add`]: one parse of the body serves both),
+/// in any order and from any thread; [`Index::finish`] reads the texts of those it
+/// did not render (pages carried over from the last build) and writes the index.
+/// Peak memory is about the index's size: a conclusion's text and terms are dropped
+/// once they are in the term tables.
+pub struct Index {
+    parts: Vec<Mutex<Partition>>,
+    /// Per conclusion: whether it is in, and its result file's hash (for the key).
+    added: Vec<OnceLock<u64>>,
+    scratch: Mutex<Vec<Scratch>>,
+}
+
+impl Index {
+    /// An empty index of the `n` conclusions of a site.
+    pub fn new(n: usize) -> Index {
+        Index {
+            parts: (0..1 << PARTITION_BITS)
+                .map(|_| Mutex::new(Partition::default()))
+                .collect(),
+            added: (0..n).map(|_| OnceLock::new()).collect(),
+            scratch: Mutex::new(Vec::new()),
+        }
     }
 
+    /// Index conclusion `i` of `b`, whose body's plain text is `text`; returns its
+    /// result file. Once per conclusion.
+    pub fn add(&self, b: &Builder, i: usize, text: &str) -> OutputFile {
+        let c = &b.conclusions[i];
+        let listed = b.site.conclusions[i].documents.len();
+        let mut scratch = self.lock_scratch().pop().unwrap_or_else(Scratch::new);
+        let terms = doc_terms(c, listed, text, &mut scratch);
+        self.lock_scratch().push(scratch);
+        for (p, part) in self.parts.iter().enumerate() {
+            let hits = terms.hits_of(p);
+            if !hits.is_empty() {
+                let mut part = part.lock().expect("no panics while holding it");
+                part.add(i as u32, &terms, hits);
+            }
+        }
+        let contents = fragment(c, text);
+        let _ = self.added[i].set(xxh3_64(&contents));
+        OutputFile {
+            path: fragment_path(i),
+            contents: contents.into(),
+        }
+    }
+
+    fn lock_scratch(&self) -> std::sync::MutexGuard<'_, Vec<Scratch>> {
+        self.scratch.lock().expect("no panics while holding it")
+    }
+
+    /// Index the conclusions not added yet, `body_text(i)` the plain text of
+    /// conclusion `i`'s body, then give `out` the index files, a group at a time (the
+    /// result files of a few hundred conclusions as soon as they are made). The first
+    /// error of `body_text` stops the index.
+    pub fn finish(
+        self,
+        b: &Builder,
+        body_text: &(dyn Fn(usize) -> Result<String, Diagnostic> + Sync),
+        out: &mut dyn FnMut(Vec<OutputFile>),
+    ) -> Result<(), Diagnostic> {
+        let missing: Vec<usize> = (0..self.added.len())
+            .filter(|&i| self.added[i].get().is_none())
+            .collect();
+        for chunk in missing.chunks(CHUNK) {
+            let files = chunk
+                .par_iter()
+                .map(|&i| Ok(self.add(b, i, &body_text(i)?)))
+                .collect::<Result<Vec<_>, Diagnostic>>()?;
+            out(files);
+        }
+        let mut key = xxh3_64(&FORMAT_VERSION.to_le_bytes());
+        for hash in &self.added {
+            key = xxh3_64_with_seed(&hash.get().copied().unwrap_or(0).to_le_bytes(), key);
+        }
+        let parts = self
+            .parts
+            .into_iter()
+            .map(|p| p.into_inner().expect("no panics while holding it"));
+        write_index(b, parts, key, out);
+        Ok(())
+    }
+}
+
+/// The index files but the result files: term shards, provinces and the manifest.
+fn write_index(
+    b: &Builder,
+    parts: impl Iterator<Item = Partition>,
+    mut key: u64,
+    out: &mut dyn FnMut(Vec<OutputFile>),
+) {
+    let site = b.site;
+    let n = b.conclusions.len();
     // Province filters: exactly the conclusions each province page lists.
     let mut facets: Vec<Term> = site
         .provinces
@@ -856,7 +1063,7 @@ pub fn render(
             t
         })
         .collect();
-    let terms: Vec<Term> = parts.into_iter().flat_map(|p| p.terms).collect();
+    let terms: Vec<Term> = parts.flat_map(|p| p.terms).collect();
     facets.extend(terms);
     let mut entries: Vec<(u32, Box<str>, Vec<u8>)> = facets
         .par_iter()
@@ -939,7 +1146,6 @@ pub fn render(
         });
     }
     out(files);
-    Ok(())
 }
 
 #[cfg(test)]
@@ -985,14 +1191,47 @@ mod tests {
             "",
         ];
         for t in texts {
-            let mut folded = String::new();
-            let mut spans = Vec::new();
-            fold_tokens(t, &mut folded, &mut spans);
-            let got: Vec<(&str, bool)> = spans
-                .iter()
-                .map(|s| (&folded[s.at as usize..][..s.len as usize], s.joined))
-                .collect();
-            assert_eq!(got, tokens(&text::fold(t)), "{t:?}");
+            assert_one_pass_matches(t);
+        }
+    }
+
+    fn assert_one_pass_matches(t: &str) {
+        let mut folded = String::new();
+        let mut spans = Vec::new();
+        fold_tokens(t, &mut folded, &mut spans);
+        let got: Vec<(&str, bool)> = spans
+            .iter()
+            .map(|s| (&folded[s.at as usize..][..s.len as usize], s.joined))
+            .collect();
+        assert_eq!(got, tokens(&text::fold(t)), "{t:?}");
+        for (s, (token, _)) in spans.iter().zip(&got) {
+            assert_eq!(s.key, word_key(token.as_bytes()), "{token:?} in {t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_tokens_match_on_any_text(
+            t in "([a-zA-Z0-9 .,;:()\"“”…\n-]|[àáảãạăắằẳẵặâấầẩẫậđĐèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]|[ÀẮẾỐỨ]|\\PC){0,80}"
+        ) {
+            assert_one_pass_matches(&t);
+        }
+    }
+
+    #[test]
+    fn cuts_after_so_many_chars() {
+        let texts = [
+            "",
+            "abc",
+            "Đắk Nông hạ tầng",
+            &"ồa".repeat(100),
+            &"x".repeat(200),
+        ];
+        for t in texts {
+            for max in [0, 1, 2, 3, 10, 63, 64, 65, 100, 130, 199, 200, 201, 1000] {
+                let expected = t.char_indices().nth(max).map_or(t.len(), |(i, _)| i);
+                assert_eq!(char_cut(t, max), expected, "{t:?} {max}");
+            }
         }
     }
 

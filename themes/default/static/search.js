@@ -4,7 +4,7 @@
 // tokenizer below must match src/render/search.rs. The engine (everything above
 // "the page") also runs in node: scripts/search_relevance.mjs measures it.
 
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 const MAX_TOKEN_CHARS = 40;
 const MAX_QUERY_TOKENS = 12;
 const PAGE_SIZE = 10;
@@ -444,12 +444,17 @@ export class SearchIndex {
   async fragment(id) {
     if (!this.fragments.has(id)) {
       const dir = Math.floor(id / this.manifest.fragments_per_dir);
-      const url = `${this.base}d/${dir}/${id}.json?v=${this.manifest.key}`;
+      const url = `${this.base}d/${dir}/${id}.txt?v=${this.manifest.key}`;
       this.fragments.set(
         id,
-        this.fetch(url).then((r) => {
+        this.fetch(url).then(async (r) => {
           if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-          return r.json();
+          // A line of JSON, then the excerpt's text as it is.
+          const all = await r.text();
+          const end = all.indexOf("\n");
+          const fragment = JSON.parse(end < 0 ? all : all.slice(0, end));
+          fragment.text = end < 0 ? "" : all.slice(end + 1);
+          return fragment;
         }),
       );
     }
