@@ -18,9 +18,10 @@
 //! Province filters are terms too (`#p:lam-dong`); years are ranges of conclusion
 //! ids, since ids follow the timeline (0 is the newest).
 //!
-//! The index is made a few hundred conclusions at a time: their bodies' text is
-//! made, tokenized and written out as result files, then dropped, while each term's
-//! postings grow as delta-coded bytes; the peak memory is about the index's size.
+//! The index is made as the pages render ([`Index`]): each body's text comes from the
+//! parse that renders it, is tokenized and written out as a result file, then dropped,
+//! while each term's postings grow as delta-coded bytes; the peak memory is about the
+//! index's size.
 //!
 //! Files, under `tim-kiem/chi-muc/`:
 //! - `manifest.json`: format version, number of conclusions and shards, a content key
@@ -655,7 +656,13 @@ fn body_words(body: &str, folded: &mut String, scratch: &mut Scratch) -> Option<
 
 /// Count the word `w` of a body, which ends at byte `end`; 1, or 0 when it is too
 /// long to be one.
-fn body_word(body: &str, w: &Reading, end: usize, folded: &mut String, scratch: &mut Scratch) -> u32 {
+fn body_word(
+    body: &str,
+    w: &Reading,
+    end: usize,
+    folded: &mut String,
+    scratch: &mut Scratch,
+) -> u32 {
     if w.chars > MAX_TOKEN_CHARS {
         return 0;
     }
