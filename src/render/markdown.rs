@@ -437,6 +437,9 @@ impl Collapsed {
                     && b.get(i + 1).is_some_and(|&y| !may_start_whitespace(y))
                 {
                     i += 2;
+                } else if x == 0xE1 && b.get(i + 1) != Some(&0x9A) {
+                    // Most Vietnamese letters with two marks (U+1EA0–U+1EF9).
+                    i += 3;
                 } else if whitespace_at(b, i) == 0 {
                     i += 1;
                 } else {
@@ -470,8 +473,18 @@ impl Collapsed {
 /// Whether byte `x` of UTF-8 text may start a whitespace char.
 #[inline]
 fn may_start_whitespace(x: u8) -> bool {
-    x <= b' ' || matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+    MAY_START_WHITESPACE[usize::from(x)]
 }
+
+static MAY_START_WHITESPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut x = 0;
+    while x < 256 {
+        t[x] = x <= b' ' as usize || matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        x += 1;
+    }
+    t
+};
 
 /// The length in bytes of the whitespace char (`char::is_whitespace`) starting at
 /// byte `i` of UTF-8 text, or 0. Byte by byte: only a few lead bytes can start one.

@@ -18,9 +18,10 @@
 //! Province filters are terms too (`#p:lam-dong`); years are ranges of conclusion
 //! ids, since ids follow the timeline (0 is the newest).
 //!
-//! The index is made a few hundred conclusions at a time: their bodies' text is
-//! made, tokenized and written out as result files, then dropped, while each term's
-//! postings grow as delta-coded bytes; the peak memory is about the index's size.
+//! The index is made as the pages render ([`Index`]): each body's text comes from the
+//! parse that renders it, is tokenized and written out as a result file, then dropped,
+//! while each term's postings grow as delta-coded bytes; the peak memory is about the
+//! index's size.
 //!
 //! Files, under `tim-kiem/chi-muc/`:
 //! - `manifest.json`: format version, number of conclusions and shards, a content key
@@ -187,7 +188,12 @@ fn exact_form(word: &str) -> Option<String> {
 /// Which chars make up a word as written: letters, digits and combining marks (in
 /// text that is not NFC).
 fn in_word(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+    // A Vietnamese letter folds to an ASCII one: the table answers before Unicode's.
+    c.is_ascii_alphanumeric()
+        || !c.is_ascii()
+            && (text::fold_char(c).is_some_and(|f| f.is_ascii_alphanumeric())
+                || c.is_alphanumeric()
+                || ('\u{300}'..='\u{36f}').contains(&c))
 }
 
 /// FNV-1a, 32 bits: which shard a term is in (the script computes the same).
@@ -226,9 +232,11 @@ impl Hasher for Fx {
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// Where a term's text is, in a conclusion's buffers: a folded word, a pair of
-/// them, or a word as written (`=tĩnh`).
+/// them, or a word as written (`=tĩnh`); or a word that is its own key (see
+/// [`word_key`]).
 #[derive(Clone, Copy)]
 enum Text {
+    Short(u64),
     Word(u32, u8),
     Pair(u32, u8, u32, u8),
     Exact(u32, u8),
@@ -246,6 +254,12 @@ fn word_key(token: &[u8]) -> u64 {
     } else {
         hashed_key(token, 0)
     }
+}
+
+/// The text of a word that is its own key, from the key's bytes.
+fn short_text(key: &[u8; 8]) -> &str {
+    let len = key.iter().position(|&b| b == 0).unwrap_or(8);
+    std::str::from_utf8(&key[..len]).expect("ASCII")
 }
 
 fn hashed_key(bytes: &[u8], seed: u64) -> u64 {
@@ -288,6 +302,7 @@ impl DocTerms {
     fn text(&self, t: Text) -> String {
         let at = |s: u32, l: u8| &self.folded[s as usize..s as usize + l as usize];
         match t {
+            Text::Short(key) => short_text(&key.to_le_bytes()).to_string(),
             Text::Word(s, l) => at(s, l).to_string(),
             Text::Pair(s, l, s2, l2) => format!("{} {}", at(s, l), at(s2, l2)),
             Text::Exact(s, l) => self.exact[s as usize..s as usize + l as usize].to_string(),
@@ -298,6 +313,7 @@ impl DocTerms {
     fn text_is(&self, t: Text, s: &str) -> bool {
         let at = |a: u32, l: u8| &self.folded[a as usize..a as usize + l as usize];
         match t {
+            Text::Short(key) => short_text(&key.to_le_bytes()) == s,
             Text::Word(a, l) => at(a, l) == s,
             Text::Pair(a, l, a2, l2) => s
                 .split_once(' ')
@@ -544,6 +560,7 @@ impl Scratch {
     }
 
     /// Count one occurrence of the term `key` in field `field`.
+    #[inline]
     fn add(&mut self, key: u64, field: u8, text: Text) {
         let mask = self.slots.len() - 1;
         let mut slot = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask;
@@ -583,6 +600,12 @@ impl Scratch {
         }
     }
 
+    /// Forget the conclusion's terms counted so far.
+    fn forget(&mut self) {
+        self.hits.clear();
+        self.slots.fill(0);
+    }
+
     /// [`exact_form`], remembered.
     fn exact_form(&mut self, word: &str) -> Option<Box<str>> {
         if let Some(form) = self.exact_forms.get(word) {
@@ -597,22 +620,99 @@ impl Scratch {
     }
 }
 
+/// Count the words of a body into `scratch`, as the body's (field 0), cut as
+/// [`fold_tokens`] cuts them; returns how many there are. The body is most of the
+/// index's text, so its words are not written out as they are read: a word of up
+/// to 8 ASCII bytes after folding (most Vietnamese syllables) is its own key and
+/// text, made on the way; only another word is folded into `folded` for its text.
+/// `None`, having counted some, for a text with a char [`fold_tokens`] folds by the
+/// definition (rare in NFC text).
+fn body_words(body: &str, folded: &mut String, scratch: &mut Scratch) -> Option<u32> {
+    let bytes = body.as_bytes();
+    let mut count = 0;
+    // The word being read; its `start` is in `body`.
+    let mut word: Option<Reading> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            let f = ASCII_WORD[usize::from(b)];
+            if f != 0 {
+                word.get_or_insert_with(|| Reading::at(i)).push_ascii(f);
+            } else if let Some(w) = word.take() {
+                count += body_word(body, &w, i, folded, scratch);
+            }
+            i += 1;
+            continue;
+        }
+        let (c, len) = decode(bytes, i);
+        let f = text::fold_char(c)?;
+        if f.is_alphanumeric() {
+            word.get_or_insert_with(|| Reading::at(i)).push(f);
+        } else if let Some(w) = word.take() {
+            count += body_word(body, &w, i, folded, scratch);
+        }
+        i += len;
+    }
+    if let Some(w) = word {
+        count += body_word(body, &w, bytes.len(), folded, scratch);
+    }
+    Some(count)
+}
+
+/// Count the word `w` of a body, which ends at byte `end`; 1, or 0 when it is too
+/// long to be one.
+#[inline]
+fn body_word(
+    body: &str,
+    w: &Reading,
+    end: usize,
+    folded: &mut String,
+    scratch: &mut Scratch,
+) -> u32 {
+    if w.chars > MAX_TOKEN_CHARS {
+        return 0;
+    }
+    if w.ascii && w.chars <= 8 && !(w.digits && w.key & 0xff == u64::from(b'0')) {
+        scratch.add(w.key, 0, Text::Short(w.key));
+        return 1;
+    }
+    // Longer, with other letters, or a number with leading zeros: folded on its own.
+    let mut spans = std::mem::take(&mut scratch.spans);
+    spans.clear();
+    fold_tokens(&body[w.start..end], folded, &mut spans);
+    for s in &spans {
+        scratch.add(s.key, 0, Text::Word(s.at, s.len));
+    }
+    let n = spans.len() as u32;
+    scratch.spans = spans;
+    n
+}
+
 fn doc_terms(c: &ConclusionCtx, listed: usize, body: &str, scratch: &mut Scratch) -> DocTerms {
     let mut folded = String::with_capacity(body.len() + 512);
     let mut exact = String::new();
-    let mut body_len = 0u32;
+    let body_len = match body_words(body, &mut folded, scratch) {
+        Some(count) => count,
+        None => {
+            scratch.forget();
+            folded.clear();
+            let mut spans = Vec::new();
+            fold_tokens(body, &mut folded, &mut spans);
+            for span in &spans {
+                scratch.add(span.key, 0, Text::Word(span.at, span.len));
+            }
+            spans.len() as u32
+        }
+    };
     let heads = fields(c, listed);
-    for &(field, bit) in heads.iter().chain([(body, 0u8)].iter()) {
+    for &(field, bit) in &heads {
         let mut spans = std::mem::take(&mut scratch.spans);
         spans.clear();
         fold_tokens(field, &mut folded, &mut spans);
         let mut prev: Option<Span> = None;
         for &span in &spans {
             scratch.add(span.key, bit, Text::Word(span.at, span.len));
-            if bit == 0 {
-                body_len += 1;
-                continue;
-            }
             // Pairs of the title, metadata and summary only: the body's are most of
             // all pairs, for little gain (titles and summaries carry the subject).
             if let (Some(p), true) = (prev, span.joined) {
@@ -623,14 +723,12 @@ fn doc_terms(c: &ConclusionCtx, listed: usize, body: &str, scratch: &mut Scratch
             prev = Some(span);
         }
         scratch.spans = spans;
-        if bit != 0 {
-            for word in field.split(|c: char| !in_word(c)).filter(|w| !w.is_empty()) {
-                if let Some(form) = scratch.exact_form(word) {
-                    let at = exact.len() as u32;
-                    exact.push_str(&form);
-                    let text = Text::Exact(at, form.len() as u8);
-                    scratch.add(hashed_key(form.as_bytes(), 0), bit, text);
-                }
+        for word in field.split(|c: char| !in_word(c)).filter(|w| !w.is_empty()) {
+            if let Some(form) = scratch.exact_form(word) {
+                let at = exact.len() as u32;
+                exact.push_str(&form);
+                let text = Text::Exact(at, form.len() as u8);
+                scratch.add(hashed_key(form.as_bytes(), 0), bit, text);
             }
         }
     }
@@ -642,9 +740,9 @@ fn doc_terms(c: &ConclusionCtx, listed: usize, body: &str, scratch: &mut Scratch
         match h.text {
             Text::Exact(..) => h.mask = 0,
             Text::Pair(..) => h.mask &= !SUMMARY,
-            Text::Word(..) => {}
+            Text::Word(..) | Text::Short(_) => {}
         }
-        if matches!(h.text, Text::Word(..)) && h.tf > 0 {
+        if matches!(h.text, Text::Word(..) | Text::Short(_)) && h.tf > 0 {
             let tfn = h.tf as f32 / norm;
             let weight = tfn / (tfn + K1);
             if weight >= MID_WEIGHT {
@@ -667,8 +765,7 @@ fn doc_terms(c: &ConclusionCtx, listed: usize, body: &str, scratch: &mut Scratch
         hits[next[p] as usize] = *h;
         next[p] += 1;
     }
-    scratch.hits.clear();
-    scratch.slots.fill(0);
+    scratch.forget();
     DocTerms {
         folded,
         exact,
@@ -932,7 +1029,7 @@ fn char_cut(s: &str, max: usize) -> usize {
     }
     let (mut chars, mut at) = (0, 0);
     for block in bytes.chunks(64) {
-        let n = block.iter().filter(|b| starts(b)).count();
+        let n: usize = block.iter().map(|b| usize::from(starts(b))).sum();
         if chars + n > max {
             break;
         }
@@ -1209,12 +1306,77 @@ mod tests {
         }
     }
 
+    /// The body's words by [`body_words`] as by [`fold_tokens`]: each key, how often,
+    /// and its text; and the count.
+    fn assert_body_words_match(t: &str) {
+        let mut folded = String::new();
+        let mut spans = Vec::new();
+        fold_tokens(t, &mut folded, &mut spans);
+        let mut expected: Vec<(u64, u32, String)> = Vec::new();
+        for s in &spans {
+            let text = folded[s.at as usize..][..s.len as usize].to_string();
+            match expected.iter_mut().find(|e| e.0 == s.key) {
+                Some(e) => e.1 += 1,
+                None => expected.push((s.key, 1, text)),
+            }
+        }
+        let mut scratch = Scratch::new();
+        let mut buffer = String::new();
+        let Some(count) = body_words(t, &mut buffer, &mut scratch) else {
+            // Folded by the definition instead (see `doc_terms`).
+            assert!(t.chars().any(|c| text::fold_char(c).is_none()), "{t:?}");
+            return;
+        };
+        let terms = DocTerms {
+            folded: buffer,
+            exact: String::new(),
+            hits: Vec::new(),
+            bounds: [0; (1 << PARTITION_BITS) + 1],
+        };
+        let got: Vec<(u64, u32, String)> = scratch
+            .hits
+            .iter()
+            .map(|h| (h.key, h.tf, terms.text(h.text)))
+            .collect();
+        assert_eq!(got, expected, "{t:?}");
+        assert_eq!(count as usize, spans.len(), "{t:?}");
+    }
+
+    #[test]
+    fn body_words_match_their_definition() {
+        let long = "x".repeat(MAX_TOKEN_CHARS + 1);
+        for t in [
+            "Kết luận số 05-NQ/TU, kết luận\nsố 0070 và Москва 123456789 chuyểnđổisố 000",
+            &format!("a {long} b\n\n  c\td ĐĂKLĂKÔNGANH"),
+            "Ha\u{300} Ti\u{303}nh  Hà Tĩnh",
+            "",
+            " \n ",
+        ] {
+            assert_body_words_match(t);
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn body_words_match_on_any_text(
+            t in "([a-zA-Z0-9 .,;:()\"“”…\n\t-]|[àáảãạăắằẳẵặâấầẩẫậđĐèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]|[ÀẮẾỐỨ]|\\PC){0,80}"
+        ) {
+            assert_body_words_match(&t);
+        }
+
         #[test]
         fn one_pass_tokens_match_on_any_text(
             t in "([a-zA-Z0-9 .,;:()\"“”…\n-]|[àáảãạăắằẳẵặâấầẩẫậđĐèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]|[ÀẮẾỐỨ]|\\PC){0,80}"
         ) {
             assert_one_pass_matches(&t);
+        }
+    }
+
+    #[test]
+    fn word_chars_are_letters_digits_and_marks() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let expected = c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c);
+            assert_eq!(in_word(c), expected, "{c:?}");
         }
     }
 
