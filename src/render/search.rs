@@ -545,6 +545,9 @@ struct Scratch {
     exact_forms: FxMap<Box<str>, Option<Box<str>>>,
 }
 
+/// The size of a conclusion's term table: twice the distinct terms of most.
+const SLOTS: usize = 2048;
+
 /// Written forms remembered at most, so that no text makes the cache grow without
 /// bound.
 const EXACT_FORMS_KEPT: usize = 100_000;
@@ -552,7 +555,7 @@ const EXACT_FORMS_KEPT: usize = 100_000;
 impl Scratch {
     fn new() -> Scratch {
         Scratch {
-            slots: vec![0; 4096],
+            slots: vec![0; SLOTS],
             hits: Vec::new(),
             spans: Vec::new(),
             exact_forms: FxMap::default(),
@@ -603,7 +606,13 @@ impl Scratch {
     /// Forget the conclusion's terms counted so far.
     fn forget(&mut self) {
         self.hits.clear();
-        self.slots.fill(0);
+        // A table grown for a long text goes back to its size: small, it stays in
+        // the processor's nearest cache (each word of every body is looked up).
+        if self.slots.len() > SLOTS {
+            self.slots = vec![0; SLOTS];
+        } else {
+            self.slots.fill(0);
+        }
     }
 
     /// [`exact_form`], remembered.
