@@ -105,9 +105,9 @@ pub fn intact(output: &Path) -> bool {
         return false;
     }
     let folders = folders_holding(listed.iter().map(|(rel, _)| *rel));
-    let folder_kept = |tree: &sys::Tree, rel: &&str| matches!(tree.entry(rel), Some(sys::Entry::Folder { modified }) if modified <= published);
+    let folder_kept = |tree: &sys::Tree, rel: &&str| matches!(tree.entry(rel), Some(Entry::Folder { modified }) if modified <= published);
     let file_kept = |tree: &sys::Tree, (rel, len): &(&str, u64)| {
-        matches!(tree.entry(rel), Some(sys::Entry::File { len: l, changed })
+        matches!(tree.entry(rel), Some(Entry::File { len: l, changed })
             if l == *len && changed <= published)
     };
     // The output opened once per thread: threads sharing one descriptor contend for
@@ -157,6 +157,22 @@ fn folders_holding<'a>(files: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
         last = parent;
     }
     folders
+}
+
+/// What [`sys::Tree::entry`] finds at a path of the output.
+enum Entry {
+    /// A file's length and the time its contents or status last changed (see
+    /// [`sys::changed`]).
+    File {
+        len: u64,
+        changed: SystemTime,
+    },
+    /// A folder's modification time: it moves when an entry is added, removed or
+    /// renamed in it.
+    Folder {
+        modified: SystemTime,
+    },
+    Other,
 }
 
 /// Write a whole in-memory site to `output`; returns the number of files. `force`

@@ -9,6 +9,8 @@ use std::os::unix::fs::MetadataExt as _;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
+use super::Entry;
+
 /// Swap two paths atomically; on file systems without the exchange (or outside
 /// Linux) this fails and the caller renames in two steps.
 pub(super) fn exchange(a: &Path, b: &Path) -> io::Result<()> {
@@ -103,19 +105,4 @@ impl Tree {
         };
         Some(entry)
     }
-}
-
-/// What [`Tree::entry`] finds.
-pub(super) enum Entry {
-    /// A file's length and status change time (see [`changed`]).
-    File {
-        len: u64,
-        changed: SystemTime,
-    },
-    /// A folder's modification time: it moves when an entry is added, removed or
-    /// renamed in it.
-    Folder {
-        modified: SystemTime,
-    },
-    Other,
 }

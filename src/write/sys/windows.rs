@@ -19,6 +19,8 @@ use std::os::windows::io::AsRawHandle as _;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
+use super::Entry;
+
 use windows_sys::Win32::Storage::FileSystem::{
     BY_HANDLE_FILE_INFORMATION, FILE_FLAG_BACKUP_SEMANTICS, GetFileInformationByHandle,
 };
@@ -94,19 +96,4 @@ impl Tree {
             Entry::Other
         })
     }
-}
-
-/// What [`Tree::entry`] finds.
-pub(super) enum Entry {
-    /// A file's length and the time it last changed (see [`changed`]).
-    File {
-        len: u64,
-        changed: SystemTime,
-    },
-    /// A folder's modification time: it moves when an entry is added, removed or
-    /// renamed in it.
-    Folder {
-        modified: SystemTime,
-    },
-    Other,
 }
