@@ -131,8 +131,6 @@ fn render_pages(
     });
     let plan = builder.plan();
     let order = builder.render_order(&plan);
-    let output_error =
-        |e: std::io::Error| Diagnostic::new(Location::file("(output)"), Problem::output(&e));
     // `serve` renders the site-wide files after publishing the pages; a build makes
     // them while the pages render (they are mostly one thread's work).
     let defer = kept.is_some_and(|c| c.defer_extras);
@@ -151,17 +149,17 @@ fn render_pages(
                         let key = builder.digests.as_ref().map(|d| builder.key(d, &made));
                         if let Some(key) = key {
                             if let Some(memo) = memo
-                                && memo.reuse(&made.path, key).map_err(output_error)?
+                                && memo.reuse(&made.path, key).map_err(output_problem)?
                             {
                                 return Ok(());
                             }
                             if let Some(contents) = kept.and_then(|c| c.reuse(&made.path, key)) {
                                 let path = made.path;
-                                return sink(OutputFile { path, contents }).map_err(output_error);
+                                return sink(OutputFile { path, contents }).map_err(output_problem);
                             }
                         }
                         if let Some(fragment) = builder.fill(&mut made, index.as_ref())? {
-                            sink(fragment).map_err(output_error)?;
+                            sink(fragment).map_err(output_problem)?;
                         }
                         let Made {
                             path,
@@ -173,7 +171,7 @@ fn render_pages(
                         if let Some((cache, key)) = kept.zip(key) {
                             cache.rendered_page(&path, key, contents.clone());
                         }
-                        sink(OutputFile { path, contents }).map_err(output_error)
+                        sink(OutputFile { path, contents }).map_err(output_problem)
                     })
                     .filter_map(Result::err)
                     .collect()
@@ -183,8 +181,7 @@ fn render_pages(
             let mut written = Vec::new();
             if !defer {
                 let failed = extras(&builder, &plan, memo, &mut extra_timings, &mut |files| {
-                    let sunk = files.into_par_iter().filter_map(|f| sink(f).err());
-                    written.par_extend(sunk.map(output_error));
+                    sink_all(sink, files, &mut written)
                 });
                 written.extend(failed);
             }
@@ -196,8 +193,7 @@ fn render_pages(
     if let Some(index) = index.filter(|_| failures.is_empty()) {
         let mut written = Vec::new();
         let unread = search_index(site, &builder.b, index, timings, &mut |files| {
-            let sunk = files.into_par_iter().filter_map(|f| sink(f).err());
-            written.par_extend(sunk.map(output_error));
+            sink_all(sink, files, &mut written)
         });
         failures.extend(written.into_iter().chain(unread));
     }
@@ -264,6 +260,18 @@ fn body(c: &Conclusion) -> Result<std::sync::Arc<str>, Diagnostic> {
         .map_err(|e| Diagnostic::new(Location::file(&c.file), Problem::Unreadable(e.to_string())))
 }
 
+/// A file that could not be written to, or carried over from, the output.
+fn output_problem(e: std::io::Error) -> Diagnostic {
+    Diagnostic::new(Location::file("(output)"), Problem::output(&e))
+}
+
+/// Give `files` to `sink`, all at once, with a problem in `failed` for each it
+/// could not take.
+fn sink_all(sink: Sink, files: Vec<OutputFile>, failed: &mut Vec<Diagnostic>) {
+    let sunk = files.into_par_iter().filter_map(|f| sink(f).err());
+    failed.par_extend(sunk.map(output_problem));
+}
+
 /// Theme files only the search page uses: left out with `search: false`.
 const SEARCH_ASSETS: &[&str] = &["search.js", "search.css"];
 
@@ -278,10 +286,8 @@ fn extras(
     timings: &mut Timings,
     out: &mut dyn FnMut(Vec<OutputFile>),
 ) -> Option<Diagnostic> {
-    let failed =
-        |e: std::io::Error| Diagnostic::new(Location::file("(output)"), Problem::output(&e));
     if let Err(e) = timings.time("feeds", || feeds::render(&builder.b, memo, out)) {
-        return Some(failed(e));
+        return Some(output_problem(e));
     }
     timings.time("sitemap", || {
         let entries: Vec<SitemapEntry> = plan
@@ -291,7 +297,7 @@ fn extras(
         out(sitemap::render(&builder.b.urls, &entries));
     });
     let carried = timings.time("data", || data::render(&builder.b, memo, out));
-    carried.err().map(failed)
+    carried.err().map(output_problem)
 }
 
 /// The search index, given the conclusions that `index` lacks. Fails if a stored
