@@ -14,6 +14,7 @@ use crate::diagnostic::{Diagnostic, Location, Problem};
 use crate::linkcheck;
 use crate::load;
 use crate::model::{Site, Stamp};
+use crate::render::deps::Deps;
 use crate::render::memo::Memo;
 use crate::render::{self, Rendered, Theme};
 use crate::timings::Timings;
@@ -42,6 +43,9 @@ pub struct BuildReport {
     pub files: usize,
     /// Pages carried over from the last build unrendered (their inputs unchanged).
     pub reused: usize,
+    /// Pages whose context was built to make their key: the others were known
+    /// unchanged from the dependency map (see [`render::deps`]).
+    pub keyed: usize,
     /// Files carried over from the last build unmade: those pages, and site-wide
     /// files such as feeds.
     pub carried: usize,
@@ -254,6 +258,7 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
             pages: last.pages,
             files: last.files,
             reused: last.pages,
+            keyed: 0,
             carried: last.files,
             up_to_date: true,
             elapsed: started.elapsed(),
@@ -267,11 +272,19 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
         })
         .map_err(output_error)?;
     staging.compare_with(&store.manifest());
-    let keys = timings.time("keys", || store.keys(last.manifest.filter(|_| ours)));
+    let (keys, deps) = timings.time("keys", || {
+        let manifest = last.manifest.filter(|_| ours);
+        (store.keys(manifest), store.deps(manifest))
+    });
     let made = if check_links {
         render_checked(&site, &theme, &output, &staging, &mut timings)?
     } else {
-        render_memo(&site, &theme, &staging, &keys, salt, &mut timings)?
+        let last = Last {
+            keys: &keys,
+            deps: deps.as_ref(),
+            salt,
+        };
+        render_memo(&site, &theme, &staging, last, &mut timings)?
     };
     let files = timings
         .time("write", || {
@@ -299,13 +312,17 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
         files,
         links_checked: check_links,
     };
-    timings.time("cache", || store.save(&state, &made.keys, &manifest));
+    timings.time("cache", || {
+        store.save(&state, &made.keys, made.deps.as_ref(), &manifest);
+    });
+    crate::drop_later((keys, deps, made.keys, made.deps));
     Ok(BuildReport {
         conclusions,
         parsed,
         pages: made.pages,
         files,
         reused: made.reused,
+        keyed: made.pages - made.unkeyed,
         carried: made.carried,
         up_to_date: false,
         elapsed: started.elapsed(),
@@ -351,10 +368,22 @@ fn load_parsing_changed(
 struct Made {
     pages: usize,
     reused: usize,
+    /// Pages carried over without a key made.
+    unkeyed: usize,
     carried: usize,
     copies: Vec<render::CopiedFile>,
     /// Each page's key (see [`render::memo`]), for the next build.
     keys: Vec<(String, render::memo::Key)>,
+    /// What each conclusion's and document's page shows (see [`render::deps`]).
+    deps: Option<Deps>,
+}
+
+/// What the last build left for this one to compare with.
+struct Last<'a> {
+    keys: &'a HashMap<String, render::memo::Key>,
+    deps: Option<&'a Deps>,
+    /// What every page depends on outside the site (binary, options).
+    salt: u128,
 }
 
 fn is_page(path: &str) -> bool {
@@ -362,13 +391,12 @@ fn is_page(path: &str) -> bool {
 }
 
 /// Render the site into `staging` as it goes, carrying over from the output every
-/// page whose key is in `keys` unchanged.
+/// page that `last` shows unchanged.
 fn render_memo(
     site: &Site,
     theme: &Theme,
     staging: &write::Staging,
-    keys: &HashMap<String, render::memo::Key>,
-    salt: u128,
+    last: Last,
     timings: &mut Timings,
 ) -> Result<Made, Vec<Diagnostic>> {
     let pages = AtomicUsize::new(0);
@@ -384,7 +412,7 @@ fn render_memo(
         }
         Ok(kept)
     };
-    let memo = Memo::new(keys, &keep, salt);
+    let memo = Memo::new(last.keys, &keep, last.salt).with_deps(last.deps);
     let sink = |f: render::OutputFile| {
         count(&f.path);
         staging.put(&f)
@@ -392,7 +420,9 @@ fn render_memo(
     let copies = render::render_site_memo(site, theme, timings, &sink, &memo)?;
     Ok(Made {
         reused: memo.reused(),
+        unkeyed: memo.unkeyed(),
         carried: memo.carried(),
+        deps: memo.take_deps(),
         keys: memo.into_keys(),
         pages: pages.into_inner(),
         copies,
@@ -430,9 +460,11 @@ fn render_checked(
     Ok(Made {
         pages: rendered.pages.iter().filter(|f| is_page(&f.path)).count(),
         reused: 0,
+        unkeyed: 0,
         carried: 0,
         copies: rendered.copies,
         keys: Vec::new(),
+        deps: None,
     })
 }
 

@@ -435,6 +435,12 @@ fn a_body_edit_renders_few_pages_and_no_change_renders_none() {
         edited.reused,
         edited.pages
     );
+    // Of the conclusions' and documents' pages, only the edited one is keyed: the
+    // dependency map shows that nothing the others show changed. Listings are
+    // always keyed.
+    let shown = shown_pages(&output);
+    assert!(shown > 10, "{shown} conclusion and document pages");
+    assert_eq!(edited.keyed, edited.pages - shown + 1);
     let changes = Changes::read(&ketluan::write::changes::path(&output)).unwrap();
     assert!(
         changes.changed.contains(
@@ -459,11 +465,34 @@ fn a_body_edit_renders_few_pages_and_no_change_renders_none() {
         .replace("summary: \"Chiều 15/6/2021", "summary: \"Sáng 15/6/2021");
     site.write(file, text);
     let summary = build::build(&opts).unwrap();
+    // The summary is in every listing of the conclusion: its neighbours', related
+    // and cited documents' pages are keyed too, and no others.
+    assert!(
+        summary.keyed > edited.keyed && summary.keyed < summary.pages,
+        "{} of {} keyed",
+        summary.keyed,
+        summary.pages
+    );
     let changes = Changes::read(&ketluan::write::changes::path(&output)).unwrap();
     let remade: Vec<&String> = changes.changed.iter().filter(|p| keyed(p)).collect();
     let data = remade.iter().filter(|p| p.starts_with("data/")).count();
     assert!(remade.len() >= 4 && data == 2, "{remade:?}");
     assert_eq!(summary.carried - summary.reused, files - remade.len());
+}
+
+/// How many conclusion and document pages the output at `dir` has: the pages
+/// the dependency map describes.
+fn shown_pages(dir: &Path) -> usize {
+    tree(dir)
+        .keys()
+        .filter(|p| {
+            let parts: Vec<&str> = p.split('/').collect();
+            matches!(
+                parts[..],
+                ["ket-luan", _, "index.html"] | ["nghi-quyet", _, "atom.xml"]
+            )
+        })
+        .count()
 }
 
 /// A build with nothing to do in the site still finds what was done to the output

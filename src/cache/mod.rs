@@ -16,6 +16,9 @@
 //! a build with nothing to do does not read 230,000 of them; it names the manifest
 //! it goes with, and keys that go with another are no keys.
 //!
+//! The dependency map of the output's conclusion and document pages (`pages`, see
+//! `render::deps`), which names the manifest it goes with in the same way.
+//!
 //! A copy of the output's manifest (`manifest`) lets the list of changes compare
 //! with the last build even where the output itself was not kept (CI).
 //!
@@ -39,6 +42,7 @@ use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
+use crate::render::deps::Deps;
 use crate::render::memo::Key;
 pub use inputs::Inputs;
 
@@ -117,15 +121,37 @@ impl BuildCache {
             .unwrap_or_default()
     }
 
-    /// Replace the cache with `state` and the page `keys` of its output, and its
-    /// manifest copy with `manifest`'s. Only an optimisation: on failure the cache
-    /// is removed, and the next build is a full one.
-    pub fn save(&self, state: &State, keys: &[(String, Key)], manifest: &Path) {
-        let keys = keys_bytes(keys, state.manifest.unwrap_or(0));
-        // The state last: until it is replaced, the new keys name a manifest it
-        // does not, and are not used.
+    /// The dependency map the last build saved with the output whose manifest
+    /// hashes to `manifest` (none for another, or when not known).
+    pub fn deps(&self, manifest: Option<u64>) -> Option<Deps> {
+        let bytes = std::fs::read(self.dir.join("pages")).ok()?;
+        Deps::parse(&bytes, manifest?)
+    }
+
+    /// Replace the cache with `state`, the page `keys` and dependency map `deps` of
+    /// its output, and its manifest copy with `manifest`'s. Only an optimisation:
+    /// on failure the cache is removed, and the next build is a full one.
+    pub fn save(
+        &self,
+        state: &State,
+        keys: &[(String, Key)],
+        deps: Option<&Deps>,
+        manifest: &Path,
+    ) {
+        let manifest_hash = state.manifest.unwrap_or(0);
+        let keys = keys_bytes(keys, manifest_hash);
+        let pages = self.dir.join("pages");
+        // The state last: until it is replaced, the new keys and map name a
+        // manifest it does not, and are not used.
         let saved = std::fs::create_dir_all(&self.dir)
             .and_then(|()| replace(&self.dir.join("keys"), &keys))
+            .and_then(|()| match deps {
+                Some(deps) => replace(&pages, &deps.to_bytes(manifest_hash)),
+                None => match std::fs::remove_file(&pages) {
+                    Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+                    _ => Ok(()),
+                },
+            })
             .and_then(|()| replace(&self.dir.join("state"), &state.to_bytes()))
             .and_then(|()| copy_whole(manifest, &self.manifest()));
         if saved.is_err() {

@@ -30,6 +30,7 @@ use tera::Value;
 use xxhash_rust::xxh3::Xxh3;
 
 use super::context::{ConclusionCtx, DocumentRef, Shared, Values};
+use super::deps::Deps;
 
 /// A page's key.
 pub type Key = u128;
@@ -37,14 +38,18 @@ pub type Key = u128;
 /// Carries an output file over from the published site; `false` when it cannot.
 pub type Keep<'a> = &'a (dyn Fn(&str) -> io::Result<bool> + Sync);
 
-/// The keys of the last build and those of this one.
+/// The keys of the last build and those of this one, and the dependency maps of
+/// both (see [`super::deps`]).
 pub struct Memo<'a> {
     last: &'a HashMap<String, Key>,
     keep: Keep<'a>,
     salt: u128,
     next: Mutex<Vec<(String, Key)>>,
+    last_deps: Option<&'a Deps>,
+    next_deps: Mutex<Option<Deps>>,
     reused: AtomicUsize,
     carried: AtomicUsize,
+    unkeyed: AtomicUsize,
 }
 
 impl<'a> Memo<'a> {
@@ -56,9 +61,47 @@ impl<'a> Memo<'a> {
             keep,
             salt,
             next: Mutex::new(Vec::new()),
+            last_deps: None,
+            next_deps: Mutex::new(None),
             reused: Default::default(),
             carried: Default::default(),
+            unkeyed: Default::default(),
         }
+    }
+
+    /// With the dependency map saved with `last`'s output.
+    pub fn with_deps(mut self, deps: Option<&'a Deps>) -> Self {
+        self.last_deps = deps;
+        self
+    }
+
+    pub(super) fn last_deps(&self) -> Option<&'a Deps> {
+        self.last_deps
+    }
+
+    pub(super) fn set_deps(&self, deps: Option<Deps>) {
+        *self.next_deps.lock().expect("no panics while holding it") = deps;
+    }
+
+    /// The dependency map of this build's pages, for the next.
+    pub fn take_deps(&self) -> Option<Deps> {
+        self.next_deps
+            .lock()
+            .expect("no panics while holding it")
+            .take()
+    }
+
+    /// Carry the page `path` over with the key the last build made it with, known
+    /// unchanged without its key being made (see [`super::deps`]).
+    pub(super) fn reuse_unchanged(&self, path: &str) -> io::Result<bool> {
+        let Some(&key) = self.last.get(path) else {
+            return Ok(false);
+        };
+        let kept = self.reuse(path, key)?;
+        if kept {
+            self.unkeyed.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(kept)
     }
 
     /// Whether the page `path` with key `key` was carried over (then it needs no
@@ -92,6 +135,11 @@ impl<'a> Memo<'a> {
     /// How many pages were carried over.
     pub fn reused(&self) -> usize {
         self.reused.load(Ordering::Relaxed)
+    }
+
+    /// How many pages were carried over without their key made.
+    pub fn unkeyed(&self) -> usize {
+        self.unkeyed.load(Ordering::Relaxed)
     }
 
     /// How many files were carried over, pages and others.
@@ -130,6 +178,8 @@ struct Generation {
     base: Option<Ctx>,
     /// Output path → the page's key and bytes.
     pages: HashMap<String, (Key, bytes::Bytes)>,
+    /// What the conclusion and document pages show (see [`super::deps`]).
+    deps: Option<Deps>,
 }
 
 impl Cache {
@@ -223,6 +273,26 @@ impl Cache {
         Some(bytes.clone())
     }
 
+    /// The bytes of page `path` as the last render made it, known unchanged
+    /// without its key being made (see [`super::deps`]); kept for the next render.
+    pub(super) fn reuse_unchanged(&self, path: &str) -> Option<bytes::Bytes> {
+        let (key, bytes) = self.last.pages.get(path)?;
+        self.keep(path, *key, bytes.clone());
+        Some(bytes.clone())
+    }
+
+    pub(super) fn last_deps(&self) -> Option<&Deps> {
+        self.last.deps.as_ref()
+    }
+
+    /// The dependency map of the render under way.
+    pub(super) fn keep_deps(&mut self, deps: Option<Deps>) {
+        self.next
+            .get_mut()
+            .expect("no panics while holding it")
+            .deps = deps;
+    }
+
     /// Page `path`, just rendered with `key`.
     pub(super) fn rendered_page(&self, path: &str, key: Key, bytes: bytes::Bytes) {
         self.rendered.fetch_add(1, Ordering::Relaxed);
@@ -286,7 +356,8 @@ impl Digests {
     }
 
     /// Hash `values` once (in parallel), to stand in for them wherever they appear.
-    pub(super) fn share(&mut self, values: &[Value]) {
+    /// Returns their hashes, in order.
+    pub(super) fn share(&mut self, values: &[Value]) -> Vec<u128> {
         use rayon::prelude::*;
         let hashes: Vec<(Option<usize>, u128)> = values
             .par_iter()
@@ -296,11 +367,24 @@ impl Digests {
                 (address(v), h.digest128())
             })
             .collect();
+        let mut out = Vec::with_capacity(hashes.len());
         for ((at, hash), v) in hashes.into_iter().zip(values) {
             if let Some(at) = at {
                 self.known.insert(at, hash);
                 self.alive.push(v.clone());
             }
+            out.push(hash);
+        }
+        out
+    }
+
+    /// The salt and every template's hash, for the frame of [`super::deps`].
+    pub(super) fn frame_into(&self, h: &mut super::deps::Hasher) {
+        let mut templates: Vec<(&String, &u128)> = self.templates.iter().collect();
+        templates.sort_unstable();
+        h.num(self.salt);
+        for (name, digest) in templates {
+            h.bytes(name.as_bytes()).num(*digest);
         }
     }
 

@@ -7,6 +7,7 @@
 pub mod budget;
 pub mod context;
 pub mod data;
+pub mod deps;
 pub mod doc_index;
 pub mod feeds;
 pub mod markdown;
@@ -122,13 +123,38 @@ fn render_pages(
         cache.begin();
     }
     let kept = cache.as_deref();
-    let builder = timings.time("contexts", || {
+    let (builder, now) = timings.time("contexts", || {
         let mut pages = Pages::new(Builder::with_cache(site, kept), theme, kept);
         // `serve`'s keys live as long as the process, which is their salt.
         let salt = memo.map(Memo::salt).or(kept.map(|_| 0));
-        pages.digests = salt.map(|salt| pages.digests(salt));
-        pages
+        let now = salt.map(|salt| {
+            let (digests, now) = pages.digests(salt);
+            pages.digests = Some(digests);
+            now
+        });
+        (pages, now)
     });
+    // The pages that need no key: nothing they show changed (see [`deps`]).
+    let last_deps = memo
+        .and_then(Memo::last_deps)
+        .or_else(|| kept.and_then(Cache::last_deps));
+    let clean = now.as_ref().and_then(|now| now.clean(last_deps));
+    let recorder = now.map(deps::Now::recorder);
+    // A page known unchanged, carried over from the output or `serve`'s last render.
+    let carry = |page: Page| -> Result<bool, Diagnostic> {
+        let Some(path) = builder.path_of(page) else {
+            return Ok(false);
+        };
+        if let Some(memo) = memo {
+            return memo.reuse_unchanged(&path).map_err(output_problem);
+        }
+        match kept.and_then(|c| c.reuse_unchanged(&path)) {
+            Some(contents) => sink(OutputFile { path, contents })
+                .map(|()| true)
+                .map_err(output_problem),
+            None => Ok(false),
+        }
+    };
     let plan = builder.plan();
     let order = builder.render_order(&plan);
     // `serve` renders the site-wide files after publishing the pages; a build makes
@@ -145,7 +171,18 @@ fn render_pages(
                     .par_iter()
                     .with_max_len(1)
                     .map(|&page| {
+                        let shown = builder.dep_id(page).zip(recorder.as_ref());
+                        if let Some((p, recorder)) = shown
+                            && let Some(shows) = clean.as_ref().and_then(|c| c.get(p))
+                            && carry(page)?
+                        {
+                            recorder.record(p, shows);
+                            return Ok(());
+                        }
                         let mut made = builder.context(page)?;
+                        if let Some((p, recorder)) = shown {
+                            recorder.record(p, &made.shows);
+                        }
                         let key = builder.digests.as_ref().map(|d| builder.key(d, &made));
                         if let Some(key) = key {
                             if let Some(memo) = memo
@@ -198,17 +235,26 @@ fn render_pages(
         failures.extend(written.into_iter().chain(unread));
     }
     let problems = templates::distinct(failures);
+    let deps = recorder
+        .filter(|_| problems.is_empty())
+        .and_then(deps::Recorder::finish);
     let values = builder.b.values;
     match cache {
         Some(cache) if problems.is_empty() => {
             cache.keep_values(values);
+            cache.keep_deps(deps);
             cache.finish();
         }
         Some(cache) => {
             cache.abandon();
             crate::drop_later(values);
         }
-        None => crate::drop_later(values),
+        None => {
+            if let Some(memo) = memo {
+                memo.set_deps(deps);
+            }
+            crate::drop_later(values);
+        }
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -387,6 +433,9 @@ struct Made {
     template: &'static str,
     ctx: Ctx,
     body: Option<Body>,
+    /// The conclusions and documents a conclusion's or document's page shows (see
+    /// [`deps`]); empty for other pages.
+    shows: Vec<u32>,
 }
 
 /// A conclusion page's body, before it is read and rendered.
@@ -570,15 +619,117 @@ impl<'a> Pages<'a> {
         )
     }
 
-    /// Hashes of the values many pages share, for page keys.
-    fn digests(&self, salt: u128) -> Digests {
+    /// Hashes of the values many pages share, for page keys, and what they make of
+    /// the dependency map ([`deps`]).
+    fn digests(&self, salt: u128) -> (Digests, deps::Now) {
         let mut d = Digests::new(salt, &self.theme.texts);
         let base: Vec<Value> = self.base.entries().map(|(_, v)| v.clone()).collect();
-        d.share(&base);
-        d.share(&self.b.conclusion_values);
-        d.share(&self.b.document_values);
+        let base = d.share(&base);
+        let conclusions = d.share(&self.b.conclusion_values);
+        let documents = d.share(&self.b.document_values);
         d.share(std::slice::from_ref(&self.years_value));
-        d
+        let now = self.dep_now(&d, &base, &conclusions, documents);
+        (d, now)
+    }
+
+    /// The frame and items of [`deps`]: `base`, `conclusions` and `documents` are
+    /// the hashes of the shared values.
+    fn dep_now(
+        &self,
+        d: &Digests,
+        base: &[u128],
+        conclusions: &[u128],
+        documents: Vec<u128>,
+    ) -> deps::Now {
+        let site = self.b.site;
+        let mut h = deps::Hasher::default();
+        d.frame_into(&mut h);
+        for b in base {
+            h.num(*b);
+        }
+        h.bytes(format!("{:?}", site.config).as_bytes());
+        // The indexes: which conclusions and documents there are, in what order,
+        // and what decides what each page lists.
+        let list = |h: &mut deps::Hasher, items: &[usize]| {
+            h.num(items.len() as u128);
+            for &i in items {
+                h.num(i as u128);
+            }
+        };
+        for (i, c) in site.conclusions.iter().enumerate() {
+            h.bytes(c.slug.as_str().as_bytes())
+                .bytes(c.date.to_string().as_bytes())
+                .bytes(c.province.slug.as_bytes())
+                .bytes(c.province.current().slug.as_bytes());
+            list(&mut h, &site.cites[i]);
+            list(&mut h, &site.mention_docs[i]);
+        }
+        h.num(site.documents.len() as u128);
+        for doc in site.documents.iter() {
+            h.bytes(doc.slug.as_str().as_bytes());
+            list(&mut h, &doc.cited_by);
+        }
+        for l in site.provinces.iter() {
+            h.bytes(l.province.slug.as_bytes());
+            h.num(l.entries.len() as u128);
+            for &(i, former) in &l.entries {
+                h.num(i as u128)
+                    .bytes(former.map_or("", |f| f.slug).as_bytes());
+            }
+            for f in &l.formers {
+                h.bytes(f.slug.as_bytes());
+            }
+        }
+        let frame = h.digest();
+        // After the values, each conclusion's body and the links put into it,
+        // which only its own page shows.
+        let bodies: Vec<u128> = site
+            .conclusions
+            .par_iter()
+            .map(|c| {
+                let mut h = deps::Hasher::default();
+                h.num(c.markdown.digest());
+                for m in &c.mentions {
+                    let run = m.run.map_or(u128::MAX, |r| r as u128);
+                    h.num(run).num(m.span.start as u128).num(m.span.end as u128);
+                }
+                h.digest()
+            })
+            .collect();
+        let mut items = conclusions.to_vec();
+        let pages = items.len() + documents.len();
+        items.extend(documents);
+        items.extend(bodies);
+        deps::Now {
+            frame,
+            pages,
+            items,
+        }
+    }
+
+    /// A conclusion's or document's page, as numbered in [`deps`] (the same as
+    /// its own value).
+    fn dep_id(&self, page: Page) -> Option<usize> {
+        match page {
+            Page::Conclusion(i) => Some(i),
+            Page::Document(k) => Some(self.b.site.conclusions.len() + k),
+            _ => None,
+        }
+    }
+
+    /// The output path of a conclusion's or document's page, as
+    /// [`Pages::context`] gives it (`None` for other pages).
+    fn path_of(&self, page: Page) -> Option<String> {
+        let site = self.b.site;
+        match page {
+            Page::Conclusion(i) => {
+                Some(Route::Conclusion(site.conclusions[i].slug.as_str()).output_file())
+            }
+            Page::Document(k) => {
+                Some(Route::Document(site.documents[k].slug.as_str()).output_file())
+            }
+            _ => None,
+        }
     }
 
     /// The key of a page made by [`Pages::context`]; its body stands in by its inputs.
@@ -608,6 +759,7 @@ impl<'a> Pages<'a> {
     fn context(&self, page: Page) -> Result<Made, Diagnostic> {
         let site = self.b.site;
         let urls = &self.b.urls;
+        let mut shows = Vec::new();
         let (path, template, ctx) = match page {
             Page::Home => {
                 let mut ctx = self.page("home", urls.home(), site.config.title.clone());
@@ -753,6 +905,8 @@ impl<'a> Pages<'a> {
                 ctx.insert_value("document", self.b.document_values[k].clone());
                 ctx.insert_value("conclusions", self.list(d.cited_by.iter().copied()));
                 self.feeds(&mut ctx, feed_title, urls.document_feed(d.slug.as_str()));
+                shows.push(dep_number(site.conclusions.len() + k));
+                shows.extend(d.cited_by.iter().map(|&i| dep_number(i)));
                 (
                     Route::Document(d.slug.as_str()).output_file(),
                     "document.html",
@@ -792,6 +946,7 @@ impl<'a> Pages<'a> {
             template,
             ctx,
             body: None,
+            shows,
         })
     }
 
@@ -878,12 +1033,22 @@ impl<'a> Pages<'a> {
         let value = |j: Option<usize>| Value::from(j.map(|j| self.b.conclusion_values[j].clone()));
         ctx.insert_value("prev_in_province", value(older));
         ctx.insert_value("next_in_province", value(newer));
-        ctx.insert_value("related", self.related(i));
+        let related = self.related(i);
+        ctx.insert_value("related", self.list(related.iter().copied()));
+        let n = site.conclusions.len();
+        let body = n + site.documents.len() + i;
+        let mut shows: Vec<usize> = vec![i, body];
+        shows.extend((i + 1 < n).then_some(i + 1));
+        shows.extend(i.checked_sub(1));
+        shows.extend([older, newer].into_iter().flatten());
+        shows.extend(related);
+        shows.extend(site.cites[i].iter().map(|&d| n + d));
         Ok(Made {
             path: Route::Conclusion(c.slug.as_str()).output_file(),
             template: "conclusion.html",
             ctx,
             body: Some(Body { i, doc_urls }),
+            shows: shows.into_iter().map(dep_number).collect(),
         })
     }
 
@@ -1019,7 +1184,7 @@ impl<'a> Pages<'a> {
     /// former units), nearest in time. Candidates are the few nearest in time in each
     /// shared document's and the province's lists, so a document cited by thousands
     /// costs no more than one cited twice.
-    fn related(&self, i: usize) -> Value {
+    fn related(&self, i: usize) -> Vec<usize> {
         let site = self.b.site;
         let c = &site.conclusions[i];
         let mut candidates: Vec<usize> = Vec::new();
@@ -1052,8 +1217,15 @@ impl<'a> Pages<'a> {
         };
         candidates
             .sort_by_cached_key(|&j| (std::cmp::Reverse(shared(j)), !same_province(j), days(j), j));
-        self.list(candidates.into_iter().take(RELATED))
+        candidates.truncate(RELATED);
+        candidates
     }
+}
+
+/// A conclusion or document as numbered in [`deps`] (sites have far fewer than
+/// 2³² of them: see the load budgets).
+fn dep_number(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// How many related conclusions a conclusion's page lists.
