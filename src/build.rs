@@ -6,8 +6,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use std::collections::HashMap;
-
 use crate::cache::{self, BuildCache, Inputs, State};
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Location, Problem};
@@ -380,7 +378,7 @@ struct Made {
 
 /// What the last build left for this one to compare with.
 struct Last<'a> {
-    keys: &'a HashMap<String, render::memo::Key>,
+    keys: &'a render::memo::Keys,
     deps: Option<&'a Deps>,
     /// What every page depends on outside the site (binary, options).
     salt: u128,

@@ -35,7 +35,6 @@
 
 pub mod inputs;
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -43,7 +42,7 @@ use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 use crate::render::deps::Deps;
-use crate::render::memo::Key;
+use crate::render::memo::{Key, Keys};
 pub use inputs::Inputs;
 
 /// The cache folder's name, beside the output.
@@ -112,7 +111,7 @@ impl BuildCache {
 
     /// The page keys the last build saved with the output whose manifest hashes
     /// to `manifest` (none for another, or when not known).
-    pub fn keys(&self, manifest: Option<u64>) -> HashMap<String, Key> {
+    pub fn keys(&self, manifest: Option<u64>) -> Keys {
         manifest
             .and_then(|m| {
                 let bytes = std::fs::read(self.dir.join("keys")).ok()?;
@@ -384,7 +383,7 @@ fn keys_bytes(keys: &[(String, Key)], manifest: u64) -> Vec<u8> {
     let mut t = String::with_capacity(64 * keys.len() + 64);
     let _ = writeln!(t, "{KEYS_HEADER}\nmanifest {manifest:016x}");
     let mut keys: Vec<&(String, Key)> = keys.iter().collect();
-    keys.sort_unstable();
+    rayon::slice::ParallelSliceMut::par_sort_unstable(&mut keys[..]);
     for (path, key) in keys {
         let _ = writeln!(t, "{key:032x} {path}");
     }
@@ -394,7 +393,7 @@ fn keys_bytes(keys: &[(String, Key)], manifest: u64) -> Vec<u8> {
 }
 
 /// The keys [`keys_bytes`] wrote for `manifest`; `None` if `bytes` are not that.
-fn parse_keys(bytes: &[u8], manifest: u64) -> Option<HashMap<String, Key>> {
+fn parse_keys(bytes: &[u8], manifest: u64) -> Option<Keys> {
     let mut lines = checked_body(bytes)?.lines();
     if lines.next()? != KEYS_HEADER || lines.next()? != format!("manifest {manifest:016x}") {
         return None;

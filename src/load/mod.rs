@@ -361,7 +361,8 @@ fn is_ignored(name: &std::ffi::OsStr) -> bool {
 fn duplicate_slugs(conclusions: &[Arc<Conclusion>]) -> Vec<Diagnostic> {
     // Reported in file order; found through a hash map (at 100,000 files an ordered
     // map spent most of its time comparing slugs).
-    let mut first: HashMap<&str, &Conclusion> = HashMap::with_capacity(conclusions.len());
+    let mut first: rustc_hash::FxHashMap<&str, &Conclusion> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(conclusions.len(), Default::default());
     let mut problems = Vec::new();
     let mut sorted: Vec<&Conclusion> = conclusions.iter().map(|c| &**c).collect();
     sorted.sort_by(|a, b| a.file.cmp(&b.file));

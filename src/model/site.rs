@@ -2,7 +2,11 @@
 //! them (provinces, documents). Everything the render stage needs, nothing it must
 //! recompute.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+// Keys made here from the site's own data, hundreds of thousands at 100,000
+// conclusions: FxHash, several times cheaper than SipHash.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -133,7 +137,7 @@ fn index_documents(
         .collect();
     let references = to_former_units(references);
     let registry_keys: Vec<String> = registry.iter().map(|e| e.number.key()).collect();
-    let mut dates: HashMap<(Scope, &str), BTreeSet<Date>> = HashMap::new();
+    let mut dates: HashMap<(Scope, &str), BTreeSet<Date>> = HashMap::default();
     for (scope, key, issued) in references
         .iter()
         .map(|r| (r.scope, r.key.as_str(), r.issued))
@@ -148,7 +152,7 @@ fn index_documents(
     }
 
     let mut documents: Vec<Document> = Vec::new();
-    let mut by_key: HashMap<DocumentKey, usize> = HashMap::new();
+    let mut by_key: HashMap<DocumentKey, usize> = HashMap::default();
     let mut front: Vec<Vec<usize>> = vec![Vec::new(); conclusions.len()];
     let mut mentioned: Vec<Vec<usize>> = conclusions
         .iter()
@@ -292,7 +296,7 @@ fn references_of(i: usize, c: &Conclusion) -> Vec<Reference<'_>> {
     // An undated reference takes the first date the text gives for the same number.
     // One pass, not a search per reference: a body citing 100,000 times was
     // quadratic.
-    let mut first_date: HashMap<&str, Date> = HashMap::new();
+    let mut first_date: HashMap<&str, Date> = HashMap::default();
     for r in &own {
         if let Some(d) = r.issued {
             first_date.entry(r.key.as_str()).or_insert(d);
@@ -390,7 +394,7 @@ fn registry_by_key<'a>(
     registry: &[RegistryEntry],
     keys: &'a [String],
 ) -> HashMap<(Scope, &'a str), Vec<usize>> {
-    let mut map: HashMap<(Scope, &str), Vec<usize>> = HashMap::new();
+    let mut map: HashMap<(Scope, &str), Vec<usize>> = HashMap::default();
     for (i, (e, k)) in registry.iter().zip(keys).enumerate() {
         map.entry((e.scope, k.as_str())).or_default().push(i);
     }
@@ -428,7 +432,8 @@ fn apply_registry(
 fn disambiguate_slugs(documents: &mut [Document]) {
     // Only membership is asked (a hash set: an ordered map of 100,000 slugs took a
     // tenth of the index phase).
-    let mut taken: HashSet<Slug> = HashSet::with_capacity(documents.len());
+    let mut taken: HashSet<Slug> =
+        HashSet::with_capacity_and_hasher(documents.len(), Default::default());
     let mut clashes = Vec::new();
     // Own slugs are all reserved first, so that no fallback takes one.
     for (i, doc) in documents.iter_mut().enumerate() {

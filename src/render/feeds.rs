@@ -9,11 +9,12 @@
 //! change (see [`super::memo`]): a body edit makes the few feeds that show the
 //! conclusion, not the 130,000 of a large site, and makes no entry to know that.
 
-use std::cell::OnceCell;
 use std::fmt::Write;
 use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use super::OutputFile;
 use super::context::Builder;
@@ -135,40 +136,43 @@ pub(super) fn render(
         scheme: xml_escape(&urls.absolute(&urls.provinces())),
     };
     let entries = Entries::new(b, &site_wide);
-    // A few hundred at a time: written and freed before the next are made.
-    for chunk in feeds.chunks(256) {
-        let mut made = Vec::new();
-        for f in chunk {
-            if let Some(memo) = memo {
-                let mut h = Xxh3::new();
-                (
-                    memo.salt(),
-                    &site_wide,
-                    f.path.as_str(),
-                    &f.url,
-                    &f.page_url,
-                    &f.title,
-                )
-                    .hash(&mut h);
-                for &i in &f.entries {
-                    h.write_u128(entries.digest(i));
-                }
-                if memo.carry(&f.path, h.digest128())? {
-                    continue;
-                }
-            }
-            let updated = f.entries.iter().map(|&i| b.site.conclusions[i].date).max();
-            let mut x = head(&site_wide, f, updated);
+    // Those carried over cost a look at the output each, and a large site has
+    // 100,000 of them: in parallel.
+    let make = |f: &Feed| -> std::io::Result<Option<OutputFile>> {
+        if let Some(memo) = memo {
+            let mut h = Xxh3::new();
+            (
+                memo.salt(),
+                &site_wide,
+                f.path.as_str(),
+                &f.url,
+                &f.page_url,
+                &f.title,
+            )
+                .hash(&mut h);
             for &i in &f.entries {
-                x.push_str(entries.get(i));
+                h.write_u128(entries.digest(i));
             }
-            x.push_str("</feed>\n");
-            made.push(OutputFile {
-                path: f.path.clone(),
-                contents: x.into_bytes().into(),
-            });
+            if memo.carry(&f.path, h.digest128())? {
+                return Ok(None);
+            }
         }
-        out(made);
+        let updated = f.entries.iter().map(|&i| b.site.conclusions[i].date).max();
+        let mut x = head(&site_wide, f, updated);
+        for &i in &f.entries {
+            x.push_str(entries.get(i));
+        }
+        x.push_str("</feed>\n");
+        Ok(Some(OutputFile {
+            path: f.path.clone(),
+            contents: x.into_bytes().into(),
+        }))
+    };
+    // A thousand at a time: written and freed before the next are made.
+    for chunk in feeds.chunks(1024) {
+        let made: Vec<Option<OutputFile>> =
+            chunk.par_iter().map(make).collect::<std::io::Result<_>>()?;
+        out(made.into_iter().flatten().collect());
     }
     Ok(())
 }
@@ -233,9 +237,9 @@ fn head(s: &SiteWide, f: &Feed, updated: Option<Date>) -> String {
 /// several feeds (the site's, their province's, each cited document's).
 struct Entries<'a> {
     fields: Vec<EntryFields<'a>>,
-    made: Vec<OnceCell<String>>,
+    made: Vec<OnceLock<String>>,
     /// The hash of each entry's fields (with the salt and [`SiteWide`], its text's).
-    digests: Vec<OnceCell<u128>>,
+    digests: Vec<OnceLock<u128>>,
     site_wide: &'a SiteWide<'a>,
 }
 
@@ -269,8 +273,8 @@ impl<'a> Entries<'a> {
             })
             .collect();
         Self {
-            made: fields.iter().map(|_| OnceCell::new()).collect(),
-            digests: fields.iter().map(|_| OnceCell::new()).collect(),
+            made: fields.iter().map(|_| OnceLock::new()).collect(),
+            digests: fields.iter().map(|_| OnceLock::new()).collect(),
             fields,
             site_wide,
         }

@@ -35,13 +35,17 @@ use super::deps::Deps;
 /// A page's key.
 pub type Key = u128;
 
+/// Output path → key: hundreds of thousands of paths, looked up once or twice
+/// each per build, hashed with FxHash (they are ours, not an attacker's).
+pub type Keys = rustc_hash::FxHashMap<String, Key>;
+
 /// Carries an output file over from the published site; `false` when it cannot.
 pub type Keep<'a> = &'a (dyn Fn(&str) -> io::Result<bool> + Sync);
 
 /// The keys of the last build and those of this one, and the dependency maps of
 /// both (see [`super::deps`]).
 pub struct Memo<'a> {
-    last: &'a HashMap<String, Key>,
+    last: &'a Keys,
     keep: Keep<'a>,
     salt: u128,
     next: Mutex<Vec<(String, Key)>>,
@@ -55,7 +59,7 @@ pub struct Memo<'a> {
 impl<'a> Memo<'a> {
     /// `last`: output path → key of the published site; `keep` carries a file over;
     /// `salt`: what every page depends on outside the site (binary, options).
-    pub fn new(last: &'a HashMap<String, Key>, keep: Keep<'a>, salt: u128) -> Self {
+    pub fn new(last: &'a Keys, keep: Keep<'a>, salt: u128) -> Self {
         Self {
             last,
             keep,

@@ -3,13 +3,12 @@
 //! --files-from-raw`; see `docs/ci.md`). Written beside the manifest as
 //! `.public.ketluan-changes.json`, before the manifest, by every successful build.
 
-use std::collections::HashMap;
 use std::io;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::manifest::Fingerprint;
+use super::manifest::{Fingerprint, PathMap};
 
 /// File name beside the output: `.public.ketluan-changes.json`.
 pub(super) const FILE: &str = "changes.json";
@@ -33,10 +32,10 @@ pub struct Changes {
 impl Changes {
     /// From what the previous build wrote (`None`: not known) to `written` (sorted).
     pub(super) fn between(
-        previous: Option<&HashMap<String, Fingerprint>>,
+        previous: Option<&PathMap<Fingerprint>>,
         written: &[(String, Fingerprint)],
     ) -> Changes {
-        let empty = HashMap::new();
+        let empty = PathMap::default();
         let before = previous.unwrap_or(&empty);
         let mut changes = Changes::none();
         changes.since_previous = previous.is_some();
@@ -47,7 +46,7 @@ impl Changes {
                 Some(_) => {}
             }
         }
-        let now: std::collections::HashSet<&str> =
+        let now: rustc_hash::FxHashSet<&str> =
             written.iter().map(|(rel, _)| rel.as_str()).collect();
         changes.removed = before
             .keys()
@@ -114,12 +113,13 @@ mod tests {
 
     #[test]
     fn added_changed_and_removed_are_told_apart() {
-        let previous: HashMap<String, Fingerprint> = [
+        let previous: PathMap<Fingerprint> = [
             ("a.html".to_string(), (1, 1)),
             ("b.html".to_string(), (1, 2)),
             ("c.html".to_string(), (1, 3)),
         ]
-        .into();
+        .into_iter()
+        .collect();
         let written = vec![
             ("a.html".to_string(), (1, 1)),
             ("b.html".to_string(), (2, 9)),

@@ -1,6 +1,8 @@
 //! The folder a build writes into: the spare brought up to date, or a new one.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::FxHashSet as HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -9,7 +11,7 @@ use std::time::SystemTime;
 
 use rayon::prelude::*;
 
-use super::manifest::{Fingerprint, fingerprint, holds, read_manifest, unchanged_since};
+use super::manifest::{Fingerprint, PathMap, fingerprint, holds, read_manifest, unchanged_since};
 use super::swap::{is_replaceable, recover, remove_stale};
 use super::{
     WriteError, modified, parent_of, remove_entry, remove_gone, remove_tree, sibling, write_new,
@@ -20,7 +22,7 @@ use crate::render::{CopiedFile, OutputFile, StaticFile};
 pub struct Staging {
     pub(super) output: PathBuf,
     pub(super) dir: PathBuf,
-    pub(super) previous: HashMap<String, Fingerprint>,
+    pub(super) previous: PathMap<Fingerprint>,
     /// When the output's manifest was written, just after its site was finished: a
     /// file of that site changed later was changed by someone else.
     published_at: SystemTime,
@@ -37,7 +39,7 @@ pub struct Staging {
     /// `Path` walks its components.
     folders: Mutex<HashSet<String>>,
     /// What the list of changes compares with when the output has no manifest.
-    pub(super) baseline: Option<HashMap<String, Fingerprint>>,
+    pub(super) baseline: Option<PathMap<Fingerprint>>,
     pub(super) committed: bool,
 }
 
@@ -69,7 +71,7 @@ impl Staging {
         let published_at = modified(&manifest);
         let previous = match published_at {
             Some(_) if output.is_dir() => read_manifest(&manifest),
-            _ => HashMap::new(),
+            _ => PathMap::default(),
         };
         // Even with no output to compare with, updating the spare (every file written
         // anew) costs less than deleting it and making a new tree.
@@ -78,7 +80,7 @@ impl Staging {
             None => {
                 fs::create_dir_all(&dir)?;
                 Held {
-                    files: HashMap::new(),
+                    files: PathMap::default(),
                     folders: Vec::new(),
                 }
             }
@@ -276,7 +278,7 @@ impl Drop for Staging {
 /// What the spare holds once moved into place as a staging folder.
 pub(super) struct Held {
     /// The files of its manifest that are there.
-    files: HashMap<String, Fingerprint>,
+    files: PathMap<Fingerprint>,
     /// Its folders, relative, each before those inside it.
     folders: Vec<String>,
 }
@@ -312,7 +314,7 @@ fn take_spare(output: &Path, dir: &Path) -> Option<Held> {
 /// 10,000), looking at their mtimes does not. Anything there the site does not
 /// have (a file someone put in `public/`) is removed, so that it never reaches a
 /// site. `None` if a folder cannot be read.
-fn survey(dir: &Path, listed: &HashMap<String, Fingerprint>, finished: SystemTime) -> Option<Held> {
+fn survey(dir: &Path, listed: &PathMap<Fingerprint>, finished: SystemTime) -> Option<Held> {
     // The site's folders, each before those inside it.
     let seen = folders_of(listed.keys().map(String::as_str));
     let mut folders: Vec<&str> = std::iter::once("").chain(seen.iter().copied()).collect();
@@ -356,7 +358,7 @@ fn survey(dir: &Path, listed: &HashMap<String, Fingerprint>, finished: SystemTim
     let found: Vec<Found> = folders.par_iter().map(|f| look(f)).collect::<Option<_>>()?;
     let state: HashMap<&str, &Found> = folders.iter().copied().zip(&found).collect();
     let mut held = Held {
-        files: HashMap::with_capacity(listed.len()),
+        files: PathMap::with_capacity_and_hasher(listed.len(), Default::default()),
         folders: Vec::new(),
     };
     for (folder, found) in folders.iter().zip(&found) {
@@ -408,7 +410,7 @@ fn survey(dir: &Path, listed: &HashMap<String, Fingerprint>, finished: SystemTim
 /// The folders the files `rels` are in, and those above them (relative, without the
 /// top folder itself).
 pub(super) fn folders_of<'a>(rels: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
-    let mut folders = HashSet::new();
+    let mut folders = HashSet::default();
     for mut rel in rels {
         while let Some((parent, _)) = rel.rsplit_once('/') {
             if !folders.insert(parent) {

@@ -14,7 +14,8 @@ impl Staging {
     /// aside first and, once the new one is in place, kept as the spare (or deleted).
     pub fn commit(mut self) -> Result<usize, WriteError> {
         let mut written = std::mem::take(&mut *self.written.lock().expect("no panics"));
-        written.sort();
+        // Equal entries are alike: any sort leaves them in the same order.
+        rayon::slice::ParallelSliceMut::par_sort_unstable(&mut written[..]);
         self.prune(&written)?;
         let manifest = sibling(&self.output, "manifest");
         // The old manifest describes the old site: once the swap starts it must not
