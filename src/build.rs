@@ -267,11 +267,13 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
         })
         .map_err(output_error)?;
     staging.compare_with(&store.manifest());
-    let keys = timings.time("keys", || store.keys(last.manifest.filter(|_| ours)));
+    let kept = last.manifest.filter(|_| ours);
+    let keys = timings.time("keys", || store.keys(kept));
     let made = if check_links {
         render_checked(&site, &theme, &output, &staging, &mut timings)?
     } else {
-        render_memo(&site, &theme, &staging, &keys, salt, &mut timings)?
+        let search = timings.time("keys", || store.search(kept));
+        render_memo(&site, &theme, &staging, (&keys, search), salt, &mut timings)?
     };
     let files = timings
         .time("write", || {
@@ -299,7 +301,9 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
         files,
         links_checked: check_links,
     };
-    timings.time("cache", || store.save(&state, &made.keys, &manifest));
+    timings.time("cache", || {
+        store.save(&state, &made.keys, made.search, &manifest);
+    });
     Ok(BuildReport {
         conclusions,
         parsed,
@@ -355,6 +359,8 @@ struct Made {
     copies: Vec<render::CopiedFile>,
     /// Each page's key (see [`render::memo`]), for the next build.
     keys: Vec<(String, render::memo::Key)>,
+    /// The search index's tables, for the next build.
+    search: Option<Vec<u8>>,
 }
 
 fn is_page(path: &str) -> bool {
@@ -362,12 +368,13 @@ fn is_page(path: &str) -> bool {
 }
 
 /// Render the site into `staging` as it goes, carrying over from the output every
-/// page whose key is in `keys` unchanged.
+/// page whose key is in `keys` unchanged, and the search index's entries that the
+/// last build's tables (`search`) hold unchanged.
 fn render_memo(
     site: &Site,
     theme: &Theme,
     staging: &write::Staging,
-    keys: &HashMap<String, render::memo::Key>,
+    (keys, search): (&HashMap<String, render::memo::Key>, Option<Vec<u8>>),
     salt: u128,
     timings: &mut Timings,
 ) -> Result<Made, Vec<Diagnostic>> {
@@ -384,7 +391,7 @@ fn render_memo(
         }
         Ok(kept)
     };
-    let memo = Memo::new(keys, &keep, salt);
+    let memo = Memo::new(keys, &keep, salt).with_search(search);
     let sink = |f: render::OutputFile| {
         count(&f.path);
         staging.put(&f)
@@ -393,6 +400,7 @@ fn render_memo(
     Ok(Made {
         reused: memo.reused(),
         carried: memo.carried(),
+        search: memo.search_tables(),
         keys: memo.into_keys(),
         pages: pages.into_inner(),
         copies,
@@ -433,6 +441,7 @@ fn render_checked(
         carried: 0,
         copies: rendered.copies,
         keys: Vec::new(),
+        search: None,
     })
 }
 

@@ -45,6 +45,10 @@ pub struct Memo<'a> {
     next: Mutex<Vec<(String, Key)>>,
     reused: AtomicUsize,
     carried: AtomicUsize,
+    /// The search index's tables the last build saved, until taken, and this
+    /// build's (see `super::search`).
+    last_search: Mutex<Option<Vec<u8>>>,
+    next_search: Mutex<Option<Vec<u8>>>,
 }
 
 impl<'a> Memo<'a> {
@@ -58,7 +62,36 @@ impl<'a> Memo<'a> {
             next: Mutex::new(Vec::new()),
             reused: Default::default(),
             carried: Default::default(),
+            last_search: Mutex::default(),
+            next_search: Mutex::default(),
         }
+    }
+
+    /// This memo with the search index's tables the last build saved.
+    pub fn with_search(mut self, last: Option<Vec<u8>>) -> Self {
+        self.last_search = Mutex::new(last);
+        self
+    }
+
+    /// The search index's tables of the last build (once).
+    pub(super) fn take_search(&self) -> Option<Vec<u8>> {
+        self.last_search
+            .lock()
+            .expect("no panics while holding it")
+            .take()
+    }
+
+    /// Keep this build's search index tables, for the next.
+    pub(super) fn save_search(&self, tables: Vec<u8>) {
+        *self.next_search.lock().expect("no panics while holding it") = Some(tables);
+    }
+
+    /// This build's search index tables, if it made the index.
+    pub fn search_tables(&self) -> Option<Vec<u8>> {
+        self.next_search
+            .lock()
+            .expect("no panics while holding it")
+            .take()
     }
 
     /// Whether the page `path` with key `key` was carried over (then it needs no
@@ -82,6 +115,16 @@ impl<'a> Memo<'a> {
             .lock()
             .expect("no panics while holding it")
             .push((path.to_string(), key));
+        Ok(kept)
+    }
+
+    /// Carry over a file whose key is kept elsewhere (the search index's result
+    /// files: see `super::search`); `false` when it cannot be.
+    pub(super) fn carry_file(&self, path: &str) -> io::Result<bool> {
+        let kept = (self.keep)(path)?;
+        if kept {
+            self.carried.fetch_add(1, Ordering::Relaxed);
+        }
         Ok(kept)
     }
 
