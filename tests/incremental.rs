@@ -498,6 +498,47 @@ fn a_body_edit_renders_few_pages_and_no_change_renders_none() {
     assert!(made_again <= 4, "{made_again} made again");
 }
 
+/// Adding the newest conclusion (the usual edit) leaves every other conclusion's
+/// search result file as it was: carried over, not made, and not in the list of
+/// changes; the index's other files follow from the one new conclusion.
+#[test]
+fn adding_the_newest_conclusion_keeps_every_other_result_file() {
+    let site = TestSite::example();
+    let output = site.path("public");
+    let opts = options(site.root(), output.clone());
+    build::build(&opts).unwrap();
+    let results = "tim-kiem/chi-muc/d/";
+    let before: Vec<String> = tree(&output)
+        .into_keys()
+        .filter(|p| p.starts_with(results))
+        .collect();
+    assert!(before.len() >= 5, "{before:?}");
+    let text = common::conclusion(
+        "Kết luận về chuyển đổi số năm 2026",
+        "2026-11-20",
+        "Hà Tĩnh",
+        "",
+    );
+    site.write("content/2026-11-20-ha-tinh-chuyen-doi-so.md", text);
+    let added = build::build(&opts).unwrap();
+    let changes = Changes::read(&ketluan::write::changes::path(&output)).unwrap();
+    let new_results: Vec<&String> = changes
+        .added
+        .iter()
+        .filter(|p| p.starts_with(results))
+        .collect();
+    assert_eq!(new_results, [&format!("{results}0/{}.txt", before.len())]);
+    assert!(
+        !changes.changed.iter().any(|p| p.starts_with(results)),
+        "{changes:?}"
+    );
+    assert!(added.carried - added.reused >= before.len(), "{added:?}");
+    // What a cold build makes of the same files.
+    let cold = tempfile::tempdir().unwrap();
+    build::build(&options(site.root(), cold.path().join("public"))).unwrap();
+    assert!(tree(&output) == tree(&cold.path().join("public")));
+}
+
 /// A build with nothing to do in the site still finds what was done to the output
 /// by hand, however little, and puts back what the last build wrote.
 #[test]

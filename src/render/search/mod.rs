@@ -16,7 +16,8 @@
 //! Pairs keep the title and metadata subsets, written forms none; a term in more than
 //! half the conclusions keeps none either (BM25 gives it almost no weight).
 //! Province filters are terms too (`#p:lam-dong`); years are ranges of conclusion
-//! ids, since ids follow the timeline (0 is the newest).
+//! ids, since ids follow the timeline (0 is the oldest: adding a newer conclusion
+//! leaves every other id as it was).
 //!
 //! The index is made as the pages render ([`Index`]): each body's text comes from the
 //! parse that renders it, is tokenized and written out as a result file, then dropped,
@@ -59,7 +60,7 @@ use saved::{Doc, Saved};
 /// Output folder of the index files.
 pub const INDEX_DIR: &str = crate::routes::SEARCH_INDEX_DIR;
 /// Bump when the file format changes (the script checks it).
-const FORMAT_VERSION: u32 = 3;
+const FORMAT_VERSION: u32 = 4;
 /// Target size of a shard; one term larger than this gets a shard nearly to itself.
 const SHARD_BYTES: usize = 8 * 1024;
 /// Longer tokens (URLs, garbage) are not indexed; the script ignores them in queries too.
@@ -1151,8 +1152,17 @@ fn char_cut(s: &str, max: usize) -> usize {
     bytes.len()
 }
 
-fn fragment_path(id: usize) -> String {
-    format!("{INDEX_DIR}/d/{}/{id}.txt", id / FRAGMENTS_PER_DIR)
+fn fragment_path(id: u32) -> String {
+    let dir = id as usize / FRAGMENTS_PER_DIR;
+    format!("{INDEX_DIR}/d/{dir}/{id}.txt")
+}
+
+/// The id in the index of conclusion `i` (newest first) of `n`: its place in the
+/// timeline from the oldest. The conclusions already published keep their ids when
+/// a newer one is added (the usual edit), and with them their postings and result
+/// files (see [`saved`]).
+fn doc_id(n: usize, i: usize) -> u32 {
+    (n - 1 - i) as u32
 }
 
 /// The search index as it is made. The page renderer gives it each conclusion's
@@ -1185,6 +1195,7 @@ impl Index {
     pub fn add(&self, b: &Builder, i: usize, text: &str) -> OutputFile {
         let c = &b.conclusions[i];
         let listed = b.site.conclusions[i].documents.len();
+        let id = doc_id(self.added.len(), i);
         let mut scratch = self.lock_scratch().pop().unwrap_or_else(Scratch::new);
         let terms = doc_terms(c, listed, text, &mut scratch);
         self.lock_scratch().push(scratch);
@@ -1192,13 +1203,13 @@ impl Index {
             let hits = terms.hits_of(p);
             if !hits.is_empty() {
                 let mut part = part.lock().expect("no panics while holding it");
-                part.add(i as u32, &terms, hits);
+                part.add(id, &terms, hits);
             }
         }
         let contents = fragment(c, text);
         let _ = self.added[i].set(xxh3_64(&contents));
         OutputFile {
-            path: fragment_path(i),
+            path: fragment_path(id),
             contents: contents.into(),
         }
     }
@@ -1266,6 +1277,7 @@ impl Index {
             let docs: Vec<Doc> = keys
                 .into_iter()
                 .zip(&hashes)
+                .rev()
                 .map(|(key, &fragment)| Doc { key, fragment })
                 .collect();
             memo.save_search(Saved::to_bytes(memo.salt(), &docs, &terms));
@@ -1279,17 +1291,19 @@ impl Index {
     }
 
     /// Carry over from the output the result file of each conclusion not added yet
-    /// that `last` indexed at the same id with the same key; which ones were.
+    /// that `last` indexed at the same id with the same key; by id, which ones were.
     fn carry(&self, memo: &Memo, keys: &[u128], last: &Saved) -> Result<Vec<bool>, Diagnostic> {
-        (0..self.added.len())
+        let n = self.added.len();
+        (0..n)
             .into_par_iter()
-            .map(|i| {
-                let doc = match last.docs.get(i) {
+            .map(|id| {
+                let i = n - 1 - id;
+                let doc = match last.docs.get(id) {
                     Some(d) if d.key == keys[i] && self.added[i].get().is_none() => d,
                     _ => return Ok(false),
                 };
                 let kept = memo
-                    .carry_file(&fragment_path(i))
+                    .carry_file(&fragment_path(id as u32))
                     .map_err(super::output_problem)?;
                 if kept {
                     let _ = self.added[i].set(doc.fragment);
@@ -1341,7 +1355,7 @@ fn write_index(
         .provinces
         .iter()
         .map(|l| {
-            let mut ids: Vec<u32> = l.entries.iter().map(|&(i, _)| i as u32).collect();
+            let mut ids: Vec<u32> = l.entries.iter().map(|&(i, _)| doc_id(n, i)).collect();
             ids.sort_unstable();
             ids.dedup();
             let mut t = Term::new(format!("#p:{}", l.province.slug));
@@ -1373,14 +1387,16 @@ fn write_index(
         key = xxh3_64_with_seed(bytes, key);
     }
 
+    // Newest year first, each the range of its ids.
     let mut years: Vec<YearRange> = Vec::new();
     for (i, c) in b.conclusions.iter().enumerate() {
+        let id = doc_id(n, i) as usize;
         match years.last_mut() {
-            Some(y) if y.year == c.year => y.to = i + 1,
+            Some(y) if y.year == c.year => y.from = id,
             _ => years.push(YearRange {
                 year: c.year,
-                from: i,
-                to: i + 1,
+                from: id,
+                to: id + 1,
             }),
         }
     }
@@ -1395,6 +1411,7 @@ fn write_index(
     let province_of: Vec<u8> = b
         .conclusions
         .iter()
+        .rev()
         .map(|c| slot.get(c.province.slug).copied().unwrap_or(u8::MAX))
         .collect();
     key = xxh3_64_with_seed(&province_of, key);
