@@ -81,7 +81,7 @@ fn main() {
     };
     let mut files = Vec::new();
     search::Index::new(site.conclusions.len())
-        .finish(&builder, &text, &mut |made| files.extend(made))
+        .finish(&builder, &text, None, &mut |made| files.extend(made))
         .unwrap_or_else(|e| panic!("{}", e.render()));
     let index_in = started.elapsed();
     let index_cpu = cpu_seconds() - cpu;

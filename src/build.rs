@@ -270,16 +270,16 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
         })
         .map_err(output_error)?;
     staging.compare_with(&store.manifest());
-    let (keys, deps) = timings.time("keys", || {
-        let manifest = last.manifest.filter(|_| ours);
-        (store.keys(manifest), store.deps(manifest))
-    });
+    let kept = last.manifest.filter(|_| ours);
+    let (keys, deps) = timings.time("keys", || (store.keys(kept), store.deps(kept)));
     let made = if check_links {
         render_checked(&site, &theme, &output, &staging, &mut timings)?
     } else {
+        let search = timings.time("keys", || store.search(kept));
         let last = Last {
             keys: &keys,
             deps: deps.as_ref(),
+            search,
             salt,
         };
         render_memo(&site, &theme, &staging, last, &mut timings)?
@@ -311,7 +311,13 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
         links_checked: check_links,
     };
     timings.time("cache", || {
-        store.save(&state, &made.keys, made.deps.as_ref(), &manifest);
+        store.save(
+            &state,
+            &made.keys,
+            made.deps.as_ref(),
+            made.search,
+            &manifest,
+        );
     });
     crate::drop_later((keys, deps, made.keys, made.deps));
     Ok(BuildReport {
@@ -374,12 +380,16 @@ struct Made {
     keys: Vec<(String, render::memo::Key)>,
     /// What each conclusion's and document's page shows (see [`render::deps`]).
     deps: Option<Deps>,
+    /// The search index's tables, for the next build.
+    search: Option<Vec<u8>>,
 }
 
 /// What the last build left for this one to compare with.
 struct Last<'a> {
     keys: &'a render::memo::Keys,
     deps: Option<&'a Deps>,
+    /// The search index's tables.
+    search: Option<Vec<u8>>,
     /// What every page depends on outside the site (binary, options).
     salt: u128,
 }
@@ -389,7 +399,8 @@ fn is_page(path: &str) -> bool {
 }
 
 /// Render the site into `staging` as it goes, carrying over from the output every
-/// page that `last` shows unchanged.
+/// page that `last` shows unchanged, and the search index's entries that the last
+/// build's tables hold unchanged.
 fn render_memo(
     site: &Site,
     theme: &Theme,
@@ -410,7 +421,9 @@ fn render_memo(
         }
         Ok(kept)
     };
-    let memo = Memo::new(last.keys, &keep, last.salt).with_deps(last.deps);
+    let memo = Memo::new(last.keys, &keep, last.salt)
+        .with_deps(last.deps)
+        .with_search(last.search);
     let sink = |f: render::OutputFile| {
         count(&f.path);
         staging.put(&f)
@@ -421,6 +434,7 @@ fn render_memo(
         unkeyed: memo.unkeyed(),
         carried: memo.carried(),
         deps: memo.take_deps(),
+        search: memo.search_tables(),
         keys: memo.into_keys(),
         pages: pages.into_inner(),
         copies,
@@ -463,6 +477,7 @@ fn render_checked(
         copies: rendered.copies,
         keys: Vec::new(),
         deps: None,
+        search: None,
     })
 }
 

@@ -69,6 +69,9 @@ enum Step {
     /// Damage the parsed content files of the cache, and edit a body so that the
     /// next build has to load the site.
     DamageParsed(usize, String),
+    /// Damage (or cut short) the search index's tables in the cache, and edit a
+    /// body so that the next build has to make the index.
+    DamageSearch(usize, String),
 }
 
 fn words() -> impl Strategy<Value = String> {
@@ -120,7 +123,8 @@ fn step() -> impl Strategy<Value = Step> {
         2 => i.clone().prop_map(Step::Touch),
         1 => i.clone().prop_map(Step::HandEditOutput),
         1 => i.clone().prop_map(Step::DamageCache),
-        1 => (i, paragraph()).prop_map(|(i, p)| Step::DamageParsed(i, p)),
+        1 => (i.clone(), paragraph()).prop_map(|(i, p)| Step::DamageParsed(i, p)),
+        1 => (i, paragraph()).prop_map(|(i, p)| Step::DamageSearch(i, p)),
     ]
 }
 
@@ -309,6 +313,20 @@ impl World {
                 std::fs::write(&parsed, bytes).unwrap();
                 return self.apply(&Step::Body(i, p));
             }
+            Step::DamageSearch(i, p) => {
+                let tables = self.site.path(".ketluan-cache/public/search");
+                let Ok(mut bytes) = std::fs::read(&tables) else {
+                    return false;
+                };
+                if i % 2 == 0 {
+                    bytes.truncate(bytes.len() * (i % 7) / 7);
+                } else {
+                    let at = i * 7919 % bytes.len();
+                    bytes[at] ^= 0x01;
+                }
+                std::fs::write(&tables, bytes).unwrap();
+                return self.apply(&Step::Body(i, p));
+            }
         }
         true
     }
@@ -453,13 +471,21 @@ fn a_body_edit_renders_few_pages_and_no_change_renders_none() {
         changes.added.is_empty() && changes.removed.is_empty(),
         "{changes:?}"
     );
-    // Every feed and data file whose bytes stay is carried over unmade, and only
-    // those: after the body edit (none shows the body), then after a summary edit.
-    let keyed = |p: &String| p.ends_with("atom.xml") || p.starts_with("data/");
+    // Every feed, data and search result file whose bytes stay is carried over
+    // unmade, and only those: after the body edit (only the edited conclusion's
+    // result file shows the body), then after a summary edit.
+    let results = "tim-kiem/chi-muc/d/";
+    let keyed =
+        |p: &String| p.ends_with("atom.xml") || p.starts_with("data/") || p.starts_with(results);
     let files = tree(&output).keys().filter(|p| keyed(p)).count();
-    assert!(files > 15, "{files} feeds and data files");
+    assert!(files > 20, "{files} feeds, data and result files");
     assert_eq!(first.carried, 0);
-    assert_eq!(edited.carried - edited.reused, files);
+    assert_eq!(edited.carried - edited.reused, files - 1);
+    let remade: Vec<&String> = changes.changed.iter().filter(|p| keyed(p)).collect();
+    assert!(
+        remade.len() == 1 && remade[0].starts_with(results),
+        "{remade:?}"
+    );
     let text = site
         .read(file)
         .replace("summary: \"Chiều 15/6/2021", "summary: \"Sáng 15/6/2021");
@@ -476,8 +502,55 @@ fn a_body_edit_renders_few_pages_and_no_change_renders_none() {
     let changes = Changes::read(&ketluan::write::changes::path(&output)).unwrap();
     let remade: Vec<&String> = changes.changed.iter().filter(|p| keyed(p)).collect();
     let data = remade.iter().filter(|p| p.starts_with("data/")).count();
-    assert!(remade.len() >= 4 && data == 2, "{remade:?}");
-    assert_eq!(summary.carried - summary.reused, files - remade.len());
+    let result = remade.iter().filter(|p| p.starts_with(results)).count();
+    assert!(remade.len() >= 5 && data == 2 && result == 1, "{remade:?}");
+    // The pages that show the summary (the conclusion's neighbours) are rendered
+    // again, and their result files made from that render's parse rather than
+    // carried over: the same bytes, so not in the list of changes. Every other
+    // file is carried over.
+    let made_again = files - remade.len() - (summary.carried - summary.reused);
+    assert!(made_again <= 4, "{made_again} made again");
+}
+
+/// Adding the newest conclusion (the usual edit) leaves every other conclusion's
+/// search result file as it was: carried over, not made, and not in the list of
+/// changes; the index's other files follow from the one new conclusion.
+#[test]
+fn adding_the_newest_conclusion_keeps_every_other_result_file() {
+    let site = TestSite::example();
+    let output = site.path("public");
+    let opts = options(site.root(), output.clone());
+    build::build(&opts).unwrap();
+    let results = "tim-kiem/chi-muc/d/";
+    let before: Vec<String> = tree(&output)
+        .into_keys()
+        .filter(|p| p.starts_with(results))
+        .collect();
+    assert!(before.len() >= 5, "{before:?}");
+    let text = common::conclusion(
+        "Kết luận về chuyển đổi số năm 2026",
+        "2026-11-20",
+        "Hà Tĩnh",
+        "",
+    );
+    site.write("content/2026-11-20-ha-tinh-chuyen-doi-so.md", text);
+    let added = build::build(&opts).unwrap();
+    let changes = Changes::read(&ketluan::write::changes::path(&output)).unwrap();
+    let new_results: Vec<&String> = changes
+        .added
+        .iter()
+        .filter(|p| p.starts_with(results))
+        .collect();
+    assert_eq!(new_results, [&format!("{results}0/{}.txt", before.len())]);
+    assert!(
+        !changes.changed.iter().any(|p| p.starts_with(results)),
+        "{changes:?}"
+    );
+    assert!(added.carried - added.reused >= before.len(), "{added:?}");
+    // What a cold build makes of the same files.
+    let cold = tempfile::tempdir().unwrap();
+    build::build(&options(site.root(), cold.path().join("public"))).unwrap();
+    assert!(tree(&output) == tree(&cold.path().join("public")));
 }
 
 /// How many conclusion and document pages the output at `dir` has: the pages

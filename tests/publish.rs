@@ -500,9 +500,10 @@ fn search_page_and_index_files() {
                 .is_file()
         );
     }
-    // Conclusion ids follow the timeline: the 2022 Đắk Nông conclusion is the second.
+    // Conclusion ids follow the timeline from the oldest: of the six, the 2022 Đắk
+    // Nông conclusion is the second newest, id 4.
     // A result file: a line of JSON, then the excerpt's text as it is.
-    let fragment = site.read("public/tim-kiem/chi-muc/d/0/1.txt");
+    let fragment = site.read("public/tim-kiem/chi-muc/d/0/4.txt");
     let (head, text) = fragment.split_once('\n').unwrap();
     let fragment: Value = serde_json::from_str(head).unwrap();
     assert_eq!(
@@ -516,9 +517,9 @@ fn search_page_and_index_files() {
     assert_eq!(
         manifest["years"],
         serde_json::json!([
-            {"year": 2023, "from": 0, "to": 1},
-            {"year": 2022, "from": 1, "to": 3},
-            {"year": 2021, "from": 3, "to": 6}
+            {"year": 2023, "from": 5, "to": 6},
+            {"year": 2022, "from": 3, "to": 5},
+            {"year": 2021, "from": 0, "to": 3}
         ])
     );
 }

@@ -19,6 +19,10 @@
 //! The dependency map of the output's conclusion and document pages (`pages`, see
 //! `render::deps`), which names the manifest it goes with in the same way.
 //!
+//! The search index's term tables (`search`, see `render::search`), for the output
+//! its manifest hash names, like the keys: a build after an edit indexes again
+//! only the conclusions that changed.
+//!
 //! A copy of the output's manifest (`manifest`) lets the list of changes compare
 //! with the last build even where the output itself was not kept (CI).
 //!
@@ -39,7 +43,7 @@ use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
 use crate::render::deps::Deps;
 use crate::render::memo::{Key, Keys};
@@ -52,6 +56,8 @@ pub const DIR: &str = ".ketluan-cache";
 const HEADER: &str = "ketluan-cache 1";
 /// First line of `keys`.
 const KEYS_HEADER: &str = "ketluan-keys 1";
+/// First line of `search`.
+const SEARCH_HEADER: &str = "ketluan-search 1\n";
 /// First line of `parsed`.
 const PARSED_HEADER: &str = "ketluan-parsed 1";
 
@@ -127,30 +133,65 @@ impl BuildCache {
         Deps::parse(&bytes, manifest?)
     }
 
-    /// Replace the cache with `state`, the page `keys` and dependency map `deps` of
-    /// its output, and its manifest copy with `manifest`'s. Only an optimisation:
-    /// on failure the cache is removed, and the next build is a full one.
+    /// The search index tables the last build saved with the output whose
+    /// manifest hashes to `manifest` (none for another, or when not known).
+    pub fn search(&self, manifest: Option<u64>) -> Option<Vec<u8>> {
+        let mut bytes = std::fs::read(self.dir.join("search")).ok()?;
+        let head = search_head(manifest?);
+        let body_len = bytes.len().checked_sub(8)?;
+        let sum = u64::from_le_bytes(bytes[body_len..].try_into().ok()?);
+        let sound = body_len >= head.len() && bytes.starts_with(&head);
+        if !sound || sum != xxh3_64(&bytes[..body_len]) {
+            return None;
+        }
+        bytes.truncate(body_len);
+        bytes.drain(..head.len());
+        Some(bytes)
+    }
+
+    /// Replace the cache with `state`, the page `keys`, dependency map `deps` and
+    /// `search` index tables of its output, and its manifest copy with
+    /// `manifest`'s. Only an optimisation: on failure the cache is removed, and the
+    /// next build is a full one.
     pub fn save(
         &self,
         state: &State,
         keys: &[(String, Key)],
         deps: Option<&Deps>,
+        search: Option<Vec<u8>>,
         manifest: &Path,
     ) {
         let manifest_hash = state.manifest.unwrap_or(0);
         let keys = keys_bytes(keys, manifest_hash);
         let pages = self.dir.join("pages");
-        // The state last: until it is replaced, the new keys and map name a
-        // manifest it does not, and are not used.
+        let deps = |()| match deps {
+            Some(deps) => replace(&pages, &deps.to_bytes(manifest_hash)),
+            None => match std::fs::remove_file(&pages) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+                _ => Ok(()),
+            },
+        };
+        let search_path = self.dir.join("search");
+        let search = |()| match search {
+            Some(tables) => {
+                let head = search_head(manifest_hash);
+                let mut sum = Xxh3::new();
+                sum.update(&head);
+                sum.update(&tables);
+                let sum = sum.digest().to_le_bytes();
+                replace_parts(&search_path, &[&head, &tables, &sum])
+            }
+            None => match std::fs::remove_file(&search_path) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+                _ => Ok(()),
+            },
+        };
+        // The state last: until it is replaced, the new keys, map and tables name
+        // a manifest it does not, and are not used.
         let saved = std::fs::create_dir_all(&self.dir)
             .and_then(|()| replace(&self.dir.join("keys"), &keys))
-            .and_then(|()| match deps {
-                Some(deps) => replace(&pages, &deps.to_bytes(manifest_hash)),
-                None => match std::fs::remove_file(&pages) {
-                    Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-                    _ => Ok(()),
-                },
-            })
+            .and_then(deps)
+            .and_then(search)
             .and_then(|()| replace(&self.dir.join("state"), &state.to_bytes()))
             .and_then(|()| copy_whole(manifest, &self.manifest()));
         if saved.is_err() {
@@ -281,6 +322,13 @@ fn parsed_header(salt: u128, root: &Path) -> Option<String> {
     Some(format!("{PARSED_HEADER}\nsalt {salt:032x}\nroot {root}\n"))
 }
 
+/// The start of `search`: its format and the manifest of the output it describes.
+fn search_head(manifest: u64) -> Vec<u8> {
+    let mut head = SEARCH_HEADER.as_bytes().to_vec();
+    head.extend_from_slice(&manifest.to_le_bytes());
+    head
+}
+
 /// Hash of a manifest's bytes, to know the output a cache describes.
 pub fn manifest_hash(path: &Path) -> Option<u64> {
     std::fs::read(path).ok().map(|b| xxh3_64(&b))
@@ -408,9 +456,19 @@ fn parse_keys(bytes: &[u8], manifest: u64) -> Option<Keys> {
 
 /// Write `path` whole: a new file renamed over the old one.
 fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace_parts(path, &[bytes])
+}
+
+/// [`replace`] with the bytes `parts` make one after the other.
+fn replace_parts(path: &Path, parts: &[&[u8]]) -> io::Result<()> {
+    use std::io::Write as _;
     let mut partial = path.as_os_str().to_owned();
     partial.push(".partial");
-    std::fs::write(&partial, bytes)?;
+    let mut file = std::fs::File::create(&partial)?;
+    for part in parts {
+        file.write_all(part)?;
+    }
+    drop(file);
     std::fs::rename(&partial, path)
 }
 

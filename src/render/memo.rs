@@ -54,6 +54,10 @@ pub struct Memo<'a> {
     reused: AtomicUsize,
     carried: AtomicUsize,
     unkeyed: AtomicUsize,
+    /// The search index's tables the last build saved, until taken, and this
+    /// build's (see `super::search`).
+    last_search: Mutex<Option<Vec<u8>>>,
+    next_search: Mutex<Option<Vec<u8>>>,
 }
 
 impl<'a> Memo<'a> {
@@ -70,6 +74,8 @@ impl<'a> Memo<'a> {
             reused: Default::default(),
             carried: Default::default(),
             unkeyed: Default::default(),
+            last_search: Mutex::default(),
+            next_search: Mutex::default(),
         }
     }
 
@@ -95,6 +101,20 @@ impl<'a> Memo<'a> {
             .take()
     }
 
+    /// This memo with the search index's tables the last build saved.
+    pub fn with_search(mut self, last: Option<Vec<u8>>) -> Self {
+        self.last_search = Mutex::new(last);
+        self
+    }
+
+    /// The search index's tables of the last build (once).
+    pub(super) fn take_search(&self) -> Option<Vec<u8>> {
+        self.last_search
+            .lock()
+            .expect("no panics while holding it")
+            .take()
+    }
+
     /// Carry the page `path` over with the key the last build made it with, known
     /// unchanged without its key being made (see [`super::deps`]).
     pub(super) fn reuse_unchanged(&self, path: &str) -> io::Result<bool> {
@@ -106,6 +126,19 @@ impl<'a> Memo<'a> {
             self.unkeyed.fetch_add(1, Ordering::Relaxed);
         }
         Ok(kept)
+    }
+
+    /// Keep this build's search index tables, for the next.
+    pub(super) fn save_search(&self, tables: Vec<u8>) {
+        *self.next_search.lock().expect("no panics while holding it") = Some(tables);
+    }
+
+    /// This build's search index tables, if it made the index.
+    pub fn search_tables(&self) -> Option<Vec<u8>> {
+        self.next_search
+            .lock()
+            .expect("no panics while holding it")
+            .take()
     }
 
     /// Whether the page `path` with key `key` was carried over (then it needs no
@@ -129,6 +162,16 @@ impl<'a> Memo<'a> {
             .lock()
             .expect("no panics while holding it")
             .push((path.to_string(), key));
+        Ok(kept)
+    }
+
+    /// Carry over a file whose key is kept elsewhere (the search index's result
+    /// files: see `super::search`); `false` when it cannot be.
+    pub(super) fn carry_file(&self, path: &str) -> io::Result<bool> {
+        let kept = (self.keep)(path)?;
+        if kept {
+            self.carried.fetch_add(1, Ordering::Relaxed);
+        }
         Ok(kept)
     }
 

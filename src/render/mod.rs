@@ -229,7 +229,7 @@ fn render_pages(
     failures.extend(extra);
     if let Some(index) = index.filter(|_| failures.is_empty()) {
         let mut written = Vec::new();
-        let unread = search_index(site, &builder.b, index, timings, &mut |files| {
+        let unread = search_index(site, &builder.b, index, memo, timings, &mut |files| {
             sink_all(sink, files, &mut written)
         });
         failures.extend(written.into_iter().chain(unread));
@@ -352,12 +352,13 @@ fn search_index(
     site: &Site,
     b: &Builder,
     index: search::Index,
+    memo: Option<&Memo>,
     timings: &mut Timings,
     out: &mut dyn FnMut(Vec<OutputFile>),
 ) -> Option<Diagnostic> {
     timings.time("search", || {
         let text = |i: usize| Ok(markdown::plain_text(&body(&site.conclusions[i])?));
-        index.finish(b, &text, out).err()
+        index.finish(b, &text, memo, out).err()
     })
 }
 
@@ -373,7 +374,7 @@ pub fn render_extras(site: &Site, theme: &Theme, timings: &mut Timings) -> Vec<O
     if site.config.search {
         let index = search::Index::new(site.conclusions.len());
         // `serve` keeps every body in memory, so none has to be read again.
-        let _unread = search_index(site, &builder.b, index, timings, &mut |made| {
+        let _unread = search_index(site, &builder.b, index, None, timings, &mut |made| {
             files.extend(made)
         });
     }

@@ -4,7 +4,7 @@
 // tokenizer below must match src/render/search.rs. The engine (everything above
 // "the page") also runs in node: scripts/search_relevance.mjs measures it.
 
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 const MAX_TOKEN_CHARS = 40;
 const MAX_QUERY_TOKENS = 12;
 const PAGE_SIZE = 10;
@@ -395,7 +395,7 @@ export class SearchIndex {
     const partial = tokens.length > 0 && complete === 0;
     let hits = partial ? scored : scored.filter((h) => h.matched === total);
     if (partial) for (const h of hits) h.score *= h.matched / total;
-    hits.sort((a, b) => b.score - a.score || a.id - b.id);
+    hits.sort((a, b) => b.score - a.score || b.id - a.id);
     const result = {
       ids: hits.map((h) => h.id),
       partial,

@@ -16,7 +16,8 @@
 //! Pairs keep the title and metadata subsets, written forms none; a term in more than
 //! half the conclusions keeps none either (BM25 gives it almost no weight).
 //! Province filters are terms too (`#p:lam-dong`); years are ranges of conclusion
-//! ids, since ids follow the timeline (0 is the newest).
+//! ids, since ids follow the timeline (0 is the oldest: adding a newer conclusion
+//! leaves every other id as it was).
 //!
 //! The index is made as the pages render ([`Index`]): each body's text comes from the
 //! parse that renders it, is tokenized and written out as a result file, then dropped,
@@ -47,15 +48,19 @@ use rayon::prelude::*;
 use serde::Serialize;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
+mod saved;
+
 use super::OutputFile;
 use super::context::{Builder, ConclusionCtx};
+use super::memo::Memo;
 use crate::diagnostic::Diagnostic;
 use crate::text;
+use saved::{Doc, Saved};
 
 /// Output folder of the index files.
 pub const INDEX_DIR: &str = crate::routes::SEARCH_INDEX_DIR;
 /// Bump when the file format changes (the script checks it).
-const FORMAT_VERSION: u32 = 3;
+const FORMAT_VERSION: u32 = 4;
 /// Target size of a shard; one term larger than this gets a shard nearly to itself.
 const SHARD_BYTES: usize = 8 * 1024;
 /// Longer tokens (URLs, garbage) are not indexed; the script ignores them in queries too.
@@ -805,6 +810,20 @@ fn read_varint(bytes: &[u8], at: &mut usize) -> usize {
     }
 }
 
+/// [`read_varint`] for bytes not made here: `None` where they end or run past 64 bits.
+fn checked_varint(bytes: &[u8], at: &mut usize) -> Option<usize> {
+    let mut n: u64 = 0;
+    for shift in (0..64).step_by(7) {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        n |= u64::from(b & 0x7f).checked_shl(shift)?;
+        if b < 0x80 {
+            return usize::try_from(n).ok();
+        }
+    }
+    None
+}
+
 /// A term's postings as they grow, conclusion by conclusion in any order (pages
 /// render in parallel): each id as its difference from the one before, zigzag- and
 /// varint-coded (small, as ids come nearly in order), and each one's subset bits
@@ -870,6 +889,74 @@ impl Term {
         out
     }
 
+    /// A term of `text` with `postings`, in id order.
+    fn from_postings(text: Box<str>, postings: impl Iterator<Item = (u32, u8)>) -> Term {
+        let mut t = Term::new(String::new());
+        t.text = text;
+        for (id, mask) in postings {
+            t.add(id, mask);
+        }
+        t
+    }
+
+    /// Add the postings of `other`, a term of the same key over other conclusions.
+    /// The text stays that of the conclusion with the smallest id.
+    fn absorb(&mut self, other: Term) {
+        if other.first < self.first && other.text != self.text {
+            self.text = other.text.clone();
+        }
+        for (id, mask) in other.postings() {
+            self.add(id, mask);
+        }
+    }
+
+    /// Keep the postings in id order, as [`saved`] needs them.
+    fn sort(&mut self) {
+        if !self.in_order {
+            let text = std::mem::take(&mut self.text);
+            *self = Term::from_postings(text, self.postings().into_iter());
+        }
+    }
+
+    /// Drop the postings of the conclusions `gone` says are; whether any was.
+    fn remove(&mut self, gone: impl Fn(u32) -> bool) -> bool {
+        let postings = self.postings();
+        if !postings.iter().any(|&(id, _)| gone(id)) {
+            return false;
+        }
+        let text = std::mem::take(&mut self.text);
+        let kept = postings.into_iter().filter(|&(id, _)| !gone(id));
+        *self = Term::from_postings(text, kept);
+        true
+    }
+
+    /// Whether this term's bytes, read back from a cache, are postings of
+    /// conclusions below `n` in id order, as many as it says, starting at `first`
+    /// and ending at `last`.
+    fn is_sound(&self, n: usize) -> bool {
+        let (mut at, mut id, mut seen) = (0, 0i64, 0u32);
+        while at < self.ids.len() {
+            let Some(z) = checked_varint(&self.ids, &mut at) else {
+                return false;
+            };
+            let z = z as i64;
+            let delta = (z >> 1) ^ -(z & 1);
+            if (seen > 0 && delta <= 0) || delta < 0 {
+                return false;
+            }
+            id += delta;
+            if id >= n as i64 || (seen == 0 && id != i64::from(self.first)) {
+                return false;
+            }
+            seen += 1;
+        }
+        self.in_order
+            && seen == self.count
+            && seen > 0
+            && id == i64::from(self.last)
+            && (self.masks.is_empty() || self.masks.len() == seen as usize)
+    }
+
     /// The shard key: `=tĩnh` goes with `tinh`.
     fn shard_key(&self) -> String {
         match self.text.strip_prefix('=') {
@@ -921,6 +1008,15 @@ struct Partition {
 }
 
 impl Partition {
+    /// Its terms, each with its key.
+    fn into_keyed(self) -> impl Iterator<Item = (u64, Term)> {
+        let mut keys = vec![0; self.terms.len()];
+        for (&key, &k) in &self.index {
+            keys[k as usize] = key;
+        }
+        keys.into_iter().zip(self.terms)
+    }
+
     fn add(&mut self, doc: u32, terms: &DocTerms, hits: &[Hit]) {
         for h in hits {
             let k = match self.index.get(&h.key) {
@@ -1056,8 +1152,17 @@ fn char_cut(s: &str, max: usize) -> usize {
     bytes.len()
 }
 
-fn fragment_path(id: usize) -> String {
-    format!("{INDEX_DIR}/d/{}/{id}.txt", id / FRAGMENTS_PER_DIR)
+fn fragment_path(id: u32) -> String {
+    let dir = id as usize / FRAGMENTS_PER_DIR;
+    format!("{INDEX_DIR}/d/{dir}/{id}.txt")
+}
+
+/// The id in the index of conclusion `i` (newest first) of `n`: its place in the
+/// timeline from the oldest. The conclusions already published keep their ids when
+/// a newer one is added (the usual edit), and with them their postings and result
+/// files (see [`saved`]).
+fn doc_id(n: usize, i: usize) -> u32 {
+    (n - 1 - i) as u32
 }
 
 /// The search index as it is made. The page renderer gives it each conclusion's
@@ -1090,6 +1195,7 @@ impl Index {
     pub fn add(&self, b: &Builder, i: usize, text: &str) -> OutputFile {
         let c = &b.conclusions[i];
         let listed = b.site.conclusions[i].documents.len();
+        let id = doc_id(self.added.len(), i);
         let mut scratch = self.lock_scratch().pop().unwrap_or_else(Scratch::new);
         let terms = doc_terms(c, listed, text, &mut scratch);
         self.lock_scratch().push(scratch);
@@ -1097,13 +1203,13 @@ impl Index {
             let hits = terms.hits_of(p);
             if !hits.is_empty() {
                 let mut part = part.lock().expect("no panics while holding it");
-                part.add(i as u32, &terms, hits);
+                part.add(id, &terms, hits);
             }
         }
         let contents = fragment(c, text);
         let _ = self.added[i].set(xxh3_64(&contents));
         OutputFile {
-            path: fragment_path(i),
+            path: fragment_path(id),
             contents: contents.into(),
         }
     }
@@ -1116,15 +1222,35 @@ impl Index {
     /// conclusion `i`'s body, then give `out` the index files, a group at a time (the
     /// result files of a few hundred conclusions as soon as they are made). The first
     /// error of `body_text` stops the index.
+    ///
+    /// With `memo` (a build with the build cache), a conclusion indexed as it is by
+    /// the last build keeps its postings from the tables that build saved and its
+    /// result file from the output (see [`saved`]), and this build's tables are
+    /// saved in turn.
     pub fn finish(
         self,
         b: &Builder,
         body_text: &(dyn Fn(usize) -> Result<String, Diagnostic> + Sync),
+        memo: Option<&Memo>,
         out: &mut dyn FnMut(Vec<OutputFile>),
     ) -> Result<(), Diagnostic> {
-        let missing: Vec<usize> = (0..self.added.len())
-            .filter(|&i| self.added[i].get().is_none())
-            .collect();
+        let n = self.added.len();
+        let keys: Option<Vec<u128>> = memo.map(|m| {
+            let site = &b.site.conclusions;
+            (0..n)
+                .into_par_iter()
+                .map(|i| {
+                    let (c, listed) = (&b.conclusions[i], site[i].documents.len());
+                    saved::doc_key(m.salt(), c, listed, site[i].markdown.digest())
+                })
+                .collect()
+        });
+        let last = memo.and_then(|m| Saved::parse(&m.take_search()?, m.salt()));
+        let carried = match (memo, &keys, &last) {
+            (Some(memo), Some(keys), Some(last)) => self.carry(memo, keys, last)?,
+            _ => Vec::new(),
+        };
+        let missing: Vec<usize> = (0..n).filter(|&i| self.added[i].get().is_none()).collect();
         for chunk in missing.chunks(CHUNK) {
             let files = chunk
                 .par_iter()
@@ -1132,23 +1258,93 @@ impl Index {
                 .collect::<Result<Vec<_>, Diagnostic>>()?;
             out(files);
         }
-        let mut key = xxh3_64(&FORMAT_VERSION.to_le_bytes());
-        for hash in &self.added {
-            key = xxh3_64_with_seed(&hash.get().copied().unwrap_or(0).to_le_bytes(), key);
+        let hashes: Vec<u64> = self
+            .added
+            .iter()
+            .map(|h| *h.get().expect("added"))
+            .collect();
+        let fresh = self.parts.into_iter().flat_map(|p| {
+            p.into_inner()
+                .expect("no panics while holding it")
+                .into_keyed()
+        });
+        let mut terms: Vec<(u64, Term)> = match last {
+            Some(last) => merged(last.terms, &carried, fresh),
+            None => fresh.collect(),
+        };
+        if let Some((memo, keys)) = memo.zip(keys) {
+            terms.par_iter_mut().for_each(|(_, t)| t.sort());
+            let docs: Vec<Doc> = keys
+                .into_iter()
+                .zip(&hashes)
+                .rev()
+                .map(|(key, &fragment)| Doc { key, fragment })
+                .collect();
+            memo.save_search(Saved::to_bytes(memo.salt(), &docs, &terms));
         }
-        let parts = self
-            .parts
-            .into_iter()
-            .map(|p| p.into_inner().expect("no panics while holding it"));
-        write_index(b, parts, key, out);
+        let mut key = xxh3_64(&FORMAT_VERSION.to_le_bytes());
+        for hash in hashes {
+            key = xxh3_64_with_seed(&hash.to_le_bytes(), key);
+        }
+        write_index(b, terms.into_iter().map(|(_, t)| t), key, out);
         Ok(())
     }
+
+    /// Carry over from the output the result file of each conclusion not added yet
+    /// that `last` indexed at the same id with the same key; by id, which ones were.
+    fn carry(&self, memo: &Memo, keys: &[u128], last: &Saved) -> Result<Vec<bool>, Diagnostic> {
+        let n = self.added.len();
+        (0..n)
+            .into_par_iter()
+            .map(|id| {
+                let i = n - 1 - id;
+                let doc = match last.docs.get(id) {
+                    Some(d) if d.key == keys[i] && self.added[i].get().is_none() => d,
+                    _ => return Ok(false),
+                };
+                let kept = memo
+                    .carry_file(&fragment_path(id as u32))
+                    .map_err(super::output_problem)?;
+                if kept {
+                    let _ = self.added[i].set(doc.fragment);
+                }
+                Ok(kept)
+            })
+            .collect()
+    }
+}
+
+/// The terms of the conclusions `carried` over, from the `last` build's tables,
+/// with the `fresh` ones of those indexed by this build: the tables a build
+/// indexing every conclusion would make (but for terms whose 64-bit keys collide:
+/// there the text kept may be another conclusion's).
+fn merged(
+    last: Vec<(u64, Term)>,
+    carried: &[bool],
+    fresh: impl Iterator<Item = (u64, Term)>,
+) -> Vec<(u64, Term)> {
+    let gone = |id: u32| !carried.get(id as usize).copied().unwrap_or(false);
+    let mut terms: Vec<(u64, Term)> = last
+        .into_par_iter()
+        .filter_map(|(key, mut t)| {
+            t.remove(gone);
+            (t.count > 0).then_some((key, t))
+        })
+        .collect();
+    let at: FxMap<u64, usize> = terms.iter().enumerate().map(|(k, t)| (t.0, k)).collect();
+    for (key, t) in fresh {
+        match at.get(&key) {
+            Some(&k) => terms[k].1.absorb(t),
+            None => terms.push((key, t)),
+        }
+    }
+    terms
 }
 
 /// The index files but the result files: term shards, provinces and the manifest.
 fn write_index(
     b: &Builder,
-    parts: impl Iterator<Item = Partition>,
+    terms: impl Iterator<Item = Term>,
     mut key: u64,
     out: &mut dyn FnMut(Vec<OutputFile>),
 ) {
@@ -1159,7 +1355,7 @@ fn write_index(
         .provinces
         .iter()
         .map(|l| {
-            let mut ids: Vec<u32> = l.entries.iter().map(|&(i, _)| i as u32).collect();
+            let mut ids: Vec<u32> = l.entries.iter().map(|&(i, _)| doc_id(n, i)).collect();
             ids.sort_unstable();
             ids.dedup();
             let mut t = Term::new(format!("#p:{}", l.province.slug));
@@ -1169,7 +1365,6 @@ fn write_index(
             t
         })
         .collect();
-    let terms: Vec<Term> = parts.flat_map(|p| p.terms).collect();
     facets.extend(terms);
     let mut entries: Vec<(u32, Box<str>, Vec<u8>)> = facets
         .par_iter()
@@ -1192,14 +1387,16 @@ fn write_index(
         key = xxh3_64_with_seed(bytes, key);
     }
 
+    // Newest year first, each the range of its ids.
     let mut years: Vec<YearRange> = Vec::new();
     for (i, c) in b.conclusions.iter().enumerate() {
+        let id = doc_id(n, i) as usize;
         match years.last_mut() {
-            Some(y) if y.year == c.year => y.to = i + 1,
+            Some(y) if y.year == c.year => y.from = id,
             _ => years.push(YearRange {
                 year: c.year,
-                from: i,
-                to: i + 1,
+                from: id,
+                to: id + 1,
             }),
         }
     }
@@ -1214,6 +1411,7 @@ fn write_index(
     let province_of: Vec<u8> = b
         .conclusions
         .iter()
+        .rev()
         .map(|c| slot.get(c.province.slug).copied().unwrap_or(u8::MAX))
         .collect();
     key = xxh3_64_with_seed(&province_of, key);
