@@ -4,6 +4,7 @@
 //! the schema is documented in docs/output.md. No author: only the officials named in
 //! the texts.
 
+use std::cell::OnceCell;
 use std::hash::Hash;
 
 use serde::Serialize;
@@ -234,25 +235,38 @@ pub(super) fn render(
             h.digest128()
         })
     };
-    let carried = |name: &str, key: Option<Key>| match (memo, key) {
-        (Some(m), Some(k)) => m.carry(&Route::Data(name).output_file(), k),
-        _ => Ok(false),
+    // Keyed only when not known unchanged: hashing every record is most of the
+    // cost of carrying a file over.
+    let carried = |name: &str, key: &dyn Fn() -> Option<Key>| {
+        let Some(m) = memo else {
+            return Ok(false);
+        };
+        let path = Route::Data(name).output_file();
+        if m.carry_unchanged(&path)? {
+            return Ok(true);
+        }
+        key().map_or(Ok(false), |k| m.carry(&path, k))
     };
     // Made only when not carried over.
-    let make = |name: &str, key: Option<Key>, bytes: &dyn Fn() -> Vec<u8>| {
+    let make = |name: &str, key: &dyn Fn() -> Option<Key>, bytes: &dyn Fn() -> Vec<u8>| {
         Ok::<_, std::io::Error>((!carried(name, key)?).then(|| file(name, bytes())))
     };
-    let cited: Vec<CitedDocument> = site
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(d, doc)| cited_document(b, d, doc))
-        .collect();
+    let cited = OnceCell::new();
+    let cited = || -> &[CitedDocument] {
+        cited.get_or_init(|| {
+            site.documents
+                .iter()
+                .enumerate()
+                .map(|(d, doc)| cited_document(b, d, doc))
+                .collect::<Vec<_>>()
+        })
+    };
     let conclusions = || {
+        let cited = cited();
         site.conclusions
             .iter()
             .enumerate()
-            .map(|(i, c)| conclusion_record(b, &cited, i, c))
+            .map(move |(i, c)| conclusion_record(b, cited, i, c))
     };
     let conclusions_json = DataFile {
         schema: b.urls.absolute(&format!("{data}conclusions.schema.json")),
@@ -262,20 +276,25 @@ pub(super) fn render(
             conclusions: Records(conclusions),
         },
     };
-    let records = key(&|h| {
-        let j = &conclusions_json;
-        (&j.schema, j.title, j.base_url).hash(h);
-        conclusions().for_each(|r| r.hash(h));
-    });
-    let schema = key(&|h| CONCLUSIONS_SCHEMA.hash(h));
+    let records_key = OnceCell::new();
+    let records = || {
+        *records_key.get_or_init(|| {
+            key(&|h| {
+                let j = &conclusions_json;
+                (&j.schema, j.title, j.base_url).hash(h);
+                conclusions().for_each(|r| r.hash(h));
+            })
+        })
+    };
+    let schema = || key(&|h| CONCLUSIONS_SCHEMA.hash(h));
     let made = [
-        make("conclusions.json", records, &|| {
+        make("conclusions.json", &records, &|| {
             json(&conclusions_json, site.conclusions.len())
         })?,
-        make("conclusions.csv", records, &|| {
+        make("conclusions.csv", &records, &|| {
             csv(conclusions()).into_bytes()
         })?,
-        make("conclusions.schema.json", schema, &|| {
+        make("conclusions.schema.json", &schema, &|| {
             CONCLUSIONS_SCHEMA.as_bytes().to_vec()
         })?,
     ];
@@ -283,7 +302,7 @@ pub(super) fn render(
     let documents = || {
         site.documents
             .iter()
-            .zip(&cited)
+            .zip(cited())
             .map(|(doc, cited)| document_record(site, cited, doc))
     };
     let documents_json = DataFile {
@@ -294,17 +313,22 @@ pub(super) fn render(
             documents: Records(documents),
         },
     };
-    let records = key(&|h| {
-        let j = &documents_json;
-        (&j.schema, j.title, j.base_url).hash(h);
-        documents().for_each(|r| r.hash(h));
-    });
-    let schema = key(&|h| DOCUMENTS_SCHEMA.hash(h));
+    let records_key = OnceCell::new();
+    let records = || {
+        *records_key.get_or_init(|| {
+            key(&|h| {
+                let j = &documents_json;
+                (&j.schema, j.title, j.base_url).hash(h);
+                documents().for_each(|r| r.hash(h));
+            })
+        })
+    };
+    let schema = || key(&|h| DOCUMENTS_SCHEMA.hash(h));
     let made = [
-        make("documents.json", records, &|| {
+        make("documents.json", &records, &|| {
             json(&documents_json, site.documents.len())
         })?,
-        make("documents.schema.json", schema, &|| {
+        make("documents.schema.json", &schema, &|| {
             DOCUMENTS_SCHEMA.as_bytes().to_vec()
         })?,
     ];

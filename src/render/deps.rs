@@ -72,7 +72,12 @@ impl Now {
                 !last.shows(p).iter().any(changed)
             })
             .collect();
-        Some(Clean { last, clean })
+        let values_unchanged = !changed[..last.pages].iter().any(|&c| c);
+        Some(Clean {
+            last,
+            clean,
+            values_unchanged,
+        })
     }
 
     /// A place for what each page shows, filled as pages are made or carried over.
@@ -86,9 +91,17 @@ impl Now {
 pub struct Clean<'l> {
     last: &'l Deps,
     clean: Vec<bool>,
+    values_unchanged: bool,
 }
 
 impl Clean<'_> {
+    /// Whether no conclusion's or document's value changed (only bodies, if
+    /// anything): then the files made of the frame and the values alone (feeds,
+    /// the data export) are the last build's.
+    pub fn values_unchanged(&self) -> bool {
+        self.values_unchanged
+    }
+
     /// What page `p` showed, if nothing it showed changed.
     pub fn get(&self, p: usize) -> Option<&[u32]> {
         self.clean
@@ -267,12 +280,14 @@ mod tests {
     fn a_changed_item_dirties_exactly_the_pages_that_show_it() {
         let last = sample();
         let same = now(vec![10, 11, 12]).clean(Some(&last)).unwrap();
+        assert!(same.values_unchanged());
         assert_eq!(
             (0..3).map(|p| same.get(p).is_some()).collect::<Vec<_>>(),
             [true; 3]
         );
         assert_eq!(same.get(2), Some(&[2, 0][..]));
         let edited = now(vec![99, 11, 12]).clean(Some(&last)).unwrap();
+        assert!(!edited.values_unchanged());
         assert_eq!(
             (0..3).map(|p| edited.get(p).is_some()).collect::<Vec<_>>(),
             [false, true, false]

@@ -140,6 +140,9 @@ pub(super) fn render(
     // 100,000 of them: in parallel.
     let make = |f: &Feed| -> std::io::Result<Option<OutputFile>> {
         if let Some(memo) = memo {
+            if memo.carry_unchanged(&f.path)? {
+                return Ok(None);
+            }
             let mut h = Xxh3::new();
             (
                 memo.salt(),

@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use tera::Value;
 use xxhash_rust::xxh3::Xxh3;
@@ -54,6 +54,9 @@ pub struct Memo<'a> {
     reused: AtomicUsize,
     carried: AtomicUsize,
     unkeyed: AtomicUsize,
+    /// Set once the pages' dependency map shows that no conclusion's or document's
+    /// value changed (see [`super::deps::Clean::values_unchanged`]).
+    values_unchanged: AtomicBool,
     /// The search index's tables the last build saved, until taken, and this
     /// build's (see `super::search`).
     last_search: Mutex<Option<Vec<u8>>>,
@@ -74,6 +77,7 @@ impl<'a> Memo<'a> {
             reused: Default::default(),
             carried: Default::default(),
             unkeyed: Default::default(),
+            values_unchanged: Default::default(),
             last_search: Mutex::default(),
             next_search: Mutex::default(),
         }
@@ -126,6 +130,32 @@ impl<'a> Memo<'a> {
             self.unkeyed.fetch_add(1, Ordering::Relaxed);
         }
         Ok(kept)
+    }
+
+    pub(super) fn set_values_unchanged(&self, unchanged: bool) {
+        self.values_unchanged.store(unchanged, Ordering::Relaxed);
+    }
+
+    /// When no value changed, carry the file `path` (not a page, but made of the
+    /// values alone: a feed, the data export) over with the key the last build
+    /// made it with, without making its key; `false`, with nothing done, when it
+    /// cannot be.
+    pub(super) fn carry_unchanged(&self, path: &str) -> io::Result<bool> {
+        if !self.values_unchanged.load(Ordering::Relaxed) {
+            return Ok(false);
+        }
+        let Some(&key) = self.last.get(path) else {
+            return Ok(false);
+        };
+        if !(self.keep)(path)? {
+            return Ok(false);
+        }
+        self.carried.fetch_add(1, Ordering::Relaxed);
+        self.next
+            .lock()
+            .expect("no panics while holding it")
+            .push((path.to_string(), key));
+        Ok(true)
     }
 
     /// Keep this build's search index tables, for the next.

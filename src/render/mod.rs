@@ -139,6 +139,9 @@ fn render_pages(
         .and_then(Memo::last_deps)
         .or_else(|| kept.and_then(Cache::last_deps));
     let clean = now.as_ref().and_then(|now| now.clean(last_deps));
+    if let Some(memo) = memo {
+        memo.set_values_unchanged(clean.as_ref().is_some_and(deps::Clean::values_unchanged));
+    }
     let recorder = now.map(deps::Now::recorder);
     // A page known unchanged, carried over from the output or `serve`'s last render.
     let carry = |page: Page| -> Result<bool, Diagnostic> {
@@ -668,6 +671,9 @@ impl<'a> Pages<'a> {
         h.num(site.documents.len() as u128);
         for doc in site.documents.iter() {
             h.bytes(doc.slug.as_str().as_bytes());
+            let province = doc.province.map_or(["", ""], |p| [p.slug, p.official_name]);
+            h.bytes(province[0].as_bytes())
+                .bytes(province[1].as_bytes());
             list(&mut h, &doc.cited_by);
         }
         for l in site.provinces.iter() {
