@@ -353,7 +353,7 @@ fn load_parsing_changed(
     let root = &options.root;
     let (saved, mut parsed) = timings.time("parsed", || {
         let saved = store.parsed(salt, root);
-        let parsed = load::Cache::from_records(&saved.records, root, &known);
+        let parsed = load::Cache::from_records(&saved.records(), root, &known);
         (saved, parsed)
     });
     let loaded = load_site_with(options, timings, Some(&mut parsed), true);

@@ -119,19 +119,17 @@ impl Cache {
 pub type Known<'a> = &'a (dyn Fn(&str) -> Option<(u128, Stamp)> + Sync);
 
 impl Cache {
-    /// The entries of `records` (from [`Cache::to_records`]) for the site at `root`
-    /// whose file's content hash `known` still gives, with the stamp it gives; a
-    /// record that does not read back is left out (parsed again).
-    pub fn from_records(records: &[u8], root: &Path, known: Known) -> Cache {
+    /// The entries of `records` (lines of [`Cache::to_records`], without their line
+    /// breaks) for the site at `root` whose file's content hash `known` still
+    /// gives, with the stamp it gives; a record that does not read back is left
+    /// out (parsed again).
+    pub fn from_records(records: &[&[u8]], root: &Path, known: Known) -> Cache {
         use rayon::prelude::*;
-        let Ok(text) = std::str::from_utf8(records) else {
-            return Cache::default();
-        };
-        let lines: Vec<&str> = text.lines().collect();
         // In the order written (a later record of a file wins), then into the map.
-        let found: Vec<_> = lines
+        let found: Vec<_> = records
             .par_iter()
             .filter_map(|line| {
+                let line = std::str::from_utf8(line).ok()?;
                 let (hash, rest) = line.split_once(' ')?;
                 let (rel, json) = rest.split_once('\t')?;
                 let (now, stamp) = known(rel)?;
@@ -225,16 +223,27 @@ mod tests {
         let same = |rel: &str| (rel == "content/a.md").then_some((7, stamp));
         let records = cache.to_records(root, &same, false);
         assert_eq!(cache.to_records(root, &same, true), records);
-        let back = Cache::from_records(&records, root, &same);
+        let lines = |r: &[u8]| -> Vec<Vec<u8>> {
+            r.split(|&b| b == b'\n')
+                .filter(|l| !l.is_empty())
+                .map(<[u8]>::to_vec)
+                .collect()
+        };
+        let from = |r: &[u8], known: Known| {
+            let lines = lines(r);
+            let lines: Vec<&[u8]> = lines.iter().map(Vec::as_slice).collect();
+            Cache::from_records(&lines, root, known)
+        };
+        let back = from(&records, &same);
         assert_eq!(back.len(), 1);
         let (hit, _) = back.get(&path);
         assert_eq!(hit.as_deref(), Some(&*loaded.conclusions[0]));
 
         let other = |rel: &str| (rel == "content/a.md").then_some((8, stamp));
-        assert!(Cache::from_records(&records, root, &other).is_empty());
+        assert!(from(&records, &other).is_empty());
         let mut bad = records.clone();
         let brace = bad.iter().position(|&b| b == b'{').unwrap();
         bad[brace] = b'[';
-        assert!(Cache::from_records(&bad, root, &same).is_empty());
+        assert!(from(&bad, &same).is_empty());
     }
 }
