@@ -4,7 +4,6 @@
 use std::fs;
 use std::io::{self, Write as _};
 use std::path::Path;
-use std::time::SystemTime;
 
 use super::{modified, sys};
 
@@ -55,17 +54,6 @@ pub(super) fn write_manifest(path: &Path, written: &[(String, Fingerprint)]) -> 
         writeln!(out, "{len} {hash:016x} {rel}")?;
     }
     out.flush()
-}
-
-/// Whether `path` is a file whose inode changed in no way after `published` (when
-/// the output's manifest was written): not edited, renamed over, or edited with its
-/// mtime put back, which the status-change time shows and no tool can set back. Our
-/// own links and unlinks change it too, but only during a build, before its manifest
-/// is written; and a build returns only once the clock has passed that time
-/// ([`outlast`]), so whatever changes a file after it is later, even within the same
-/// clock tick.
-pub(super) fn unchanged_since(path: &Path, published: SystemTime) -> bool {
-    fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && sys::changed(&m) <= published)
 }
 
 /// Whether `path` is a file holding bytes with the fingerprint `print`: asked of a

@@ -161,8 +161,8 @@ fn folders_holding<'a>(files: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
 
 /// What [`sys::Tree::entry`] finds at a path of the output.
 enum Entry {
-    /// A file's length and the time its contents or status last changed (see
-    /// [`sys::changed`]).
+    /// A file's length and the time its contents or status last changed (its
+    /// inode's: content, links or permissions; the ctime on Unix).
     File {
         len: u64,
         changed: SystemTime,

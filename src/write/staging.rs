@@ -6,15 +6,16 @@ use rustc_hash::FxHashSet as HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 use std::time::SystemTime;
 
 use rayon::prelude::*;
 
-use super::manifest::{Fingerprint, PathMap, fingerprint, holds, read_manifest, unchanged_since};
+use super::manifest::{Fingerprint, PathMap, fingerprint, holds, read_manifest};
 use super::swap::{is_replaceable, recover, remove_stale};
 use super::{
-    WriteError, modified, parent_of, remove_entry, remove_gone, remove_tree, sibling, write_new,
+    Entry, WriteError, modified, parent_of, remove_entry, remove_gone, remove_tree, sibling, sys,
+    write_new,
 };
 use crate::render::{CopiedFile, OutputFile, StaticFile};
 
@@ -41,6 +42,10 @@ pub struct Staging {
     /// What the list of changes compares with when the output has no manifest.
     pub(super) baseline: Option<PathMap<Fingerprint>>,
     pub(super) committed: bool,
+    /// The output opened once per thread, to look its files up by relative path:
+    /// a page carried over costs one such look, and threads sharing one descriptor
+    /// contend for its reference count at every lookup.
+    trees: Vec<OnceLock<Option<sys::Tree>>>,
 }
 
 impl Staging {
@@ -96,6 +101,9 @@ impl Staging {
             tainted: Mutex::new(Vec::new()),
             baseline: None,
             committed: false,
+            trees: (0..=rayon::current_num_threads())
+                .map(|_| OnceLock::new())
+                .collect(),
         })
     }
 
@@ -113,10 +121,10 @@ impl Staging {
         let Some(&print) = self.previous.get(rel) else {
             return Ok(false);
         };
-        let source = self.output.join(rel);
-        if !unchanged_since(&source, self.published_at) {
+        if !self.unchanged(rel) {
             return Ok(false);
         }
+        let source = self.output.join(rel);
         let held = self.held.files.get(rel);
         if held != Some(&print) {
             let target = self.dir.join(rel);
@@ -137,6 +145,24 @@ impl Staging {
         Ok(true)
     }
 
+    /// Whether the output's file `rel` is a file whose inode changed in no way after
+    /// the output was published (when its manifest was written): not edited,
+    /// renamed over, or edited with its mtime put back, which the status-change
+    /// time shows and no tool can set back. Our own links and unlinks change it
+    /// too, but only during a build, before its manifest is written; and a build
+    /// returns only once the clock has passed that time (`manifest::outlast`), so
+    /// whatever changes a file after it is later, even within the same clock tick.
+    fn unchanged(&self, rel: &str) -> bool {
+        let last = self.trees.len() - 1;
+        let at = rayon::current_thread_index().map_or(last, |i| i.min(last));
+        let tree = self.trees[at].get_or_init(|| sys::Tree::open(&self.output));
+        match tree {
+            Some(tree) => matches!(tree.entry(rel), Some(Entry::File { changed, .. })
+                if changed <= self.published_at),
+            None => false,
+        }
+    }
+
     /// Compare the new site with the site `manifest` lists (a copy the build cache
     /// kept) for the list of changes, when the output has no manifest of its own (a
     /// CI job that keeps the cache but not the output).
@@ -154,8 +180,7 @@ impl Staging {
         // one inode). The spare's file is then also as published: one inode with it,
         // or a file the previous build found unchanged in the output it retired.
         let published = self.previous.get(rel) == Some(&print);
-        let reusable =
-            published && (unchanged_since(&source, self.published_at) || holds(&source, print));
+        let reusable = published && (self.unchanged(rel) || holds(&source, print));
         if published && !reusable {
             // Changed by hand: it must not stay in the site that becomes the spare.
             self.tainted

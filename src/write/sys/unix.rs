@@ -49,11 +49,6 @@ fn since_epoch(secs: i64, nanos: i64) -> SystemTime {
     SystemTime::UNIX_EPOCH + Duration::new(secs, nanos)
 }
 
-/// When the inode of `meta` last changed (content, links or permissions): its ctime.
-pub(super) fn changed(meta: &fs::Metadata) -> SystemTime {
-    since_epoch(meta.ctime(), meta.ctime_nsec())
-}
-
 /// A folder's device, inode and birth time. Inode numbers are given again once a
 /// folder is deleted; the birth time, where the file system keeps one, tells the
 /// new folder from the old.
