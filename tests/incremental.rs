@@ -510,6 +510,24 @@ fn a_body_edit_renders_few_pages_and_no_change_renders_none() {
     // file is carried over.
     let made_again = files - remade.len() - (summary.carried - summary.reused);
     assert!(made_again <= 4, "{made_again} made again");
+    // A title edit that leaves the timeline's order as it was: only the pages that
+    // show the conclusion are keyed, and the output is still a cold build's.
+    let text = site.read(file).replace(
+        "title: \"Thường trực Tỉnh ủy làm việc với Ban Cán sự Đảng UBND tỉnh\"",
+        "title: \"Thường trực Tỉnh ủy làm việc với Ban Cán sự Đảng UBND tỉnh Lâm Đồng\"",
+    );
+    site.write(file, text);
+    let title = build::build(&opts).unwrap();
+    assert!(
+        title.keyed > edited.keyed && title.keyed < title.pages - shown / 2,
+        "{} of {} keyed",
+        title.keyed,
+        title.pages
+    );
+    let cold_parent = tempfile::tempdir().unwrap();
+    let cold = cold_parent.path().join("public");
+    build::build(&options(site.root(), cold.clone())).unwrap();
+    assert_eq!(tree(&output), tree(&cold));
 }
 
 /// Adding the newest conclusion (the usual edit) leaves every other conclusion's

@@ -76,6 +76,13 @@ fn timestamp(date: Date) -> String {
     format!("{date}T00:00:00+07:00")
 }
 
+/// Which feed: the site's, a province page's or a document's (by index).
+enum Source {
+    Site,
+    Province(usize),
+    Document(usize),
+}
+
 /// One feed: its title, the page it follows and the conclusions, newest first.
 struct Feed {
     path: String,
@@ -96,37 +103,46 @@ pub(super) fn render(
     let site = b.site;
     let urls = &b.urls;
     let title = &site.config.title;
-    let mut feeds = Vec::new();
-
-    let newest: Vec<usize> = (0..b.conclusions.len()).take(ENTRIES).collect();
-    feeds.push(Feed {
-        path: Route::Feed.output_file(),
-        url: urls.feed(),
-        page_url: urls.home(),
-        title: title.clone(),
-        entries: newest,
-    });
-    for l in site.provinces.iter() {
-        let slug = l.province.slug;
-        let ids: Vec<usize> = l.entries.iter().take(ENTRIES).map(|&(i, _)| i).collect();
-        feeds.push(Feed {
-            path: Route::ProvinceFeed(slug).output_file(),
-            url: urls.province_feed(slug),
-            page_url: urls.province(slug),
-            title: format!("{title} – {}", l.province.name),
-            entries: ids,
-        });
-    }
-    for (d, doc) in site.documents.iter().zip(b.documents.iter()) {
-        let ids: Vec<usize> = d.cited_by.iter().take(ENTRIES).copied().collect();
-        feeds.push(Feed {
-            path: Route::DocumentFeed(d.slug.as_str()).output_file(),
-            url: urls.document_feed(d.slug.as_str()),
-            page_url: doc.url.clone(),
-            title: format!("{title} – {} {}", doc.kind_name, doc.number),
-            entries: ids,
-        });
-    }
+    // Named by where they come from, and made whole only when not carried over.
+    let sources: Vec<Source> = std::iter::once(Source::Site)
+        .chain((0..site.provinces.len()).map(Source::Province))
+        .chain((0..site.documents.len()).map(Source::Document))
+        .collect();
+    let path_of = |source: &Source| match *source {
+        Source::Site => Route::Feed.output_file(),
+        Source::Province(k) => Route::ProvinceFeed(site.provinces[k].province.slug).output_file(),
+        Source::Document(k) => Route::DocumentFeed(site.documents[k].slug.as_str()).output_file(),
+    };
+    let feed_of = |source: &Source, path: String| match *source {
+        Source::Site => Feed {
+            path,
+            url: urls.feed(),
+            page_url: urls.home(),
+            title: title.clone(),
+            entries: (0..b.conclusions.len()).take(ENTRIES).collect(),
+        },
+        Source::Province(k) => {
+            let l = &site.provinces[k];
+            let slug = l.province.slug;
+            Feed {
+                path,
+                url: urls.province_feed(slug),
+                page_url: urls.province(slug),
+                title: format!("{title} – {}", l.province.name),
+                entries: l.entries.iter().take(ENTRIES).map(|&(i, _)| i).collect(),
+            }
+        }
+        Source::Document(k) => {
+            let (d, doc) = (&site.documents[k], &b.documents[k]);
+            Feed {
+                path,
+                url: urls.document_feed(d.slug.as_str()),
+                page_url: doc.url.clone(),
+                title: format!("{title} – {} {}", doc.kind_name, doc.number),
+                entries: d.cited_by.iter().take(ENTRIES).copied().collect(),
+            }
+        }
+    };
     let site_wide = SiteWide {
         language: site.config.language.code(),
         site_title: title,
@@ -138,11 +154,15 @@ pub(super) fn render(
     let entries = Entries::new(b, &site_wide);
     // Those carried over cost a look at the output each, and a large site has
     // 100,000 of them: in parallel.
-    let make = |f: &Feed| -> std::io::Result<Option<OutputFile>> {
+    let make = |source: &Source| -> std::io::Result<Option<OutputFile>> {
+        let path = path_of(source);
+        if let Some(memo) = memo
+            && memo.carry_unchanged(&path)?
+        {
+            return Ok(None);
+        }
+        let f = &feed_of(source, path);
         if let Some(memo) = memo {
-            if memo.carry_unchanged(&f.path)? {
-                return Ok(None);
-            }
             let mut h = Xxh3::new();
             (
                 memo.salt(),
@@ -172,7 +192,7 @@ pub(super) fn render(
         }))
     };
     // A thousand at a time: written and freed before the next are made.
-    for chunk in feeds.chunks(1024) {
+    for chunk in sources.chunks(1024) {
         let made: Vec<Option<OutputFile>> =
             chunk.par_iter().map(make).collect::<std::io::Result<_>>()?;
         out(made.into_iter().flatten().collect());
