@@ -1301,21 +1301,24 @@ impl Index {
             Some(last) => merged(last.terms, &carried, fresh),
             None => fresh.collect(),
         };
-        if let Some((memo, keys)) = memo.zip(keys) {
+        let mut key = xxh3_64(&FORMAT_VERSION.to_le_bytes());
+        for hash in &hashes {
+            key = xxh3_64_with_seed(&hash.to_le_bytes(), key);
+        }
+        if memo.is_some() {
             terms.par_iter_mut().for_each(|(_, t)| t.sort());
+        }
+        write_index(b, &terms, key, out);
+        // Made after the index files, whose bytes are freed by then.
+        if let Some((memo, keys)) = memo.zip(keys) {
             let docs: Vec<Doc> = keys
                 .into_iter()
-                .zip(&hashes)
+                .zip(hashes)
                 .rev()
-                .map(|(key, &fragment)| Doc { key, fragment })
+                .map(|(key, fragment)| Doc { key, fragment })
                 .collect();
             memo.save_search(Saved::to_bytes(memo.salt(), &docs, &terms));
         }
-        let mut key = xxh3_64(&FORMAT_VERSION.to_le_bytes());
-        for hash in hashes {
-            key = xxh3_64_with_seed(&hash.to_le_bytes(), key);
-        }
-        write_index(b, terms.into_iter().map(|(_, t)| t), key, out);
         Ok(())
     }
 
@@ -1373,14 +1376,14 @@ fn merged(
 /// The index files but the result files: term shards, provinces and the manifest.
 fn write_index(
     b: &Builder,
-    terms: impl Iterator<Item = Term>,
+    terms: &[(u64, Term)],
     mut key: u64,
     out: &mut dyn FnMut(Vec<OutputFile>),
 ) {
     let site = b.site;
     let n = b.conclusions.len();
     // Province filters: exactly the conclusions each province page lists.
-    let mut facets: Vec<Term> = site
+    let facets: Vec<Term> = site
         .provinces
         .iter()
         .map(|l| {
@@ -1394,9 +1397,9 @@ fn write_index(
             t
         })
         .collect();
-    facets.extend(terms);
     let mut entries: Vec<(u32, Box<str>, Vec<u8>)> = facets
         .par_iter()
+        .chain(terms.par_iter().map(|(_, t)| t))
         .map(|t| (fnv1a(t.shard_key().as_bytes()), t.text.clone(), t.encode(n)))
         .collect();
     drop(facets);
