@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use std::collections::HashMap;
@@ -272,7 +272,9 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
     let made = if check_links {
         render_checked(&site, &theme, &output, &staging, &mut timings)?
     } else {
-        let search = timings.time("keys", || store.search(kept));
+        let load = || store.search(kept);
+        let save = |tables: Vec<u8>| store.stage_search(&tables);
+        let search = (&load as render::memo::Load, &save as render::memo::Save);
         render_memo(&site, &theme, &staging, (&keys, search), salt, &mut timings)?
     };
     let files = timings
@@ -359,8 +361,8 @@ struct Made {
     copies: Vec<render::CopiedFile>,
     /// Each page's key (see [`render::memo`]), for the next build.
     keys: Vec<(String, render::memo::Key)>,
-    /// The search index's tables, for the next build.
-    search: Option<Vec<u8>>,
+    /// Whether the search index's tables were staged for the next build.
+    search: bool,
 }
 
 fn is_page(path: &str) -> bool {
@@ -374,7 +376,10 @@ fn render_memo(
     site: &Site,
     theme: &Theme,
     staging: &write::Staging,
-    (keys, search): (&HashMap<String, render::memo::Key>, Option<Vec<u8>>),
+    (keys, (load, save)): (
+        &HashMap<String, render::memo::Key>,
+        (render::memo::Load, render::memo::Save),
+    ),
     salt: u128,
     timings: &mut Timings,
 ) -> Result<Made, Vec<Diagnostic>> {
@@ -391,7 +396,12 @@ fn render_memo(
         }
         Ok(kept)
     };
-    let memo = Memo::new(keys, &keep, salt).with_search(search);
+    let saved = AtomicBool::new(false);
+    let save = |tables: Vec<u8>| {
+        save(tables);
+        saved.store(true, Ordering::Relaxed);
+    };
+    let memo = Memo::new(keys, &keep, salt).with_search(load, &save);
     let sink = |f: render::OutputFile| {
         count(&f.path);
         staging.put(&f)
@@ -400,7 +410,7 @@ fn render_memo(
     Ok(Made {
         reused: memo.reused(),
         carried: memo.carried(),
-        search: memo.search_tables(),
+        search: saved.load(Ordering::Relaxed),
         keys: memo.into_keys(),
         pages: pages.into_inner(),
         copies,
@@ -441,7 +451,7 @@ fn render_checked(
         carried: 0,
         copies: rendered.copies,
         keys: Vec::new(),
-        search: None,
+        search: false,
     })
 }
 

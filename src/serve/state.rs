@@ -495,8 +495,11 @@ impl ExtrasWork {
         let (paths, keys, search) = {
             let mut served = self.extras.lock().expect("no panics while holding it");
             let keys = std::mem::take(&mut served.keys);
-            (served.paths.clone(), keys, served.search.take())
+            (served.paths.clone(), keys, Mutex::new(served.search.take()))
         };
+        let load = || search.lock().expect("no panics while holding it").take();
+        let next = Mutex::new(None);
+        let save = |tables| *next.lock().expect("no panics while holding it") = Some(tables);
         let kept = Mutex::new(Vec::new());
         let keep = |path: &str| {
             let served = paths.contains(path);
@@ -508,13 +511,13 @@ impl ExtrasWork {
             Ok(served)
         };
         // Keys live as long as the process: its binary and options are the salt's.
-        let memo = Memo::new(&keys, &keep, 0).with_search(search);
+        let memo = Memo::new(&keys, &keep, 0).with_search(&load, &save);
         let made = crate::render::render_extras(&site, theme, &mut Timings::default(), Some(&memo));
         drop(site);
         // Carrying a file over cannot fail here; a making that did gives way to the next.
         let files = made.ok()?;
-        let search = memo.search_tables();
         let keys = memo.into_keys().into_iter().collect();
+        let search = next.into_inner().expect("no panics while holding it");
         let mut served = self.extras.lock().expect("no panics while holding it");
         if stale() {
             return None;

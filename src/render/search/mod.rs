@@ -1274,7 +1274,7 @@ impl Index {
                 })
                 .collect()
         });
-        let last = memo.and_then(|m| Saved::parse(&m.take_search()?, m.salt()));
+        let last = memo.and_then(|m| Saved::parse(&m.last_search()?, m.salt()));
         let carried = match (memo, &keys, &last) {
             (Some(memo), Some(keys), Some(last)) => self.carry(memo, keys, last)?,
             _ => Vec::new(),
