@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::cache::{self, BuildCache, Inputs, State};
@@ -275,11 +275,12 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
     let made = if check_links {
         render_checked(&site, &theme, &output, &staging, &mut timings)?
     } else {
-        let search = timings.time("keys", || store.search(kept));
+        let load = || store.search(kept);
+        let save = |tables: Vec<u8>| store.stage_search(&tables);
         let last = Last {
             keys: &keys,
             deps: deps.as_ref(),
-            search,
+            search: (&load, &save),
             salt,
         };
         render_memo(&site, &theme, &staging, last, &mut timings)?
@@ -380,16 +381,17 @@ struct Made {
     keys: Vec<(String, render::memo::Key)>,
     /// What each conclusion's and document's page shows (see [`render::deps`]).
     deps: Option<Deps>,
-    /// The search index's tables, for the next build.
-    search: Option<Vec<u8>>,
+    /// Whether the search index's tables were staged for the next build.
+    search: bool,
 }
 
 /// What the last build left for this one to compare with.
 struct Last<'a> {
     keys: &'a render::memo::Keys,
     deps: Option<&'a Deps>,
-    /// The search index's tables.
-    search: Option<Vec<u8>>,
+    /// Reads the search index's tables the last build saved, and keeps this
+    /// build's.
+    search: (render::memo::Load<'a>, render::memo::Save<'a>),
     /// What every page depends on outside the site (binary, options).
     salt: u128,
 }
@@ -421,9 +423,15 @@ fn render_memo(
         }
         Ok(kept)
     };
+    let saved = AtomicBool::new(false);
+    let (load, save) = last.search;
+    let save = |tables: Vec<u8>| {
+        save(tables);
+        saved.store(true, Ordering::Relaxed);
+    };
     let memo = Memo::new(last.keys, &keep, last.salt)
         .with_deps(last.deps)
-        .with_search(last.search);
+        .with_search(load, &save);
     let sink = |f: render::OutputFile| {
         count(&f.path);
         staging.put(&f)
@@ -434,7 +442,7 @@ fn render_memo(
         unkeyed: memo.unkeyed(),
         carried: memo.carried(),
         deps: memo.take_deps(),
-        search: memo.search_tables(),
+        search: saved.load(Ordering::Relaxed),
         keys: memo.into_keys(),
         pages: pages.into_inner(),
         copies,
@@ -477,7 +485,7 @@ fn render_checked(
         copies: rendered.copies,
         keys: Vec::new(),
         deps: None,
-        search: None,
+        search: false,
     })
 }
 

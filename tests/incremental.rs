@@ -280,54 +280,37 @@ impl World {
             }
             Step::DamageCache(i) if i % 3 == 2 => {
                 // The page keys are read only by a build with something to do.
-                let keys = self.site.path(".ketluan-cache/public/keys");
-                let Ok(mut bytes) = std::fs::read(&keys) else {
+                if !self.damage("keys", i, false, 0x20) {
                     return false;
-                };
-                let at = i * 7919 % bytes.len();
-                bytes[at] ^= 0x20;
-                std::fs::write(&keys, bytes).unwrap();
+                }
                 let edit = "Đồng chí nhấn mạnh việc giữ khóa của trang.".to_string();
                 return self.apply(&Step::Body(i, edit));
             }
-            Step::DamageCache(i) => {
-                let state = self.site.path(".ketluan-cache/public/state");
-                let Ok(mut bytes) = std::fs::read(&state) else {
-                    return false;
-                };
-                if i % 2 == 0 {
-                    bytes.truncate(bytes.len() * (i % 7) / 7);
-                } else {
-                    let at = i * 7919 % bytes.len();
-                    bytes[at] ^= 0x20;
-                }
-                std::fs::write(&state, bytes).unwrap();
-            }
+            Step::DamageCache(i) => return self.damage("state", i, true, 0x20),
             Step::DamageParsed(i, p) => {
-                let parsed = self.site.path(".ketluan-cache/public/parsed");
-                let Ok(mut bytes) = std::fs::read(&parsed) else {
-                    return false;
-                };
-                let at = i * 7919 % bytes.len();
-                bytes[at] ^= 0x01;
-                std::fs::write(&parsed, bytes).unwrap();
-                return self.apply(&Step::Body(i, p));
+                return self.damage("parsed", i, false, 0x01) && self.apply(&Step::Body(i, p));
             }
             Step::DamageSearch(i, p) => {
-                let tables = self.site.path(".ketluan-cache/public/search");
-                let Ok(mut bytes) = std::fs::read(&tables) else {
-                    return false;
-                };
-                if i % 2 == 0 {
-                    bytes.truncate(bytes.len() * (i % 7) / 7);
-                } else {
-                    let at = i * 7919 % bytes.len();
-                    bytes[at] ^= 0x01;
-                }
-                std::fs::write(&tables, bytes).unwrap();
-                return self.apply(&Step::Body(i, p));
+                return self.damage("search", i, true, 0x01) && self.apply(&Step::Body(i, p));
             }
         }
+        true
+    }
+
+    /// Damage the cache file `name`: with `cut`, cut it short for an even `i`;
+    /// else flip the `bits` of one of its bytes. False when there is no such file.
+    fn damage(&self, name: &str, i: usize, cut: bool, bits: u8) -> bool {
+        let path = self.site.path(&format!(".ketluan-cache/public/{name}"));
+        let Ok(mut bytes) = std::fs::read(&path) else {
+            return false;
+        };
+        if cut && i.is_multiple_of(2) {
+            bytes.truncate(bytes.len() * (i % 7) / 7);
+        } else {
+            let at = i * 7919 % bytes.len();
+            bytes[at] ^= bits;
+        }
+        std::fs::write(&path, bytes).unwrap();
         true
     }
 

@@ -92,9 +92,25 @@ fn started(site: &TestSite) -> Rebuilder {
 fn a_body_edit_renders_only_its_page_and_matches_a_fresh_render() {
     let site = TestSite::example();
     let mut r = started(&site);
+    // Site-wide files that do not show the body: carried over as they are served,
+    // not made again (the same bytes in memory).
+    let kept = [
+        "atom.xml",
+        "tim-kiem/chi-muc/d/0/0.txt",
+        "data/documents.json",
+    ];
+    let before: Vec<*const u8> = kept
+        .iter()
+        .map(|p| r.current().pages[*p].as_ptr())
+        .collect();
 
     edit(&site, PLAIN, |t| t + "\nMột đoạn mới ở cuối bài.\n");
     let done = rebuild(&mut r, &site, &[PLAIN]);
+    let after: Vec<*const u8> = kept
+        .iter()
+        .map(|p| r.current().pages[*p].as_ptr())
+        .collect();
+    assert_eq!(before, after, "{kept:?} carried over");
     assert!(!done.indexed, "a body edit patches the site");
     assert_eq!(done.rendered, 1);
     assert_eq!(

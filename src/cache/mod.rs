@@ -40,10 +40,10 @@
 pub mod inputs;
 
 use std::fmt::Write as _;
-use std::io;
+use std::io::{self, Seek as _, Write as _};
 use std::path::{Path, PathBuf};
 
-use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
+use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 use crate::render::deps::Deps;
 use crate::render::memo::{Key, Keys};
@@ -137,20 +137,35 @@ impl BuildCache {
     /// manifest hashes to `manifest` (none for another, or when not known).
     pub fn search(&self, manifest: Option<u64>) -> Option<Vec<u8>> {
         let mut bytes = std::fs::read(self.dir.join("search")).ok()?;
-        let head = search_head(manifest?);
-        let body_len = bytes.len().checked_sub(8)?;
-        let sum = u64::from_le_bytes(bytes[body_len..].try_into().ok()?);
-        let sound = body_len >= head.len() && bytes.starts_with(&head);
-        if !sound || sum != xxh3_64(&bytes[..body_len]) {
+        let head = search_head(manifest?, 0);
+        let at = SEARCH_HEADER.len() + 8;
+        let sum = u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?);
+        if bytes.get(..at)? != &head[..at] || sum != xxh3_64(&bytes[head.len()..]) {
             return None;
         }
-        bytes.truncate(body_len);
         bytes.drain(..head.len());
         Some(bytes)
     }
 
-    /// Replace the cache with `state`, the page `keys`, dependency map `deps` and
-    /// `search` index tables of its output, and its manifest copy with
+    /// Write this build's search index `tables` into the cache as soon as they are
+    /// made, rather than hold them until [`BuildCache::save`] knows the manifest
+    /// they go with. Only an optimisation: on failure there are none.
+    pub fn stage_search(&self, tables: &[u8]) {
+        let staged = self.dir.join("search.new");
+        let head = search_head(0, xxh3_64(tables));
+        let written = std::fs::create_dir_all(&self.dir).and_then(|()| {
+            let mut file = std::fs::File::create(&staged)?;
+            file.write_all(&head)?;
+            file.write_all(tables)
+        });
+        if written.is_err() {
+            let _ = std::fs::remove_file(&staged);
+        }
+    }
+
+    /// Replace the cache with `state`, the page `keys` and dependency map `deps` of
+    /// its output and the search index tables [staged](BuildCache::stage_search)
+    /// for it (none when `search` is false), and its manifest copy with
     /// `manifest`'s. Only an optimisation: on failure the cache is removed, and the
     /// next build is a full one.
     pub fn save(
@@ -158,7 +173,7 @@ impl BuildCache {
         state: &State,
         keys: &[(String, Key)],
         deps: Option<&Deps>,
-        search: Option<Vec<u8>>,
+        search: bool,
         manifest: &Path,
     ) {
         let manifest_hash = state.manifest.unwrap_or(0);
@@ -172,19 +187,19 @@ impl BuildCache {
             },
         };
         let search_path = self.dir.join("search");
-        let search = |()| match search {
-            Some(tables) => {
-                let head = search_head(manifest_hash);
-                let mut sum = Xxh3::new();
-                sum.update(&head);
-                sum.update(&tables);
-                let sum = sum.digest().to_le_bytes();
-                replace_parts(&search_path, &[&head, &tables, &sum])
+        let staged = self.dir.join("search.new");
+        let search = |()| {
+            let _ = std::fs::remove_file(&search_path);
+            if !search {
+                let _ = std::fs::remove_file(&staged);
+                return Ok(());
             }
-            None => match std::fs::remove_file(&search_path) {
-                Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-                _ => Ok(()),
-            },
+            // The manifest the tables go with, into its place in their head.
+            let mut file = std::fs::OpenOptions::new().write(true).open(&staged)?;
+            file.seek(io::SeekFrom::Start(SEARCH_HEADER.len() as u64))?;
+            file.write_all(&state.manifest.unwrap_or(0).to_le_bytes())?;
+            drop(file);
+            std::fs::rename(&staged, &search_path)
         };
         // The state last: until it is replaced, the new keys, map and tables name
         // a manifest it does not, and are not used.
@@ -278,7 +293,6 @@ impl Parsed {
     /// write `all()` of them anew. Only an optimisation: on failure the file is
     /// removed.
     pub fn save(&self, fresh: &[u8], live: usize, all: impl FnOnce() -> Vec<u8>) {
-        use std::io::Write as _;
         let Some(header) = &self.header else {
             return;
         };
@@ -334,10 +348,12 @@ fn parsed_header(salt: u128, root: &Path) -> Option<String> {
     Some(format!("{PARSED_HEADER}\nsalt {salt:032x}\nroot {root}\n"))
 }
 
-/// The start of `search`: its format and the manifest of the output it describes.
-fn search_head(manifest: u64) -> Vec<u8> {
+/// The start of `search`: its format, the manifest of the output it describes and
+/// the hash of the tables that follow.
+fn search_head(manifest: u64, sum: u64) -> Vec<u8> {
     let mut head = SEARCH_HEADER.as_bytes().to_vec();
     head.extend_from_slice(&manifest.to_le_bytes());
+    head.extend_from_slice(&sum.to_le_bytes());
     head
 }
 
@@ -468,19 +484,9 @@ fn parse_keys(bytes: &[u8], manifest: u64) -> Option<Keys> {
 
 /// Write `path` whole: a new file renamed over the old one.
 fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    replace_parts(path, &[bytes])
-}
-
-/// [`replace`] with the bytes `parts` make one after the other.
-fn replace_parts(path: &Path, parts: &[&[u8]]) -> io::Result<()> {
-    use std::io::Write as _;
     let mut partial = path.as_os_str().to_owned();
     partial.push(".partial");
-    let mut file = std::fs::File::create(&partial)?;
-    for part in parts {
-        file.write_all(part)?;
-    }
-    drop(file);
+    std::fs::write(&partial, bytes)?;
     std::fs::rename(&partial, path)
 }
 

@@ -42,6 +42,12 @@ pub type Keys = rustc_hash::FxHashMap<String, Key>;
 /// Carries an output file over from the published site; `false` when it cannot.
 pub type Keep<'a> = &'a (dyn Fn(&str) -> io::Result<bool> + Sync);
 
+/// Reads what the last build saved; `None` when there is nothing.
+pub type Load<'a> = &'a (dyn Fn() -> Option<Vec<u8>> + Sync);
+
+/// Keeps what this build made for the next.
+pub type Save<'a> = &'a (dyn Fn(Vec<u8>) + Sync);
+
 /// The keys of the last build and those of this one, and the dependency maps of
 /// both (see [`super::deps`]).
 pub struct Memo<'a> {
@@ -57,10 +63,10 @@ pub struct Memo<'a> {
     /// Set once the pages' dependency map shows that no conclusion's or document's
     /// value changed (see [`super::deps::Clean::values_unchanged`]).
     values_unchanged: AtomicBool,
-    /// The search index's tables the last build saved, until taken, and this
-    /// build's (see `super::search`).
-    last_search: Mutex<Option<Vec<u8>>>,
-    next_search: Mutex<Option<Vec<u8>>>,
+    /// Reads the search index's tables the last build saved (when the index is
+    /// made: they are not held while the pages render), and keeps this build's
+    /// (see `super::search`).
+    search: Option<(Load<'a>, Save<'a>)>,
 }
 
 impl<'a> Memo<'a> {
@@ -78,8 +84,7 @@ impl<'a> Memo<'a> {
             carried: Default::default(),
             unkeyed: Default::default(),
             values_unchanged: Default::default(),
-            last_search: Mutex::default(),
-            next_search: Mutex::default(),
+            search: None,
         }
     }
 
@@ -105,18 +110,16 @@ impl<'a> Memo<'a> {
             .take()
     }
 
-    /// This memo with the search index's tables the last build saved.
-    pub fn with_search(mut self, last: Option<Vec<u8>>) -> Self {
-        self.last_search = Mutex::new(last);
+    /// This memo with `load`, which reads the search index's tables the last
+    /// build saved, and `save`, which keeps this build's for the next.
+    pub fn with_search(mut self, load: Load<'a>, save: Save<'a>) -> Self {
+        self.search = Some((load, save));
         self
     }
 
-    /// The search index's tables of the last build (once).
-    pub(super) fn take_search(&self) -> Option<Vec<u8>> {
-        self.last_search
-            .lock()
-            .expect("no panics while holding it")
-            .take()
+    /// The search index's tables of the last build.
+    pub(super) fn last_search(&self) -> Option<Vec<u8>> {
+        self.search.and_then(|(load, _)| load())
     }
 
     /// Carry the page `path` over with the key the last build made it with, known
@@ -160,15 +163,9 @@ impl<'a> Memo<'a> {
 
     /// Keep this build's search index tables, for the next.
     pub(super) fn save_search(&self, tables: Vec<u8>) {
-        *self.next_search.lock().expect("no panics while holding it") = Some(tables);
-    }
-
-    /// This build's search index tables, if it made the index.
-    pub fn search_tables(&self) -> Option<Vec<u8>> {
-        self.next_search
-            .lock()
-            .expect("no panics while holding it")
-            .take()
+        if let Some((_, save)) = self.search {
+            save(tables);
+        }
     }
 
     /// Whether the page `path` with key `key` was carried over (then it needs no

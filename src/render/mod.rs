@@ -365,23 +365,33 @@ fn search_index(
     })
 }
 
-/// The files [`extras`] makes, for a render that deferred them (`serve`).
-pub fn render_extras(site: &Site, theme: &Theme, timings: &mut Timings) -> Vec<OutputFile> {
+/// The files [`extras`] makes, for a render that deferred them (`serve`), but
+/// those `memo` carries over (see [`memo`]). Fails only if `memo` cannot carry a
+/// file over.
+pub fn render_extras(
+    site: &Site,
+    theme: &Theme,
+    timings: &mut Timings,
+    memo: Option<&Memo>,
+) -> Result<Vec<OutputFile>, Diagnostic> {
     let builder = timings.time("contexts", || Pages::new(Builder::new(site), theme, None));
     let plan = builder.plan();
     let mut files = Vec::new();
-    // Nothing is carried over without a memo: nothing can fail.
-    let _ = extras(&builder, &plan, None, timings, &mut |made| {
+    if let Some(failed) = extras(&builder, &plan, memo, timings, &mut |made| {
         files.extend(made)
-    });
+    }) {
+        return Err(failed);
+    }
     if site.config.search {
         let index = search::Index::new(site.conclusions.len());
-        // `serve` keeps every body in memory, so none has to be read again.
-        let _unread = search_index(site, &builder.b, index, None, timings, &mut |made| {
+        // `serve` keeps every body in memory: reading one cannot fail.
+        if let Some(failed) = search_index(site, &builder.b, index, memo, timings, &mut |made| {
             files.extend(made)
-        });
+        }) {
+            return Err(failed);
+        }
     }
-    files
+    Ok(files)
 }
 
 /// Static files of the theme and the site, and every conclusion's attachments.

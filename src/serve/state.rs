@@ -19,6 +19,7 @@ use crate::build::{self, BuildOptions};
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
 use crate::render::Theme;
+use crate::render::memo::{Keys, Memo};
 use crate::render::{OutputFile, StaticFile};
 use crate::timings::Timings;
 
@@ -118,7 +119,7 @@ pub struct Rebuilder {
     /// Output paths of the site-wide files served now. Its lock is also held by
     /// whoever replaces the snapshot, so that rebuilds and the making of site-wide
     /// files (on another thread) do not overwrite each other.
-    extras: Arc<Mutex<HashSet<String>>>,
+    extras: Arc<Mutex<Served>>,
     /// Counts good rebuilds: site-wide files made for an older one are dropped.
     generation: Arc<AtomicU64>,
     /// To the thread that makes site-wide files (started with the first job).
@@ -270,7 +271,7 @@ impl Rebuilder {
             if pages.contains_key(path) {
                 continue;
             }
-            if extras.contains(path) {
+            if extras.paths.contains(path) {
                 // Served until the next site-wide files replace it.
                 pages.insert(path.clone(), bytes.clone());
             } else {
@@ -464,10 +465,20 @@ fn put(
     }
 }
 
+/// The site-wide files served now, and what the next making of them can carry
+/// over: the keys of the feeds and data files, and the search index's tables (see
+/// [`crate::render::memo::Memo`]).
+#[derive(Default)]
+struct Served {
+    paths: HashSet<String>,
+    keys: Keys,
+    search: Option<Vec<u8>>,
+}
+
 /// What the making of site-wide files shares with the rebuilder.
 struct ExtrasWork {
     snapshot: Arc<RwLock<Arc<Snapshot>>>,
-    extras: Arc<Mutex<HashSet<String>>>,
+    extras: Arc<Mutex<Served>>,
     generation: Arc<AtomicU64>,
 }
 
@@ -479,8 +490,34 @@ impl ExtrasWork {
         if stale() {
             return None;
         }
-        let files = crate::render::render_extras(&site, theme, &mut Timings::default());
+        // What the files served now were made from: taken, so that a making
+        // overtaken by a newer rebuild leaves the next one to start afresh.
+        let (paths, keys, search) = {
+            let mut served = self.extras.lock().expect("no panics while holding it");
+            let keys = std::mem::take(&mut served.keys);
+            (served.paths.clone(), keys, Mutex::new(served.search.take()))
+        };
+        let load = || search.lock().expect("no panics while holding it").take();
+        let next = Mutex::new(None);
+        let save = |tables| *next.lock().expect("no panics while holding it") = Some(tables);
+        let kept = Mutex::new(Vec::new());
+        let keep = |path: &str| {
+            let served = paths.contains(path);
+            if served {
+                kept.lock()
+                    .expect("no panics while holding it")
+                    .push(path.to_string());
+            }
+            Ok(served)
+        };
+        // Keys live as long as the process: its binary and options are the salt's.
+        let memo = Memo::new(&keys, &keep, 0).with_search(&load, &save);
+        let made = crate::render::render_extras(&site, theme, &mut Timings::default(), Some(&memo));
         drop(site);
+        // Carrying a file over cannot fail here; a making that did gives way to the next.
+        let files = made.ok()?;
+        let keys = memo.into_keys().into_iter().collect();
+        let search = next.into_inner().expect("no panics while holding it");
         let mut served = self.extras.lock().expect("no panics while holding it");
         if stale() {
             return None;
@@ -492,13 +529,18 @@ impl ExtrasWork {
             .clone();
         let mut pages = (*old.pages).clone();
         let mut changed = Vec::new();
-        let fresh: HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
-        for gone in served.difference(&fresh) {
+        let kept = kept.into_inner().expect("no panics while holding it");
+        let fresh: HashSet<String> = files.iter().map(|f| f.path.clone()).chain(kept).collect();
+        for gone in served.paths.difference(&fresh) {
             pages.remove(gone);
             changed.push(gone.clone());
         }
         put(&mut pages, &old.pages, files, &mut changed);
-        *served = fresh;
+        *served = Served {
+            paths: fresh,
+            keys,
+            search,
+        };
         let next = Snapshot {
             pages: Arc::new(pages),
             copies: old.copies.clone(),

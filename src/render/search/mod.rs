@@ -876,17 +876,22 @@ impl Term {
 
     /// Every posting, by id.
     fn postings(&self) -> Vec<(u32, u8)> {
-        let mut out = Vec::with_capacity(self.count as usize);
-        let (mut at, mut id) = (0, 0i64);
-        for k in 0..self.count as usize {
-            let z = read_varint(&self.ids, &mut at) as i64;
-            id += (z >> 1) ^ -(z & 1);
-            out.push((id as u32, self.masks.get(k).copied().unwrap_or(0)));
-        }
+        let mut out: Vec<(u32, u8)> = self.stored().collect();
         if !self.in_order {
             out.sort_unstable_by_key(|p| p.0);
         }
         out
+    }
+
+    /// Every posting in the order added (by id once [`Term::sort`]ed), without
+    /// making a list of them.
+    fn stored(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let (mut at, mut id) = (0, 0i64);
+        (0..self.count as usize).map(move |k| {
+            let z = read_varint(&self.ids, &mut at) as i64;
+            id += (z >> 1) ^ -(z & 1);
+            (id as u32, self.masks.get(k).copied().unwrap_or(0))
+        })
     }
 
     /// A term of `text` with `postings`, in id order.
@@ -899,14 +904,40 @@ impl Term {
         t
     }
 
-    /// Add the postings of `other`, a term of the same key over other conclusions.
-    /// The text stays that of the conclusion with the smallest id.
-    fn absorb(&mut self, other: Term) {
-        if other.first < self.first && other.text != self.text {
-            self.text = other.text.clone();
+    /// This term with its postings `keep` keeps, merged in id order with `more`
+    /// (sorted, of other conclusions). For a term in id order.
+    fn rebuilt(&self, keep: impl Fn(u32) -> bool, more: &[(u32, u8)]) -> Term {
+        let mut t = Term::new(String::new());
+        t.text = self.text.clone();
+        t.ids.reserve(self.ids.len() + 2 * more.len());
+        let mut more = more.iter().copied().peekable();
+        for (id, mask) in self.stored().filter(|&(id, _)| keep(id)) {
+            while let Some(m) = more.next_if(|m| m.0 < id) {
+                t.add(m.0, m.1);
+            }
+            t.add(id, mask);
         }
-        for (id, mask) in other.postings() {
-            self.add(id, mask);
+        for (id, mask) in more {
+            t.add(id, mask);
+        }
+        t
+    }
+
+    /// Add the postings of `other`, a term of the same key over other conclusions,
+    /// to this one, in id order. The text stays that of the conclusion with the
+    /// smallest id.
+    fn absorb(&mut self, other: Term) {
+        let text = (other.first < self.first && other.text != self.text).then_some(&other.text);
+        let more = other.postings();
+        if more.first().is_some_and(|&(id, _)| id < self.last) {
+            *self = self.rebuilt(|_| true, &more);
+        } else {
+            for (id, mask) in more {
+                self.add(id, mask);
+            }
+        }
+        if let Some(text) = text {
+            self.text = text.clone();
         }
     }
 
@@ -918,15 +949,13 @@ impl Term {
         }
     }
 
-    /// Drop the postings of the conclusions `gone` says are; whether any was.
+    /// Drop the postings of the conclusions `gone` says are, from a term in id
+    /// order; whether any was.
     fn remove(&mut self, gone: impl Fn(u32) -> bool) -> bool {
-        let postings = self.postings();
-        if !postings.iter().any(|&(id, _)| gone(id)) {
+        if !self.stored().any(|(id, _)| gone(id)) {
             return false;
         }
-        let text = std::mem::take(&mut self.text);
-        let kept = postings.into_iter().filter(|&(id, _)| !gone(id));
-        *self = Term::from_postings(text, kept);
+        *self = self.rebuilt(|id| !gone(id), &[]);
         true
     }
 
@@ -1245,7 +1274,7 @@ impl Index {
                 })
                 .collect()
         });
-        let last = memo.and_then(|m| Saved::parse(&m.take_search()?, m.salt()));
+        let last = memo.and_then(|m| Saved::parse(&m.last_search()?, m.salt()));
         let carried = match (memo, &keys, &last) {
             (Some(memo), Some(keys), Some(last)) => self.carry(memo, keys, last)?,
             _ => Vec::new(),
@@ -1272,21 +1301,24 @@ impl Index {
             Some(last) => merged(last.terms, &carried, fresh),
             None => fresh.collect(),
         };
-        if let Some((memo, keys)) = memo.zip(keys) {
+        let mut key = xxh3_64(&FORMAT_VERSION.to_le_bytes());
+        for hash in &hashes {
+            key = xxh3_64_with_seed(&hash.to_le_bytes(), key);
+        }
+        if memo.is_some() {
             terms.par_iter_mut().for_each(|(_, t)| t.sort());
+        }
+        write_index(b, &terms, key, out);
+        // Made after the index files, whose bytes are freed by then.
+        if let Some((memo, keys)) = memo.zip(keys) {
             let docs: Vec<Doc> = keys
                 .into_iter()
-                .zip(&hashes)
+                .zip(hashes)
                 .rev()
-                .map(|(key, &fragment)| Doc { key, fragment })
+                .map(|(key, fragment)| Doc { key, fragment })
                 .collect();
             memo.save_search(Saved::to_bytes(memo.salt(), &docs, &terms));
         }
-        let mut key = xxh3_64(&FORMAT_VERSION.to_le_bytes());
-        for hash in hashes {
-            key = xxh3_64_with_seed(&hash.to_le_bytes(), key);
-        }
-        write_index(b, terms.into_iter().map(|(_, t)| t), key, out);
         Ok(())
     }
 
@@ -1344,14 +1376,14 @@ fn merged(
 /// The index files but the result files: term shards, provinces and the manifest.
 fn write_index(
     b: &Builder,
-    terms: impl Iterator<Item = Term>,
+    terms: &[(u64, Term)],
     mut key: u64,
     out: &mut dyn FnMut(Vec<OutputFile>),
 ) {
     let site = b.site;
     let n = b.conclusions.len();
     // Province filters: exactly the conclusions each province page lists.
-    let mut facets: Vec<Term> = site
+    let facets: Vec<Term> = site
         .provinces
         .iter()
         .map(|l| {
@@ -1365,9 +1397,9 @@ fn write_index(
             t
         })
         .collect();
-    facets.extend(terms);
     let mut entries: Vec<(u32, Box<str>, Vec<u8>)> = facets
         .par_iter()
+        .chain(terms.par_iter().map(|(_, t)| t))
         .map(|t| (fnv1a(t.shard_key().as_bytes()), t.text.clone(), t.encode(n)))
         .collect();
     drop(facets);
@@ -1569,6 +1601,54 @@ mod tests {
             t in "([a-zA-Z0-9 .,;:()\"“”…\n\t-]|[àáảãạăắằẳẵặâấầẩẫậđĐèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]|[ÀẮẾỐỨ]|\\PC){0,80}"
         ) {
             assert_body_words_match(&t);
+        }
+
+        /// The last build's tables, less the conclusions that changed, merged with
+        /// the terms of those indexed again, are the tables of indexing all.
+        #[test]
+        fn merged_tables_equal_tables_made_whole(
+            old in proptest::collection::vec(proptest::collection::vec((0..12u64, 0..4u8), 0..6), 1..40),
+            changed in proptest::collection::vec((0..40usize, proptest::collection::vec((0..12u64, 0..4u8), 0..6)), 0..8),
+        ) {
+            // A site of conclusions, each a list of (term, mask); some change.
+            let mut now = old.clone();
+            for (i, terms) in &changed {
+                if let Some(doc) = now.get_mut(*i) {
+                    *doc = terms.clone();
+                }
+            }
+            let table = |docs: &[Vec<(u64, u8)>], ids: &mut dyn Iterator<Item = usize>| {
+                let mut terms: Vec<(u64, Term)> = Vec::new();
+                for id in ids {
+                    for &(key, mask) in &docs[id] {
+                        let k = match terms.iter().position(|t| t.0 == key) {
+                            Some(k) => k,
+                            None => {
+                                terms.push((key, Term::new(format!("t{key}"))));
+                                terms.len() - 1
+                            }
+                        };
+                        terms[k].1.add(id as u32, mask);
+                    }
+                }
+                terms
+            };
+            let n = now.len();
+            // Made whole, in an order the page threads could take.
+            let mut whole = table(&now, &mut (0..n).rev());
+            let mut last = table(&old, &mut (0..n));
+            last.iter_mut().for_each(|(_, t)| t.sort());
+            let carried: Vec<bool> = (0..n).map(|i| old[i] == now[i] && i % 7 != 3).collect();
+            let fresh = table(&now, &mut (0..n).filter(|&i| !carried[i]));
+            let mut merged = merged(last, &carried, fresh.into_iter());
+            for terms in [&mut whole, &mut merged] {
+                terms.iter_mut().for_each(|(_, t)| t.sort());
+                terms.sort_by_key(|t| t.0);
+            }
+            let view = |t: &[(u64, Term)]| -> Vec<String> {
+                t.iter().map(|(k, t)| format!("{k} {} {:?} {} {}", t.text, t.postings(), t.first, t.last)).collect()
+            };
+            proptest::prop_assert_eq!(view(&merged), view(&whole));
         }
 
         #[test]
