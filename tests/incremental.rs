@@ -279,8 +279,10 @@ impl World {
                 std::fs::write(&page, text).unwrap();
             }
             Step::DamageCache(i) if i % 3 == 2 => {
-                // The page keys are read only by a build with something to do.
-                if !self.damage("keys", i, false, 0x20) {
+                // The page keys and the dependency map are read only by a build with
+                // something to do.
+                let name = if i.is_multiple_of(2) { "keys" } else { "pages" };
+                if !self.damage(name, i, false, 0x20) {
                     return false;
                 }
                 let edit = "Đồng chí nhấn mạnh việc giữ khóa của trang.".to_string();
