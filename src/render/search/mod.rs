@@ -1279,7 +1279,11 @@ impl Index {
             (Some(memo), Some(keys), Some(last)) => self.carry(memo, keys, last)?,
             _ => Vec::new(),
         };
-        let missing: Vec<usize> = (0..n).filter(|&i| self.added[i].get().is_none()).collect();
+        // Oldest first: ids in order.
+        let missing: Vec<usize> = (0..n)
+            .rev()
+            .filter(|&i| self.added[i].get().is_none())
+            .collect();
         for chunk in missing.chunks(CHUNK) {
             let files = chunk
                 .par_iter()
