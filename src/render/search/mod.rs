@@ -950,13 +950,11 @@ impl Term {
     }
 
     /// Drop the postings of the conclusions `gone` says are, from a term in id
-    /// order; whether any was.
-    fn remove(&mut self, gone: impl Fn(u32) -> bool) -> bool {
-        if !self.stored().any(|(id, _)| gone(id)) {
-            return false;
+    /// order (left as it is when there are none).
+    fn remove(&mut self, gone: impl Fn(u32) -> bool) {
+        if self.stored().any(|(id, _)| gone(id)) {
+            *self = self.rebuilt(|id| !gone(id), &[]);
         }
-        *self = self.rebuilt(|id| !gone(id), &[]);
-        true
     }
 
     /// Whether this term's bytes, read back from a cache, are postings of
