@@ -23,6 +23,8 @@ use std::sync::OnceLock;
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
+use super::wire::Reader;
+
 /// First bytes of the saved map.
 const MAGIC: &[u8; 16] = b"ketluan-pages 1\n";
 
@@ -191,7 +193,7 @@ impl Deps {
                 .checked_mul(items)?
                 .checked_add(4usize.checked_mul(at.checked_add(shown)?)?)
         };
-        if pages > items_len || Some(r.0.len()) != size(items_len, pages + 1, shown_len) {
+        if pages > items_len || Some(r.rest().len()) != size(items_len, pages + 1, shown_len) {
             return None;
         }
         let items = (0..items_len)
@@ -212,25 +214,6 @@ impl Deps {
             at,
             shown,
         })
-    }
-}
-
-struct Reader<'a>(&'a [u8]);
-
-impl Reader<'_> {
-    fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
-        let (head, rest) = self.0.split_first_chunk::<N>()?;
-        self.0 = rest;
-        Some(*head)
-    }
-    fn u32(&mut self) -> Option<u32> {
-        self.take().map(u32::from_le_bytes)
-    }
-    fn u64(&mut self) -> Option<u64> {
-        self.take().map(u64::from_le_bytes)
-    }
-    fn u128(&mut self) -> Option<u128> {
-        self.take().map(u128::from_le_bytes)
     }
 }
 

@@ -15,6 +15,7 @@ pub mod memo;
 pub mod search;
 pub mod sitemap;
 pub mod templates;
+mod wire;
 
 use std::sync::Mutex;
 

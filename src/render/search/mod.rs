@@ -53,6 +53,7 @@ mod saved;
 use super::OutputFile;
 use super::context::{Builder, ConclusionCtx};
 use super::memo::Memo;
+use super::wire::Reader;
 use crate::diagnostic::Diagnostic;
 use crate::text;
 use saved::{Doc, Saved};
@@ -810,20 +811,6 @@ fn read_varint(bytes: &[u8], at: &mut usize) -> usize {
     }
 }
 
-/// [`read_varint`] for bytes not made here: `None` where they end or run past 64 bits.
-fn checked_varint(bytes: &[u8], at: &mut usize) -> Option<usize> {
-    let mut n: u64 = 0;
-    for shift in (0..64).step_by(7) {
-        let b = *bytes.get(*at)?;
-        *at += 1;
-        n |= u64::from(b & 0x7f).checked_shl(shift)?;
-        if b < 0x80 {
-            return usize::try_from(n).ok();
-        }
-    }
-    None
-}
-
 /// A term's postings as they grow, conclusion by conclusion in any order (pages
 /// render in parallel): each id as its difference from the one before, zigzag- and
 /// varint-coded (small, as ids come nearly in order), and each one's subset bits
@@ -961,9 +948,9 @@ impl Term {
     /// conclusions below `n` in id order, as many as it says, starting at `first`
     /// and ending at `last`.
     fn is_sound(&self, n: usize) -> bool {
-        let (mut at, mut id, mut seen) = (0, 0i64, 0u32);
-        while at < self.ids.len() {
-            let Some(z) = checked_varint(&self.ids, &mut at) else {
+        let (mut ids, mut id, mut seen) = (Reader(&self.ids), 0i64, 0u32);
+        while !ids.rest().is_empty() {
+            let Some(z) = ids.varint() else {
                 return false;
             };
             let z = z as i64;

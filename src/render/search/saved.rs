@@ -18,8 +18,9 @@ use xxhash_rust::xxh3::Xxh3;
 
 use rayon::prelude::*;
 
-use super::{FORMAT_VERSION, Term, checked_varint, varint};
+use super::{FORMAT_VERSION, Term, varint};
 use crate::render::context::ConclusionCtx;
+use crate::render::wire::Reader;
 
 /// The format's first bytes.
 const MAGIC: &[u8] = b"ketluan-search-tables 1\n";
@@ -62,10 +63,7 @@ impl Saved {
     /// The tables `bytes` hold for a build with `salt`; `None` for anything else
     /// (another binary or build options, another format, bytes cut short).
     pub(super) fn parse(bytes: &[u8], salt: u128) -> Option<Saved> {
-        let mut r = Reader {
-            bytes: bytes.strip_prefix(MAGIC)?,
-            at: 0,
-        };
+        let mut r = Reader(bytes.strip_prefix(MAGIC)?);
         if r.u128()? != salt {
             return None;
         }
@@ -91,7 +89,7 @@ impl Saved {
             t.masks = r.slice()?.to_vec();
             terms.push((key, t));
         }
-        let sound = r.at == r.bytes.len() && terms.par_iter().all(|(_, t)| t.is_sound(n));
+        let sound = r.rest().is_empty() && terms.par_iter().all(|(_, t)| t.is_sound(n));
         sound.then_some(Saved { docs, terms })
     }
 
@@ -125,37 +123,6 @@ impl Saved {
             out.extend_from_slice(&t.masks);
         }
         out
-    }
-}
-
-/// Reads what [`Saved::to_bytes`] wrote, with every read checked: `None` past the end.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let s = self.bytes.get(self.at..self.at.checked_add(n)?)?;
-        self.at += n;
-        Some(s)
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-
-    fn u128(&mut self) -> Option<u128> {
-        Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
-    }
-
-    fn varint(&mut self) -> Option<usize> {
-        checked_varint(self.bytes, &mut self.at)
-    }
-
-    fn slice(&mut self) -> Option<&'a [u8]> {
-        let len = self.varint()?;
-        self.take(len)
     }
 }
 
