@@ -154,11 +154,16 @@ impl<'a> Memo<'a> {
             return Ok(false);
         }
         self.carried.fetch_add(1, Ordering::Relaxed);
+        self.remember(path, key);
+        Ok(true)
+    }
+
+    /// Keep `key` as the key of `path`, for the next build.
+    fn remember(&self, path: &str, key: Key) {
         self.next
             .lock()
             .expect("no panics while holding it")
             .push((path.to_string(), key));
-        Ok(true)
     }
 
     /// Keep this build's search index tables, for the next.
@@ -185,10 +190,7 @@ impl<'a> Memo<'a> {
         if kept {
             self.carried.fetch_add(1, Ordering::Relaxed);
         }
-        self.next
-            .lock()
-            .expect("no panics while holding it")
-            .push((path.to_string(), key));
+        self.remember(path, key);
         Ok(kept)
     }
 
