@@ -133,7 +133,8 @@ struct World {
     entries: Vec<Entry>,
     /// The output of the last build, to check the list of changes against.
     last: BTreeMap<String, Vec<u8>>,
-    template_edits: usize,
+    /// Edits made so far that must differ from every other (templates, bodies).
+    edits: usize,
 }
 
 fn options(root: &Path, output: PathBuf) -> BuildOptions {
@@ -170,6 +171,10 @@ impl World {
                 let Some(i) = pick(i) else { return false };
                 let e = &mut self.entries[i];
                 let last = e.paragraphs.len() - 1;
+                if e.paragraphs[last] == p {
+                    // The same words again: no edit.
+                    return false;
+                }
                 e.paragraphs[last] = p;
                 self.site.write(&e.file, e.text());
             }
@@ -236,8 +241,8 @@ impl World {
                         std::fs::read_to_string(theme.join("base.html")),
                     ),
                 };
-                self.template_edits += 1;
-                let k = self.template_edits;
+                self.edits += 1;
+                let k = self.edits;
                 let text = text.unwrap();
                 // A child template holds nothing outside its blocks.
                 let block = text
@@ -285,7 +290,9 @@ impl World {
                 if !self.damage(name, i, false, 0x20) {
                     return false;
                 }
-                let edit = "Đồng chí nhấn mạnh việc giữ khóa của trang.".to_string();
+                // An edit each time (the same one twice would change nothing).
+                self.edits += 1;
+                let edit = format!("Đồng chí nhấn mạnh việc giữ khóa lần {}.", self.edits);
                 return self.apply(&Step::Body(i, edit));
             }
             Step::DamageCache(i) => return self.damage("state", i, true, 0x20),
@@ -371,7 +378,7 @@ fn run(initial: Vec<Entry>, steps: Vec<Step>) {
         site: TestSite::new(),
         entries: Vec::new(),
         last: BTreeMap::new(),
-        template_edits: 0,
+        edits: 0,
     };
     for e in initial {
         if world
@@ -408,6 +415,27 @@ proptest! {
     ) {
         run(initial, steps);
     }
+}
+
+/// Found by the test above: the page keys damaged twice over, each time with a
+/// body edit, are repaired both times (the second edit must be an edit too).
+#[test]
+fn page_keys_damaged_twice_are_repaired_twice() {
+    let entry = |file: &str, title: &str| Entry {
+        file: format!("content/{file}.md"),
+        title: title.to_string(),
+        date: "2019-01-01".to_string(),
+        province: 1,
+        summary: None,
+        paragraphs: vec!["Đồng chí nhấn mạnh y tế trong thời gian tới.".to_string()],
+    };
+    run(
+        vec![
+            entry("aaa", "Kết luận về kinh tế"),
+            entry("tpl", "Kết luận về nông thôn"),
+        ],
+        vec![Step::DamageCache(20), Step::DamageCache(2)],
+    );
 }
 
 /// A body edit renders its own page again and carries the others over; a build with
