@@ -263,11 +263,44 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
             timings,
         });
     }
-    let (site, theme, parsed) = load_parsing_changed(options, &store, salt, &inputs, &mut timings)?;
+    // Only the bytes of some content files changed: perhaps only their texts.
+    let changed = inputs
+        .changed_files(&last.inputs)
+        .filter(|files| ours && !check_links && !files.is_empty());
+    // The staging folder is prepared while the site loads (its survey of the spare
+    // is one thread's work); it is begun, taking the spare up, only once the site has
+    // loaded, so that a site with errors leaves the spare for the next build.
+    let (loaded, prepared, intact) = std::thread::scope(|s| {
+        let prepare = s.spawn(|| {
+            let mut t = Timings::default();
+            // Before anything is linked into the staging folder (see `write::verify`).
+            let intact = changed
+                .as_ref()
+                .and_then(|_| t.time("verify", || write::verify(&output)));
+            let prepared = t.time("survey", || write::Staging::prepare(&output, options.force));
+            (prepared, intact, t)
+        });
+        let loaded = load_parsing_changed(
+            options,
+            &store,
+            salt,
+            &inputs,
+            changed.as_deref(),
+            &mut timings,
+        );
+        let (prepared, intact, t) = prepare
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        timings.phases.extend(t.phases);
+        (loaded, prepared, intact)
+    });
+    let (site, theme, parsed, previous) = loaded?;
+    let edits = changed
+        .as_deref()
+        .and_then(|files| text_edits(&site, files, &previous));
+    drop(previous);
     let mut staging = timings
-        .time("stage", || {
-            write::Staging::begin_with(&output, options.force)
-        })
+        .time("stage", || prepared.and_then(write::Prepared::begin))
         .map_err(output_error)?;
     staging.compare_with(&store.manifest());
     let kept = last.manifest.filter(|_| ours);
@@ -283,7 +316,18 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
             search: (&load, &save),
             salt,
         };
-        render_memo(&site, &theme, &staging, last, &mut timings)?
+        match (edits, intact, deps.is_some()) {
+            (Some(edited), Some(intact), true) => {
+                let edits = Edits {
+                    edited: &edited,
+                    intact: &intact,
+                    pages: store.last.pages,
+                };
+                render_edits(&site, &theme, &staging, last, edits, &mut timings)
+                    .map_err(|e| e.into_diagnostics(&output))?
+            }
+            _ => render_memo(&site, &theme, &staging, last, &mut timings)?,
+        }
     };
     let files = timings
         .time("write", || {
@@ -339,23 +383,38 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
 /// hold parsed from the same bytes, and saving what it parsed for the next build
 /// (even when the site has errors: the files that parsed stay parsed). Also
 /// returns how many files it parsed.
+///
+/// With `changed`, the content files whose bytes alone changed since the last
+/// build, also returns what that build parsed of them (by path below the root).
 fn load_parsing_changed(
     options: &BuildOptions,
     store: &BuildCache,
     salt: u128,
     inputs: &Inputs,
+    changed: Option<&[&str]>,
     timings: &mut Timings,
-) -> Result<(Site, Theme, usize), Vec<Diagnostic>> {
+) -> Result<(Site, Theme, usize, Previous), Vec<Diagnostic>> {
     let known = |rel: &str| {
         let (hash, len, mtime) = inputs.file(rel)?;
         let since = Duration::from_nanos(u64::try_from(mtime).ok()?);
         Some((hash, Stamp::new(std::time::UNIX_EPOCH + since, len)))
     };
     let root = &options.root;
-    let (saved, mut parsed) = timings.time("parsed", || {
+    let (saved, mut parsed, previous) = timings.time("parsed", || {
         let saved = store.parsed(salt, root);
-        let parsed = load::Cache::from_records(&saved.records(), root, &known);
-        (saved, parsed)
+        let records = saved.records();
+        let parsed = load::Cache::from_records(&records, root, &known);
+        let changed: Option<std::collections::HashSet<&str>> =
+            changed.map(|files| files.iter().copied().collect());
+        let was = |rel: &str| {
+            let (hash, _, _) = store.last.inputs.file(rel)?;
+            changed.as_ref()?.contains(rel).then_some(hash)
+        };
+        let previous = match &changed {
+            Some(_) => load::Cache::previous(&records, &was),
+            None => Previous::new(),
+        };
+        (saved, parsed, previous)
     });
     let loaded = load_site_with(options, timings, Some(&mut parsed), true);
     timings.time("parsed", || {
@@ -366,7 +425,34 @@ fn load_parsing_changed(
     });
     let fresh = parsed.parsed();
     crate::drop_later((saved, parsed));
-    loaded.map(|(site, theme)| (site, theme, fresh))
+    loaded.map(|(site, theme)| (site, theme, fresh, previous))
+}
+
+/// Conclusions as an earlier build parsed them, by their file's path below the root.
+type Previous = std::collections::HashMap<String, crate::model::Conclusion>;
+
+/// The conclusions of `site` whose files are those `changed` since the last build
+/// (as it parsed them: `previous`), when each differs only in its text (see
+/// [`crate::model::Conclusion::same_but_text`]); `None` when any differs in more,
+/// or is not a conclusion.
+fn text_edits(site: &Site, changed: &[&str], previous: &Previous) -> Option<Vec<usize>> {
+    let at: std::collections::HashMap<&Path, usize> = site
+        .conclusions
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.file.as_path(), i))
+        .collect();
+    let mut edited = changed
+        .iter()
+        .map(|rel| {
+            let was = previous.get(*rel)?;
+            let i = *at.get(was.file.as_path())?;
+            was.same_but_text(&site.conclusions[i]).then_some(i)
+        })
+        .collect::<Option<Vec<usize>>>()?;
+    edited.sort_unstable();
+    edited.dedup();
+    Some(edited)
 }
 
 /// What the render of a build put into its staging folder.
@@ -394,6 +480,95 @@ struct Last<'a> {
     search: (render::memo::Load<'a>, render::memo::Save<'a>),
     /// What every page depends on outside the site (binary, options).
     salt: u128,
+}
+
+/// An edit of texts alone, for [`render_edits`].
+struct Edits<'a> {
+    /// The conclusions whose texts changed.
+    edited: &'a [usize],
+    intact: &'a write::Intact,
+    /// Pages of the last build, which this one has too.
+    pages: usize,
+}
+
+/// Render what an edit of texts alone changes (see [`render::render_text_edits`])
+/// into `staging`, and carry the rest over from the output, which was intact.
+fn render_edits(
+    site: &Site,
+    theme: &Theme,
+    staging: &write::Staging,
+    last: Last,
+    edits: Edits,
+    timings: &mut Timings,
+) -> Result<Made, EditError> {
+    let keep = |rel: &str| staging.keep(rel);
+    let saved = AtomicBool::new(false);
+    let (load, save) = last.search;
+    let save = |tables: Vec<u8>| {
+        save(tables);
+        saved.store(true, Ordering::Relaxed);
+    };
+    let memo = Memo::new(last.keys, &keep, last.salt)
+        .with_deps(last.deps)
+        .with_search(load, &save);
+    let sink = |f: render::OutputFile| staging.put(&f);
+    let copies = render::render_text_edits(site, theme, timings, &sink, &memo, edits.edited)
+        .map_err(EditError::Site)?;
+    // The index's folder aside, which the render made whole: a term's last use may
+    // have gone with an edit.
+    let index = format!("{}/", crate::routes::SEARCH_INDEX_DIR);
+    let kept = timings
+        .time("carry", || {
+            staging.copy(&copies)?;
+            Ok::<_, WriteError>(staging.keep_rest(edits.intact, |rel| rel.starts_with(&index))?)
+        })
+        .map_err(EditError::Output)?;
+    let rendered: std::collections::HashSet<String> = edits
+        .edited
+        .iter()
+        .map(|&i| crate::routes::Route::Conclusion(site.conclusions[i].slug.as_str()).output_file())
+        .collect();
+    let mut keys: Vec<(String, render::memo::Key)> = last
+        .keys
+        .iter()
+        .filter(|(path, _)| !rendered.contains(*path))
+        .map(|(path, key)| (path.clone(), *key))
+        .collect();
+    let carried = memo.carried() + kept;
+    let deps = memo.take_deps();
+    keys.extend(memo.into_keys());
+    let unchanged = edits.pages.saturating_sub(rendered.len());
+    Ok(Made {
+        pages: edits.pages,
+        reused: unchanged,
+        unkeyed: unchanged,
+        carried,
+        copies: Vec::new(),
+        keys,
+        deps,
+        search: saved.load(Ordering::Relaxed),
+    })
+}
+
+/// Why [`render_edits`] failed.
+enum EditError {
+    Site(Vec<Diagnostic>),
+    Output(WriteError),
+}
+
+impl EditError {
+    fn into_diagnostics(self, output: &Path) -> Vec<Diagnostic> {
+        match self {
+            EditError::Site(problems) => problems,
+            EditError::Output(e) => {
+                let (reason, help) = write::safety::explain(&e);
+                vec![Diagnostic::new(
+                    Location::file(output),
+                    Problem::Output { reason, help },
+                )]
+            }
+        }
+    }
 }
 
 fn is_page(path: &str) -> bool {

@@ -661,3 +661,73 @@ fn a_build_with_no_change_repairs_the_output_edited_by_hand() {
         );
     }
 }
+
+/// The output of a cold build of `site` into a folder of its own (with a cache
+/// of its own).
+fn cold_tree(site: &TestSite) -> BTreeMap<String, Vec<u8>> {
+    let cold = tempfile::tempdir().unwrap();
+    let output = cold.path().join("public");
+    build::build(&options(site.root(), output.clone())).unwrap();
+    tree(&output)
+}
+
+/// An edit of a body's text alone (a paragraph added at its end: no field, lead
+/// or citation changes) renders that conclusion's page and nothing else: no other
+/// page's context is built, and every other file is carried over. The output is a cold build's;
+/// so it is when the output was also edited by hand, which the build then repairs
+/// the long way.
+#[test]
+fn a_text_edit_renders_only_its_page() {
+    let site = TestSite::example();
+    let output = site.path("public");
+    let opts = options(site.root(), output.clone());
+    let first = build::build(&opts).unwrap();
+    let file = "content/2021-06-15-lam-dong-lam-viec-ban-can-su-dang-ubnd.md";
+    let page = "ket-luan/2021-06-15-lam-dong-lam-viec-ban-can-su-dang-ubnd/index.html";
+    let add = |words: &str| site.write(file, format!("{}\n{words}\n", site.read(file)));
+    add("Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện.");
+    let edited = build::build(&opts).unwrap();
+    assert_eq!((edited.parsed, edited.keyed), (1, 1), "{edited:?}");
+    assert_eq!(edited.pages, first.pages);
+    assert_eq!(edited.reused, edited.pages - 1);
+    assert_eq!(tree(&output), cold_tree(&site));
+    let changes = Changes::read(&ketluan::write::changes::path(&output)).unwrap();
+    let pages: Vec<&String> = changes
+        .changed
+        .iter()
+        .filter(|p| !p.starts_with("tim-kiem/chi-muc/"))
+        .collect();
+    assert_eq!(pages, [page], "{changes:?}");
+    assert!(changes.added.is_empty() && changes.removed.is_empty());
+
+    // A page of the output edited by hand: not carried over unlooked at.
+    let listing = output.join("index.html");
+    std::fs::write(&listing, "sửa tay").unwrap();
+    add("Giao Ban Tuyên giáo Tỉnh ủy tuyên truyền kết luận.");
+    let repaired = build::build(&opts).unwrap();
+    assert!(repaired.keyed > 1, "{repaired:?}");
+    assert_eq!(tree(&output), cold_tree(&site));
+}
+
+/// A build that fails on the site's errors leaves the spare tree (the site before
+/// the last) for the next build, which only brings it up to date.
+#[test]
+fn a_failed_build_leaves_the_spare() {
+    let site = TestSite::example();
+    let output = site.path("public");
+    let opts = options(site.root(), output.clone());
+    build::build(&opts).unwrap();
+    let file = "content/2021-06-15-lam-dong-lam-viec-ban-can-su-dang-ubnd.md";
+    let text = site.read(file);
+    site.write(file, format!("{text}\nMột đoạn nữa.\n"));
+    build::build(&opts).unwrap();
+    let spare = site.path(".public.ketluan-spare");
+    assert!(spare.is_dir());
+    site.write(file, text.replacen("date:", "date: 2021-13-45\nngay:", 1));
+    assert!(build::build(&opts).is_err());
+    assert!(spare.is_dir(), "the spare went with the failed build");
+    assert!(site.path(".public.ketluan-spare-manifest").is_file());
+    site.write(file, text);
+    build::build(&opts).unwrap();
+    assert_eq!(tree(&output), cold_tree(&site));
+}

@@ -89,6 +89,28 @@ impl Inputs {
         self.digest != 0 && self.digest == other.digest
     }
 
+    /// The files whose bytes changed since `last` when nothing else did: the same
+    /// entries, of the same kinds, each described. `None` when either scan cannot
+    /// describe its site, or an entry was added, removed, or changed otherwise.
+    pub fn changed_files<'a>(&'a self, last: &Inputs) -> Option<Vec<&'a str>> {
+        if self.digest == 0 || last.digest == 0 || self.entries.len() != last.entries.len() {
+            return None;
+        }
+        let mut changed = Vec::new();
+        for ((rel, now), (was_rel, was)) in self.entries.iter().zip(&last.entries) {
+            if rel != was_rel || now.kind != was.kind {
+                return None;
+            }
+            if now.hash != was.hash {
+                if now.kind != 'f' {
+                    return None;
+                }
+                changed.push(rel.as_str());
+            }
+        }
+        Some(changed)
+    }
+
     /// Scan the site at `root`, reusing the hashes of `last` where stamps allow.
     pub fn scan(root: &Path, last: &Inputs) -> Inputs {
         let scanned = nanos(SystemTime::now());

@@ -152,6 +152,30 @@ impl Cache {
         }
     }
 
+    /// The conclusions `records` hold of the files `was` names (below the root,
+    /// `/`-separated) as they were when their content hash was the one `was` gives:
+    /// what an earlier build parsed of files that changed since.
+    pub fn previous(
+        records: &[&[u8]],
+        was: &dyn Fn(&str) -> Option<u128>,
+    ) -> HashMap<String, Conclusion> {
+        let mut found = HashMap::new();
+        for line in records {
+            let parsed = std::str::from_utf8(line).ok().and_then(|line| {
+                let (hash, rest) = line.split_once(' ')?;
+                let (rel, json) = rest.split_once('\t')?;
+                let wanted = was(rel)?;
+                if u128::from_str_radix(hash, 16).ok()? != wanted {
+                    return None;
+                }
+                let c: Conclusion = serde_json::from_str(json).ok()?;
+                Some((rel.to_string(), c))
+            });
+            found.extend(parsed);
+        }
+        found
+    }
+
     /// Every entry (with `fresh_only`, those the last load parsed), as a line of
     /// its file's path below `root` (`/`-separated), its content hash from `known`,
     /// and the parsed conclusion. Files `known` does not hash, or whose stamp moved

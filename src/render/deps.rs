@@ -148,6 +148,18 @@ impl Recorder {
 }
 
 impl Deps {
+    /// This map after an edit that changed only the texts `bodies` gives (a
+    /// conclusion's number and its body's hash): every page shows what it showed.
+    pub fn with_bodies(&self, bodies: impl IntoIterator<Item = (usize, u128)>) -> Deps {
+        let mut next = self.clone();
+        for (i, hash) in bodies {
+            if let Some(item) = next.items.get_mut(self.pages + i) {
+                *item = hash;
+            }
+        }
+        next
+    }
+
     fn shows(&self, p: usize) -> &[u32] {
         let (from, to) = (self.at[p] as usize, self.at[p + 1] as usize);
         &self.shown[from..to]

@@ -266,6 +266,60 @@ fn render_pages(
     Ok(copies(site, theme))
 }
 
+/// After an edit of the texts alone of the conclusions at `edited` since the build
+/// `memo` compares with (see [`Conclusion::same_but_text`]), the only files of the
+/// site that change: their pages, and the search index. Every listing, feed,
+/// sitemap and data file shows no text, and every page shows the same conclusions
+/// and documents as before: the caller carries the rest over from the output.
+/// The dependency map for the next build is the last one, with these bodies.
+pub fn render_text_edits(
+    site: &Site,
+    theme: &Theme,
+    timings: &mut Timings,
+    sink: Sink,
+    memo: &Memo,
+    edited: &[usize],
+) -> Result<Vec<CopiedFile>, Vec<Diagnostic>> {
+    let builder = timings.time("contexts", || Pages::new(Builder::new(site), theme, None));
+    let index = site.config.search.then(|| search::Index::new(site.conclusions.len()));
+    let render = |i: usize| -> Result<(), Diagnostic> {
+        let mut made = builder.context(Page::Conclusion(i))?;
+        if let Some(fragment) = builder.fill(&mut made, index.as_ref())? {
+            sink(fragment).map_err(output_problem)?;
+        }
+        let contents = theme.render(made.template, &made.ctx.to_tera())?;
+        let path = made.path;
+        sink(OutputFile {
+            path,
+            contents: contents.into(),
+        })
+        .map_err(output_problem)
+    };
+    let mut failures: Vec<Diagnostic> = timings.time("pages", || {
+        edited
+            .par_iter()
+            .filter_map(|&i| render(i).err())
+            .collect()
+    });
+    if let Some(index) = index.filter(|_| failures.is_empty()) {
+        let mut written = Vec::new();
+        let unread = search_index(site, &builder.b, index, Some(memo), timings, &mut |files| {
+            sink_all(sink, files, &mut written)
+        });
+        failures.extend(written.into_iter().chain(unread));
+    }
+    let problems = templates::distinct(failures);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let bodies = edited
+        .iter()
+        .map(|&i| (i, body_item(&site.conclusions[i])));
+    memo.set_deps(memo.last_deps().map(|d| d.with_bodies(bodies)));
+    crate::drop_later(builder.b.values);
+    Ok(copies(site, theme))
+}
+
 /// The pages of the conclusions at `edited` in `site`, rendered with the values
 /// `cache` kept from the last render, which was of a site differing at most in
 /// those conclusions' texts (see [`Site::with_text_of`]): every other page of the
@@ -712,19 +766,7 @@ impl<'a> Pages<'a> {
         let frame = h.digest();
         // After the values, each conclusion's body and the links put into it,
         // which only its own page shows.
-        let bodies: Vec<u128> = site
-            .conclusions
-            .par_iter()
-            .map(|c| {
-                let mut h = deps::Hasher::default();
-                h.num(c.markdown.digest());
-                for m in &c.mentions {
-                    let run = m.run.map_or(u128::MAX, |r| r as u128);
-                    h.num(run).num(m.span.start as u128).num(m.span.end as u128);
-                }
-                h.digest()
-            })
-            .collect();
+        let bodies: Vec<u128> = site.conclusions.par_iter().map(|c| body_item(c)).collect();
         let mut items = conclusions.to_vec();
         let pages = items.len() + documents.len();
         items.extend(documents);
@@ -1249,6 +1291,18 @@ impl<'a> Pages<'a> {
         candidates.truncate(RELATED);
         candidates
     }
+}
+
+/// The item of [`deps`] that is a conclusion's body: its text and the links put
+/// into it, which only its own page shows.
+fn body_item(c: &Conclusion) -> u128 {
+    let mut h = deps::Hasher::default();
+    h.num(c.markdown.digest());
+    for m in &c.mentions {
+        let run = m.run.map_or(u128::MAX, |r| r as u128);
+        h.num(run).num(m.span.start as u128).num(m.span.end as u128);
+    }
+    h.digest()
 }
 
 /// A conclusion or document as numbered in [`deps`] (sites have far fewer than

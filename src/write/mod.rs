@@ -56,7 +56,7 @@ use crate::render::Rendered;
 pub use changes::Changes;
 pub use error::WriteError;
 pub use lock::Lock;
-pub use staging::Staging;
+pub use staging::{Prepared, Staging};
 pub use swap::recover;
 
 /// Names beside the output: `.public.ketluan-{what}`.
@@ -88,6 +88,20 @@ pub fn manifest_path(output: &Path) -> PathBuf {
 /// One lookup per file and per folder, each from the output folder opened once;
 /// the manifest's text is read and borrowed, not made into a map.
 pub fn intact(output: &Path) -> bool {
+    verify(output).is_some()
+}
+
+/// Proof that the output was [`intact`] before the build touched it: every file it
+/// published can be carried over unlooked at ([`Staging::keep_rest`]).
+pub struct Intact(());
+
+/// [`intact`], as proof. Taken before the staging folder is written to: linking
+/// the output's files into it changes their status-change time.
+pub fn verify(output: &Path) -> Option<Intact> {
+    published_intact(output).then_some(Intact(()))
+}
+
+fn published_intact(output: &Path) -> bool {
     let manifest_file = sibling(output, "manifest");
     let Some(published) = modified(&manifest_file) else {
         return false;

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use super::manifest::{Fingerprint, PathMap, fingerprint, holds, read_manifest};
 use super::swap::{is_replaceable, recover, remove_stale};
 use super::{
-    Entry, WriteError, modified, parent_of, remove_entry, remove_gone, remove_tree, sibling, sys,
+    Entry, Intact, WriteError, modified, parent_of, remove_entry, remove_gone, remove_tree, sibling, sys,
     write_new,
 };
 use crate::render::{CopiedFile, OutputFile, StaticFile};
@@ -58,6 +58,14 @@ impl Staging {
     /// Like [`Staging::begin`]; with `force`, also replaces a folder ketluan did not
     /// write (`build --force`). Never replaces a file.
     pub fn begin_with(output: &Path, force: bool) -> Result<Staging, WriteError> {
+        Staging::prepare(output, force)?.begin()
+    }
+
+    /// What [`Staging::begin_with`] does before it takes the spare up: check the
+    /// output, read its manifest and survey the spare where it lies. Nothing of the
+    /// last site is moved, so a build may do this while its site loads and drop it
+    /// if the site fails to load: the spare is still there for the next build.
+    pub fn prepare(output: &Path, force: bool) -> Result<Prepared, WriteError> {
         fs::create_dir_all(parent_of(output))?;
         recover(output);
         if output.exists() && !output.is_dir() {
@@ -71,39 +79,17 @@ impl Staging {
             });
         }
         remove_stale(output);
-        let dir = sibling(output, &format!("new-{}", std::process::id()));
         let manifest = sibling(output, "manifest");
         let published_at = modified(&manifest);
         let previous = match published_at {
             Some(_) if output.is_dir() => read_manifest(&manifest),
             _ => PathMap::default(),
         };
-        // Even with no output to compare with, updating the spare (every file written
-        // anew) costs less than deleting it and making a new tree.
-        let held = match take_spare(output, &dir) {
-            Some(held) => held,
-            None => {
-                fs::create_dir_all(&dir)?;
-                Held {
-                    files: PathMap::default(),
-                    folders: Vec::new(),
-                }
-            }
-        };
-        Ok(Staging {
+        Ok(Prepared {
             output: output.to_path_buf(),
-            folders: Mutex::new(held.folders.iter().cloned().collect()),
-            held,
-            dir,
             previous,
             published_at: published_at.unwrap_or(SystemTime::UNIX_EPOCH),
-            written: Mutex::new(Vec::new()),
-            tainted: Mutex::new(Vec::new()),
-            baseline: None,
-            committed: false,
-            trees: (0..=rayon::current_num_threads())
-                .map(|_| OnceLock::new())
-                .collect(),
+            spare: survey_spare(output),
         })
     }
 
@@ -124,25 +110,53 @@ impl Staging {
         if !self.unchanged(rel) {
             return Ok(false);
         }
-        let source = self.output.join(rel);
-        let held = self.held.files.get(rel);
-        if held != Some(&print) {
-            let target = self.dir.join(rel);
-            if held.is_some() {
-                fs::remove_file(&target)?;
-            } else {
-                self.make_parent(rel)?;
-            }
-            // A file system without hard links gets a copy.
-            if fs::hard_link(&source, &target).is_err() {
-                write_new(&target, &fs::read(&source)?)?;
-            }
-        }
+        self.link_published(rel, print)?;
         self.written
             .lock()
             .expect("no panics while holding it")
             .push((rel.to_string(), print));
         Ok(true)
+    }
+
+    /// Carry over every file the output published that this build has not written,
+    /// but those `skip` names: for a build that knows them unchanged, from an
+    /// output known [intact](super::verify) before the build began. Returns how
+    /// many files it carried over.
+    pub fn keep_rest(&self, _: &Intact, skip: impl Fn(&str) -> bool + Sync) -> io::Result<usize> {
+        let rest: Vec<(&String, &Fingerprint)> = {
+            let written = self.written.lock().expect("no panics while holding it");
+            let done: HashSet<&str> = written.iter().map(|(rel, _)| rel.as_str()).collect();
+            self.previous
+                .iter()
+                .filter(|(rel, _)| !done.contains(rel.as_str()) && !skip(rel))
+                .collect()
+        };
+        rest.par_iter()
+            .try_for_each(|&(rel, &print)| self.link_published(rel, print))?;
+        let mut written = self.written.lock().expect("no panics while holding it");
+        written.extend(rest.iter().map(|&(rel, &print)| (rel.clone(), print)));
+        Ok(rest.len())
+    }
+
+    /// Put the output's file `rel`, published as `print`, into the staging folder:
+    /// a link to it, unless the spare already holds it.
+    fn link_published(&self, rel: &str, print: Fingerprint) -> io::Result<()> {
+        let held = self.held.files.get(rel);
+        if held == Some(&print) {
+            return Ok(());
+        }
+        let target = self.dir.join(rel);
+        if held.is_some() {
+            fs::remove_file(&target)?;
+        } else {
+            self.make_parent(rel)?;
+        }
+        // A file system without hard links gets a copy.
+        let source = self.output.join(rel);
+        if fs::hard_link(&source, &target).is_err() {
+            write_new(&target, &fs::read(&source)?)?;
+        }
+        Ok(())
     }
 
     /// Whether the output's file `rel` is a file whose inode changed in no way after
@@ -292,6 +306,50 @@ impl Staging {
     }
 }
 
+/// A staging folder prepared by [`Staging::prepare`], not yet begun.
+pub struct Prepared {
+    output: PathBuf,
+    previous: PathMap<Fingerprint>,
+    published_at: SystemTime,
+    /// What the spare holds, surveyed where it lies.
+    spare: Option<Held>,
+}
+
+impl Prepared {
+    /// Start writing: the spare, taken up as the staging folder, or a new folder.
+    pub fn begin(self) -> Result<Staging, WriteError> {
+        let output = self.output;
+        let dir = sibling(&output, &format!("new-{}", std::process::id()));
+        // Even with no output to compare with, updating the spare (every file written
+        // anew) costs less than deleting it and making a new tree.
+        let held = match self.spare.and_then(|held| take_spare(&output, &dir, held)) {
+            Some(held) => held,
+            None => {
+                fs::create_dir_all(&dir)?;
+                Held {
+                    files: PathMap::default(),
+                    folders: Vec::new(),
+                }
+            }
+        };
+        Ok(Staging {
+            folders: Mutex::new(held.folders.iter().cloned().collect()),
+            held,
+            dir,
+            previous: self.previous,
+            published_at: self.published_at,
+            written: Mutex::new(Vec::new()),
+            tainted: Mutex::new(Vec::new()),
+            baseline: None,
+            committed: false,
+            trees: (0..=rayon::current_num_threads())
+                .map(|_| OnceLock::new())
+                .collect(),
+            output,
+        })
+    }
+}
+
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
@@ -308,28 +366,37 @@ pub(super) struct Held {
     folders: Vec<String>,
 }
 
-/// The spare of `output` moved to `dir`, and what it holds. `None`, and the spare
-/// deleted, when it has no manifest or cannot be read.
-fn take_spare(output: &Path, dir: &Path) -> Option<Held> {
+/// What the spare of `output` holds, surveyed where it lies. `None`, and the spare
+/// deleted, when it has no manifest or cannot be read. The survey removes only what
+/// the spare's manifest does not list, so the manifest still describes it after.
+fn survey_spare(output: &Path) -> Option<Held> {
     let spare = sibling(output, "spare");
     let manifest = sibling(output, "spare-manifest");
     let finished = modified(&manifest);
     let listed = read_manifest(&manifest);
-    // From here on the spare changes, and its manifest no longer describes it.
-    let _ = fs::remove_file(&manifest);
     let is_folder = fs::symlink_metadata(&spare).is_ok_and(|m| m.is_dir());
-    let finished = match finished {
-        Some(t) if is_folder && !listed.is_empty() && fs::rename(&spare, dir).is_ok() => t,
-        _ => {
-            remove_tree(&spare);
-            return None;
-        }
+    let held = match finished {
+        Some(t) if is_folder && !listed.is_empty() => survey(&spare, &listed, t),
+        _ => None,
     };
-    let held = survey(dir, &listed, finished);
     if held.is_none() {
-        remove_tree(dir);
+        let _ = fs::remove_file(&manifest);
+        remove_tree(&spare);
     }
     held
+}
+
+/// The spare of `output`, surveyed as `held`, moved to `dir`. `None`, and the spare
+/// deleted, when it cannot be moved.
+fn take_spare(output: &Path, dir: &Path, held: Held) -> Option<Held> {
+    let spare = sibling(output, "spare");
+    // From here on the spare changes, and its manifest no longer describes it.
+    let _ = fs::remove_file(sibling(output, "spare-manifest"));
+    if fs::rename(&spare, dir).is_ok() {
+        return Some(held);
+    }
+    remove_tree(&spare);
+    None
 }
 
 /// What `dir`, a site finished at `finished` (the mtime of its manifest, written
