@@ -212,13 +212,7 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
     let started = Instant::now();
     let output = output_dir(options);
     check_output(&options.root, &output)?;
-    let output_error = |e: WriteError| {
-        let (reason, help) = write::safety::explain(&e);
-        vec![Diagnostic::new(
-            Location::file(&output),
-            Problem::Output { reason, help },
-        )]
-    };
+    let output_error = |e: WriteError| output_problem(&output, &e);
     let _lock = write::Lock::acquire(&output).map_err(output_error)?;
     write::recover(&output);
     let mut timings = Timings::default();
@@ -303,6 +297,9 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
         .time("stage", || prepared.and_then(write::Prepared::begin))
         .map_err(output_error)?;
     staging.compare_with(&store.manifest());
+    if let Some(intact) = &intact {
+        staging.trust(intact);
+    }
     let kept = last.manifest.filter(|_| ours);
     let (keys, deps) = timings.time("keys", || (store.keys(kept), store.deps(kept)));
     let made = if check_links {
@@ -560,15 +557,18 @@ impl EditError {
     fn into_diagnostics(self, output: &Path) -> Vec<Diagnostic> {
         match self {
             EditError::Site(problems) => problems,
-            EditError::Output(e) => {
-                let (reason, help) = write::safety::explain(&e);
-                vec![Diagnostic::new(
-                    Location::file(output),
-                    Problem::Output { reason, help },
-                )]
-            }
+            EditError::Output(e) => output_problem(output, &e),
         }
     }
+}
+
+/// The one diagnostic of a failure to write the site into `output`.
+fn output_problem(output: &Path, e: &WriteError) -> Vec<Diagnostic> {
+    let (reason, help) = write::safety::explain(e);
+    vec![Diagnostic::new(
+        Location::file(output),
+        Problem::Output { reason, help },
+    )]
 }
 
 fn is_page(path: &str) -> bool {
@@ -645,13 +645,7 @@ fn render_checked(
         .time("write", || {
             rendered.pages.par_iter().try_for_each(|f| staging.put(f))
         })
-        .map_err(|e| {
-            let (reason, help) = write::safety::explain(&WriteError::from(e));
-            vec![Diagnostic::new(
-                Location::file(output),
-                Problem::Output { reason, help },
-            )]
-        })?;
+        .map_err(|e| output_problem(output, &WriteError::from(e)))?;
     Ok(Made {
         pages: rendered.pages.iter().filter(|f| is_page(&f.path)).count(),
         reused: 0,

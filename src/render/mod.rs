@@ -281,7 +281,10 @@ pub fn render_text_edits(
     edited: &[usize],
 ) -> Result<Vec<CopiedFile>, Vec<Diagnostic>> {
     let builder = timings.time("contexts", || Pages::new(Builder::new(site), theme, None));
-    let index = site.config.search.then(|| search::Index::new(site.conclusions.len()));
+    let index = site
+        .config
+        .search
+        .then(|| search::Index::new(site.conclusions.len()));
     let render = |i: usize| -> Result<(), Diagnostic> {
         let mut made = builder.context(Page::Conclusion(i))?;
         if let Some(fragment) = builder.fill(&mut made, index.as_ref())? {
@@ -296,10 +299,7 @@ pub fn render_text_edits(
         .map_err(output_problem)
     };
     let mut failures: Vec<Diagnostic> = timings.time("pages", || {
-        edited
-            .par_iter()
-            .filter_map(|&i| render(i).err())
-            .collect()
+        edited.par_iter().filter_map(|&i| render(i).err()).collect()
     });
     if let Some(index) = index.filter(|_| failures.is_empty()) {
         let mut written = Vec::new();
@@ -312,9 +312,7 @@ pub fn render_text_edits(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let bodies = edited
-        .iter()
-        .map(|&i| (i, body_item(&site.conclusions[i])));
+    let bodies = edited.iter().map(|&i| (i, body_item(&site.conclusions[i])));
     memo.set_deps(memo.last_deps().map(|d| d.with_bodies(bodies)));
     crate::drop_later(builder.b.values);
     Ok(copies(site, theme))

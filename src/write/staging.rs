@@ -14,8 +14,8 @@ use rayon::prelude::*;
 use super::manifest::{Fingerprint, PathMap, fingerprint, holds, read_manifest};
 use super::swap::{is_replaceable, recover, remove_stale};
 use super::{
-    Entry, Intact, WriteError, modified, parent_of, remove_entry, remove_gone, remove_tree, sibling, sys,
-    write_new,
+    Entry, Intact, WriteError, modified, parent_of, remove_entry, remove_gone, remove_tree,
+    sibling, sys, write_new,
 };
 use crate::render::{CopiedFile, OutputFile, StaticFile};
 
@@ -42,6 +42,9 @@ pub struct Staging {
     /// What the list of changes compares with when the output has no manifest.
     pub(super) baseline: Option<PathMap<Fingerprint>>,
     pub(super) committed: bool,
+    /// The output was [intact](super::verify) when the build began: its files need
+    /// no look to be known as published.
+    trusted: bool,
     /// The output opened once per thread, to look its files up by relative path:
     /// a page carried over costs one such look, and threads sharing one descriptor
     /// contend for its reference count at every lookup.
@@ -118,6 +121,12 @@ impl Staging {
         Ok(true)
     }
 
+    /// Take every file of the output as published, unlooked at: it was intact when
+    /// the build began, and a build never writes into the output.
+    pub fn trust(&mut self, _: &Intact) {
+        self.trusted = true;
+    }
+
     /// Carry over every file the output published that this build has not written,
     /// but those `skip` names: for a build that knows them unchanged, from an
     /// output known [intact](super::verify) before the build began. Returns how
@@ -166,7 +175,11 @@ impl Staging {
     /// too, but only during a build, before its manifest is written; and a build
     /// returns only once the clock has passed that time (`manifest::outlast`), so
     /// whatever changes a file after it is later, even within the same clock tick.
+    /// Always, once the output is [trusted](Staging::trust).
     fn unchanged(&self, rel: &str) -> bool {
+        if self.trusted {
+            return true;
+        }
         let last = self.trees.len() - 1;
         let at = rayon::current_thread_index().map_or(last, |i| i.min(last));
         let tree = self.trees[at].get_or_init(|| sys::Tree::open(&self.output));
@@ -342,6 +355,7 @@ impl Prepared {
             tainted: Mutex::new(Vec::new()),
             baseline: None,
             committed: false,
+            trusted: false,
             trees: (0..=rayon::current_num_threads())
                 .map(|_| OnceLock::new())
                 .collect(),
