@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::cache::{self, BuildCache, Inputs, State};
@@ -499,15 +499,7 @@ fn render_edits(
     timings: &mut Timings,
 ) -> Result<Made, EditError> {
     let keep = |rel: &str| staging.keep(rel);
-    let saved = AtomicBool::new(false);
-    let (load, save) = last.search;
-    let save = |tables: Vec<u8>| {
-        save(tables);
-        saved.store(true, Ordering::Relaxed);
-    };
-    let memo = Memo::new(last.keys, &keep, last.salt)
-        .with_deps(last.deps)
-        .with_search(load, &save);
+    let memo = last.memo(&keep);
     let sink = |f: render::OutputFile| staging.put(&f);
     let copies = render::render_text_edits(site, theme, timings, &sink, &memo, edits.edited)
         .map_err(EditError::Site)?;
@@ -533,6 +525,7 @@ fn render_edits(
         .collect();
     let carried = memo.carried() + kept;
     let deps = memo.take_deps();
+    let search = memo.search_saved();
     keys.extend(memo.into_keys());
     let unchanged = edits.pages.saturating_sub(rendered.len());
     Ok(Made {
@@ -543,7 +536,7 @@ fn render_edits(
         copies: Vec::new(),
         keys,
         deps,
-        search: saved.load(Ordering::Relaxed),
+        search,
     })
 }
 
@@ -569,6 +562,16 @@ fn output_problem(output: &Path, e: &WriteError) -> Vec<Diagnostic> {
         Location::file(output),
         Problem::Output { reason, help },
     )]
+}
+
+impl<'a> Last<'a> {
+    /// A memo comparing with the last build, carrying files over with `keep`.
+    fn memo(&self, keep: render::memo::Keep<'a>) -> Memo<'a> {
+        let (load, save) = self.search;
+        Memo::new(self.keys, keep, self.salt)
+            .with_deps(self.deps)
+            .with_search(load, save)
+    }
 }
 
 fn is_page(path: &str) -> bool {
@@ -598,15 +601,7 @@ fn render_memo(
         }
         Ok(kept)
     };
-    let saved = AtomicBool::new(false);
-    let (load, save) = last.search;
-    let save = |tables: Vec<u8>| {
-        save(tables);
-        saved.store(true, Ordering::Relaxed);
-    };
-    let memo = Memo::new(last.keys, &keep, last.salt)
-        .with_deps(last.deps)
-        .with_search(load, &save);
+    let memo = last.memo(&keep);
     let sink = |f: render::OutputFile| {
         count(&f.path);
         staging.put(&f)
@@ -617,7 +612,7 @@ fn render_memo(
         unkeyed: memo.unkeyed(),
         carried: memo.carried(),
         deps: memo.take_deps(),
-        search: saved.load(Ordering::Relaxed),
+        search: memo.search_saved(),
         keys: memo.into_keys(),
         pages: pages.into_inner(),
         copies,

@@ -537,10 +537,7 @@ fn a_body_edit_renders_few_pages_and_no_change_renders_none() {
         title.keyed,
         title.pages
     );
-    let cold_parent = tempfile::tempdir().unwrap();
-    let cold = cold_parent.path().join("public");
-    build::build(&options(site.root(), cold.clone())).unwrap();
-    assert_eq!(tree(&output), tree(&cold));
+    assert_eq!(tree(&output), cold_tree(&site));
 }
 
 /// Adding the newest conclusion (the usual edit) leaves every other conclusion's
@@ -579,9 +576,7 @@ fn adding_the_newest_conclusion_keeps_every_other_result_file() {
     );
     assert!(added.carried - added.reused >= before.len(), "{added:?}");
     // What a cold build makes of the same files.
-    let cold = tempfile::tempdir().unwrap();
-    build::build(&options(site.root(), cold.path().join("public"))).unwrap();
-    assert!(tree(&output) == tree(&cold.path().join("public")));
+    assert!(tree(&output) == cold_tree(&site));
 }
 
 /// How many conclusion and document pages the output at `dir` has: the pages

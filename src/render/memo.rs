@@ -67,6 +67,7 @@ pub struct Memo<'a> {
     /// made: they are not held while the pages render), and keeps this build's
     /// (see `super::search`).
     search: Option<(Load<'a>, Save<'a>)>,
+    search_saved: AtomicBool,
 }
 
 impl<'a> Memo<'a> {
@@ -85,6 +86,7 @@ impl<'a> Memo<'a> {
             unkeyed: Default::default(),
             values_unchanged: Default::default(),
             search: None,
+            search_saved: Default::default(),
         }
     }
 
@@ -170,7 +172,13 @@ impl<'a> Memo<'a> {
     pub(super) fn save_search(&self, tables: Vec<u8>) {
         if let Some((_, save)) = self.search {
             save(tables);
+            self.search_saved.store(true, Ordering::Relaxed);
         }
+    }
+
+    /// Whether this build's search index tables were kept for the next.
+    pub fn search_saved(&self) -> bool {
+        self.search_saved.load(Ordering::Relaxed)
     }
 
     /// Whether the page `path` with key `key` was carried over (then it needs no
