@@ -264,7 +264,8 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
     // The staging folder is prepared while the site loads (its survey of the spare
     // is one thread's work); it is begun, taking the spare up, only once the site has
     // loaded, so that a site with errors leaves the spare for the next build.
-    let (loaded, prepared, intact) = std::thread::scope(|s| {
+    let kept = last.manifest.filter(|_| ours);
+    let (loaded, prepared, intact, (keys, deps)) = std::thread::scope(|s| {
         let prepare = s.spawn(|| {
             let mut t = Timings::default();
             // Before anything is linked into the staging folder (see `write::verify`).
@@ -272,7 +273,8 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
                 .as_ref()
                 .and_then(|_| t.time("verify", || write::verify(&output)));
             let prepared = t.time("survey", || write::Staging::prepare(&output, options.force));
-            (prepared, intact, t)
+            let last = t.time("keys", || (store.keys(kept), store.deps(kept)));
+            (prepared, intact, last, t)
         });
         let loaded = load_parsing_changed(
             options,
@@ -282,11 +284,11 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
             changed.as_deref(),
             &mut timings,
         );
-        let (prepared, intact, t) = prepare
+        let (prepared, intact, last, t) = prepare
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         timings.phases.extend(t.phases);
-        (loaded, prepared, intact)
+        (loaded, prepared, intact, last)
     });
     let (site, theme, parsed, previous) = loaded?;
     let edits = changed
@@ -300,8 +302,6 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
     if let Some(intact) = &intact {
         staging.trust(intact);
     }
-    let kept = last.manifest.filter(|_| ours);
-    let (keys, deps) = timings.time("keys", || (store.keys(kept), store.deps(kept)));
     let made = if check_links {
         render_checked(&site, &theme, &output, &staging, &mut timings)?
     } else {
@@ -326,18 +326,30 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
             _ => render_memo(&site, &theme, &staging, last, &mut timings)?,
         }
     };
-    let files = timings
-        .time("write", || {
-            staging.copy(&made.copies)?;
-            staging.commit()
-        })
+    timings
+        .time("write", || staging.copy(&made.copies))
         .map_err(output_error)?;
     let conclusions = site.conclusions.len();
     crate::drop_later(site);
+    // Every input has been read: the scan that tells whether one changed meanwhile
+    // runs beside the swap.
+    let (files, after) = std::thread::scope(|s| {
+        let rescan = s.spawn(|| {
+            let mut t = Timings::default();
+            let after = t.time("rescan", || Inputs::scan(&options.root, &inputs));
+            (after, t)
+        });
+        let files = timings.time("write", || staging.commit());
+        let (after, t) = rescan
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        timings.phases.extend(t.phases);
+        (files, after)
+    });
+    let files = files.map_err(output_error)?;
     // An input changed during the build: the output may be of either version, so
     // the next build must not take it for this scan's (the keys stay true: they
     // were made from what was read).
-    let after = timings.time("rescan", || Inputs::scan(&options.root, &inputs));
     let inputs = if after.same_site(&inputs) {
         inputs
     } else {
