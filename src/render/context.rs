@@ -252,6 +252,28 @@ impl<'a> Builder<'a> {
 
     /// With `cache`, values equal to the last render's are shared with it.
     pub fn with_cache(site: &'a Site, cache: Option<&Cache>) -> Self {
+        Self::build(site, cache, None)
+    }
+
+    /// [`Builder::new`], but with the template values of only the conclusions
+    /// `wanted` marks and the documents they cite: for a render of pages that show
+    /// no others. Every other value is undefined (a real one never is).
+    pub fn with_values_of(site: &'a Site, wanted: &[bool]) -> Self {
+        Self::build(site, None, Some(wanted))
+    }
+
+    fn build(site: &'a Site, cache: Option<&Cache>, wanted: Option<&[bool]>) -> Self {
+        let is_wanted = |i: usize| wanted.is_none_or(|w| w.get(i).copied().unwrap_or(false));
+        let doc_wanted: Option<Vec<bool>> = wanted.map(|_| {
+            let mut cited = vec![false; site.documents.len()];
+            for i in (0..site.conclusions.len()).filter(|&i| is_wanted(i)) {
+                for &d in &site.cites[i] {
+                    cited[d] = true;
+                }
+            }
+            cited
+        });
+        let is_doc_wanted = |d: usize| doc_wanted.as_ref().is_none_or(|w| w[d]);
         let urls = Urls::new(&site.config);
         let language = site.config.language;
         let documents: Vec<Arc<DocumentRef>> = site
@@ -270,7 +292,9 @@ impl<'a> Builder<'a> {
             .collect();
         let document_values: Vec<Value> = documents
             .par_iter()
-            .map(|r| match cache {
+            .enumerate()
+            .map(|(d, r)| match cache {
+                _ if !is_doc_wanted(d) => Value::undefined(),
                 Some(cache) => cache.document(r),
                 None => Value::from_serializable(&**r),
             })
@@ -289,7 +313,11 @@ impl<'a> Builder<'a> {
         let conclusion_values = conclusions
             .par_iter()
             .zip(&site.cites[..])
-            .map(|(ctx, cites)| {
+            .enumerate()
+            .map(|(i, (ctx, cites))| {
+                if !is_wanted(i) {
+                    return Value::undefined();
+                }
                 let shared = || Shared {
                     province: province_value(&ctx.province),
                     documents: cites.iter().map(|&d| document_values[d].clone()).collect(),

@@ -160,6 +160,20 @@ impl Deps {
         next
     }
 
+    /// Which of the `conclusions` of the site the pages `pages` show (their own
+    /// value among them), as marks.
+    pub fn conclusions_shown_by(&self, pages: &[usize], conclusions: usize) -> Vec<bool> {
+        let mut shown = vec![false; conclusions];
+        for &p in pages.iter().filter(|&&p| p + 1 < self.at.len()) {
+            for &item in self.shows(p) {
+                if let Some(mark) = shown.get_mut(item as usize) {
+                    *mark = true;
+                }
+            }
+        }
+        shown
+    }
+
     fn shows(&self, p: usize) -> &[u32] {
         let (from, to) = (self.at[p] as usize, self.at[p + 1] as usize);
         &self.shown[from..to]
@@ -269,6 +283,36 @@ mod tests {
         r.record(2, &[2, 0]);
         r.record(1, &[1]);
         r.finish().unwrap()
+    }
+
+    /// The conclusions a page showed are those its edit needs the values of; a
+    /// document's page shows documents too, which are not conclusions.
+    #[test]
+    fn the_conclusions_shown_are_marked() {
+        let last = sample();
+        assert_eq!(last.conclusions_shown_by(&[1], 2), [false, true]);
+        assert_eq!(last.conclusions_shown_by(&[0], 2), [true, true]);
+        assert_eq!(last.conclusions_shown_by(&[2], 2), [true, false]);
+        assert_eq!(last.conclusions_shown_by(&[7], 2), [false, false]);
+    }
+
+    /// A body edit leaves every page showing what it showed, and only the body's
+    /// hash changes.
+    #[test]
+    fn with_bodies_replaces_only_the_bodies() {
+        let r = Now {
+            frame: 7,
+            pages: 3,
+            items: vec![10, 11, 12, 20, 21],
+        }
+        .recorder();
+        r.record(0, &[0, 1, 3]);
+        r.record(1, &[1, 4]);
+        r.record(2, &[2]);
+        let last = r.finish().unwrap();
+        let next = last.with_bodies([(1, 99)]);
+        assert_eq!(next.items, [10, 11, 12, 20, 99]);
+        assert_eq!((next.at, next.shown), (last.at.clone(), last.shown.clone()));
     }
 
     #[test]

@@ -280,13 +280,31 @@ pub fn render_text_edits(
     memo: &Memo,
     edited: &[usize],
 ) -> Result<Vec<CopiedFile>, Vec<Diagnostic>> {
-    let builder = timings.time("contexts", || Pages::new(Builder::new(site), theme, None));
+    // Only the values those pages showed last time (they show the same now), unless
+    // a page shows one more: then all of them.
+    let (builder, made) = timings.time("contexts", || {
+        let wanted = memo
+            .last_deps()
+            .map(|d| d.conclusions_shown_by(edited, site.conclusions.len()));
+        if let Some(wanted) = wanted {
+            let pages = Pages::new(Builder::with_values_of(site, &wanted), theme, None);
+            let made = pages.contexts_of(edited);
+            if made
+                .as_ref()
+                .is_ok_and(|m| m.iter().all(|m| pages.shows_built(m)))
+            {
+                return (pages, made);
+            }
+        }
+        let pages = Pages::new(Builder::new(site), theme, None);
+        let made = pages.contexts_of(edited);
+        (pages, made)
+    });
     let index = site
         .config
         .search
         .then(|| search::Index::new(site.conclusions.len()));
-    let render = |i: usize| -> Result<(), Diagnostic> {
-        let mut made = builder.context(Page::Conclusion(i))?;
+    let render = |mut made: Made| -> Result<(), Diagnostic> {
         if let Some(fragment) = builder.fill(&mut made, index.as_ref())? {
             sink(fragment).map_err(output_problem)?;
         }
@@ -298,9 +316,14 @@ pub fn render_text_edits(
         })
         .map_err(output_problem)
     };
-    let mut failures: Vec<Diagnostic> = timings.time("pages", || {
-        edited.par_iter().filter_map(|&i| render(i).err()).collect()
-    });
+    let mut failures: Vec<Diagnostic> = match made {
+        Ok(made) => timings.time("pages", || {
+            made.into_par_iter()
+                .filter_map(|m| render(m).err())
+                .collect()
+        }),
+        Err(problems) => problems,
+    };
     if let Some(index) = index.filter(|_| failures.is_empty()) {
         let mut written = Vec::new();
         let unread = search_index(site, &builder.b, index, Some(memo), timings, &mut |files| {
@@ -599,6 +622,33 @@ impl<'a> Pages<'a> {
             total_pages,
             in_province,
         }
+    }
+
+    /// The contexts of the pages of the conclusions `edited`, with every problem.
+    fn contexts_of(&self, edited: &[usize]) -> Result<Vec<Made>, Vec<Diagnostic>> {
+        let (made, problems): (Vec<_>, Vec<_>) = edited
+            .par_iter()
+            .map(|&i| self.context(Page::Conclusion(i)))
+            .partition(Result::is_ok);
+        if problems.is_empty() {
+            Ok(made.into_iter().flatten().collect())
+        } else {
+            Err(problems.into_iter().filter_map(Result::err).collect())
+        }
+    }
+
+    /// Whether every conclusion's and document's value the page `made` shows was
+    /// built (see [`Builder::with_values_of`]).
+    fn shows_built(&self, made: &Made) -> bool {
+        let b = &self.b;
+        let n = b.conclusion_values.len();
+        made.shows.iter().all(|&item| {
+            let item = item as usize;
+            match item.checked_sub(n) {
+                None => !b.conclusion_values[item].is_undefined(),
+                Some(d) => b.document_values.get(d).is_none_or(|v| !v.is_undefined()),
+            }
+        })
     }
 
     fn plan(&self) -> Vec<Page> {
