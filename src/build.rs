@@ -339,7 +339,7 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
             let after = t.time("rescan", || Inputs::scan(&options.root, &inputs));
             (after, t)
         });
-        let files = timings.time("write", || staging.commit());
+        let files = timings.time("commit", || staging.commit());
         let (after, t) = rescan
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

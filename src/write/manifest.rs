@@ -25,13 +25,25 @@ const MANIFEST_HEADER: &str = "ketluan-manifest xxh3-64";
 /// several times cheaper than SipHash.
 pub(super) type PathMap<V> = rustc_hash::FxHashMap<String, V>;
 
+/// The manifest at `path` as a map (empty if it is not one). Its lines are read in
+/// parallel: a large site's manifest lists hundreds of thousands of files.
 pub(super) fn read_manifest(path: &Path) -> PathMap<Fingerprint> {
+    use rayon::prelude::*;
     let Ok(text) = fs::read_to_string(path) else {
         return PathMap::default();
     };
-    entries(&text)
+    let listed = text
+        .split_once('\n')
+        .filter(|(head, _)| head.trim_end_matches('\r') == MANIFEST_HEADER)
+        .map_or("", |(_, listed)| listed);
+    let parsed: Vec<(String, Fingerprint)> = listed
+        .par_lines()
+        .filter_map(entry)
         .map(|(rel, print)| (rel.to_string(), print))
-        .collect()
+        .collect();
+    let mut map = PathMap::with_capacity_and_hasher(parsed.len(), Default::default());
+    map.extend(parsed);
+    map
 }
 
 /// The path and fingerprint of each file listed in the text of a manifest (none if
@@ -39,12 +51,15 @@ pub(super) fn read_manifest(path: &Path) -> PathMap<Fingerprint> {
 pub(super) fn entries(text: &str) -> impl Iterator<Item = (&str, Fingerprint)> {
     let mut lines = text.lines();
     let ours = lines.next() == Some(MANIFEST_HEADER);
-    lines.take_while(move |_| ours).filter_map(|line| {
-        let mut parts = line.splitn(3, ' ');
-        let len = parts.next()?.parse().ok()?;
-        let hash = u64::from_str_radix(parts.next()?, 16).ok()?;
-        Some((parts.next()?, (len, hash)))
-    })
+    lines.take_while(move |_| ours).filter_map(entry)
+}
+
+/// The path and fingerprint a line of a manifest lists.
+fn entry(line: &str) -> Option<(&str, Fingerprint)> {
+    let mut parts = line.splitn(3, ' ');
+    let len = parts.next()?.parse().ok()?;
+    let hash = u64::from_str_radix(parts.next()?, 16).ok()?;
+    Some((parts.next()?, (len, hash)))
 }
 
 pub(super) fn write_manifest(path: &Path, written: &[(String, Fingerprint)]) -> io::Result<()> {

@@ -1,7 +1,5 @@
 //! The folder a build writes into: the spare brought up to date, or a new one.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashSet as HashSet;
 use std::fs;
 use std::io;
@@ -390,7 +388,7 @@ fn survey_spare(output: &Path) -> Option<Held> {
     let listed = read_manifest(&manifest);
     let is_folder = fs::symlink_metadata(&spare).is_ok_and(|m| m.is_dir());
     let held = match finished {
-        Some(t) if is_folder && !listed.is_empty() => survey(&spare, &listed, t),
+        Some(t) if is_folder && !listed.is_empty() => survey(&spare, listed, t),
         _ => None,
     };
     if held.is_none() {
@@ -420,11 +418,27 @@ fn take_spare(output: &Path, dir: &Path, held: Held) -> Option<Held> {
 /// 10,000), looking at their mtimes does not. Anything there the site does not
 /// have (a file someone put in `public/`) is removed, so that it never reaches a
 /// site. `None` if a folder cannot be read.
-fn survey(dir: &Path, listed: &PathMap<Fingerprint>, finished: SystemTime) -> Option<Held> {
+fn survey(dir: &Path, listed: PathMap<Fingerprint>, finished: SystemTime) -> Option<Held> {
+    let (folders, missing) = look_over(dir, &listed, finished)?;
+    // Usually the spare holds every file it lists: its map is kept, not copied.
+    let mut files = listed;
+    for rel in &missing {
+        files.remove(rel);
+    }
+    Some(Held { files, folders })
+}
+
+/// [`survey`]'s work: the folders of `dir` (each before those inside it), and the
+/// files `listed` that it does not hold.
+fn look_over(
+    dir: &Path,
+    listed: &PathMap<Fingerprint>,
+    finished: SystemTime,
+) -> Option<(Vec<String>, Vec<String>)> {
     // The site's folders, each before those inside it.
     let seen = folders_of(listed.keys().map(String::as_str));
     let mut folders: Vec<&str> = std::iter::once("").chain(seen.iter().copied()).collect();
-    folders.sort_by(|a, b| a.split('/').cmp(b.split('/')));
+    folders.par_sort_unstable_by(|a, b| tree_order(a, b));
     enum Found {
         Missing,
         Unchanged,
@@ -462,11 +476,8 @@ fn survey(dir: &Path, listed: &PathMap<Fingerprint>, finished: SystemTime) -> Op
         Some(Found::Changed(entries))
     };
     let found: Vec<Found> = folders.par_iter().map(|f| look(f)).collect::<Option<_>>()?;
-    let state: HashMap<&str, &Found> = folders.iter().copied().zip(&found).collect();
-    let mut held = Held {
-        files: PathMap::with_capacity_and_hasher(listed.len(), Default::default()),
-        folders: Vec::new(),
-    };
+    let state: rustc_hash::FxHashMap<&str, &Found> = folders.iter().copied().zip(&found).collect();
+    let mut kept_folders = Vec::with_capacity(folders.len());
     for (folder, found) in folders.iter().zip(&found) {
         match found {
             Found::Missing => continue,
@@ -485,7 +496,7 @@ fn survey(dir: &Path, listed: &PathMap<Fingerprint>, finished: SystemTime) -> Op
             }
         }
         if !folder.is_empty() {
-            held.folders.push(folder.to_string());
+            kept_folders.push(folder.to_string());
         }
     }
     // Files read in the folders that changed; those that did not hold what is listed.
@@ -499,18 +510,34 @@ fn survey(dir: &Path, listed: &PathMap<Fingerprint>, finished: SystemTime) -> Op
         .filter(|(_, is_dir)| !is_dir)
         .map(|(rel, _)| rel.as_str())
         .collect();
-    for (rel, print) in listed {
-        let parent = rel.rsplit_once('/').map_or("", |(p, _)| p);
-        let there = match state.get(parent) {
-            Some(Found::Unchanged) => true,
-            Some(Found::Changed(_)) => read.contains(rel.as_str()),
-            _ => false,
-        };
-        if there {
-            held.files.insert(rel.clone(), *print);
-        }
-    }
-    Some(held)
+    let missing = listed
+        .par_iter()
+        .filter(|(rel, _)| {
+            let parent = rel.rsplit_once('/').map_or("", |(p, _)| p);
+            match state.get(parent) {
+                Some(Found::Unchanged) => false,
+                Some(Found::Changed(_)) => !read.contains(rel.as_str()),
+                _ => true,
+            }
+        })
+        .map(|(rel, _)| rel.clone())
+        .collect();
+    Some((kept_folders, missing))
+}
+
+/// Paths in the order of their parts, compared one after the other (`a`, `a/b`,
+/// `a-c`: a folder right before everything inside it), without splitting them: at
+/// the first byte where they differ, an end comes first, then a `/`, then the
+/// byte's own order.
+fn tree_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let same = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let rank = |s: &[u8]| match s.get(same) {
+        None => 0,
+        Some(b'/') => 1,
+        Some(&c) => u16::from(c) + 2,
+    };
+    rank(a).cmp(&rank(b))
 }
 
 /// The folders the files `rels` are in, and those above them (relative, without the
@@ -526,4 +553,25 @@ pub(super) fn folders_of<'a>(rels: impl Iterator<Item = &'a str>) -> HashSet<&'a
         }
     }
     folders
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tree_order;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The same order as comparing the parts one after the other.
+        #[test]
+        fn tree_order_compares_part_by_part(a in "[a-c./ -]{0,8}", b in "[a-c./ -]{0,8}") {
+            prop_assert_eq!(tree_order(&a, &b), a.split('/').cmp(b.split('/')));
+        }
+    }
+
+    #[test]
+    fn a_folder_comes_right_before_what_is_inside_it() {
+        let mut paths = vec!["a-c", "a/b", "b", "a", "a/b/c", "a.d", "a/b-c"];
+        paths.sort_by(|a, b| tree_order(a, b));
+        assert_eq!(paths, ["a", "a/b", "a/b/c", "a/b-c", "a-c", "a.d", "b"]);
+    }
 }
