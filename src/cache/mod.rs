@@ -59,7 +59,7 @@ const KEYS_HEADER: &str = "ketluan-keys 1";
 /// First line of `search`.
 const SEARCH_HEADER: &str = "ketluan-search 1\n";
 /// First line of `parsed`.
-const PARSED_HEADER: &str = "ketluan-parsed 1";
+const PARSED_HEADER: &str = "ketluan-parsed 2";
 
 /// The cache of one output folder, as read at the start of a build.
 #[derive(Debug, Default)]
@@ -242,7 +242,7 @@ impl BuildCache {
         parsed.appendable = true;
         parsed.start = header.len();
         parsed.bytes = bytes;
-        parsed.lines = parsed.lines().count();
+        parsed.count = parsed.framed().len();
         parsed
     }
 
@@ -253,92 +253,100 @@ impl BuildCache {
 }
 
 /// The parsed content files kept in the cache (`parsed`): a header naming the
-/// salt and the site's folder, then one line a record, each after the hash of its
-/// bytes. Each build appends the records of the files it parsed, and the file is
-/// written anew once it holds more than twice as many lines as files: a body edit
-/// adds one line rather than rewriting every record.
+/// salt and the site's folder, then the records, each framed by its length and
+/// the hash of its bytes. Each build appends the records of the files it parsed,
+/// and the file is written anew once it holds more than twice as many records as
+/// files: a body edit adds one record rather than rewriting every one.
 #[derive(Debug, Default)]
 pub struct Parsed {
     path: PathBuf,
     /// `None` for a site whose folder a line cannot name: nothing is kept then.
     header: Option<String>,
-    /// The file as read, its lines from `start` on.
+    /// The file as read, its records from `start` on.
     bytes: Vec<u8>,
     start: usize,
-    /// Lines in the file.
-    lines: usize,
+    /// Records in the file.
+    count: usize,
     /// The file has this salt and site: records can be added to it.
     appendable: bool,
 }
 
+/// Bytes before each record: its length (4) and hash (8).
+const FRAME: usize = 12;
+
 impl Parsed {
-    fn lines(&self) -> impl Iterator<Item = &[u8]> {
-        let lines = self.bytes.get(self.start..).unwrap_or_default();
-        lines.split_inclusive(|&b| b == b'\n')
+    /// Each record's hash and bytes, in the order written, up to the first frame
+    /// that does not fit (a build stopped while appending).
+    fn framed(&self) -> Vec<(u64, &[u8])> {
+        let mut rest = self.bytes.get(self.start..).unwrap_or_default();
+        let mut framed = Vec::new();
+        while let Some(head) = rest.get(..FRAME) {
+            let len = u32::from_le_bytes(head[..4].try_into().expect("4 bytes")) as usize;
+            let sum = u64::from_le_bytes(head[4..].try_into().expect("8 bytes"));
+            let Some(record) = rest.get(FRAME..FRAME + len) else {
+                break;
+            };
+            framed.push((sum, record));
+            rest = &rest[FRAME + len..];
+        }
+        framed
     }
 
     /// The records that check out, in the order they were written (checked in
     /// parallel: the file holds a few kilobytes per conclusion).
     pub fn records(&self) -> Vec<&[u8]> {
         use rayon::prelude::*;
-        let lines: Vec<&[u8]> = self.lines().collect();
-        // A line cut short (a build stopped while appending) or altered is left out.
-        lines
-            .par_iter()
-            .filter_map(|line| line.strip_suffix(b"\n").and_then(checked_line))
+        // A record cut short or altered is left out.
+        self.framed()
+            .into_par_iter()
+            .filter(|(sum, record)| *sum == xxh3_64(record))
+            .map(|(_, record)| record)
             .collect()
     }
 
-    /// Add `fresh` records (one a line) for a site of `live` parsed files, or
-    /// write `all()` of them anew. Only an optimisation: on failure the file is
-    /// removed.
-    pub fn save(&self, fresh: &[u8], live: usize, all: impl FnOnce() -> Vec<u8>) {
+    /// Add `fresh` records for a site of `live` parsed files, or write `all()` of
+    /// them anew. Only an optimisation: on failure the file is removed.
+    pub fn save(&self, fresh: &[Vec<u8>], live: usize, all: impl FnOnce() -> Vec<Vec<u8>>) {
         let Some(header) = &self.header else {
             return;
         };
-        let added = fresh
-            .split(|&b| b == b'\n')
-            .filter(|l| !l.is_empty())
-            .count();
-        if self.appendable && added == 0 {
+        if self.appendable && fresh.is_empty() {
             return;
         }
-        let append = self.appendable && self.lines + added <= 2 * live.max(1);
-        let sealed = |records: &[u8], out: &mut Vec<u8>| {
-            for record in records.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
-                let _ = write!(out, "{:016x} ", xxh3_64(record));
+        let append = self.appendable && self.count + fresh.len() <= 2 * live.max(1);
+        let sealed = |records: &[Vec<u8>], out: &mut Vec<u8>| -> io::Result<()> {
+            for record in records {
+                let len = u32::try_from(record.len()).map_err(io::Error::other)?;
+                out.extend_from_slice(&len.to_le_bytes());
+                out.extend_from_slice(&xxh3_64(record).to_le_bytes());
                 out.extend_from_slice(record);
-                out.push(b'\n');
             }
+            Ok(())
         };
+        let size = |records: &[Vec<u8>]| records.iter().map(|r| FRAME + r.len()).sum::<usize>();
         let saved = if append {
-            let mut bytes = Vec::with_capacity(fresh.len() + 32 * added);
-            sealed(fresh, &mut bytes);
-            std::fs::OpenOptions::new()
-                .append(true)
-                .open(&self.path)
-                .and_then(|mut f| f.write_all(&bytes))
+            let mut bytes = Vec::with_capacity(size(fresh));
+            sealed(fresh, &mut bytes).and_then(|()| {
+                std::fs::OpenOptions::new()
+                    .append(true)
+                    .open(&self.path)
+                    .and_then(|mut f| f.write_all(&bytes))
+            })
         } else {
             let records = all();
-            let mut bytes = Vec::with_capacity(header.len() + records.len() + records.len() / 64);
+            let mut bytes = Vec::with_capacity(header.len() + size(&records));
             bytes.extend_from_slice(header.as_bytes());
-            sealed(&records, &mut bytes);
-            self.path
-                .parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|()| replace(&self.path, &bytes))
+            sealed(&records, &mut bytes).and_then(|()| {
+                self.path
+                    .parent()
+                    .map_or(Ok(()), std::fs::create_dir_all)
+                    .and_then(|()| replace(&self.path, &bytes))
+            })
         };
         if saved.is_err() {
             let _ = std::fs::remove_file(&self.path);
         }
     }
-}
-
-/// The record of a line of `parsed` if the line starts with its hash.
-fn checked_line(line: &[u8]) -> Option<&[u8]> {
-    let (sum, record) = (line.get(..16)?, line.get(17..)?);
-    let sum = u64::from_str_radix(std::str::from_utf8(sum).ok()?, 16).ok()?;
-    (line[16] == b' ' && sum == xxh3_64(record)).then_some(record)
 }
 
 /// The first lines of `parsed`: its format, the salt and the site's folder.
@@ -510,6 +518,53 @@ mod tests {
         let line = format!("in f 3 1 2 4 {:032x} content/a b.md", 5);
         s.inputs.read_line(&line).unwrap();
         s
+    }
+
+    /// Records are appended until they are more than twice the files, then written
+    /// anew; one cut short (a build stopped while appending) or altered is left out,
+    /// the others kept.
+    #[test]
+    fn parsed_records_append_and_survive_a_cut() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = BuildCache {
+            dir: dir.path().to_path_buf(),
+            last: State::default(),
+        };
+        let records = |n: u8| -> Vec<Vec<u8>> { (0..n).map(|i| vec![i; 5 + i as usize]).collect() };
+        let read = || {
+            store
+                .parsed(7, dir.path())
+                .records()
+                .iter()
+                .map(|r| r.to_vec())
+                .collect::<Vec<_>>()
+        };
+        store.parsed(7, dir.path()).save(&[], 3, || records(3));
+        assert_eq!(read(), records(3));
+        store
+            .parsed(7, dir.path())
+            .save(&[vec![9; 4]], 3, || unreachable!());
+        assert_eq!(read().len(), 4);
+        // Another salt: nothing.
+        assert!(store.parsed(8, dir.path()).records().is_empty());
+        // Seven records for three files: written anew.
+        store
+            .parsed(7, dir.path())
+            .save(&records(3), 3, || records(2));
+        assert_eq!(read(), records(2));
+        let path = dir.path().join("parsed");
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes.truncate(bytes.len() - 2);
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(read(), records(1));
+        let last = bytes.len() - 1;
+        bytes[last] ^= 1;
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(read(), records(1));
+        let first = bytes.len() - 2 * FRAME - 5 - 6 + FRAME;
+        bytes[first] ^= 1;
+        std::fs::write(&path, &bytes).unwrap();
+        assert!(read().is_empty());
     }
 
     #[test]

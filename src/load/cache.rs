@@ -119,24 +119,21 @@ impl Cache {
 pub type Known<'a> = &'a (dyn Fn(&str) -> Option<(u128, Stamp)> + Sync);
 
 impl Cache {
-    /// The entries of `records` (lines of [`Cache::to_records`], without their line
-    /// breaks) for the site at `root` whose file's content hash `known` still
-    /// gives, with the stamp it gives; a record that does not read back is left
-    /// out (parsed again).
+    /// The entries of `records` (made by [`Cache::to_records`]) for the site at
+    /// `root` whose file's content hash `known` still gives, with the stamp it
+    /// gives; a record that does not read back is left out (parsed again).
     pub fn from_records(records: &[&[u8]], root: &Path, known: Known) -> Cache {
         use rayon::prelude::*;
         // In the order written (a later record of a file wins), then into the map.
         let found: Vec<_> = records
             .par_iter()
-            .filter_map(|line| {
-                let line = std::str::from_utf8(line).ok()?;
-                let (hash, rest) = line.split_once(' ')?;
-                let (rel, json) = rest.split_once('\t')?;
+            .filter_map(|record| {
+                let (hash, rel, conclusion) = Record::read(record)?;
                 let (now, stamp) = known(rel)?;
-                if u128::from_str_radix(hash, 16).ok()? != now {
+                if hash != now {
                     return None;
                 }
-                let mut c: Conclusion = serde_json::from_str(json).ok()?;
+                let mut c: Conclusion = postcard::from_bytes(conclusion).ok()?;
                 let path = root.join(rel);
                 if let crate::model::Markdown::Stored(stored) = &mut c.markdown {
                     stored.path = path.clone();
@@ -160,15 +157,12 @@ impl Cache {
         was: &dyn Fn(&str) -> Option<u128>,
     ) -> HashMap<String, Conclusion> {
         let mut found = HashMap::new();
-        for line in records {
-            let parsed = std::str::from_utf8(line).ok().and_then(|line| {
-                let (hash, rest) = line.split_once(' ')?;
-                let (rel, json) = rest.split_once('\t')?;
-                let wanted = was(rel)?;
-                if u128::from_str_radix(hash, 16).ok()? != wanted {
+        for record in records {
+            let parsed = Record::read(record).and_then(|(hash, rel, conclusion)| {
+                if was(rel)? != hash {
                     return None;
                 }
-                let c: Conclusion = serde_json::from_str(json).ok()?;
+                let c: Conclusion = postcard::from_bytes(conclusion).ok()?;
                 Some((rel.to_string(), c))
             });
             found.extend(parsed);
@@ -176,13 +170,13 @@ impl Cache {
         found
     }
 
-    /// Every entry (with `fresh_only`, those the last load parsed), as a line of
+    /// Every entry (with `fresh_only`, those the last load parsed), as a record of
     /// its file's path below `root` (`/`-separated), its content hash from `known`,
-    /// and the parsed conclusion. Files `known` does not hash, or whose stamp moved
-    /// since they were parsed, are left out.
-    pub fn to_records(&self, root: &Path, known: Known, fresh_only: bool) -> Vec<u8> {
+    /// and the parsed conclusion, in the order of their paths. Files `known` does
+    /// not hash, or whose stamp moved since they were parsed, are left out.
+    pub fn to_records(&self, root: &Path, known: Known, fresh_only: bool) -> Vec<Vec<u8>> {
         use rayon::prelude::*;
-        let mut lines: Vec<String> = self
+        let mut records: Vec<(String, Vec<u8>)> = self
             .entries
             .par_iter()
             .filter(|(path, _)| !fresh_only || self.fresh.contains(*path))
@@ -192,12 +186,36 @@ impl Cache {
                 if now != *stamp {
                     return None;
                 }
-                let json = serde_json::to_string(&**c).ok()?;
-                Some(format!("{hash:032x} {rel}\t{json}\n"))
+                let record = Record::write(hash, &rel, c)?;
+                Some((rel, record))
             })
             .collect();
-        lines.par_sort_unstable();
-        lines.concat().into_bytes()
+        records.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        records.into_iter().map(|(_, record)| record).collect()
+    }
+}
+
+/// One record of a parsed file: its content hash (16 bytes), the length of its
+/// path (4) and its path, then the conclusion in postcard, a compact binary form of
+/// the same serde model (the cache is read by the binary that wrote it).
+struct Record;
+
+impl Record {
+    fn write(hash: u128, rel: &str, c: &Conclusion) -> Option<Vec<u8>> {
+        let mut record = Vec::with_capacity(1024);
+        record.extend_from_slice(&hash.to_le_bytes());
+        record.extend_from_slice(&u32::try_from(rel.len()).ok()?.to_le_bytes());
+        record.extend_from_slice(rel.as_bytes());
+        postcard::to_io(c, &mut record).ok()?;
+        Some(record)
+    }
+
+    /// The content hash, path and conclusion's bytes of `record`.
+    fn read(record: &[u8]) -> Option<(u128, &str, &[u8])> {
+        let hash = u128::from_le_bytes(record.get(..16)?.try_into().ok()?);
+        let len = u32::from_le_bytes(record.get(16..20)?.try_into().ok()?) as usize;
+        let rel = std::str::from_utf8(record.get(20..20 + len)?).ok()?;
+        Some((hash, rel, record.get(20 + len..)?))
     }
 }
 
@@ -247,16 +265,9 @@ mod tests {
         let same = |rel: &str| (rel == "content/a.md").then_some((7, stamp));
         let records = cache.to_records(root, &same, false);
         assert_eq!(cache.to_records(root, &same, true), records);
-        let lines = |r: &[u8]| -> Vec<Vec<u8>> {
-            r.split(|&b| b == b'\n')
-                .filter(|l| !l.is_empty())
-                .map(<[u8]>::to_vec)
-                .collect()
-        };
-        let from = |r: &[u8], known: Known| {
-            let lines = lines(r);
-            let lines: Vec<&[u8]> = lines.iter().map(Vec::as_slice).collect();
-            Cache::from_records(&lines, root, known)
+        let from = |r: &[Vec<u8>], known: Known| {
+            let records: Vec<&[u8]> = r.iter().map(Vec::as_slice).collect();
+            Cache::from_records(&records, root, known)
         };
         let back = from(&records, &same);
         assert_eq!(back.len(), 1);
@@ -266,8 +277,30 @@ mod tests {
         let other = |rel: &str| (rel == "content/a.md").then_some((8, stamp));
         assert!(from(&records, &other).is_empty());
         let mut bad = records.clone();
-        let brace = bad.iter().position(|&b| b == b'{').unwrap();
-        bad[brace] = b'[';
+        let cut = bad[0].len() - 3;
+        bad[0].truncate(cut);
         assert!(from(&bad, &same).is_empty());
+    }
+
+    /// Every conclusion of the example site reads back from its record as it was:
+    /// a field that does not (an option written without its mark) would make every
+    /// build parse its file again, silently.
+    #[test]
+    fn the_example_site_reads_back_whole() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let options = super::super::Options {
+            root: root.to_path_buf(),
+            store_texts: true,
+            ..Default::default()
+        };
+        let loaded = super::super::load_with(&options, None).unwrap();
+        assert!(loaded.conclusions.len() >= 5);
+        for c in &loaded.conclusions {
+            let record = Record::write(7, "content/a.md", c).unwrap();
+            let (hash, rel, bytes) = Record::read(&record).unwrap();
+            assert_eq!((hash, rel), (7, "content/a.md"));
+            let back: Conclusion = postcard::from_bytes(bytes).unwrap();
+            assert_eq!(&back, &**c, "{}", c.file.display());
+        }
     }
 }

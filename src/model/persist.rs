@@ -27,7 +27,8 @@ pub(super) mod date_opt {
 
     pub(crate) fn serialize<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
         match d {
-            Some(d) => s.collect_str(d),
+            // As an option: formats without names (the build cache's) mark it.
+            Some(d) => s.serialize_some(&d.to_string()),
             None => s.serialize_none(),
         }
     }
