@@ -261,35 +261,22 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
     let changed = inputs
         .changed_files(&last.inputs)
         .filter(|files| ours && !check_links && !files.is_empty());
-    // The staging folder is prepared while the site loads (its survey of the spare
-    // is one thread's work); it is begun, taking the spare up, only once the site has
-    // loaded, so that a site with errors leaves the spare for the next build.
     let kept = last.manifest.filter(|_| ours);
-    let (loaded, prepared, intact, (keys, deps)) = std::thread::scope(|s| {
-        let prepare = s.spawn(|| {
-            let mut t = Timings::default();
-            // Before anything is linked into the staging folder (see `write::verify`).
-            let intact = changed
-                .as_ref()
-                .and_then(|_| t.time("verify", || write::verify(&output)));
-            let prepared = t.time("survey", || write::Staging::prepare(&output, options.force));
-            let last = t.time("keys", || (store.keys(kept), store.deps(kept)));
-            (prepared, intact, last, t)
-        });
-        let loaded = load_parsing_changed(
-            options,
-            &store,
-            salt,
-            &inputs,
-            changed.as_deref(),
-            &mut timings,
-        );
-        let (prepared, intact, last, t) = prepare
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        timings.phases.extend(t.phases);
-        (loaded, prepared, intact, last)
-    });
+    let work = Work {
+        options,
+        store: &store,
+        salt,
+        inputs: &inputs,
+        changed: changed.as_deref(),
+        output: &output,
+    };
+    let (loaded, beside) = load_beside_staging(&work, kept, &mut timings);
+    let Beside {
+        prepared,
+        intact,
+        keys,
+        deps,
+    } = beside;
     let (site, theme, parsed, previous) = loaded?;
     let edits = changed
         .as_deref()
@@ -388,6 +375,69 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
     })
 }
 
+/// What a build is working with, past its scan of the inputs.
+struct Work<'a> {
+    options: &'a BuildOptions,
+    store: &'a BuildCache,
+    salt: u128,
+    inputs: &'a Inputs,
+    /// The content files whose bytes alone changed since the last build.
+    changed: Option<&'a [&'a str]>,
+    output: &'a Path,
+}
+
+/// What a build reads of the last one while the site loads.
+struct Beside {
+    /// The staging folder, prepared but not begun.
+    prepared: Result<write::Prepared, WriteError>,
+    /// Whether the output was intact, asked only when just content files changed.
+    intact: Option<write::Intact>,
+    /// The page keys and dependency map of the output's build (`kept`).
+    keys: render::memo::Keys,
+    deps: Option<Deps>,
+}
+
+/// [`load_parsing_changed`], and beside it what else the build needs of the last
+/// one, none of which depends on the site (its survey of the spare and its looks at
+/// the output are one thread's work). The staging folder is begun, taking the spare
+/// up, only once the site has loaded, so that a site with errors leaves the spare.
+fn load_beside_staging(
+    work: &Work,
+    kept: Option<u64>,
+    timings: &mut Timings,
+) -> (Result<Loaded, Vec<Diagnostic>>, Beside) {
+    std::thread::scope(|s| {
+        let beside = s.spawn(|| {
+            let mut t = Timings::default();
+            // Before anything is linked into the staging folder (see `write::verify`).
+            let intact = work
+                .changed
+                .and_then(|_| t.time("verify", || write::verify(work.output)));
+            let prepared = t.time("survey", || {
+                write::Staging::prepare(work.output, work.options.force)
+            });
+            let (keys, deps) = t.time("keys", || (work.store.keys(kept), work.store.deps(kept)));
+            let beside = Beside {
+                prepared,
+                intact,
+                keys,
+                deps,
+            };
+            (beside, t)
+        });
+        let loaded = load_parsing_changed(work, timings);
+        let (beside, t) = beside
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        timings.phases.extend(t.phases);
+        (loaded, beside)
+    })
+}
+
+/// A loaded site, its theme, how many content files were parsed, and what the last
+/// build parsed of those that changed.
+type Loaded = (Site, Theme, usize, Previous);
+
 /// [`load_site`], parsing only the content files that the build cache does not
 /// hold parsed from the same bytes, and saving what it parsed for the next build
 /// (even when the site has errors: the files that parsed stay parsed). Also
@@ -395,14 +445,15 @@ fn unwatched(options: &BuildOptions, check_links: bool) -> Result<BuildReport, V
 ///
 /// With `changed`, the content files whose bytes alone changed since the last
 /// build, also returns what that build parsed of them (by path below the root).
-fn load_parsing_changed(
-    options: &BuildOptions,
-    store: &BuildCache,
-    salt: u128,
-    inputs: &Inputs,
-    changed: Option<&[&str]>,
-    timings: &mut Timings,
-) -> Result<(Site, Theme, usize, Previous), Vec<Diagnostic>> {
+fn load_parsing_changed(work: &Work, timings: &mut Timings) -> Result<Loaded, Vec<Diagnostic>> {
+    let Work {
+        options,
+        store,
+        salt,
+        inputs,
+        changed,
+        ..
+    } = *work;
     let known = |rel: &str| {
         let (hash, len, mtime) = inputs.file(rel)?;
         let since = Duration::from_nanos(u64::try_from(mtime).ok()?);
