@@ -13,7 +13,8 @@ same binary differ by more than most single steps of optimisation, and the disk'
 history changes a build's system time (ext4 after mass deletion, a disk filling up;
 see scripts/bench_build.py). Alternating spreads that drift over all variants.
 
-- `--into tmpfs` (default): builds into /dev/shm, removed after each run. Measures
+- `--into tmpfs` (default): builds into /dev/shm, removed with its build cache
+  after each run (see `forget`). Measures
   the build's own work with no disk; compare processor time first.
 - `--into ext4`: builds into a new ext4 file system without a journal, made in a
   sparse file and loop-mounted for this comparison only (needs root), into a new
@@ -27,6 +28,7 @@ see scripts/bench_build.py). Alternating spreads that drift over all variants.
 """
 
 import argparse
+import glob
 import os
 import shutil
 import statistics
@@ -59,6 +61,18 @@ def settle(site):
             with open(os.path.join(d, name), "rb") as f:
                 while f.read(1 << 20):
                     pass
+
+
+def forget(out):
+    """Remove the output `out` and what a build keeps beside it (its build cache in
+    `.ketluan-cache/`, its manifest and lock), so that the next build is cold: with
+    them, a build by the same binary reads the parsed content from the cache (a
+    variant measured alone was cold only on its first run)."""
+    parent, name = os.path.split(out)
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(os.path.join(parent, ".ketluan-cache", name), ignore_errors=True)
+    for f in glob.glob(os.path.join(parent, f".{name}.ketluan-*")):
+        os.remove(f)
 
 
 def run(binary, env, site, out):
@@ -96,11 +110,11 @@ def main():
                     settle(a.site)
                 else:
                     out = "/dev/shm/ketluan-ab"
-                    shutil.rmtree(out, ignore_errors=True)
+                    forget(out)
                 results[label].append(run(binary, env, a.site, out))
                 print(f"{label} run {r + 1}: {results[label][-1][0]:.2f} s", file=sys.stderr)
     finally:
-        shutil.rmtree("/dev/shm/ketluan-ab", ignore_errors=True)
+        forget("/dev/shm/ketluan-ab")
         if mount:
             subprocess.run(["umount", mount], check=False)
             os.rmdir(mount)
