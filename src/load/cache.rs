@@ -132,12 +132,13 @@ impl Cache {
         let found: Vec<_> = records
             .par_iter()
             .filter_map(|record| {
-                let (hash, rel, conclusion) = Record::read(record)?;
-                let (now, stamp) = known(rel)?;
-                if hash != now {
-                    return None;
-                }
-                let mut c: Conclusion = postcard::from_bytes(conclusion).ok()?;
+                let mut stamp = None;
+                let (rel, mut c) = Record::conclusion(record, |rel| {
+                    let (hash, now) = known(rel)?;
+                    stamp = Some(now);
+                    Some(hash)
+                })?;
+                let stamp = stamp?;
                 let path = root.join(rel);
                 if let crate::model::Markdown::Stored(stored) = &mut c.markdown {
                     stored.path = path.clone();
@@ -162,14 +163,8 @@ impl Cache {
     ) -> HashMap<String, Conclusion> {
         let mut found = HashMap::new();
         for record in records {
-            let parsed = Record::read(record).and_then(|(hash, rel, conclusion)| {
-                if was(rel)? != hash {
-                    return None;
-                }
-                let c: Conclusion = postcard::from_bytes(conclusion).ok()?;
-                Some((rel.to_string(), c))
-            });
-            found.extend(parsed);
+            let parsed = Record::conclusion(record, was);
+            found.extend(parsed.map(|(rel, c)| (rel.to_string(), c)));
         }
         found
     }
@@ -212,6 +207,19 @@ impl Record {
         record.extend_from_slice(rel.as_bytes());
         postcard::to_io(c, &mut record).ok()?;
         Some(record)
+    }
+
+    /// The path and conclusion of `record`, if it reads back and its content hash
+    /// is the one `wanted` gives for its path.
+    fn conclusion(
+        record: &[u8],
+        wanted: impl FnOnce(&str) -> Option<u128>,
+    ) -> Option<(&str, Conclusion)> {
+        let (hash, rel, bytes) = Record::read(record)?;
+        if wanted(rel)? != hash {
+            return None;
+        }
+        Some((rel, postcard::from_bytes(bytes).ok()?))
     }
 
     /// The content hash, path and conclusion's bytes of `record`.

@@ -183,7 +183,7 @@ fn render_pages(
                             recorder.record(p, shows);
                             return Ok(());
                         }
-                        let mut made = builder.context(page)?;
+                        let made = builder.context(page)?;
                         if let Some((p, recorder)) = shown {
                             recorder.record(p, &made.shows);
                         }
@@ -199,20 +199,14 @@ fn render_pages(
                                 return sink(OutputFile { path, contents }).map_err(output_problem);
                             }
                         }
-                        if let Some(fragment) = builder.fill(&mut made, index.as_ref())? {
+                        let (page, fragment) = builder.render(made, index.as_ref())?;
+                        if let Some(fragment) = fragment {
                             sink(fragment).map_err(output_problem)?;
                         }
-                        let Made {
-                            path,
-                            template,
-                            ctx,
-                            ..
-                        } = made;
-                        let contents = bytes::Bytes::from(theme.render(template, &ctx.to_tera())?);
                         if let Some((cache, key)) = kept.zip(key) {
-                            cache.rendered_page(&path, key, contents.clone());
+                            cache.rendered_page(&page.path, key, page.contents.clone());
                         }
-                        sink(OutputFile { path, contents }).map_err(output_problem)
+                        sink(page).map_err(output_problem)
                     })
                     .filter_map(Result::err)
                     .collect()
@@ -304,17 +298,12 @@ pub fn render_text_edits(
         .config
         .search
         .then(|| search::Index::new(site.conclusions.len()));
-    let render = |mut made: Made| -> Result<(), Diagnostic> {
-        if let Some(fragment) = builder.fill(&mut made, index.as_ref())? {
-            sink(fragment).map_err(output_problem)?;
-        }
-        let contents = theme.render(made.template, &made.ctx.to_tera())?;
-        let path = made.path;
-        sink(OutputFile {
-            path,
-            contents: contents.into(),
-        })
-        .map_err(output_problem)
+    let render = |made: Made| -> Result<(), Diagnostic> {
+        let (page, fragment) = builder.render(made, index.as_ref())?;
+        fragment
+            .into_iter()
+            .chain([page])
+            .try_for_each(|f| sink(f).map_err(output_problem))
     };
     let mut failures: Vec<Diagnostic> = match made {
         Ok(made) => timings.time("pages", || {
@@ -359,15 +348,11 @@ pub fn render_conclusions(
     let mut out = Vec::new();
     let mut problems: Vec<Diagnostic> = Vec::new();
     for &i in edited {
-        let rendered = pages.context(Page::Conclusion(i)).and_then(|mut made| {
-            pages.fill(&mut made, None)?;
-            Ok((made.path, theme.render(made.template, &made.ctx.to_tera())?))
-        });
+        let rendered = pages
+            .context(Page::Conclusion(i))
+            .and_then(|made| pages.render(made, None));
         match rendered {
-            Ok((path, bytes)) => out.push(OutputFile {
-                path,
-                contents: bytes.into(),
-            }),
+            Ok((page, _)) => out.push(page),
             Err(d) => problems.push(d),
         }
     }
@@ -1213,6 +1198,22 @@ impl<'a> Pages<'a> {
         with(&mut value, "content", Value::safe_string(&html));
         made.ctx.insert_value("conclusion", value);
         Ok(fragment)
+    }
+
+    /// The page `made`, its body filled in ([`Pages::fill`]) and rendered; with
+    /// `index`, also the search result file made from the same parse.
+    fn render(
+        &self,
+        mut made: Made,
+        index: Option<&search::Index>,
+    ) -> Result<(OutputFile, Option<OutputFile>), Diagnostic> {
+        let fragment = self.fill(&mut made, index)?;
+        let contents = self.theme.render(made.template, &made.ctx.to_tera())?;
+        let page = OutputFile {
+            path: made.path,
+            contents: bytes::Bytes::from(contents),
+        };
+        Ok((page, fragment))
     }
 
     /// Conclusions `items` (newest first) grouped by year, then month.
